@@ -1,0 +1,37 @@
+package cn.wushe.platform;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The person acting on the system, as every module sees them: who they are, which roles they
+ * hold, and where each permission reaches. Implemented by the identity module's principal.
+ */
+public interface Actor {
+
+    UUID id();
+
+    String username();
+
+    String displayName();
+
+    /** Role codes held, e.g. {@code COMMUNITY_WORKER}; for the audit log and navigation. */
+    Set<String> roles();
+
+    /** The regions inside which {@code permission} applies; empty when it applies nowhere. */
+    List<RegionScope> scopesFor(Permission permission);
+
+    default boolean can(Permission permission) {
+        return !scopesFor(permission).isEmpty();
+    }
+
+    default boolean can(Permission permission, String regionCode) {
+        return scopesFor(permission).stream().anyMatch(s -> s.contains(regionCode));
+    }
+
+    /** A short description of the actor's scopes for the audit log, e.g. {@code 610527100001}. */
+    default String scopeSummary() {
+        return String.join(",", roles().stream().sorted().toList());
+    }
+}

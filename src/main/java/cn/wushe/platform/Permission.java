@@ -1,0 +1,32 @@
+package cn.wushe.platform;
+
+/**
+ * What a role may do. A role grants a permission within a region scope (see {@link Actor}); the
+ * purpose-specific permissions (search, view, edit) may reach further or less far than the role
+ * assignment's own region, as DHIS2 separates capture, search and view scopes.
+ */
+public enum Permission {
+    /** Browse the region tree and see grids. */
+    GRID_VIEW,
+    /** Create, edit and retire grids. */
+    GRID_EDIT,
+    /** Manage user accounts (system admin 系统管理员). */
+    USER_MANAGE,
+    /** Assign roles with scopes (security admin 安全管理员). */
+    ROLE_MANAGE,
+    /** Read and verify the audit log (audit admin 审计管理员). */
+    AUDIT_READ,
+    /** Find people town-wide in a minimal masked projection to avoid registering someone twice. */
+    PERSON_SEARCH,
+    /** See people's records. */
+    PERSON_VIEW,
+    /** Register and edit people and households. */
+    PERSON_EDIT,
+    /** Reveal masked sensitive fields with a stated reason. */
+    PII_UNMASK,
+    /** Import rosters and export lists. */
+    PERSON_IMPORT,
+    PERSON_EXPORT,
+    /** A resident's access to their own record. */
+    SELF_SERVICE
+}

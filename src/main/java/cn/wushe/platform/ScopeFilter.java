@@ -1,0 +1,67 @@
+package cn.wushe.platform;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The one place that turns an actor's region scopes into SQL. Every query over region-bound rows
+ * adds {@link #predicate} to its WHERE clause, so scoping is never written per query.
+ *
+ * <p>The predicate compares whole code segments: {@code left(code, 9) = ANY(:towns)} for town
+ * scopes and so on, and adds {@code county_code = ANY(…)} so that a table partitioned by county
+ * can be pruned (design §6). An actor with no scope for the permission gets {@code false}.
+ */
+public final class ScopeFilter {
+
+    private ScopeFilter() {
+    }
+
+    /**
+     * @param actor      the acting user
+     * @param permission the purpose (view, search, edit …) whose scopes apply
+     * @param countyColumn the row's {@code county_code} column (text, 6 digits)
+     * @param codeColumn the row's region or grid code column
+     */
+    public static SqlPredicate predicate(Actor actor, Permission permission, String countyColumn, String codeColumn) {
+        return of(actor.scopesFor(permission), countyColumn, codeColumn);
+    }
+
+    public static SqlPredicate of(List<RegionScope> scopes, String countyColumn, String codeColumn) {
+        if (scopes.isEmpty()) {
+            return new SqlPredicate("false", Map.of());
+        }
+        Map<Integer, Set<String>> byLength = new TreeMap<>();
+        Set<String> counties = new LinkedHashSet<>();
+        boolean wholeCounties = true;
+        for (RegionScope scope : scopes) {
+            byLength.computeIfAbsent(scope.code().length(), k -> new LinkedHashSet<>()).add(scope.code());
+            if (scope.countyCode() == null) {
+                wholeCounties = false;
+            } else {
+                counties.add(scope.countyCode());
+            }
+        }
+        Map<String, Object> params = new TreeMap<>();
+        List<String> alternatives = new ArrayList<>();
+        byLength.forEach((length, codes) -> {
+            String name = "scope_" + length;
+            params.put(name, codes.toArray(String[]::new));
+            alternatives.add("left(" + codeColumn + ", " + length + ") = any(:" + name + ")");
+        });
+        String segments = "(" + String.join(" or ", alternatives) + ")";
+        if (!wholeCounties) {
+            // a province or city scope spans many counties: no county pruning possible
+            return new SqlPredicate(segments, params);
+        }
+        params.put("scope_counties", counties.toArray(String[]::new));
+        return new SqlPredicate("(" + countyColumn + " = any(:scope_counties) and " + segments + ")", params);
+    }
+
+    /** A WHERE fragment with named parameters (for {@code JdbcClient} / {@code NamedParameterJdbcTemplate}). */
+    public record SqlPredicate(String sql, Map<String, Object> params) {
+    }
+}

@@ -1,0 +1,104 @@
+package cn.wushe.platform.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts a real PostgreSQL 17 server (binaries from the zonky Maven artifact) with its data under
+ * {@code ${wushe.data-dir}/pg} when {@code spring.datasource.url} is not set, and points the
+ * ordinary {@code spring.datasource.*} and {@code spring.flyway.*} settings at it.
+ *
+ * <p>Migrations run as the owner ({@code postgres}); the application connects as the
+ * low-privilege role {@code wushe_app}, so grants in the migrations (for example: the audit log
+ * accepts only INSERT and SELECT) hold for the running code. One server per data directory and JVM:
+ * test contexts share it.
+ */
+public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    static final String APP_ROLE = "wushe_app";
+    static final String DATABASE = "wushe";
+    private static final Map<Path, EmbeddedPostgres> SERVERS = new ConcurrentHashMap<>();
+
+    @Override
+    public int getOrder() {
+        // after application.yml and profiles are read
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        if (StringUtils.hasText(env.getProperty("spring.datasource.url"))
+                || !env.getProperty("wushe.db.embedded", Boolean.class, true)) {
+            return;
+        }
+        Path dataDir = Path.of(env.getProperty("wushe.data-dir", "./data")).toAbsolutePath().normalize();
+        int port = env.getProperty("wushe.db.port", Integer.class, 0);
+        EmbeddedPostgres pg = SERVERS.computeIfAbsent(dataDir, dir -> start(dir.resolve("pg"), port));
+        String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/" + DATABASE;
+        Map<String, Object> props = new HashMap<>();
+        props.put("spring.datasource.url", url);
+        props.put("spring.datasource.username", APP_ROLE);
+        props.put("spring.datasource.password", "");
+        props.put("spring.flyway.url", url);
+        props.put("spring.flyway.user", "postgres");
+        props.put("spring.flyway.password", "");
+        props.put("wushe.db.embedded-port", pg.getPort());
+        env.getPropertySources().addFirst(new MapPropertySource("wusheEmbeddedPostgres", props));
+    }
+
+    private static EmbeddedPostgres start(Path pgDir, int port) {
+        try {
+            Files.createDirectories(pgDir);
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgDir)
+                    .setCleanDataDirectory(false)
+                    .setPort(port == 0 ? freePort() : port)
+                    .setLocaleConfig("locale", "C.UTF-8")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("max_wal_size", "2GB")
+                    .setServerConfig("timezone", "Asia/Shanghai")
+                    .start();
+            createDatabaseAndRole(pg);
+            return pg;
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法启动内置 PostgreSQL（数据目录 " + pgDir + "）", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void createDatabaseAndRole(EmbeddedPostgres pg) {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+            var rs = st.executeQuery("select 1 from pg_roles where rolname = '" + APP_ROLE + "'");
+            if (!rs.next()) {
+                st.execute("create role " + APP_ROLE + " login");
+            }
+            rs = st.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
+            if (!rs.next()) {
+                st.execute("create database " + DATABASE + " owner postgres");
+            }
+            st.execute("grant connect, temporary on database " + DATABASE + " to " + APP_ROLE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("无法初始化内置数据库", e);
+        }
+    }
+}

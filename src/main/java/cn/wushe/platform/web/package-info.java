@@ -1,0 +1,3 @@
+/** Web conventions shared by all modules: problem+json for the API. */
+@org.jspecify.annotations.NullMarked
+package cn.wushe.platform.web;
