@@ -29,9 +29,4 @@ public interface Actor {
     default boolean can(Permission permission, String regionCode) {
         return scopesFor(permission).stream().anyMatch(s -> s.contains(regionCode));
     }
-
-    /** A short description of the actor's scopes for the audit log, e.g. {@code 610527100001}. */
-    default String scopeSummary() {
-        return String.join(",", roles().stream().sorted().toList());
-    }
 }
