@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Logs in through the real form and reads what the login page then says. */
 public final class LoginSupport {
@@ -21,13 +22,26 @@ public final class LoginSupport {
         this.mvc = mvc;
     }
 
+    /**
+     * A request as a browser sends it: with the session and its id in the cookie (so the server
+     * can tell a live session from one it has ended, and changes the id at login).
+     */
+    public static RequestPostProcessor browser(MockHttpSession session) {
+        return request -> {
+            request.setSession(session);
+            request.setRequestedSessionId(session.getId());
+            request.setRequestedSessionIdFromCookie(true);
+            return request;
+        };
+    }
+
     /** The result of {@code POST /login} in a fresh session. */
     public MvcResult submit(String username, String password) throws Exception {
         return submit(new MockHttpSession(), username, password);
     }
 
     public MvcResult submit(MockHttpSession session, String username, String password) throws Exception {
-        return mvc.perform(post("/login").session(session).with(csrf())
+        return mvc.perform(post("/login").with(browser(session)).with(csrf())
                 .param("username", username).param("password", password)).andReturn();
     }
 
@@ -49,7 +63,7 @@ public final class LoginSupport {
         if (!"/login?error".equals(result.getResponse().getRedirectedUrl())) {
             return "SIGNED_IN";
         }
-        String html = mvc.perform(get("/login").param("error", "").session(session)).andReturn()
+        String html = mvc.perform(get("/login").param("error", "").with(browser(session))).andReturn()
                 .getResponse().getContentAsString();
         Matcher shown = DANGER.matcher(html);
         return shown.find() ? shown.group(1).strip() : "";
