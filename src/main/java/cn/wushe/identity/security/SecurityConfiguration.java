@@ -15,10 +15,10 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -67,7 +67,7 @@ class SecurityConfiguration {
         RequestMatcher administration = new OrRequestMatcher(matcher("/admin/**"), matcher("/api/v1/users/**"),
                 matcher("/api/v1/users"));
         AuditingAccessDenied accessDenied = new AuditingAccessDenied(api, administration, audit);
-        SessionExpiry expiry = new SessionExpiry(api, accessDenied);
+        SessionExpiry expiry = new SessionExpiry(api);
         LoginResponses loginResponses = new LoginResponses(clock);
         RequestMatcher openDuringPasswordChange = new OrRequestMatcher(matcher(PasswordChangeGate.CHANGE_PAGE),
                 matcher("/logout"), matcher("/login"), matcher("/error"), matcher("/css/**"), matcher("/js/**"),
@@ -85,14 +85,15 @@ class SecurityConfiguration {
                 .logoutSuccessUrl("/login?logout")
                 .deleteCookies("JSESSIONID"))
             .sessionManagement(session -> session
+                // only the login form starts a session; a token request must never get one
+                .requireExplicitAuthenticationStrategy(true)
                 .sessionFixation(fixation -> fixation.changeSessionId())
-                .invalidSessionStrategy(expiry)
                 .sessionConcurrency(concurrency -> concurrency
                     .maximumSessions(-1)
                     .sessionRegistry(sessions)
                     .expiredSessionStrategy(expiry)))
-            .addFilterAfter(new SessionTimeouts(settings.session(), clock, expiry, tokenRequests),
-                    ConcurrentSessionFilter.class)
+            // before CSRF: a form posted from an ended session is an expiry, not a forgery
+            .addFilterBefore(new SessionTimeouts(settings.session(), clock, expiry, tokenRequests), CsrfFilter.class)
             .addFilterBefore(new BearerTokenFilter(tokenRequests, tokens), BasicAuthenticationFilter.class)
             .addFilterAfter(new PasswordChangeGate(openDuringPasswordChange, api), AuthorizationFilter.class)
             .exceptionHandling(ex -> ex

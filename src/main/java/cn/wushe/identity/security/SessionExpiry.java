@@ -5,9 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.csrf.MissingCsrfTokenException;
-import org.springframework.security.web.session.InvalidSessionStrategy;
 import org.springframework.security.web.session.SessionInformationExpiredEvent;
 import org.springframework.security.web.session.SessionInformationExpiredStrategy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -15,36 +12,17 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * What a request of an ended session gets: pages go to the login page with "登录已超时，请重新登录"
  * ({@code /login?expired}), API calls a problem+json 401. Used for sessions the container dropped
- * (idle timeout, logout, restart), sessions ended by a password change or by the application's own
- * timeouts.
+ * (idle timeout, logout, restart), sessions ended by a password change, reset, disabling or role
+ * change, and sessions past the application's own timeouts.
  */
-final class SessionExpiry implements InvalidSessionStrategy, SessionInformationExpiredStrategy {
+final class SessionExpiry implements SessionInformationExpiredStrategy {
 
     static final String EXPIRED_URL = "/login?expired";
 
     private final RequestMatcher api;
-    private final AccessDeniedHandler accessDenied;
 
-    SessionExpiry(RequestMatcher api, AccessDeniedHandler accessDenied) {
+    SessionExpiry(RequestMatcher api) {
         this.api = api;
-        this.accessDenied = accessDenied;
-    }
-
-    /**
-     * Also called by the CSRF filter when no token is stored: only a request naming a session that
-     * no longer exists is an expiry; without one (or with a live one) it is a plain CSRF refusal.
-     */
-    @Override
-    public void onInvalidSessionDetected(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getRequestedSessionId() == null || request.isRequestedSessionIdValid()) {
-            try {
-                accessDenied.handle(request, response, new MissingCsrfTokenException(null));
-            } catch (jakarta.servlet.ServletException e) {
-                throw new IOException(e);
-            }
-            return;
-        }
-        respond(request, response);
     }
 
     @Override

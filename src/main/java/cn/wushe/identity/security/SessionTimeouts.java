@@ -15,7 +15,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Ends a signed-in session that was idle too long or has lived too long since login, measured
- * with the application clock (security.md check 3), on top of the container's own idle timeout.
+ * with the application clock (security.md check 3), on top of the container's own idle timeout;
+ * and answers a request whose cookie names a session that no longer exists (the job of Spring's
+ * {@code invalidSessionUrl}, done here so that requests carrying an access token are left alone:
+ * Spring's session management filter would store their authentication in a new session).
  */
 final class SessionTimeouts extends OncePerRequestFilter {
 
@@ -49,6 +52,11 @@ final class SessionTimeouts extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()) {
+            // the cookie names a session the container no longer has: idle timeout, logout, restart
+            expiry.respond(request, response);
+            return;
+        }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SIGNED_IN_AT) instanceof Instant signedInAt
                 && session.getAttribute(LAST_SEEN_AT) instanceof Instant lastSeenAt) {
