@@ -1,6 +1,6 @@
 -- The official region tree (统计用区划代码, province → community/village), loaded by the importer
--- from the bundled files; never edited by hand. Codes are compared in the "C" collation so that
--- prefix searches (code like '6105%') use the primary key index.
+-- from the bundled files; never edited by hand. Codes are compared in the "C" collation (byte order)
+-- so that a code prefix search (code >= '6105' and code < '6105:') reads the primary key index.
 create schema region;
 
 create table region.regions (
@@ -17,6 +17,8 @@ create table region.regions (
 -- No foreign key from parent_code: the importer validates parents in its staging tables, and a
 -- per-row foreign-key check would double the time of a full load.
 create index regions_by_parent on region.regions (parent_code);
+-- scope filters start with county_code = any(…): e.g. the communities a user may pick
+create index regions_by_county on region.regions (county_code, level) where county_code is not null;
 create index regions_name_trgm on region.regions using gin (name gin_trgm_ops);
 
 -- One row per import run: a warm start compares the file set's hash with the last success and skips.
