@@ -160,7 +160,8 @@ final class StagingArea {
             return "列数少于表头";
         }
         if (detail.startsWith("unterminated CSV quoted field")) {
-            return "引号未闭合";
+            // PostgreSQL notices at the end of the file; the quote was opened on an earlier line
+            return "引号未闭合（读到文件末尾仍未闭合，请检查此前各行）";
         }
         Matcher header = HEADER_FIELD.matcher(detail);
         if (header.find()) {

@@ -116,6 +116,12 @@ public class GridQueries {
         return new Detail(grid, community, grids.workers(code));
     }
 
+    /** A grid the caller has just been allowed to change, with its community and workers. */
+    public Detail describe(GridAggregate grid) {
+        Region community = regions.find(grid.code().community().value()).orElseThrow();
+        return new Detail(grid, community, grids.workers(grid.code()));
+    }
+
     /** The communities in which the actor may create grids (GRID_EDIT scope), by code. */
     public List<Region> editableCommunities(Actor actor) {
         return regions.communitiesWhere(ScopeFilter.predicate(actor, Permission.GRID_EDIT, "county_code", "code"),
