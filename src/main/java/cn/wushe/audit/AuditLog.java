@@ -8,7 +8,8 @@ package cn.wushe.audit;
  * <p>Contract for callers: call {@link #record} inside the business transaction, late rather than
  * early (the entry's place in its county's hash chain is locked until that transaction ends, so
  * other audited writes of the same county wait for it), in an ordinary read-write transaction at
- * the default READ COMMITTED isolation. A read-only transaction is refused with an
+ * the default READ COMMITTED isolation, and not from a nested {@code REQUIRES_NEW} transaction
+ * while the outer one has recorded into the same county (use {@link #recordIndependently}). A read-only transaction is refused with an
  * {@link IllegalStateException}: an audit entry must never be skipped silently.
  */
 public interface AuditLog {
@@ -23,7 +24,9 @@ public interface AuditLog {
     /**
      * Appends the entry in a transaction of its own that commits at once, whatever happens to the
      * caller's transaction. For refusals and failures (outcome {@code DENIED}/{@code FAILURE})
-     * that end the request with an exception, which would otherwise roll the entry back.
+     * that end the request with an exception, which would otherwise roll the entry back. When the
+     * caller's transaction has itself recorded into the same county's chain (and so holds that
+     * chain's lock), the entry is written right after that transaction ends instead.
      */
     void recordIndependently(AuditEvent event);
 }

@@ -9,11 +9,17 @@ import cn.wushe.platform.RegionScope;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,6 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -38,6 +45,8 @@ class JdbcAuditLog implements AuditLog {
     static final int LOCK_NAMESPACE = 0x41554454;
     static final String SYSTEM_CHAIN = "system";
     private static final Pattern REGION = Pattern.compile("\\d{6,}");
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditLog.class);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -63,9 +72,15 @@ class JdbcAuditLog implements AuditLog {
 
     @Override
     public void recordIndependently(AuditEvent event) {
-        // the request's actor, address and id are read on this thread before the new transaction starts
+        // the request's actor, address and id are read now, on the request's thread
         ChainedEntry unplaced = unplaced(event);
-        independent.executeWithoutResult(status -> append(unplaced));
+        Optional<ChainLocks> locks = currentLocks();
+        if (locks.isPresent() && locks.get().chains.contains(unplaced.chain())) {
+            // this transaction holds the chain's lock until it ends: a second transaction would wait for it forever
+            locks.get().deferred.add(unplaced);
+        } else {
+            independent.executeWithoutResult(status -> append(unplaced));
+        }
     }
 
     private ChainedEntry unplaced(AuditEvent event) {
@@ -84,6 +99,7 @@ class JdbcAuditLog implements AuditLog {
         // waits for the chain's previous writer to commit; the next statement then sees its row
         jdbc.sql("select pg_advisory_xact_lock(:ns, hashtext(:chain))")
                 .param("ns", LOCK_NAMESPACE).param("chain", unplaced.chain()).query().singleRow();
+        currentLocks().orElseGet(this::trackLocks).chains.add(unplaced.chain());
         record Head(long seq, String hash) {
         }
         Head head = jdbc.sql("select seq, hash from audit.entries where chain = :chain order by seq desc limit 1")
@@ -109,6 +125,42 @@ class JdbcAuditLog implements AuditLog {
                 .param("requestId", entry.requestId()).param("reason", entry.reason())
                 .param("detail", entry.detail()).param("prevHash", head.hash()).param("hash", entry.hash(head.hash()))
                 .update();
+    }
+
+    private Optional<ChainLocks> currentLocks() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return Optional.empty();
+        }
+        return TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(ChainLocks.class::isInstance).map(ChainLocks.class::cast).findFirst();
+    }
+
+    private ChainLocks trackLocks() {
+        ChainLocks locks = new ChainLocks();
+        TransactionSynchronizationManager.registerSynchronization(locks);
+        return locks;
+    }
+
+    /**
+     * Per transaction (synchronizations are suspended with their transaction): the chains whose
+     * lock it holds, and independent entries for those chains, written as soon as it has ended.
+     */
+    private final class ChainLocks implements TransactionSynchronization {
+
+        private final Set<String> chains = new HashSet<>();
+        private final List<ChainedEntry> deferred = new ArrayList<>();
+
+        @Override
+        public void afterCompletion(int status) {
+            for (ChainedEntry entry : deferred) {
+                try {
+                    independent.executeWithoutResult(tx -> append(entry));
+                } catch (RuntimeException e) {
+                    // the request is ending anyway; this is the only place left to say it
+                    LOG.error("audit entry {} of chain {} could not be written", entry.action(), entry.chain(), e);
+                }
+            }
+        }
     }
 
     /** The county (first 6 digits) of a region code; anything else, or none, goes to the system chain. */
