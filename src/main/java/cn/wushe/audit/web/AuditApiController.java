@@ -39,7 +39,9 @@ class AuditApiController {
     @GetMapping("/entries")
     @PreAuthorize("isAuthenticated()")
     EntriesResponse entries(@ModelAttribute EntryQuery query) {
-        AuditEntryPage page = reading.search(query.filter(), query.pageOr(0), query.sizeOr(DEFAULT_SIZE));
+        reading.auditor(AuditReading.QUERY);
+        EntryQuery.Checked checked = query.checked(DEFAULT_SIZE);
+        AuditEntryPage page = reading.search(checked.filter(), checked.page(), checked.size());
         return new EntriesResponse(page.total(), page.page(), page.size(),
                 page.items().stream().map(EntryResponse::of).toList());
     }

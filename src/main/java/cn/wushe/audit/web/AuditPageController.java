@@ -53,8 +53,10 @@ class AuditPageController {
             HttpServletResponse response) {
         response.setHeader(HttpHeaders.VARY, "HX-Request");
         boolean partial = isHtmxSwap(headers);
+        reading.auditor(AuditReading.QUERY);
         try {
-            AuditEntryPage page = reading.search(query.filter(), query.pageOr(0), query.sizeOr(DEFAULT_SIZE));
+            EntryQuery.Checked checked = query.checked(DEFAULT_SIZE);
+            AuditEntryPage page = reading.search(checked.filter(), checked.page(), checked.size());
             model.addAttribute("page", page);
             model.addAttribute("rows", page.items().stream().map(EntryRow::of).toList());
             model.addAttribute("previousLink", page.hasPrevious() ? query.pageLink(page.page() - 1) : null);

@@ -35,8 +35,8 @@ record EntryQuery(@Nullable String from, @Nullable String to, @Nullable String a
     /** A '+' of an offset that arrived unencoded in a query string has become a space. */
     private static final Pattern DECODED_PLUS = Pattern.compile("(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?) (\\d{2}:\\d{2})$");
 
-    /** The validated filter; a {@link DomainException} with a Chinese message per wrong field otherwise. */
-    AuditFilter filter() {
+    /** The filter and page, checked; a {@link DomainException} with a Chinese message per wrong field otherwise. */
+    Checked checked(int defaultSize) {
         Map<String, String> errors = new LinkedHashMap<>();
         Instant fromTime = time("from", from, "开始时间", errors);
         Instant toTime = time("to", to, "结束时间", errors);
@@ -48,24 +48,20 @@ record EntryQuery(@Nullable String from, @Nullable String to, @Nullable String a
         limit("objectType", objectType, "对象类型", errors);
         limit("objectId", objectId, "对象编号", errors);
         Outcome outcomeValue = outcome(errors);
+        if (page != null && page < 0) {
+            errors.put("page", "页码不能小于 0");
+        }
+        if (size != null && (size < 1 || size > AuditReading.MAX_PAGE_SIZE)) {
+            errors.put("size", "每页条数应在 1 到 " + AuditReading.MAX_PAGE_SIZE + " 之间");
+        }
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
-        return new AuditFilter(fromTime, toTime, actor, action, objectType, objectId, outcomeValue);
+        return new Checked(new AuditFilter(fromTime, toTime, actor, action, objectType, objectId, outcomeValue),
+                page == null ? 0 : page, size == null ? defaultSize : size);
     }
 
-    int pageOr(int fallback) {
-        if (page != null && page < 0) {
-            throw DomainException.invalid("page", "页码不能小于 0");
-        }
-        return page == null ? fallback : page;
-    }
-
-    int sizeOr(int fallback) {
-        if (size != null && (size < 1 || size > AuditReading.MAX_PAGE_SIZE)) {
-            throw DomainException.invalid("size", "每页条数应在 1 到 " + AuditReading.MAX_PAGE_SIZE + " 之间");
-        }
-        return size == null ? fallback : size;
+    record Checked(AuditFilter filter, int page, int size) {
     }
 
     /** This filter at another page, as a link to the audit page (blank criteria left out). */
