@@ -33,22 +33,25 @@ class VerifyCommand implements ApplicationRunner {
 
     private final AuditVerification verification;
     private final AuditLog log;
-    private final ConfigurableApplicationContext context;
     private final PrintStream out;
     private final IntConsumer exit;
 
     @Autowired
     VerifyCommand(AuditVerification verification, AuditLog log, ConfigurableApplicationContext context) {
-        this(verification, log, context, new PrintStream(System.out, true, StandardCharsets.UTF_8), System::exit);
+        this(verification, log, new PrintStream(System.out, true, StandardCharsets.UTF_8),
+                status -> System.exit(SpringApplication.exit(context, () -> status)));
     }
 
-    VerifyCommand(AuditVerification verification, AuditLog log, ConfigurableApplicationContext context,
-            PrintStream out, IntConsumer exit) {
+    /** @param exit ends the process with the given status (tests capture it instead) */
+    VerifyCommand(AuditVerification verification, AuditLog log, PrintStream out, IntConsumer exit) {
         this.verification = verification;
         this.log = log;
-        this.context = context;
         this.out = out;
         this.exit = exit;
+    }
+
+    static int statusOf(Report report) {
+        return report.intact() ? INTACT : TAMPERED;
     }
 
     @Override
@@ -57,7 +60,6 @@ class VerifyCommand implements ApplicationRunner {
         out.println();
         out.println("审计日志完整性校验");
         VerificationText.lines(report).forEach(out::println);
-        int status = report.intact() ? INTACT : TAMPERED;
         try {
             log.record(AuditEvent.success(AuditReading.VERIFY, AuditReading.OBJECT_TYPE, null, null)
                     .byActor("命令行:" + System.getProperty("user.name"))
@@ -65,6 +67,6 @@ class VerifyCommand implements ApplicationRunner {
         } catch (RuntimeException e) {
             out.println("注意：本次校验未能记入审计日志（" + e.getClass().getSimpleName() + "），校验结果不受影响");
         }
-        exit.accept(SpringApplication.exit(context, () -> status));
+        exit.accept(statusOf(report));
     }
 }
