@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code --wushe.audit.verify}: verifies every chain, prints the report and ends the process with
  * status 0 when intact, 3 when tampered (1 if the check itself failed). Runs before any other
- * runner (e.g. imports), and {@link VerifyCommandMode} has already switched the web server off.
+ * runner (e.g. imports); {@link VerifyCommandMode} has kept the HTTP port closed.
  */
 @Component
 @ConditionalOnProperty(VerifyCommand.PROPERTY)

@@ -7,9 +7,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * With {@code --wushe.audit.verify} the application is a one-shot command: no web server is started
- * (and no port taken), so it can run beside the live application. Registered in
- * {@code META-INF/spring.factories}.
+ * With {@code --wushe.audit.verify} the application is a one-shot command that opens no port, so
+ * it can run beside the live application. The web application context is still created
+ * ({@code server.port=-1} rather than {@code web-application-type=none}) because the HTTP security
+ * configuration needs it. Registered in {@code META-INF/spring.factories}.
  */
 public class VerifyCommandMode implements EnvironmentPostProcessor {
 
@@ -18,7 +19,7 @@ public class VerifyCommandMode implements EnvironmentPostProcessor {
         if (env.containsProperty(VerifyCommand.PROPERTY)
                 && !"false".equalsIgnoreCase(env.getProperty(VerifyCommand.PROPERTY))) {
             env.getPropertySources().addFirst(new MapPropertySource("wusheAuditVerifyCommand", Map.of(
-                    "spring.main.web-application-type", "none",
+                    "server.port", "-1",
                     "spring.main.banner-mode", "off")));
         }
     }

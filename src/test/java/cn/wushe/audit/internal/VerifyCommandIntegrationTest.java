@@ -24,7 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * {@code --wushe.audit.verify}: prints the report in Chinese and ends with 3 when a chain is
- * broken, 0 when all are intact; and the flag switches the web server off.
+ * broken, 0 when all are intact; and the flag keeps the HTTP port closed.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -74,15 +74,15 @@ class VerifyCommandIntegrationTest {
     }
 
     @Test
-    void flagSwitchesTheWebServerOff() {
+    void flagKeepsThePortClosed() {
         StandardEnvironment withFlag = new StandardEnvironment();
         withFlag.getPropertySources().addFirst(new org.springframework.core.env.SimpleCommandLinePropertySource(
                 "--wushe.audit.verify"));
         new VerifyCommandMode().postProcessEnvironment(withFlag, null);
-        assertThat(withFlag.getProperty("spring.main.web-application-type")).isEqualTo("none");
+        assertThat(withFlag.getProperty("server.port")).isEqualTo("-1");
 
         MockEnvironment without = new MockEnvironment();
         new VerifyCommandMode().postProcessEnvironment(without, null);
-        assertThat(without.getProperty("spring.main.web-application-type")).isNull();
+        assertThat(without.getProperty("server.port")).isNull();
     }
 }
