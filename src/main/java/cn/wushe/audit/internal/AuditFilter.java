@@ -18,8 +18,6 @@ public record AuditFilter(@Nullable Instant from, @Nullable Instant to, @Nullabl
         @Nullable String action, @Nullable String objectType, @Nullable String objectId,
         @Nullable Outcome outcome) {
 
-    public static final AuditFilter NONE = new AuditFilter(null, null, null, null, null, null, null);
-
     public AuditFilter {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("from must lie before to");

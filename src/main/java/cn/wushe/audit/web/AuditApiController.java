@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -38,7 +39,7 @@ class AuditApiController {
     /** Entries newest first, filtered; {@code total} counts all matches within the auditor's scope. */
     @GetMapping("/entries")
     @PreAuthorize("isAuthenticated()")
-    EntriesResponse entries(@ModelAttribute EntryQuery query) {
+    EntriesResponse entries(@ParameterObject @ModelAttribute EntryQuery query) {
         reading.auditor(AuditReading.QUERY);
         EntryQuery.Checked checked = query.checked(DEFAULT_SIZE);
         AuditEntryPage page = reading.search(checked.filter(), checked.page(), checked.size());

@@ -5,6 +5,7 @@ import cn.wushe.audit.internal.AuditFilter;
 import cn.wushe.audit.internal.AuditReading;
 import cn.wushe.platform.ClockConfiguration;
 import cn.wushe.platform.DomainException;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -26,9 +27,17 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param page    from 0
  * @param size    1 to 200
  */
-record EntryQuery(@Nullable String from, @Nullable String to, @Nullable String actor, @Nullable String action,
-        @Nullable String objectType, @Nullable String objectId, @Nullable String outcome, @Nullable Integer page,
-        @Nullable Integer size) {
+record EntryQuery(
+        @Parameter(description = "起始时间（含），ISO-8601，如 2026-05-01T08:00 或 2026-05-01T08:00:00+08:00")
+        @Nullable String from,
+        @Parameter(description = "结束时间（不含），格式同 from") @Nullable String to,
+        @Parameter(description = "操作人用户名") @Nullable String actor,
+        @Parameter(description = "操作代码，如 PERSON_UNMASK") @Nullable String action,
+        @Parameter(description = "对象类型，如 PERSON") @Nullable String objectType,
+        @Parameter(description = "对象编号；与对象类型一起查询谁访问过某条记录") @Nullable String objectId,
+        @Parameter(description = "结果：SUCCESS、FAILURE 或 DENIED") @Nullable String outcome,
+        @Parameter(description = "页码，从 0 开始") @Nullable Integer page,
+        @Parameter(description = "每页条数，1–200") @Nullable Integer size) {
 
     static final EntryQuery NONE = new EntryQuery(null, null, null, null, null, null, null, null, null);
     private static final int MAX_TEXT = 100;
