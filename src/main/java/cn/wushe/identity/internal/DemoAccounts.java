@@ -84,7 +84,8 @@ class DemoAccounts implements ApplicationRunner {
                 created++;
             }
         }
-        LOG.info("Demo accounts: {} created, {} present", created, SEEDS.size() - created);
+        LOG.info("演示账号：新建 {} 个，已有 {} 个；密码均为 {}：{}", created, SEEDS.size() - created, PASSWORD,
+                SEEDS.stream().map(Seed::username).collect(java.util.stream.Collectors.joining(", ")));
     }
 
     private void create(Seed seed) {

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** On the identity pages a refusal that no form shows (404 outside scope, 403) becomes the error page of its status. */
 @ControllerAdvice(assignableTypes = {AccountPages.class, UserAdminPages.class, RoleAdminPages.class, LoginPage.class})
-class PageErrors {
+class IdentityPageErrors {
 
     @ExceptionHandler(DomainException.class)
     void refused(DomainException e, HttpServletResponse response) throws IOException {
