@@ -28,7 +28,10 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "wushe.demo.enabled=true")
+// demo accounts carry the published password: a database of their own, or every non-demo context
+// started later in the same JVM refuses to boot (identity WellKnownPasswordCheck, security.md check 6)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"wushe.demo.enabled=true", "wushe.data-dir=target/test-data-demo"})
 @ActiveProfiles("test")
 public abstract class BrowserTestSupport {
 
