@@ -1,9 +1,10 @@
 package cn.wushe.identity.web;
 
 import cn.wushe.identity.RoleAssignment;
-import cn.wushe.identity.internal.RoleAdministration;
 import cn.wushe.identity.internal.RoleAdministration.GrantRequest;
+import cn.wushe.identity.internal.RoleAdministration;
 import cn.wushe.platform.CurrentActor;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,7 @@ class RoleAdminApi {
 
     @GetMapping
     @PreAuthorize("hasAuthority('ROLE_MANAGE')")
+    @Operation(summary = "列出账号的角色")
     List<AssignmentResponse> list(@PathVariable UUID userId) {
         return administration.holder(CurrentActor.get(), userId).assignments().stream()
                 .map(AssignmentResponse::of).toList();
@@ -49,6 +51,7 @@ class RoleAdminApi {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('ROLE_MANAGE')")
+    @Operation(summary = "授予角色及管辖范围")
     AssignmentResponse grant(@PathVariable UUID userId, @RequestBody GrantRoleRequest request) {
         return AssignmentResponse.of(administration.grant(CurrentActor.get(), userId,
                 new GrantRequest(request.role(), request.scopeCode(), request.orgId())));
@@ -57,6 +60,7 @@ class RoleAdminApi {
     @DeleteMapping("/{assignmentId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasAuthority('ROLE_MANAGE')")
+    @Operation(summary = "撤销角色")
     void revoke(@PathVariable UUID userId, @PathVariable UUID assignmentId) {
         administration.revoke(CurrentActor.get(), userId, assignmentId);
     }

@@ -2,6 +2,7 @@ package cn.wushe.identity.web;
 
 import cn.wushe.identity.internal.AccessTokens;
 import cn.wushe.identity.internal.PersonalAccessTokens;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -46,6 +47,7 @@ class TokenApi {
 
     @GetMapping
     @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "列出我的个人访问令牌")
     List<TokenResponse> list() {
         Instant now = tokens.now();
         return tokens.list(Views.user()).stream().map(t -> TokenResponse.of(t, now)).toList();
@@ -54,6 +56,7 @@ class TokenApi {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "创建个人访问令牌（完整令牌仅在此响应中出现一次）")
     CreatedTokenResponse create(@RequestBody CreateTokenRequest request) {
         PersonalAccessTokens.Created created = tokens.create(Views.user(),
                 request.name() == null ? "" : request.name(), request.expiresInDays());
@@ -63,6 +66,7 @@ class TokenApi {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "吊销我的一个令牌")
     void revoke(@PathVariable UUID id) {
         tokens.revoke(Views.user(), id);
     }

@@ -1,12 +1,13 @@
 package cn.wushe.identity.web;
 
-import cn.wushe.identity.internal.AccountAdministration;
 import cn.wushe.identity.internal.AccountAdministration.NewAccount;
+import cn.wushe.identity.internal.AccountAdministration;
 import cn.wushe.identity.internal.AccountView;
 import cn.wushe.identity.internal.Page;
 import cn.wushe.identity.internal.UserAccounts;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -70,6 +71,7 @@ class UserAdminApi {
 
     @GetMapping
     @PreAuthorize("hasAnyAuthority('USER_MANAGE', 'ROLE_MANAGE')")
+    @Operation(summary = "分页列出管辖范围内的账号")
     UserListResponse list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page) {
         return UserListResponse.of(administration.list(CurrentActor.get(), q, page));
     }
@@ -77,6 +79,7 @@ class UserAdminApi {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('USER_MANAGE')")
+    @Operation(summary = "开设账号（返回仅显示一次的初始密码）")
     IssuedResponse create(@RequestBody CreateUserRequest request) {
         return IssuedResponse.of(administration.create(CurrentActor.get(), new NewAccount(
                 nz(request.username()), nz(request.displayName()), request.phone(), nz(request.homeRegionCode()))));
@@ -84,30 +87,35 @@ class UserAdminApi {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyAuthority('USER_MANAGE', 'ROLE_MANAGE')")
+    @Operation(summary = "查看账号（ETag 为版本号）")
     ResponseEntity<UserResponse> get(@PathVariable UUID id) {
         return tagged(administration.view(CurrentActor.get(), id));
     }
 
     @PostMapping("/{id}/disable")
     @PreAuthorize("hasAuthority('USER_MANAGE')")
+    @Operation(summary = "停用账号并结束其会话")
     ResponseEntity<UserResponse> disable(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         return tagged(administration.disable(CurrentActor.get(), id, version(ifMatch)));
     }
 
     @PostMapping("/{id}/enable")
     @PreAuthorize("hasAuthority('USER_MANAGE')")
+    @Operation(summary = "启用账号")
     ResponseEntity<UserResponse> enable(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         return tagged(administration.enable(CurrentActor.get(), id, version(ifMatch)));
     }
 
     @PostMapping("/{id}/unlock")
     @PreAuthorize("hasAuthority('USER_MANAGE')")
+    @Operation(summary = "解除登录锁定")
     ResponseEntity<UserResponse> unlock(@PathVariable UUID id) {
         return tagged(administration.unlock(CurrentActor.get(), id));
     }
 
     @PostMapping("/{id}/reset-password")
     @PreAuthorize("hasAuthority('USER_MANAGE')")
+    @Operation(summary = "重置密码（新初始密码仅显示一次）")
     IssuedResponse resetPassword(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         return IssuedResponse.of(administration.resetPassword(CurrentActor.get(), id, version(ifMatch)));
     }
