@@ -185,4 +185,35 @@ class AccessTokenIntegrationTest {
         assertThat(jdbc.sql("select count(*) from audit.entries where action = 'TOKEN_CREATE' and actor_id = :u")
                 .param("u", owner.id()).query(Integer.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void tokenKeepsWorkingWhenThePasswordAgesButNotAfterAnAdministratorsReset() throws Exception {
+        String token = createToken(owner, 365);
+        clock.advance(Duration.ofDays(120));
+        assertThat(callWith("Bearer " + token).getResponse().getStatus()).isEqualTo(200);
+        TestAccounts.Account admin = accounts.create("610527", "SYSTEM_ADMIN@610527");
+        mvc.perform(post("/api/v1/users/{id}/reset-password", owner.id()).with(csrf())
+                .with(authentication(accounts.authentication(admin.id())))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/account/tokens").header("Authorization", "Bearer " + token))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("/problems/password-change-required"));
+    }
+
+    @Test
+    void lastUseIsRecordedAtMostOnceAMinute() throws Exception {
+        String token = createToken(owner, 30);
+        callWith("Bearer " + token);
+        String first = lastUsed();
+        clock.advance(Duration.ofSeconds(30));
+        callWith("Bearer " + token);
+        assertThat(lastUsed()).isEqualTo(first);
+        clock.advance(Duration.ofSeconds(31));
+        callWith("Bearer " + token);
+        assertThat(lastUsed()).isNotEqualTo(first);
+    }
+
+    private String lastUsed() {
+        return jdbc.sql("select last_used_at::text from identity.api_tokens where user_id = :u")
+                .param("u", owner.id()).query(String.class).single();
+    }
 }

@@ -66,14 +66,19 @@ public class AccessTokens {
                 .param("user", userId).param("now", Timestamp.from(now)).query(Integer.class).single();
     }
 
-    /** The usable token with this digest, marked as used now. */
+    /**
+     * The usable token with this digest, marked as used now. The mark is written at most once a
+     * minute per token, so a busy integration does not turn every read into a write.
+     */
     Optional<Token> use(String digest, Instant now) {
-        return jdbc.sql("""
-                update identity.api_tokens set last_used_at = :now
-                where token_hash = :digest and revoked_at is null and expires_at > :now
-                """ + "returning " + COLUMNS)
-                .param("now", Timestamp.from(now)).param("digest", digest)
-                .query(AccessTokens::token).optional();
+        Optional<Token> usable = jdbc.sql("select " + COLUMNS + """
+                 from identity.api_tokens where token_hash = :digest and revoked_at is null and expires_at > :now
+                """)
+                .param("digest", digest).param("now", Timestamp.from(now)).query(AccessTokens::token).optional();
+        usable.filter(t -> t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minusSeconds(60)))
+                .ifPresent(t -> jdbc.sql("update identity.api_tokens set last_used_at = :now where id = :id")
+                        .param("now", Timestamp.from(now)).param("id", t.id()).update());
+        return usable;
     }
 
     boolean revoke(UUID id, Instant now) {

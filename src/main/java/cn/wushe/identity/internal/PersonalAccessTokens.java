@@ -103,7 +103,7 @@ public class PersonalAccessTokens {
         return tokens.use(Secrets.sha256Hex(presented), clock.instant())
                 .flatMap(token -> accounts.find(token.userId()))
                 .filter(UserAccount::enabled)
-                .map(signedInUsers::of);
+                .map(signedInUsers::ofToken);
     }
 
     /** For the owner's view of a token's state. */
