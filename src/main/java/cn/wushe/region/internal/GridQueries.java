@@ -116,6 +116,12 @@ public class GridQueries {
         return new Detail(grid, community, grids.workers(code));
     }
 
+    /** Whether the grid lies in the actor's GRID_EDIT scope (decided in SQL, like every scope). */
+    public boolean editable(Actor actor, GridCode code) {
+        return grids.load(code, ScopeFilter.predicate(actor, Permission.GRID_EDIT, "g.county_code", "g.code"), false)
+                .isPresent();
+    }
+
     /** A grid the caller has just been allowed to change, with its community and workers. */
     public Detail describe(GridAggregate grid) {
         Region community = regions.find(grid.code().community().value()).orElseThrow();

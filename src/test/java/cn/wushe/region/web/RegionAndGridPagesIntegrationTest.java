@@ -107,6 +107,25 @@ class RegionAndGridPagesIntegrationTest {
     }
 
     @Test
+    void theFormsOfferOnlyEditableCommunitiesAndCarryTheVersion() throws Exception {
+        mvc.perform(get("/grids/new").with(authentication(yaoheWorker)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<option value=\"610527102200\">尧禾镇/尧禾村委会</option>"),
+                        not(containsString("610527102201")))));
+        mvc.perform(get("/grids/" + YAOHE_1 + "/edit").with(authentication(yaoheWorker)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("name=\"version\""), containsString("尧禾村第一网格"))));
+        mvc.perform(get("/grids/" + MANYI_1 + "/edit").with(authentication(yaoheWorker))).andExpect(status().isNotFound());
+        Authentication editor = TestActor.of("yaohe-editor", "GRID_WORKER", YAOHE_VILLAGE, Permission.GRID_VIEW,
+                Permission.GRID_EDIT).authentication();
+        mvc.perform(get("/grids/" + YAOHE_1 + "/edit").with(authentication(GridFixtures.actor("gw", YAOHE_VILLAGE,
+                        GridFixtures.YAOHE_2).authentication())))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/grids/" + YAOHE_1).with(authentication(editor)))
+                .andExpect(content().string(containsString("修改")));
+    }
+
+    @Test
     void aRefusedFormKeepsTheInputAndShowsTheMessageBesideTheField() throws Exception {
         long before = jdbc.sql("select count(*) from region.grids").query(Long.class).single();
         mvc.perform(post("/grids").with(authentication(yaoheWorker)).with(csrf())
