@@ -3,6 +3,7 @@ package cn.wushe.region.imports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -126,7 +127,7 @@ final class StagingArea {
             case "empty-name" -> "名称为空";
             case "long-name" -> "名称超过 100 个字";
             case "parent-prefix" -> "上级代码与代码 " + code + " 的前几位不一致";
-            case "parent" -> "上级代码不存在于 " + java.util.Objects.requireNonNull(file.parentFile()).fileName();
+            case "parent" -> "上级代码不存在于 " + Objects.requireNonNull(file.parentFile()).fileName();
             default -> problem;
         };
     }
