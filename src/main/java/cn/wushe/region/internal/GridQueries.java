@@ -76,13 +76,13 @@ public class GridQueries {
             params.put("community", filter.community().value());
         }
         if (filter.q() != null) {
-            if (filter.q().chars().allMatch(Character::isDigit)) {
+            if (SqlText.isDigits(filter.q())) {
                 where.add("g.code >= :codeFrom and g.code < :codeTo");
                 params.put("codeFrom", filter.q());
-                params.put("codeTo", filter.q() + ":");
+                params.put("codeTo", SqlText.afterCodesStartingWith(filter.q()));
             } else {
                 where.add("g.name like :pattern escape '\\'");
-                params.put("pattern", "%" + filter.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                params.put("pattern", SqlText.containing(filter.q()));
             }
         }
         if (filter.active() != null) {
