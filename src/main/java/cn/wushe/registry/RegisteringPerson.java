@@ -162,7 +162,7 @@ public class RegisteringPerson {
     }
 
     private Person editable(PersonId id, Actor actor) {
-        return people.load(id, Scopes.edit(actor, "p")).orElseThrow(() -> people.load(id, Scopes.view(actor, "p")).isPresent()
+        return people.load(id, Scopes.edit(actor, "p")).orElseThrow(() -> people.load(id, PersonReading.any(actor)).isPresent()
                 ? DomainException.forbidden("修改此人员的信息（不在您的登记范围内）")
                 : DomainException.notFound("人员"));
     }
