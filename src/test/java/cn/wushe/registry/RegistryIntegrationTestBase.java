@@ -14,12 +14,24 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** One application context for the registry's integration tests: real PostgreSQL, the fixture tree, MockMvc. */
-@SpringBootTest
+/**
+ * One application context for the registry's integration tests: real PostgreSQL, the fixture tree,
+ * MockMvc, and fixed test keys (two versions, v1 primary) so that a rotation test can switch the
+ * primary version without making other tests' rows unreadable.
+ */
+@SpringBootTest(properties = {
+        "wushe.crypto.keys.1=" + RegistryIntegrationTestBase.KEY_V1,
+        "wushe.crypto.keys.2=" + RegistryIntegrationTestBase.KEY_V2,
+        "wushe.crypto.primary-version=1",
+        "wushe.crypto.blind-index-key=00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"})
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
 @Import(RegionFixture.class)
 abstract class RegistryIntegrationTestBase {
+
+    /** Test-only keys (Base64 of 16 bytes), never used outside tests. */
+    static final String KEY_V1 = "dGVzdC1rZXktdjEtMTIzNA==";
+    static final String KEY_V2 = "dGVzdC1rZXktdjItNTY3OA==";
 
     @Autowired
     MockMvc mvc;
