@@ -44,7 +44,7 @@ public class RegionFixture {
             region(NEIGHBOUR, ScopeLevel.COMMUNITY, "610526001", "人民路社区居委会"));
 
     static final List<Grid> GRIDS = Stream.of(DAOBEI_GRID_1, DAOBEI_GRID_2, GONGNONG + "001", YAOHE + "001", NEIGHBOUR + "001")
-            .map(code -> new Grid(code, code.substring(0, 12), code.substring(0, 6), "第" + code.substring(14) + "网格", true))
+            .map(code -> new Grid(code, code.substring(0, 12), code.substring(0, 6), "第" + code.substring(12) + "网格", true))
             .toList();
 
     private static Region region(String code, ScopeLevel level, String parent, String name) {
