@@ -21,7 +21,7 @@ create index regions_by_parent on region.regions (parent_code);
 create index regions_by_county on region.regions (county_code, level) where county_code is not null;
 create index regions_name_trgm on region.regions using gin (name gin_trgm_ops);
 
--- One row per import run: a warm start compares the file set's hash with the last success and skips.
+-- One row per import run: a warm start compares the files' checksums with the last success and skips.
 create table region.imports (
     id            bigint generated always as identity primary key,
     files_hash    text        not null,

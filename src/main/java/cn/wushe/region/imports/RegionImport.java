@@ -2,9 +2,11 @@ package cn.wushe.region.imports;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -22,10 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports the official tree into {@code region.regions}: COPY of every file into staging tables,
- * checks, then one upsert, all in one transaction, so a bad line leaves the previous tree as it
- * was. Idempotent: a second run over the same files inserts and updates nothing, and is skipped
- * altogether (after hashing the files) when the last successful import had the same files.
- * Codes missing from a newer edition are kept, never deleted.
+ * checks, then new codes inserted and changed names updated, all in one transaction, so a bad line
+ * leaves the previous tree as it was. Idempotent: a second run over the same files inserts and
+ * updates nothing, and is skipped altogether (after checksumming the files) when the last
+ * successful import had the same files. Codes missing from a newer edition are kept, never deleted.
  */
 @Service
 public class RegionImport {
@@ -61,8 +63,8 @@ public class RegionImport {
         }
         Instant startedAt = clock.instant();
         try {
-            ImportResult result = inTransaction.execute(status -> load(files, hash, force, startedAt, start, status));
-            return java.util.Objects.requireNonNull(result);
+            return Objects.requireNonNull(
+                    inTransaction.execute(status -> load(files, hash, force, startedAt, start, status)));
         } catch (RegionImportException e) {
             recordFailure(hash, startedAt, e.getMessage());
             throw e;
@@ -77,7 +79,16 @@ public class RegionImport {
             return ImportResult.skipped(hash.value(), Duration.ofNanos(System.nanoTime() - start));
         }
         jdbc.sql("set local work_mem = '64MB'").update();
-        StagingArea staging = new StagingArea(jdbc, copyManager());
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return stageAndMerge(files, hash, startedAt, start, status, new StagingArea(jdbc, copyManager(connection)));
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private ImportResult stageAndMerge(RegionFiles files, RegionFiles.FileSetHash hash, Instant startedAt, long start,
+            TransactionStatus status, StagingArea staging) {
         long stagingStart = System.nanoTime();
         int[] rows = new int[TreeFile.values().length];
         for (TreeFile file : TreeFile.values()) {
@@ -111,8 +122,8 @@ public class RegionImport {
                     :communities, :inserted, :updated)
                 """)
                 .param("hash", hash.value()).param("files", hash.files())
-                .param("startedAt", java.sql.Timestamp.from(startedAt))
-                .param("finishedAt", java.sql.Timestamp.from(finishedAt))
+                .param("startedAt", Timestamp.from(startedAt))
+                .param("finishedAt", Timestamp.from(finishedAt))
                 .param("provinces", counts.provinces()).param("cities", counts.cities())
                 .param("counties", counts.counties()).param("towns", counts.towns())
                 .param("communities", counts.communities())
@@ -152,15 +163,14 @@ public class RegionImport {
                 values (:hash, :files, 'FAILED', :startedAt, :finishedAt, :error)
                 """)
                 .param("hash", hash.value()).param("files", hash.files())
-                .param("startedAt", java.sql.Timestamp.from(startedAt))
-                .param("finishedAt", java.sql.Timestamp.from(clock.instant()))
+                .param("startedAt", Timestamp.from(startedAt))
+                .param("finishedAt", Timestamp.from(clock.instant()))
                 .param("error", error)
                 .update());
     }
 
     /** The PostgreSQL COPY API of the connection bound to the current transaction. */
-    private CopyManager copyManager() {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
+    private static CopyManager copyManager(Connection connection) {
         try {
             return connection.unwrap(PGConnection.class).getCopyAPI();
         } catch (SQLException e) {

@@ -3,10 +3,10 @@ package cn.wushe.region.imports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.util.PSQLException;
@@ -34,15 +34,13 @@ final class StagingArea {
     /** Streams one file into its staging table; a broken CSV line stops with its line number. */
     int load(TreeFile file, RegionFiles files) {
         String table = file.stagingTable();
-        String columns = file.columns().stream().map(c -> '"' + c + '"').collect(Collectors.joining(", "));
-        String definitions = file.columns().stream().map(c -> '"' + c + "\" text").collect(Collectors.joining(", "));
         jdbc.sql("drop table if exists " + table).update();
-        jdbc.sql("create temp table " + table + " (" + definitions + ") on commit drop").update();
+        jdbc.sql("create temp table " + table + " (" + file.columnDefinitions() + ") on commit drop").update();
         String name = files.nameOf(file);
         try (InputStream csv = files.openCsv(file)) {
             // "header match": line 1 must name the columns in this order, so swapped columns are refused
-            return (int) copy.copyIn("copy " + table + " (" + columns + ") from stdin with (format csv, header match, encoding 'UTF8')",
-                    csv);
+            return (int) copy.copyIn("copy " + table + " (" + file.columnList()
+                    + ") from stdin with (format csv, header match, encoding 'UTF8')", csv);
         } catch (PSQLException e) {
             throw brokenLine(name, e);
         } catch (SQLException | IOException e) {
@@ -126,7 +124,7 @@ final class StagingArea {
             case "empty-name" -> "名称为空";
             case "long-name" -> "名称超过 100 个字";
             case "parent-prefix" -> "上级代码与代码 " + code + " 的前几位不一致";
-            case "parent" -> "上级代码不存在于 " + java.util.Objects.requireNonNull(file.parentFile()).fileName();
+            case "parent" -> "上级代码不存在于 " + Objects.requireNonNull(file.parentFile()).fileName();
             default -> problem;
         };
     }

@@ -1,6 +1,7 @@
 package cn.wushe.region.imports;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +36,16 @@ enum TreeFile {
 
     List<String> columns() {
         return columns;
+    }
+
+    /** The quoted column names, for COPY: {@code "code", "name", "provinceCode"}. */
+    String columnList() {
+        return columns.stream().map(c -> '"' + c + '"').collect(Collectors.joining(", "));
+    }
+
+    /** All columns as text, so that COPY refuses only broken CSV, never a value. */
+    String columnDefinitions() {
+        return columns.stream().map(c -> '"' + c + "\" text").collect(Collectors.joining(", "));
     }
 
     String stagingTable() {

@@ -1,5 +1,7 @@
 package cn.wushe.region.internal;
 
+import cn.wushe.platform.RegionScope;
+import cn.wushe.platform.ScopeFilter;
 import cn.wushe.region.GridCode;
 import cn.wushe.region.Region;
 import cn.wushe.region.RegionCode;
@@ -61,8 +63,8 @@ class DemoGrids implements ApplicationRunner {
     }
 
     private List<Region> communities() {
-        return regions.communitiesWhere(cn.wushe.platform.ScopeFilter.of(
-                List.of(new cn.wushe.platform.RegionScope(homeCounty)), "county_code", "code"), 10_000);
+        return regions.communitiesWhere(ScopeFilter.of(List.of(new RegionScope(homeCounty)), "county_code", "code"),
+                10_000);
     }
 
     /** 2, 3 or 4, fixed per community. */
@@ -72,7 +74,8 @@ class DemoGrids implements ApplicationRunner {
 
     /** e.g. 道北社区第一网格, 满义村东片网格: the community's short name and a style fixed per community. */
     static String name(Region community, int n) {
-        String shortName = community.name().replaceFirst("(居民委员会|居委会|村民委员会|村委会)$", "");
+        String shortName = community.name().replaceFirst("(村民委员会|村委会)$", "村")
+                .replaceFirst("(居民委员会|居委会)$", "");
         List<String> style = Math.floorMod(community.code().hashCode(), 2) == 0 ? ORDINALS : QUARTERS;
         return shortName + style.get(n - 1);
     }

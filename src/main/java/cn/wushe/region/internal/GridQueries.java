@@ -76,13 +76,13 @@ public class GridQueries {
             params.put("community", filter.community().value());
         }
         if (filter.q() != null) {
-            if (filter.q().chars().allMatch(Character::isDigit)) {
+            if (SqlText.isDigits(filter.q())) {
                 where.add("g.code >= :codeFrom and g.code < :codeTo");
                 params.put("codeFrom", filter.q());
-                params.put("codeTo", filter.q() + ":");
+                params.put("codeTo", SqlText.afterCodesStartingWith(filter.q()));
             } else {
                 where.add("g.name like :pattern escape '\\'");
-                params.put("pattern", "%" + filter.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                params.put("pattern", SqlText.containing(filter.q()));
             }
         }
         if (filter.active() != null) {
@@ -114,6 +114,12 @@ public class GridQueries {
                 false).orElseThrow(() -> DomainException.notFound("网格 " + code));
         Region community = regions.find(code.community().value()).orElseThrow();
         return new Detail(grid, community, grids.workers(code));
+    }
+
+    /** Whether the grid lies in the actor's GRID_EDIT scope (decided in SQL, like every scope). */
+    public boolean editable(Actor actor, GridCode code) {
+        return grids.load(code, ScopeFilter.predicate(actor, Permission.GRID_EDIT, "g.county_code", "g.code"), false)
+                .isPresent();
     }
 
     /** A grid the caller has just been allowed to change, with its community and workers. */

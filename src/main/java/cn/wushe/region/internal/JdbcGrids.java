@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -141,8 +143,8 @@ public class JdbcGrids implements Grids {
         }
     }
 
-    private static java.util.Map<String, @Nullable Object> state(GridAggregate grid) {
-        java.util.Map<String, @Nullable Object> p = new java.util.HashMap<>();
+    private static Map<String, @Nullable Object> state(GridAggregate grid) {
+        Map<String, @Nullable Object> p = new HashMap<>();
         p.put("name", grid.name().value());
         p.put("boundary", grid.boundary() == null ? null : grid.boundary().geoJson());
         p.put("lat", grid.centre() == null ? null : grid.centre().lat());

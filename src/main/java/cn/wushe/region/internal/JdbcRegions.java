@@ -89,12 +89,11 @@ public class JdbcRegions implements Regions {
         if (q.codePointCount(0, q.length()) < 2) {
             return List.of();
         }
-        if (q.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-            // a range, not LIKE: a prepared (generic) plan uses the index for a range only; codes
-            // are digits and compare in the "C" collation, where ':' sorts right after '9'
+        if (SqlText.isDigits(q)) {
             return jdbc.sql("select " + COLUMNS + " from region.regions where code >= :from and code < :to "
                     + "order by level, code limit :limit")
-                    .param("from", q).param("to", q + ":").param("limit", max).query(JdbcRegions::region).list();
+                    .param("from", q).param("to", SqlText.afterCodesStartingWith(q)).param("limit", max)
+                    .query(JdbcRegions::region).list();
         }
         boolean contains = q.codePointCount(0, q.length()) >= 3;
         return jdbc.sql("""
@@ -103,12 +102,8 @@ public class JdbcRegions implements Regions {
                 order by (name = :q) desc, level, word_similarity(:q, name) desc, code
                 limit :limit
                 """.formatted(COLUMNS, contains ? "or name like :pattern escape '\\'" : ""))
-                .param("q", q).param("pattern", "%" + escapeLike(q) + "%").param("limit", max)
+                .param("q", q).param("pattern", SqlText.containing(q)).param("limit", max)
                 .query(JdbcRegions::region).list();
-    }
-
-    private static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     static Region region(ResultSet rs, int row) throws SQLException {

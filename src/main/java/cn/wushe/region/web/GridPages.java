@@ -115,9 +115,10 @@ class GridPages {
     @PreAuthorize("hasAuthority('GRID_VIEW')")
     String grid(@PathVariable String code, Model model) {
         Actor actor = CurrentActor.get();
-        GridQueries.Detail detail = queries.detail(actor, GridManagement.parseCode(code));
+        GridCode parsed = GridManagement.parseCode(code);
+        GridQueries.Detail detail = queries.detail(actor, parsed);
         model.addAttribute("detail", detail);
-        model.addAttribute("editable", detail.grid().active() && actor.can(Permission.GRID_EDIT, code));
+        model.addAttribute("editable", detail.grid().active() && queries.editable(actor, parsed));
         return "region/grid";
     }
 
@@ -127,7 +128,7 @@ class GridPages {
         Actor actor = CurrentActor.get();
         GridCode parsed = GridManagement.parseCode(code);
         GridAggregate grid = queries.detail(actor, parsed).grid();
-        if (!actor.can(Permission.GRID_EDIT, parsed.value())) {
+        if (!queries.editable(actor, parsed)) {
             throw DomainException.forbidden("修改网格 " + parsed);
         }
         return form(model, GridForm.of(grid), Map.of(), null);
