@@ -69,7 +69,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
         "spring.datasource.hikari.maximum-pool-size=24",
         "logging.level.root=WARN"})
 @ActiveProfiles("test")
-@Import({RegionFixture.class, RegistryBenchmark.BenchSecurity.class})
+@Import(RegistryBenchmark.BenchSecurity.class)
 class RegistryBenchmark {
 
     static final int PEOPLE = Integer.getInteger("bench.people", 1_000_000);
