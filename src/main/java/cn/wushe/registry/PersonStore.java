@@ -1,0 +1,230 @@
+package cn.wushe.registry;
+
+import cn.wushe.platform.BlindIndex;
+import cn.wushe.platform.FieldCipher;
+import cn.wushe.platform.ScopeFilter.SqlPredicate;
+import cn.wushe.registry.PersonDetails.Address;
+import cn.wushe.registry.PersonDetails.CategoryEntry;
+import cn.wushe.registry.PersonDetails.RelatedParty;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores {@link Person} aggregates: encrypts sensitive fields on the way in, computes the blind
+ * indexes, decrypts on the way out. Categories and related parties are rewritten with their person.
+ */
+@Repository
+class PersonStore {
+
+    static final String ID_PURPOSE = "id-number";
+    static final String PHONE_PURPOSE = "phone";
+
+    private final JdbcClient jdbc;
+    private final FieldCipher cipher;
+    private final BlindIndex index;
+
+    PersonStore(JdbcClient jdbc, FieldCipher cipher, BlindIndex index) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.index = index;
+    }
+
+    String idIndex(IdentityNumber number) {
+        return idIndex(number.value());
+    }
+
+    String idIndex(String normalisedNumber) {
+        return index.of(ID_PURPOSE, normalisedNumber);
+    }
+
+    String phoneIndex(String digits) {
+        return index.of(PHONE_PURPOSE, digits);
+    }
+
+    /** A person already registered with this number anywhere in the county, regardless of the actor's scope. */
+    Optional<PersonId> findByIdNumber(String countyCode, IdentityNumber number) {
+        return jdbc.sql("select id from registry.people where county_code = :county and id_number_bidx = :bidx")
+                .param("county", countyCode).param("bidx", idIndex(number))
+                .query((rs, i) -> new PersonId(rs.getObject(1, UUID.class))).optional();
+    }
+
+    /** People of the same name and birth date in a town (乡镇/街道), except {@code except}. */
+    List<PersonId> findByNameAndBirth(String townCode, String name, java.time.LocalDate birthDate, @Nullable PersonId except) {
+        return jdbc.sql("""
+                select id from registry.people where county_code = :county and name = :name and birth_date = :birth
+                  and left(region_code, 9) = :town and id is distinct from :except order by id limit 5""")
+                .param("county", townCode.substring(0, 6)).param("name", name).param("birth", Date.valueOf(birthDate))
+                .param("town", townCode).param("except", except == null ? null : except.value())
+                .query((rs, i) -> new PersonId(rs.getObject(1, UUID.class))).list();
+    }
+
+    void insert(Person person, @Nullable UUID actorId, Instant now) {
+        jdbc.sql("""
+                insert into registry.people (id, county_code, region_code, community_code, grid_code, name, id_doc_type,
+                    id_number_enc, id_number_bidx, birth_date, sex, phone_enc, phone_bidx, address_detail_enc, health_enc,
+                    income_band_enc, household_id, relation_to_head, version, created_at, created_by, updated_at, updated_by)
+                values (:id, :county, :region, :community, :grid, :name, :docType, :idEnc, :idBidx, :birth, :sex, :phoneEnc,
+                    :phoneBidx, :addressEnc, :healthEnc, :incomeEnc, :household, :relation, 0, :now, :by, :now, :by)""")
+                .params(columns(person)).param("id", person.id().value()).param("now", Timestamp.from(now)).param("by", actorId)
+                .update();
+        writeChildren(person);
+    }
+
+    /** @return {@code false} when someone else changed the person since {@code expectedVersion} was read */
+    boolean update(Person person, int expectedVersion, @Nullable UUID actorId, Instant now) {
+        int rows = jdbc.sql("""
+                update registry.people set county_code = :county, region_code = :region, community_code = :community,
+                    grid_code = :grid, name = :name, id_doc_type = :docType, id_number_enc = :idEnc, id_number_bidx = :idBidx,
+                    birth_date = :birth, sex = :sex, phone_enc = :phoneEnc, phone_bidx = :phoneBidx,
+                    address_detail_enc = :addressEnc, health_enc = :healthEnc, income_band_enc = :incomeEnc,
+                    household_id = :household, relation_to_head = :relation, version = :version,
+                    updated_at = :now, updated_by = :by
+                where id = :id and version = :expected""")
+                .params(columns(person)).param("id", person.id().value()).param("version", person.version())
+                .param("expected", expectedVersion).param("now", Timestamp.from(now)).param("by", actorId)
+                .update();
+        if (rows == 1) {
+            jdbc.sql("delete from registry.person_categories where person_id = :id").param("id", person.id().value()).update();
+            jdbc.sql("delete from registry.related_parties where person_id = :id").param("id", person.id().value()).update();
+            writeChildren(person);
+        }
+        return rows == 1;
+    }
+
+    /** The person an earlier request of this actor with this Idempotency-Key registered (id and version). */
+    Optional<Person> registeredWithKey(UUID actorId, String key) {
+        return jdbc.sql("select p.* from registry.idempotency_keys k join registry.people p on p.id = k.person_id"
+                        + " where k.actor_id = :actor and k.key = :key")
+                .param("actor", actorId).param("key", key).query((rs, i) -> map(rs)).optional();
+    }
+
+    void rememberKey(UUID actorId, String key, PersonId person, Instant at) {
+        jdbc.sql("insert into registry.idempotency_keys (actor_id, key, person_id, created_at) values (:actor, :key, :person, :at)")
+                .param("actor", actorId).param("key", key).param("person", person.value()).param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /** People of a household, for its view; scope is applied by the caller through the household. */
+    int countMembers(HouseholdId household) {
+        return jdbc.sql("select count(*) from registry.people where household_id = :h").param("h", household.value())
+                .query(Integer.class).single();
+    }
+
+    /** The person if it lies inside {@code scope}; the predicate must use the table alias {@code p}. */
+    Optional<Person> load(PersonId id, SqlPredicate scope) {
+        Optional<Person> person = jdbc.sql("select p.* from registry.people p where p.id = :id and " + scope.sql())
+                .params(scope.params()).param("id", id.value())
+                .query((rs, i) -> map(rs)).optional();
+        return person.map(p -> new Person(p.id(), p.householdId(), withChildren(p), p.version()));
+    }
+
+    private java.util.Map<String, Object> columns(Person person) {
+        PersonDetails d = person.details();
+        Address a = d.address();
+        java.util.Map<String, Object> m = new java.util.HashMap<>();
+        m.put("county", a.countyCode());
+        m.put("region", a.regionCode());
+        m.put("community", a.communityCode());
+        m.put("grid", a.gridCode());
+        m.put("name", d.name());
+        m.put("docType", d.idNumber().type().name());
+        m.put("idEnc", cipher.encrypt(d.idNumber().value()));
+        m.put("idBidx", idIndex(d.idNumber()));
+        m.put("birth", Date.valueOf(d.birthDate()));
+        m.put("sex", d.sex().name());
+        m.put("phoneEnc", d.phone() == null ? null : cipher.encrypt(d.phone().digits()));
+        m.put("phoneBidx", d.phone() == null ? null : phoneIndex(d.phone().digits()));
+        m.put("addressEnc", encrypt(a.detail()));
+        m.put("healthEnc", encrypt(d.health()));
+        m.put("incomeEnc", d.incomeBand() == null ? null : cipher.encrypt(d.incomeBand().name()));
+        m.put("household", person.householdId().value());
+        m.put("relation", d.relationToHead().name());
+        return m;
+    }
+
+    private @Nullable String encrypt(@Nullable String value) {
+        return value == null ? null : cipher.encrypt(value);
+    }
+
+    private @Nullable String decrypt(@Nullable String stored) {
+        return stored == null ? null : cipher.decrypt(stored);
+    }
+
+    private void writeChildren(Person person) {
+        PersonDetails d = person.details();
+        for (CategoryEntry c : d.categories()) {
+            jdbc.sql("""
+                    insert into registry.person_categories (id, person_id, county_code, category_code, start_date, end_date,
+                        source, disability_type, disability_grade)
+                    values (:id, :person, :county, :code, :start, :end, :source, :type, :grade)""")
+                    .param("id", UUID.randomUUID()).param("person", person.id().value())
+                    .param("county", d.address().countyCode()).param("code", c.code())
+                    .param("start", Date.valueOf(c.startDate()))
+                    .param("end", c.endDate() == null ? null : Date.valueOf(c.endDate()))
+                    .param("source", c.source()).param("type", c.disabilityType()).param("grade", c.disabilityGrade())
+                    .update();
+        }
+        List<RelatedParty> parties = new ArrayList<>(d.obligors());
+        parties.addAll(d.contacts());
+        for (int i = 0; i < parties.size(); i++) {
+            RelatedParty p = parties.get(i);
+            jdbc.sql("""
+                    insert into registry.related_parties (id, person_id, county_code, kind, name, relation, phone_enc, sort_order)
+                    values (:id, :person, :county, :kind, :name, :relation, :phone, :sort)""")
+                    .param("id", UUID.randomUUID()).param("person", person.id().value())
+                    .param("county", d.address().countyCode()).param("kind", p.kind().name()).param("name", p.name())
+                    .param("relation", p.relation())
+                    .param("phone", p.phone() == null ? null : cipher.encrypt(p.phone().digits())).param("sort", i)
+                    .update();
+        }
+    }
+
+    /** A person from a {@code registry.people} row, without categories and related people. */
+    Person map(ResultSet rs) throws SQLException {
+        IdentityNumber number = new IdentityNumber(IdDocumentType.valueOf(rs.getString("id_doc_type")),
+                cipher.decrypt(rs.getString("id_number_enc")));
+        String phone = decrypt(rs.getString("phone_enc"));
+        String income = decrypt(rs.getString("income_band_enc"));
+        PersonDetails d = new PersonDetails(rs.getString("name"), number, Sex.valueOf(rs.getString("sex")),
+                phone == null ? null : new PhoneNumber(phone),
+                new Address(rs.getString("community_code"), rs.getString("grid_code"), decrypt(rs.getString("address_detail_enc"))),
+                new HouseholdId(rs.getObject("household_id", UUID.class)),
+                RelationToHead.valueOf(rs.getString("relation_to_head")), List.of(), decrypt(rs.getString("health_enc")),
+                income == null ? null : IncomeBand.valueOf(income), List.of(), List.of());
+        return new Person(new PersonId(rs.getObject("id", UUID.class)), d.householdId(), d, rs.getInt("version"));
+    }
+
+    private PersonDetails withChildren(Person p) {
+        PersonDetails d = p.details();
+        List<CategoryEntry> categories = jdbc.sql("""
+                select category_code, start_date, end_date, source, disability_type, disability_grade
+                from registry.person_categories where person_id = :id order by start_date, category_code""")
+                .param("id", p.id().value())
+                .query((rs, i) -> new CategoryEntry(rs.getString(1), rs.getDate(2).toLocalDate(),
+                        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getString(4), rs.getString(5),
+                        (Integer) rs.getObject(6)))
+                .list();
+        List<RelatedParty> parties = jdbc.sql("""
+                select kind, name, relation, phone_enc from registry.related_parties where person_id = :id order by sort_order""")
+                .param("id", p.id().value())
+                .query((rs, i) -> {
+                    String phone = decrypt(rs.getString(4));
+                    return new RelatedParty(PartyKind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+                            phone == null ? null : new PhoneNumber(phone));
+                }).list();
+        return new PersonDetails(d.name(), d.idNumber(), d.sex(), d.phone(), d.address(), d.householdId(), d.relationToHead(),
+                categories, d.health(), d.incomeBand(),
+                parties.stream().filter(r -> r.kind() == PartyKind.OBLIGOR).toList(),
+                parties.stream().filter(r -> r.kind() == PartyKind.CONTACT).toList());
+    }
+}
