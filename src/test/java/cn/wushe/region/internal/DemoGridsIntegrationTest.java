@@ -54,10 +54,17 @@ class DemoGridsIntegrationTest {
                 assertThat(ofCommunity).extracting(Grid::code).contains(code);
             }
         }
-        assertThat(grids.find("610527001001001")).get().extracting(Grid::name).asString()
-                .startsWith("道北社区").endsWith("网格");
+        // 雷牙镇's last village: no other test's fixture grids are there, so the demo named it
+        String last = communities.stream().max(String::compareTo).orElseThrow();
+        String village = regions.find(last).orElseThrow().name().replaceAll("(居委会|村委会)$", "");
+        assertThat(grids.find(last + "001")).get().extracting(Grid::name).asString()
+                .startsWith(village).endsWith("网格");
+        // other tests' fixture grids in 610527 were created first and are skipped by the demo
+        long byOthers = jdbc.sql("""
+                select count(*) from audit.entries where action = 'GRID_CREATE' and actor_name <> '演示数据'
+                and object_region like '610527%'""").query(Long.class).single();
         assertThat(jdbc.sql("select count(*) from audit.entries where action = 'GRID_CREATE' and actor_name = '演示数据'")
-                .query(Long.class).single()).isGreaterThanOrEqualTo(afterFirst - 6);
+                .query(Long.class).single()).isGreaterThanOrEqualTo(afterFirst - byOthers);
     }
 
     @Test
