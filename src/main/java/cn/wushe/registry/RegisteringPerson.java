@@ -129,7 +129,7 @@ public class RegisteringPerson {
         return apply(person, details, actor, kind);
     }
 
-    private static PersonDraft inHousehold(PersonDraft d, Person person) {
+    static PersonDraft inHousehold(PersonDraft d, Person person) {
         return d.householdId() != null ? d : new PersonDraft(d.name(), d.idDocType(), d.idNumber(), d.declaredSex(),
                 d.phone(), d.communityCode(), d.gridCode(), d.addressDetail(), person.householdId().value(),
                 d.relationToHead() == null ? person.details().relationToHead() : d.relationToHead(), d.categories(),

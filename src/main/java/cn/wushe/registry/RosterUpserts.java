@@ -1,0 +1,162 @@
+package cn.wushe.registry;
+
+import cn.wushe.platform.Actor;
+import cn.wushe.registry.Person.FieldChange;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The registry's side of a roster import (花名册导入) before anything is written: what
+ * {@link RegisteringPerson#upsert} would do with each draft — register, revise (with the masked
+ * differences), leave unchanged, or refuse and why — checked a batch at a time with the same
+ * {@link PersonValidation}, so an importer sees the outcome before committing. Batches look
+ * existing people up by blind index in one query instead of one per row.
+ */
+@Service
+public class RosterUpserts {
+
+    public static final String SAME_NAME_AND_BIRTH = "本乡镇（街道）已有同名且出生日期相同的人员，请核对证件号码；确属不同的人请在登记页面逐个登记";
+    public static final String REGISTERED_ELSEWHERE = "该证件号码已在本县其他社区（村）登记，不在您的登记范围内；如需迁入请联系现登记社区";
+
+    private final PersonValidation validation;
+    private final PersonStore people;
+    private final CategoryTypes categoryTypes;
+    private final JdbcClient jdbc;
+
+    RosterUpserts(PersonValidation validation, PersonStore people, CategoryTypes categoryTypes, JdbcClient jdbc) {
+        this.validation = validation;
+        this.people = people;
+        this.categoryTypes = categoryTypes;
+        this.jdbc = jdbc;
+    }
+
+    /** What an upsert of one draft would come to. */
+    public sealed interface Preview {
+
+        /** A new person would be registered. */
+        record New() implements Preview {
+        }
+
+        /** The person registered under this number would be revised; {@code changes} are masked. */
+        record Update(PersonId id, List<FieldChange> changes) implements Preview {
+        }
+
+        /** The record already says exactly this. */
+        record Unchanged(PersonId id) implements Preview {
+        }
+
+        /** Nothing would be written: field → Chinese message, field names as in {@link PersonDraft}. */
+        record Rejected(Map<String, String> errors) implements Preview {
+        }
+    }
+
+    /**
+     * Previews the upsert of every draft, in order, as {@code actor}; writes nothing. Drafts of the
+     * same batch are judged against the registry only, not against each other (the importer checks
+     * duplicates inside a file itself).
+     */
+    @Transactional(readOnly = true)
+    public List<Preview> preview(List<PersonDraft> drafts, Actor actor) {
+        List<PersonValidation.Result> results = drafts.stream().map(d -> validation.check(d, actor)).toList();
+        Map<String, PersonId> existing = existing(results);
+        Set<String> sameNameAndBirth = sameNameAndBirth(results, existing);
+        List<Preview> previews = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            PersonValidation.Result result = results.get(i);
+            if (!result.valid()) {
+                previews.add(new Preview.Rejected(result.errors()));
+                continue;
+            }
+            PersonDetails details = result.details();
+            PersonId id = existing.get(people.idIndex(details.idNumber()));
+            if (id != null) {
+                previews.add(revision(id, drafts.get(i), actor));
+            } else if (sameNameAndBirth.contains(nameBirthTown(details))) {
+                previews.add(new Preview.Rejected(Map.of("name", SAME_NAME_AND_BIRTH)));
+            } else {
+                previews.add(new Preview.New());
+            }
+        }
+        return previews;
+    }
+
+    /**
+     * The household of the person registered in the county under {@code headIdNumber} (normalised,
+     * any document type), if any; not scope-checked: validation checks the household against the actor.
+     */
+    @Transactional(readOnly = true)
+    public Optional<HouseholdId> householdOf(String headIdNumber, String countyCode) {
+        return jdbc.sql("select household_id from registry.people where county_code = :county and id_number_bidx = :bidx")
+                .param("county", countyCode).param("bidx", people.idIndex(headIdNumber))
+                .query((rs, i) -> new HouseholdId(rs.getObject(1, UUID.class))).optional();
+    }
+
+    private Preview revision(PersonId id, PersonDraft draft, Actor actor) {
+        Optional<Person> loaded = people.load(id, Scopes.edit(actor, "p"));
+        if (loaded.isEmpty()) {
+            return new Preview.Rejected(Map.of("idNumber", REGISTERED_ELSEWHERE));
+        }
+        Person person = loaded.get();
+        PersonValidation.Result result = validation.check(RegisteringPerson.inHousehold(draft, person), actor);
+        if (!result.valid()) {
+            return new Preview.Rejected(result.errors());
+        }
+        PersonDetails details = result.details();
+        HouseholdId target = details.householdId() != null ? details.householdId() : person.householdId();
+        // the loaded copy is thrown away: revising it only computes the differences
+        List<FieldChange> changes = person.revise(details, target, categoryTypes::nameOf);
+        return changes.isEmpty() ? new Preview.Unchanged(id) : new Preview.Update(id, changes);
+    }
+
+    /** Blind index → person, for the valid drafts' identity numbers, one query per county. */
+    private Map<String, PersonId> existing(List<PersonValidation.Result> results) {
+        Map<String, List<String>> indexesByCounty = new HashMap<>();
+        for (PersonValidation.Result r : results) {
+            if (r.valid()) {
+                indexesByCounty.computeIfAbsent(r.details().address().countyCode(), c -> new ArrayList<>())
+                        .add(people.idIndex(r.details().idNumber()));
+            }
+        }
+        Map<String, PersonId> found = new HashMap<>();
+        indexesByCounty.forEach((county, indexes) -> jdbc.sql("""
+                        select id_number_bidx, id from registry.people
+                        where county_code = :county and id_number_bidx = any(:indexes)""")
+                .param("county", county).param("indexes", indexes.toArray(String[]::new))
+                .query((rs, i) -> found.put(rs.getString(1), new PersonId(rs.getObject(2, UUID.class)))).list());
+        return found;
+    }
+
+    /** name|birth|town of the new drafts that someone already registered in the same town shares. */
+    private Set<String> sameNameAndBirth(List<PersonValidation.Result> results, Map<String, PersonId> existing) {
+        Map<String, List<PersonDetails>> newByCounty = new HashMap<>();
+        for (PersonValidation.Result r : results) {
+            if (r.valid() && !existing.containsKey(people.idIndex(r.details().idNumber()))) {
+                newByCounty.computeIfAbsent(r.details().address().countyCode(), c -> new ArrayList<>()).add(r.details());
+            }
+        }
+        Set<String> matches = new HashSet<>();
+        newByCounty.forEach((county, details) -> jdbc.sql("""
+                        select p.name, p.birth_date, left(p.region_code, 9) from registry.people p
+                        where p.county_code = :county
+                          and (p.name, p.birth_date) in (select * from unnest(cast(:names as text[]), cast(:births as date[])))""")
+                .param("county", county)
+                .param("names", details.stream().map(PersonDetails::name).toArray(String[]::new))
+                .param("births", details.stream().map(d -> d.birthDate().toString()).toArray(String[]::new))
+                .query((rs, i) -> matches.add(rs.getString(1) + "|" + rs.getDate(2).toLocalDate() + "|" + rs.getString(3)))
+                .list());
+        return matches;
+    }
+
+    private static String nameBirthTown(PersonDetails d) {
+        return d.name() + "|" + d.birthDate() + "|" + d.address().townCode();
+    }
+}
