@@ -17,7 +17,9 @@ public record PersonDetails(String name, IdentityNumber idNumber, Sex sex, @Null
     public PersonDetails {
         Objects.requireNonNull(name);
         Objects.requireNonNull(idNumber);
-        categories = List.copyOf(categories);
+        // one canonical order, so a re-import in another row order is no change
+        categories = categories.stream().sorted(java.util.Comparator.comparing(CategoryEntry::startDate)
+                .thenComparing(CategoryEntry::code)).toList();
         obligors = List.copyOf(obligors);
         contacts = List.copyOf(contacts);
     }

@@ -106,7 +106,7 @@ public class RegisteringPerson {
         if (person.isEmpty()) {
             return new AlreadyRegistered(existing.get(), false);
         }
-        return apply(person.get(), validation.check(inHousehold(draft, person.get()), actor).orThrow(), actor, "REVISED");
+        return apply(person.get(), validation.check(completed(draft, person.get()), actor).orThrow(), actor, "REVISED");
     }
 
     /** Applies a resident's correction that a worker has checked, recorded in the history as a correction. */
@@ -121,7 +121,7 @@ public class RegisteringPerson {
         if (person.version() != expectedVersion) {
             throw versionMismatch();
         }
-        PersonDetails details = validation.check(inHousehold(draft, person), actor).orThrow();
+        PersonDetails details = validation.check(completed(draft, person), actor).orThrow();
         Optional<Registration> duplicate = duplicate(details, id, true, actor);
         if (duplicate.isPresent()) {
             return duplicate.get();
@@ -129,9 +129,21 @@ public class RegisteringPerson {
         return apply(person, details, actor, kind);
     }
 
-    static PersonDraft inHousehold(PersonDraft d, Person person) {
-        return d.householdId() != null ? d : new PersonDraft(d.name(), d.idDocType(), d.idNumber(), d.declaredSex(),
-                d.phone(), d.communityCode(), d.gridCode(), d.addressDetail(), person.householdId().value(),
+    /**
+     * The draft of a revision, completed from the record where the editor could not see or did not
+     * send a value: the household (kept unless another is named) and the identity number, which
+     * editors without PII_UNMASK only ever see masked (blank means "unchanged" for that field alone).
+     */
+    static PersonDraft completed(PersonDraft d, Person person) {
+        boolean keepNumber = d.idNumber() == null || d.idNumber().isBlank();
+        if (d.householdId() != null && !keepNumber) {
+            return d;
+        }
+        IdentityNumber current = person.details().idNumber();
+        return new PersonDraft(d.name(), keepNumber ? current.type() : d.idDocType(), keepNumber ? current.value() : d.idNumber(),
+                d.declaredSex() == null ? person.details().sex() : d.declaredSex(),
+                d.phone(), d.communityCode(), d.gridCode(), d.addressDetail(),
+                d.householdId() != null ? d.householdId() : person.householdId().value(),
                 d.relationToHead() == null ? person.details().relationToHead() : d.relationToHead(), d.categories(),
                 d.health(), d.incomeBand(), d.obligors(), d.contacts());
     }
@@ -162,7 +174,7 @@ public class RegisteringPerson {
     }
 
     private Person editable(PersonId id, Actor actor) {
-        return people.load(id, Scopes.edit(actor, "p")).orElseThrow(() -> people.load(id, Scopes.view(actor, "p")).isPresent()
+        return people.load(id, Scopes.edit(actor, "p")).orElseThrow(() -> people.load(id, PersonReading.any(actor)).isPresent()
                 ? DomainException.forbidden("修改此人员的信息（不在您的登记范围内）")
                 : DomainException.notFound("人员"));
     }

@@ -106,7 +106,7 @@ public class RosterUpserts {
             return new Preview.Rejected(Map.of("idNumber", REGISTERED_ELSEWHERE));
         }
         Person person = loaded.get();
-        PersonValidation.Result result = validation.check(RegisteringPerson.inHousehold(draft, person), actor);
+        PersonValidation.Result result = validation.check(RegisteringPerson.completed(draft, person), actor);
         if (!result.valid()) {
             return new Preview.Rejected(result.errors());
         }

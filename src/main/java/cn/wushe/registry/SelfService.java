@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,8 +35,11 @@ public class SelfService {
     private final FieldCipher cipher;
     private final AuditLog audit;
     private final Clock clock;
+    private final ObjectProvider<DemoPeople> demo;
 
-    SelfService(JdbcClient jdbc, PersonStore people, PersonViews views, FieldCipher cipher, AuditLog audit, Clock clock) {
+    SelfService(JdbcClient jdbc, PersonStore people, PersonViews views, FieldCipher cipher, AuditLog audit, Clock clock,
+            ObjectProvider<DemoPeople> demo) {
+        this.demo = demo;
         this.jdbc = jdbc;
         this.people = people;
         this.views = views;
@@ -113,8 +117,22 @@ public class SelfService {
     private Optional<Person> ownPerson(Actor actor) {
         SqlPredicate own = new SqlPredicate(
                 "p.id = (select a.person_id from registry.resident_accounts a where a.user_id = :self)", Map.of("self", actor.id()));
-        return jdbc.sql("select a.person_id from registry.resident_accounts a where a.user_id = :self")
-                .param("self", actor.id()).query(UUID.class).optional()
-                .flatMap(id -> people.load(new PersonId(id), own));
+        Optional<UUID> linked = jdbc.sql("select a.person_id from registry.resident_accounts a where a.user_id = :self")
+                .param("self", actor.id()).query(UUID.class).optional();
+        return linked.or(() -> demoLink(actor)).flatMap(id -> people.load(new PersonId(id), own));
+    }
+
+    /** Demo mode only: the demo resident account meets its demo record on its first visit. */
+    private Optional<UUID> demoLink(Actor actor) {
+        DemoPeople demoPeople = demo.getIfAvailable();
+        if (demoPeople == null || !DemoPeople.DEMO_RESIDENT_USERNAME.equalsIgnoreCase(actor.username())) {
+            return Optional.empty();
+        }
+        return demoPeople.demoResident().map(person -> {
+            jdbc.sql("insert into registry.resident_accounts (user_id, person_id, linked_at) values (:u, :p, :at)"
+                            + " on conflict do nothing")
+                    .param("u", actor.id()).param("p", person.value()).param("at", Timestamp.from(clock.instant())).update();
+            return person.value();
+        });
     }
 }

@@ -1,0 +1,174 @@
+package cn.wushe.registry.web;
+
+import cn.wushe.registry.PersonDraft;
+import cn.wushe.registry.PersonFilter;
+import cn.wushe.registry.PersonId;
+import cn.wushe.registry.PersonLists;
+import cn.wushe.registry.PersonPage;
+import cn.wushe.registry.PersonReading;
+import cn.wushe.registry.PersonView;
+import cn.wushe.registry.PersonChange;
+import cn.wushe.registry.RegisteringPerson;
+import cn.wushe.registry.Registration;
+import cn.wushe.registry.Sex;
+import cn.wushe.registry.SelfService;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** People in need (/api/v1/people): list, exact search, register, read, revise, reveal, history. */
+@RestController
+@RequestMapping("/api/v1/people")
+class PeopleApi {
+
+    private final RegisteringPerson registering;
+    private final PersonReading reading;
+    private final PersonLists lists;
+    private final SelfService selfService;
+
+    PeopleApi(RegisteringPerson registering, PersonReading reading, PersonLists lists, SelfService selfService) {
+        this.registering = registering;
+        this.reading = reading;
+        this.lists = lists;
+        this.selfService = selfService;
+    }
+
+    record LookupRequest(@Nullable String query) {
+    }
+
+    record RevealRequest(@Nullable String reason) {
+    }
+
+    record LinkRequest(@Nullable UUID userId) {
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('PERSON_VIEW')")
+    ResponseEntity<PersonPage> list(@RequestParam(required = false) @Nullable String region,
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable Integer ageMin, @RequestParam(required = false) @Nullable Integer ageMax,
+            @RequestParam(required = false) @Nullable Sex sex, @RequestParam(required = false) @Nullable Boolean disability,
+            @RequestParam(required = false) @Nullable String disabilityType,
+            @RequestParam(required = false) @Nullable String name,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        PersonFilter filter = new PersonFilter(region, category, ageMin, ageMax, sex, disability, disabilityType, name);
+        return noStore(lists.list(filter, page, size));
+    }
+
+    @GetMapping("/counts")
+    @PreAuthorize("hasAuthority('PERSON_VIEW')")
+    ResponseEntity<Map<String, Long>> counts(@RequestParam(required = false) @Nullable String region,
+            @RequestParam(required = false) @Nullable Integer ageMin, @RequestParam(required = false) @Nullable Integer ageMax,
+            @RequestParam(required = false) @Nullable Sex sex, @RequestParam(required = false) @Nullable Boolean disability) {
+        return noStore(lists.counts(new PersonFilter(region, null, ageMin, ageMax, sex, disability, null, null)));
+    }
+
+    /** Exact search by full identity number or phone; in the body, so the number never lands in a URL or access log. */
+    @PostMapping("/lookup")
+    @PreAuthorize("hasAnyAuthority('PERSON_SEARCH', 'PERSON_VIEW')")
+    ResponseEntity<List<PersonView>> lookup(@RequestBody LookupRequest request) {
+        if (request.query() == null || request.query().isBlank()) {
+            throw cn.wushe.platform.DomainException.invalid("query", "请输入完整的证件号码或手机号码");
+        }
+        return noStore(reading.lookup(request.query()));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('PERSON_EDIT')")
+    ResponseEntity<?> register(@RequestBody PersonDraft draft,
+            @RequestParam(defaultValue = "false") boolean confirmDistinct) {
+        Registration outcome = registering.register(draft, confirmDistinct);
+        if (outcome instanceof Registration.Registered registered) {
+            PersonView view = reading.detail(registered.id());
+            return ResponseEntity.created(URI.create("/api/v1/people/" + registered.id()))
+                    .eTag(Versions.etag(registered.version())).cacheControl(CacheControl.noStore()).body(view);
+        }
+        return duplicate(outcome);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyAuthority('PERSON_SEARCH', 'PERSON_VIEW')")
+    ResponseEntity<PersonView> detail(@PathVariable UUID id) {
+        PersonView view = reading.detail(new PersonId(id));
+        var response = ResponseEntity.ok().cacheControl(CacheControl.noStore());
+        if (view.version() != null) {
+            response.eTag(Versions.etag(view.version()));
+        }
+        return response.body(view);
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAuthority('PERSON_EDIT')")
+    ResponseEntity<?> revise(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+            @RequestBody PersonDraft draft) {
+        int expected = Versions.ifMatch(ifMatch);
+        Registration outcome = registering.revise(new PersonId(id), expected, draft);
+        return switch (outcome) {
+            case Registration.Revised r -> ResponseEntity.ok().eTag(Versions.etag(r.version()))
+                    .cacheControl(CacheControl.noStore()).body(reading.detail(r.id()));
+            case Registration.Unchanged u -> ResponseEntity.ok().eTag(Versions.etag(u.version()))
+                    .cacheControl(CacheControl.noStore()).body(reading.detail(u.id()));
+            default -> duplicate(outcome);
+        };
+    }
+
+    @PostMapping("/{id}/reveal")
+    @PreAuthorize("hasAuthority('PII_UNMASK')")
+    ResponseEntity<PersonView> reveal(@PathVariable UUID id, @RequestBody RevealRequest request) {
+        return noStore(reading.reveal(new PersonId(id), request.reason()));
+    }
+
+    @GetMapping("/{id}/history")
+    @PreAuthorize("hasAuthority('PERSON_VIEW')")
+    ResponseEntity<List<PersonChange>> history(@PathVariable UUID id) {
+        return noStore(reading.history(new PersonId(id)));
+    }
+
+    @PostMapping("/{id}/resident-account")
+    @PreAuthorize("hasAuthority('PERSON_EDIT')")
+    ResponseEntity<Void> linkResident(@PathVariable UUID id, @RequestBody LinkRequest request) {
+        if (request.userId() == null) {
+            throw cn.wushe.platform.DomainException.invalid("userId", "请提供居民账号的用户 ID");
+        }
+        selfService.linkAccount(request.userId(), new PersonId(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    private ResponseEntity<ProblemDetail> duplicate(Registration outcome) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.CONFLICT);
+        problem.setTitle("与现有数据冲突");
+        if (outcome instanceof Registration.AlreadyRegistered already) {
+            problem.setType(URI.create("/problems/duplicate-person"));
+            problem.setDetail(already.inEditScope() ? "该证件号码已经登记，请直接修改现有记录，不要重复登记"
+                    : "该证件号码已在本县其他社区（村）登记，不能重复登记；如需迁入请联系现登记社区");
+            problem.setProperty("existing", reading.duplicateShown(already.existing()));
+            problem.setProperty("errors", List.of(Map.of("field", "idNumber", "message", "该证件号码已经登记")));
+            problem.setProperty("links", Map.of("existing", "/api/v1/people/" + already.existing()));
+        } else if (outcome instanceof Registration.PossibleDuplicates possible) {
+            problem.setType(URI.create("/problems/possible-duplicate"));
+            problem.setDetail("本乡镇（街道）已有同名且出生日期相同的人员，请核对；确认不是同一人后，带 confirmDistinct=true 重新提交");
+            problem.setProperty("candidates", possible.candidates().stream().map(reading::duplicateShown).toList());
+        }
+        return ResponseEntity.status(HttpStatus.CONFLICT).cacheControl(CacheControl.noStore()).body(problem);
+    }
+
+    private static <T> ResponseEntity<T> noStore(T body) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+}

@@ -1,0 +1,154 @@
+package cn.wushe.registry.web;
+
+import cn.wushe.platform.Actor;
+import cn.wushe.platform.CurrentActor;
+import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Permission;
+import cn.wushe.registry.CategoryTypes;
+import cn.wushe.registry.Disclosure;
+import cn.wushe.registry.HouseholdId;
+import cn.wushe.registry.IdentityNumber;
+import cn.wushe.registry.PersonFilter;
+import cn.wushe.registry.PersonId;
+import cn.wushe.registry.PersonLists;
+import cn.wushe.registry.PersonReading;
+import cn.wushe.registry.PersonView;
+import cn.wushe.registry.PhoneNumber;
+import cn.wushe.registry.Sex;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The people pages (困难群众): list with filters and counts, search, detail with reveal, history, household. */
+@Controller
+class PeoplePages {
+
+    static final Map<String, int[]> AGE_BANDS = new java.util.LinkedHashMap<>();
+
+    static {
+        AGE_BANDS.put("0-17", new int[] {0, 17});
+        AGE_BANDS.put("18-59", new int[] {18, 59});
+        AGE_BANDS.put("60-79", new int[] {60, 79});
+        AGE_BANDS.put("80-", new int[] {80, 150});
+    }
+
+    private final PersonLists lists;
+    private final PersonReading reading;
+    private final CategoryTypes categoryTypes;
+    private final PlaceOptions places;
+
+    PeoplePages(PersonLists lists, PersonReading reading, CategoryTypes categoryTypes, PlaceOptions places) {
+        this.lists = lists;
+        this.reading = reading;
+        this.categoryTypes = categoryTypes;
+        this.places = places;
+    }
+
+    @GetMapping("/people")
+    @PreAuthorize("hasAuthority('PERSON_VIEW')")
+    String list(@RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String age, @RequestParam(required = false) @Nullable Sex sex,
+            @RequestParam(required = false) @Nullable Boolean disability, @RequestParam(required = false) @Nullable String name,
+            @RequestParam(defaultValue = "0") int page, Model model, HttpServletResponse response) {
+        noStore(response);
+        int[] band = age == null ? null : AGE_BANDS.get(age);
+        PersonFilter filter = new PersonFilter(region, category, band == null ? null : band[0], band == null ? null : band[1],
+                sex, disability, null, name);
+        Actor actor = CurrentActor.get();
+        model.addAttribute("people", lists.list(filter, Math.max(0, page), 20));
+        model.addAttribute("counts", lists.counts(filter));
+        model.addAttribute("categoryTypes", categoryTypes.active());
+        model.addAttribute("regionOptions", places.viewable(actor));
+        model.addAttribute("ageBands", AGE_BANDS.keySet());
+        model.addAttribute("f", Map.of("region", nz(region), "category", nz(category), "age", nz(age),
+                "sex", sex == null ? "" : sex.name(), "disability", Boolean.TRUE.equals(disability) ? "true" : "", "name", nz(name)));
+        model.addAttribute("canRegister", actor.can(Permission.PERSON_EDIT));
+        model.addAttribute("pageBase", UriComponentsBuilder.fromPath("/people").queryParam("region", nz(region))
+                .queryParam("category", nz(category)).queryParam("age", nz(age)).queryParam("sex", sex == null ? "" : sex.name())
+                .queryParam("disability", Boolean.TRUE.equals(disability) ? "true" : "").queryParam("name", nz(name))
+                .encode().build().toUriString());
+        return "registry/list";
+    }
+
+    /** Full identity or phone number: exact search town-wide; anything else: a name filter on the list. */
+    @PostMapping("/people/search")
+    @PreAuthorize("hasAnyAuthority('PERSON_SEARCH', 'PERSON_VIEW')")
+    String search(@RequestParam(defaultValue = "") String q, Model model, HttpServletResponse response) {
+        noStore(response);
+        String normalised = IdentityNumber.normalise(q);
+        boolean exact = normalised.matches("[0-9X]{15}|[0-9X]{18}|[A-Z]{3}\\d{12}") || PhoneNumber.problem(q) == null;
+        if (!exact) {
+            return "redirect:" + UriComponentsBuilder.fromPath("/people").queryParam("name", q.strip()).encode().build().toUriString();
+        }
+        model.addAttribute("results", reading.lookup(q));
+        return "registry/search";
+    }
+
+    @GetMapping("/people/{id}")
+    @PreAuthorize("hasAnyAuthority('PERSON_SEARCH', 'PERSON_VIEW')")
+    String detail(@PathVariable UUID id, Model model, HttpServletResponse response) {
+        noStore(response);
+        return detailPage(reading.detail(new PersonId(id)), model);
+    }
+
+    @PostMapping("/people/{id}/reveal")
+    @PreAuthorize("hasAuthority('PII_UNMASK')")
+    String reveal(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Model model,
+            HttpServletResponse response) {
+        noStore(response);
+        try {
+            return detailPage(reading.reveal(new PersonId(id), reason), model);
+        } catch (DomainException e) {
+            if (e.fieldErrors().isEmpty()) {
+                throw e;
+            }
+            model.addAttribute("revealError", e.getMessage());
+            return detailPage(reading.detail(new PersonId(id)), model);
+        }
+    }
+
+    @GetMapping("/people/{id}/history")
+    @PreAuthorize("hasAuthority('PERSON_VIEW')")
+    String history(@PathVariable UUID id, Model model, HttpServletResponse response) {
+        noStore(response);
+        model.addAttribute("changes", reading.history(new PersonId(id)));
+        model.addAttribute("personId", id);
+        return "registry/history";
+    }
+
+    @GetMapping("/households/{id}")
+    @PreAuthorize("hasAuthority('PERSON_VIEW')")
+    String household(@PathVariable UUID id, Model model, HttpServletResponse response) {
+        noStore(response);
+        model.addAttribute("household", lists.household(new HouseholdId(id)));
+        model.addAttribute("canEdit", CurrentActor.get().can(Permission.PERSON_EDIT));
+        return "registry/household";
+    }
+
+    private String detailPage(PersonView person, Model model) {
+        Actor actor = CurrentActor.get();
+        model.addAttribute("person", person);
+        model.addAttribute("canEdit", person.disclosure() == Disclosure.EDIT || person.disclosure() == Disclosure.FULL
+                && actor.can(Permission.PERSON_EDIT, person.gridCode() != null ? person.gridCode() : person.communityCode()));
+        model.addAttribute("canReveal", person.disclosure() != Disclosure.SEARCH && person.masked()
+                && actor.can(Permission.PII_UNMASK, person.gridCode() != null ? person.gridCode() : person.communityCode()));
+        return "registry/detail";
+    }
+
+    static void noStore(HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+    }
+
+    private static String nz(@Nullable String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,152 @@
+package cn.wushe.registry.web;
+
+import cn.wushe.platform.CurrentActor;
+import cn.wushe.platform.DomainException;
+import cn.wushe.registry.CategoryType;
+import cn.wushe.registry.CategoryTypes;
+import cn.wushe.registry.Disclosure;
+import cn.wushe.registry.IdDocumentType;
+import cn.wushe.registry.IdentityNumber;
+import cn.wushe.registry.IncomeBand;
+import cn.wushe.registry.PersonId;
+import cn.wushe.registry.PersonReading;
+import cn.wushe.registry.PersonView;
+import cn.wushe.registry.RegisteringPerson;
+import cn.wushe.registry.Registration;
+import cn.wushe.registry.RelationToHead;
+import cn.wushe.registry.Sex;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Registering and editing a person (登记 / 修改), and the identity number check as one types it. */
+@Controller
+class PersonFormPages {
+
+    private final RegisteringPerson registering;
+    private final PersonReading reading;
+    private final CategoryTypes categoryTypes;
+    private final PlaceOptions places;
+    private final Clock clock;
+
+    PersonFormPages(RegisteringPerson registering, PersonReading reading, CategoryTypes categoryTypes, PlaceOptions places,
+            Clock clock) {
+        this.registering = registering;
+        this.reading = reading;
+        this.categoryTypes = categoryTypes;
+        this.places = places;
+        this.clock = clock;
+    }
+
+    @GetMapping("/people/new")
+    @PreAuthorize("hasAuthority('PERSON_EDIT')")
+    String newPerson(@RequestParam(required = false) @Nullable UUID household, Model model) {
+        PersonForm form = new PersonForm();
+        form.setHouseholdId(household);
+        return form(form.withBlankRows(), null, Map.of(), model);
+    }
+
+    @PostMapping("/people/new")
+    @PreAuthorize("hasAuthority('PERSON_EDIT')")
+    String register(@ModelAttribute("form") PersonForm form, Model model, HttpServletResponse response) {
+        PeoplePages.noStore(response);
+        try {
+            Registration outcome = registering.register(form.toDraft(), form.isConfirmDistinct());
+            return switch (outcome) {
+                case Registration.Registered r -> "redirect:/people/" + r.id() + "?registered";
+                case Registration.AlreadyRegistered a -> duplicate(a, model);
+                case Registration.PossibleDuplicates p -> {
+                    model.addAttribute("candidates", p.candidates().stream().map(reading::duplicateShown).toList());
+                    yield form(form.compact().withBlankRows(), null, Map.of(), model);
+                }
+                default -> throw new IllegalStateException();
+            };
+        } catch (DomainException e) {
+            return refused(e, form, null, model, response);
+        }
+    }
+
+    @GetMapping("/people/{id}/edit")
+    @PreAuthorize("hasAuthority('PERSON_EDIT')")
+    String edit(@PathVariable UUID id, Model model, HttpServletResponse response) {
+        PeoplePages.noStore(response);
+        PersonView person = reading.detail(new PersonId(id));
+        if (person.disclosure() != Disclosure.EDIT) {
+            throw DomainException.forbidden("修改此人员的信息");
+        }
+        model.addAttribute("maskedIdNumber", person.idNumber());
+        return form(PersonForm.of(person).withBlankRows(), id, Map.of(), model);
+    }
+
+    @PostMapping("/people/{id}/edit")
+    @PreAuthorize("hasAuthority('PERSON_EDIT')")
+    String revise(@PathVariable UUID id, @ModelAttribute("form") PersonForm form, Model model, HttpServletResponse response) {
+        PeoplePages.noStore(response);
+        try {
+            Registration outcome = registering.revise(new PersonId(id), form.getVersion(), form.toDraft());
+            if (outcome instanceof Registration.AlreadyRegistered a) {
+                return duplicate(a, model);
+            }
+            return "redirect:/people/" + id + "?saved";
+        } catch (DomainException e) {
+            return refused(e, form, id, model, response);
+        }
+    }
+
+    /** What the typed number says (sex, birth date) or what is wrong with it; an htmx fragment. */
+    @PostMapping("/people/derive")
+    @PreAuthorize("hasAuthority('PERSON_EDIT')")
+    String derive(@RequestParam(defaultValue = "RESIDENT_ID") IdDocumentType idDocType,
+            @RequestParam(defaultValue = "") String idNumber, Model model, HttpServletResponse response) {
+        PeoplePages.noStore(response);
+        if (!idNumber.isBlank()) {
+            String problem = IdentityNumber.problem(idDocType, idNumber, LocalDate.now(clock));
+            model.addAttribute("problem", problem);
+            if (problem == null) {
+                IdentityNumber number = IdentityNumber.parse(idDocType, idNumber, LocalDate.now(clock));
+                model.addAttribute("sex", number.sex().map(Sex::label).orElse("（证件不含性别，请选择）"));
+                model.addAttribute("birthDate", number.birthDate());
+            }
+        }
+        return "registry/fragments :: derived";
+    }
+
+    private String duplicate(Registration.AlreadyRegistered already, Model model) {
+        model.addAttribute("existing", reading.duplicateShown(already.existing()));
+        model.addAttribute("inEditScope", already.inEditScope());
+        return "registry/duplicate";
+    }
+
+    private String refused(DomainException e, PersonForm form, @Nullable UUID id, Model model, HttpServletResponse response) {
+        if (e.fieldErrors().isEmpty()) {
+            model.addAttribute("generalError", e.getMessage());
+        }
+        response.setStatus(e.status().value());
+        return form(form.compact().withBlankRows(), id, e.fieldErrors(), model);
+    }
+
+    private String form(PersonForm form, @Nullable UUID id, Map<String, String> errors, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("personId", id);
+        model.addAttribute("errors", errors);
+        model.addAttribute("places", places.registrable(CurrentActor.get()));
+        model.addAttribute("categoryTypes", categoryTypes.active());
+        model.addAttribute("disabilityTypes", CategoryType.DISABILITY_TYPES);
+        model.addAttribute("docTypes", IdDocumentType.values());
+        model.addAttribute("relations", RelationToHead.values());
+        model.addAttribute("incomeBands", IncomeBand.values());
+        model.addAttribute("sexes", Sex.values());
+        return "registry/form";
+    }
+}

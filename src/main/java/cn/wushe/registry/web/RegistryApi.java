@@ -1,0 +1,90 @@
+package cn.wushe.registry.web;
+
+import cn.wushe.platform.DomainException;
+import cn.wushe.registry.CategoryType;
+import cn.wushe.registry.CategoryTypes;
+import cn.wushe.registry.CorrectableField;
+import cn.wushe.registry.CorrectionRequest;
+import cn.wushe.registry.Corrections;
+import cn.wushe.registry.HouseholdId;
+import cn.wushe.registry.PersonLists;
+import cn.wushe.registry.PersonView;
+import cn.wushe.registry.SelfService;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Households, categories, the resident's own record and the correction queue. */
+@RestController
+class RegistryApi {
+
+    private final PersonLists lists;
+    private final CategoryTypes categoryTypes;
+    private final SelfService selfService;
+    private final Corrections corrections;
+
+    RegistryApi(PersonLists lists, CategoryTypes categoryTypes, SelfService selfService, Corrections corrections) {
+        this.lists = lists;
+        this.categoryTypes = categoryTypes;
+        this.selfService = selfService;
+        this.corrections = corrections;
+    }
+
+    record CorrectionBody(@Nullable CorrectableField field, @Nullable String proposedValue, @Nullable String note) {
+    }
+
+    record CloseBody(boolean done, @Nullable String note) {
+    }
+
+    @GetMapping("/api/v1/households/{id}")
+    @PreAuthorize("hasAuthority('PERSON_VIEW')")
+    ResponseEntity<PersonLists.HouseholdView> household(@PathVariable UUID id) {
+        return noStore(lists.household(new HouseholdId(id)));
+    }
+
+    @GetMapping("/api/v1/registry/categories")
+    @PreAuthorize("hasAnyAuthority('PERSON_SEARCH', 'PERSON_VIEW', 'SELF_SERVICE')")
+    List<CategoryType> categories() {
+        return categoryTypes.active();
+    }
+
+    @GetMapping("/api/v1/me/person")
+    @PreAuthorize("hasAuthority('SELF_SERVICE')")
+    ResponseEntity<PersonView> myRecord() {
+        return noStore(selfService.myRecord().orElseThrow(() -> DomainException.notFound("您的登记信息")));
+    }
+
+    @PostMapping("/api/v1/me/corrections")
+    @PreAuthorize("hasAuthority('SELF_SERVICE')")
+    ResponseEntity<Map<String, UUID>> requestCorrection(@RequestBody CorrectionBody body) {
+        UUID id = selfService.requestCorrection(body.field(), body.proposedValue(), body.note());
+        return ResponseEntity.created(URI.create("/api/v1/me/corrections/" + id)).body(Map.of("id", id));
+    }
+
+    @GetMapping("/api/v1/corrections")
+    @PreAuthorize("hasAuthority('PERSON_EDIT')")
+    ResponseEntity<List<CorrectionRequest>> correctionQueue() {
+        return noStore(corrections.openQueue());
+    }
+
+    @PostMapping("/api/v1/corrections/{id}/close")
+    @PreAuthorize("hasAuthority('PERSON_EDIT')")
+    ResponseEntity<Void> close(@PathVariable UUID id, @RequestBody CloseBody body) {
+        corrections.close(id, body.done(), body.note());
+        return ResponseEntity.noContent().build();
+    }
+
+    private static <T> ResponseEntity<T> noStore(T body) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+}

@@ -1,0 +1,80 @@
+package cn.wushe.registry.web;
+
+import cn.wushe.platform.DomainException;
+import cn.wushe.registry.CorrectableField;
+import cn.wushe.registry.Corrections;
+import cn.wushe.registry.SelfService;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** 我的信息 for residents, and the community worker's queue of their correction requests. */
+@Controller
+class SelfServicePages {
+
+    private final SelfService selfService;
+    private final Corrections corrections;
+
+    SelfServicePages(SelfService selfService, Corrections corrections) {
+        this.selfService = selfService;
+        this.corrections = corrections;
+    }
+
+    @GetMapping("/me")
+    @PreAuthorize("hasAuthority('SELF_SERVICE')")
+    String me(Model model, HttpServletResponse response) {
+        PeoplePages.noStore(response);
+        model.addAttribute("person", selfService.myRecord().orElse(null));
+        model.addAttribute("fields", CorrectableField.values());
+        return "registry/me";
+    }
+
+    @PostMapping("/me/corrections")
+    @PreAuthorize("hasAuthority('SELF_SERVICE')")
+    String requestCorrection(@RequestParam(required = false) @Nullable CorrectableField field,
+            @RequestParam(required = false) @Nullable String proposedValue, @RequestParam(required = false) @Nullable String note,
+            Model model, HttpServletResponse response) {
+        try {
+            selfService.requestCorrection(field, proposedValue, note);
+            return "redirect:/me?sent";
+        } catch (DomainException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("errors", e.fieldErrors());
+            model.addAttribute("proposedValue", proposedValue);
+            model.addAttribute("note", note);
+            return me(model, response);
+        }
+    }
+
+    @GetMapping("/corrections")
+    @PreAuthorize("hasAuthority('PERSON_EDIT')")
+    String queue(Model model, HttpServletResponse response) {
+        PeoplePages.noStore(response);
+        model.addAttribute("requests", corrections.openQueue());
+        return "registry/corrections";
+    }
+
+    @PostMapping("/corrections/{id}/close")
+    @PreAuthorize("hasAuthority('PERSON_EDIT')")
+    String close(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean done,
+            @RequestParam(required = false) @Nullable String note, Model model, HttpServletResponse response) {
+        try {
+            corrections.close(id, done, note);
+            return "redirect:/corrections?closed";
+        } catch (DomainException e) {
+            if (e.status().value() == 404) {
+                throw e;
+            }
+            response.setStatus(e.status().value());
+            model.addAttribute("closeError", e.getMessage());
+            return queue(model, response);
+        }
+    }
+}

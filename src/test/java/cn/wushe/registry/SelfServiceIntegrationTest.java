@@ -1,0 +1,62 @@
+package cn.wushe.registry;
+
+import static cn.wushe.registry.RegistryFixtures.*;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.wushe.platform.TestActor;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A resident sees their own record (and nobody else's) and asks for a correction that reaches the worker's queue. */
+class SelfServiceIntegrationTest extends RegistryIntegrationTestBase {
+
+    @Test
+    void aLinkedResidentSeesOwnRecordInClearAndOnlyThat() throws Exception {
+        PersonDraft draft = draftInGrid1();
+        PersonId person = register(GRID_WORKER, draft);
+        PersonId neighbour = registerInGrid1();
+        TestActor resident = resident("resident-" + UUID.randomUUID());
+        mvc.perform(asUser(GRID_WORKER, post("/api/v1/people/" + person + "/resident-account"))
+                .content("{\"userId\":\"" + resident.id() + "\"}")).andExpect(status().isNoContent());
+
+        mvc.perform(asUser(resident, get("/api/v1/me/person")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(person.toString()))
+                .andExpect(jsonPath("$.disclosure").value("SELF"))
+                .andExpect(jsonPath("$.idNumber").value(draft.idNumber()))
+                .andExpect(jsonPath("$.phone").value("13812345678"));
+        mvc.perform(asUser(resident, get("/api/v1/people/" + neighbour))).andExpect(status().isForbidden());
+        mvc.perform(asUser(resident("unlinked"), get("/api/v1/me/person"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aCorrectionRequestLandsInTheCommunityWorkersQueue() throws Exception {
+        PersonId person = registerInGrid1();
+        TestActor resident = resident("resident-" + UUID.randomUUID());
+        jdbc.sql("insert into registry.resident_accounts (user_id, person_id, linked_at) values (:u, :p, now())")
+                .param("u", resident.id()).param("p", person.value()).update();
+
+        mvc.perform(asUser(resident, post("/api/v1/me/corrections")).content("{\"field\":\"PHONE\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("请填写正确的内容"));
+        String location = mvc.perform(asUser(resident, post("/api/v1/me/corrections"))
+                        .content("{\"field\":\"PHONE\",\"proposedValue\":\"13900001111\",\"note\":\"换了新号码\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+
+        mvc.perform(asUser(COMMUNITY_WORKER, get("/api/v1/corrections")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].personId", hasItem(person.toString())))
+                .andExpect(jsonPath("$[*].proposedValue", hasItem("13900001111")));
+        String id = location.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        mvc.perform(asUser(COMMUNITY_WORKER, post("/api/v1/corrections/" + id + "/close")).content("{\"done\":false}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(asUser(COMMUNITY_WORKER, post("/api/v1/corrections/" + id + "/close")).content("{\"done\":true,\"note\":\"已更新\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(asUser(COMMUNITY_WORKER, post("/api/v1/corrections/" + id + "/close")).content("{\"done\":true}"))
+                .andExpect(status().isNotFound());
+    }
+}
