@@ -74,10 +74,14 @@ class CheckingRoster implements DisposableBean {
         });
     }
 
-    /** Checks the whole file on the calling thread; for {@link #start} and the benchmark. */
+    /**
+     * Checks the whole file on the calling thread (for {@link #start} and the benchmark) and deletes
+     * it before the job is marked READY or FAILED, so a finished job never leaves its upload behind.
+     */
     Counts check(UUID job, Path file, Actor actor) {
         RowJudgement judgement = new RowJudgement(parser, upserts, actor, clock);
         Counts counts = Counts.NONE;
+        String failure = null;
         try (RosterSheet sheet = RosterSheet.open(file); Stream<SheetRow> stream = sheet.rows()) {
             Iterator<SheetRow> it = stream.iterator();
             List<SheetRow> batch = new ArrayList<>(BATCH);
@@ -94,15 +98,21 @@ class CheckingRoster implements DisposableBean {
             if (counts.total() == 0) {
                 throw new RosterFileException("工作表「" + sheet.sheetName() + "」没有数据行（示例行不导入），请从第 3 行起填写");
             }
-            jobs.ready(job, counts);
-            return counts;
         } catch (RosterFileException e) {
-            abandon(job, e.getMessage());
+            failure = e.getMessage();
         } catch (IOException | RuntimeException e) {
             // the message may quote a cell: log where, never what
             log.warn("Roster import {} failed after {} rows: {} at {}", job, counts.total(), e.getClass().getName(),
                     e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-            abandon(job, "文件在第 " + (counts.total() + 1) + " 个数据行附近无法读取，可能已损坏。请用 Excel 或 WPS 重新保存后上传");
+            failure = "文件在第 " + (counts.total() + 1) + " 个数据行附近无法读取，可能已损坏。请用 Excel 或 WPS 重新保存后上传";
+        } finally {
+            deleteQuietly(file);
+        }
+        if (failure != null) {
+            rows.deleteAll(job);
+            jobs.fail(job, failure, clock.instant());
+        } else {
+            jobs.ready(job, counts);
         }
         return counts;
     }
@@ -114,11 +124,6 @@ class CheckingRoster implements DisposableBean {
         }
         jobs.progress(job, counts.total());
         return counts;
-    }
-
-    private void abandon(UUID job, String error) {
-        rows.deleteAll(job);
-        jobs.fail(job, error, clock.instant());
     }
 
     private static void runAs(Authentication authentication, Runnable work) {

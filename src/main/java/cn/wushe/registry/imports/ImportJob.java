@@ -37,12 +37,12 @@ record ImportJob(UUID id, UUID ownerId, String countyCode, String fileName, Stri
     }
 
     /** Shown in China Standard Time, whatever the server's zone. */
-    java.time.LocalDateTime createdLocal() {
+    public java.time.LocalDateTime createdLocal() {
         return java.time.LocalDateTime.ofInstant(createdAt, java.time.ZoneId.of("Asia/Shanghai"));
     }
 
     /** 0–100 while checking; the sheet's row count is an estimate, so it stops at 99 until done. */
-    int percent() {
+    public int percent() {
         if (status != ImportStatus.VALIDATING) {
             return 100;
         }

@@ -182,6 +182,8 @@ class ImportingRoster {
                 after = row.number();
             }
         } while (page.size() == PAGE);
+        counts = new Counts(job.counts().total(), counts.valid(), job.counts().rejected(), counts.created(), counts.updated(),
+                counts.unchanged());
         audit.record(AuditEvent.success("PERSON_IMPORT", "IMPORT_JOB", job.id().toString(), job.countyCode())
                 .withDetail(counts.summary() + ",file=" + job.fileSha256().substring(0, 16)));
         if (!jobs.finishCommit(job.id(), counts, clock.instant())) {

@@ -68,7 +68,8 @@ final class RowJudgement {
     }
 
     private StagedRow judge(SheetRow row, ParsedRow parsed, boolean headRegistered, Preview preview) {
-        Map<RosterColumn, String> problems = new EnumMap<>(parsed.problems());
+        Map<RosterColumn, String> problems = new EnumMap<>(RosterColumn.class);
+        problems.putAll(parsed.problems());
         if (preview instanceof Preview.Rejected rejected) {
             rejected.errors().forEach((field, message) -> problems.putIfAbsent(RosterColumn.forField(field), message));
         }

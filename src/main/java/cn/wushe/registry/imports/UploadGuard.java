@@ -1,6 +1,6 @@
 package cn.wushe.registry.imports;
 
-import java.io.FilterInputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -8,10 +8,9 @@ import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -94,9 +93,9 @@ final class UploadGuard {
         long total = 0;
         long sheetRows = 0;
         byte[] buffer = new byte[64 * 1024];
-        try (CountingInputStream raw = new CountingInputStream(Files.newInputStream(file));
-                ZipInputStream zip = new ZipInputStream(raw)) {
-            ZipEntry entry;
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new BufferedInputStream(Files.newInputStream(file)),
+                "UTF-8", false, true)) {
+            ZipArchiveEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 if (inflated.size() >= limits.maxEntries()) {
                     throw new RosterFileException("文件中的压缩条目超过 " + limits.maxEntries() + " 个，不是正常的 Excel 工作簿，拒绝读取");
@@ -107,7 +106,6 @@ final class UploadGuard {
                 }
                 boolean xml = name.endsWith(".xml") || name.endsWith(".rels");
                 XmlPartScanner scanner = xml ? new XmlPartScanner(name) : null;
-                long start = raw.count();
                 long size = 0;
                 int read;
                 while ((read = zip.read(buffer)) > 0) {
@@ -117,7 +115,8 @@ final class UploadGuard {
                         throw new RosterFileException("文件解压后超过 " + limits.maxUncompressedBytes() / (1024 * 1024)
                                 + " MB，疑似压缩炸弹（zip bomb），拒绝读取");
                     }
-                    long compressed = Math.max(1, raw.count() - start);
+                    // compressed bytes actually consumed so far, not what a header claims
+                    long compressed = Math.max(1, zip.getCompressedCount());
                     if (size > RATIO_GRACE_BYTES && size > compressed * limits.maxRatio()) {
                         throw new RosterFileException("文件中的条目（" + name + "）压缩比超过 " + limits.maxRatio()
                                 + " 倍，疑似压缩炸弹（zip bomb），拒绝读取");
@@ -131,7 +130,9 @@ final class UploadGuard {
                     sheetRows = Math.max(sheetRows, scanner.rows());
                 }
             }
-        } catch (ZipException e) {
+        } catch (RosterFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
             throw new RosterFileException("文件已损坏，无法作为 .xlsx 读取（压缩数据有误）。请用 Excel 或 WPS 重新保存后上传");
         }
         if (inflated.isEmpty()) {
@@ -141,62 +142,23 @@ final class UploadGuard {
     }
 
     /** The reader follows the central directory; it must list exactly what was inflated above, at the same sizes. */
-    private static void crossCheck(Path file, Map<String, Long> inflated) throws IOException {
+    private static void crossCheck(Path file, Map<String, Long> inflated) {
         int entries = 0;
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            Enumeration<? extends ZipEntry> all = zip.entries();
+        try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
+            Enumeration<ZipArchiveEntry> all = zip.getEntries();
             while (all.hasMoreElements()) {
-                ZipEntry e = all.nextElement();
+                ZipArchiveEntry e = all.nextElement();
                 entries++;
                 Long size = inflated.get(e.getName());
                 if (size == null || size != e.getSize()) {
                     throw new RosterFileException("文件的压缩目录与内容不一致（" + e.getName() + "），文件可能被篡改，拒绝读取");
                 }
             }
-        } catch (ZipException e) {
+        } catch (IOException e) {
             throw new RosterFileException("文件已损坏，无法作为 .xlsx 读取（压缩目录有误）。请用 Excel 或 WPS 重新保存后上传");
         }
         if (entries != inflated.size()) {
             throw new RosterFileException("文件的压缩目录与内容不一致，文件可能被篡改，拒绝读取");
-        }
-    }
-
-    /** Counts the compressed bytes the inflater has pulled, to measure each entry's real ratio. */
-    private static final class CountingInputStream extends FilterInputStream {
-
-        private long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        long count() {
-            return count;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += skipped;
-            return skipped;
         }
     }
 }
