@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -95,7 +96,7 @@ class ExportWeb {
     }
 
     @ExceptionHandler(DomainException.class)
-    String refused(DomainException e, @ModelAttribute Filters filters, Model model, HttpServletResponse response) {
+    String refused(DomainException e, jakarta.servlet.http.HttpServletRequest request, Model model, HttpServletResponse response) {
         if (!response.isCommitted()) {
             response.reset(); // drops the attachment headers set for the file
         }
@@ -104,7 +105,12 @@ class ExportWeb {
             return "error/" + e.status().value();
         }
         response.setStatus(e.status().value());
-        model.addAttribute("f", filters.asParams());
+        Map<String, String> f = new LinkedHashMap<>();
+        for (String key : List.of("region", "category", "age", "sex", "disability", "name")) {
+            String value = request.getParameter(key);
+            f.put(key, value == null ? "" : value);
+        }
+        model.addAttribute("f", f);
         model.addAttribute("canUnmask", CurrentActor.get().can(Permission.PII_UNMASK));
         model.addAttribute("reasonError", e.fieldErrors().getOrDefault("reason", e.getMessage()));
         return "registry/export";
