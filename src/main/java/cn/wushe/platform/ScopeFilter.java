@@ -49,16 +49,29 @@ public final class ScopeFilter {
         List<String> alternatives = new ArrayList<>();
         byLength.forEach((length, codes) -> {
             String name = "scope_" + length;
-            params.put(name, codes.toArray(String[]::new));
-            alternatives.add("left(" + codeColumn + ", " + length + ") = any(:" + name + ")");
+            alternatives.add("left(" + codeColumn + ", " + length + ") " + equalsAny(name, codes, params));
         });
         String segments = "(" + String.join(" or ", alternatives) + ")";
         if (!wholeCounties) {
             // a province or city scope spans many counties: no county pruning possible
             return new SqlPredicate(segments, params);
         }
-        params.put("scope_counties", counties.toArray(String[]::new));
-        return new SqlPredicate("(" + countyColumn + " = any(:scope_counties) and " + segments + ")", params);
+        return new SqlPredicate("(" + countyColumn + " " + equalsAny("scope_counties", counties, params) + " and " + segments
+                + ")", params);
+    }
+
+    /**
+     * {@code = :name} for one value, {@code = any(:name)} for several: with a single value a btree
+     * index on (county, left(code, n), sort columns) returns rows already in order, so a scoped
+     * list page reads only the rows it shows instead of sorting the whole region.
+     */
+    private static String equalsAny(String name, Set<String> values, Map<String, Object> params) {
+        if (values.size() == 1) {
+            params.put(name, values.iterator().next());
+            return "= :" + name;
+        }
+        params.put(name, values.toArray(String[]::new));
+        return "= any(:" + name + ")";
     }
 
     /** A WHERE fragment with named parameters (for {@code JdbcClient} / {@code NamedParameterJdbcTemplate}). */

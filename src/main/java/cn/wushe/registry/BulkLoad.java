@@ -41,6 +41,18 @@ class BulkLoad {
 
     /** @return people written */
     int write(List<Household> households, UUID createdBy, Instant at) {
+        return write(households, createdBy, at, false);
+    }
+
+    /**
+     * @param reuseCiphertexts benchmark volumes only: low-cardinality values (addresses, health notes,
+     *                         income bands) are encrypted once per call; equal ciphertexts reveal equal
+     *                         values, so demo and real data never use this
+     */
+    int write(List<Household> households, UUID createdBy, Instant at, boolean reuseCiphertexts) {
+        java.util.Map<String, String> memo = new java.util.HashMap<>();
+        java.util.function.UnaryOperator<String> once = reuseCiphertexts
+                ? plaintext -> memo.computeIfAbsent(plaintext, cipher::encrypt) : cipher::encrypt;
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -54,11 +66,11 @@ class BulkLoad {
                 StringBuilder changes = new StringBuilder();
                 for (Household household : chunk) {
                     row(h, household.id(), household.countyCode(), household.regionCode(), household.communityCode(),
-                            household.gridCode(), household.members().get(0).id(), cipher.encrypt(household.address()),
+                            household.gridCode(), household.members().get(0).id(), once.apply(household.address()),
                             at, createdBy, at, createdBy);
                     for (Member m : household.members()) {
                         people++;
-                        person(p, household, m, createdBy, at);
+                        person(p, household, m, createdBy, at, once);
                         for (Category cat : m.categories()) {
                             row(c, UUID.randomUUID(), m.id(), household.countyCode(), cat.code(), cat.start(), null,
                                     cat.source(), cat.disabilityType(), cat.grade());
@@ -95,14 +107,15 @@ class BulkLoad {
         }
     }
 
-    private void person(StringBuilder out, Household household, Member m, UUID createdBy, Instant at) {
+    private void person(StringBuilder out, Household household, Member m, UUID createdBy, Instant at,
+            java.util.function.UnaryOperator<String> once) {
         row(out, m.id(), household.countyCode(), household.regionCode(), household.communityCode(), household.gridCode(),
                 m.name(), IdDocumentType.RESIDENT_ID.name(), cipher.encrypt(m.idNumber()),
                 index.of(PersonStore.ID_PURPOSE, m.idNumber()), m.birthDate(), m.sex().name(),
                 m.phone() == null ? null : cipher.encrypt(m.phone()),
                 m.phone() == null ? null : index.of(PersonStore.PHONE_PURPOSE, m.phone()),
-                cipher.encrypt(household.address()), m.health() == null ? null : cipher.encrypt(m.health()),
-                cipher.encrypt(m.income().name()), household.id(), m.relation().name(), at, createdBy, at, createdBy);
+                once.apply(household.address()), m.health() == null ? null : once.apply(m.health()),
+                once.apply(m.income().name()), household.id(), m.relation().name(), at, createdBy, at, createdBy);
     }
 
     /** One line of COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */

@@ -91,7 +91,8 @@ public class PersonReading {
     /**
      * Exact search by a full identity number or phone number (via the blind index), within the
      * actor's search scope (a grid worker: the whole town) — the minimal masked projection there,
-     * more where the actor may view or edit.
+     * a summary (no categories or related people) where the actor may view or edit; the full record
+     * is one {@link #detail} away.
      */
     @Transactional
     public List<PersonView> lookup(String query) {
@@ -103,15 +104,20 @@ public class PersonReading {
         if (!byPhone && !normalised.matches("[0-9A-Z]{15}|[0-9A-Z]{18}")) {
             throw DomainException.invalid("query", "请输入完整的 18 位证件号码或 11 位手机号码");
         }
+        SqlPredicate edit = Scopes.edit(actor, "p");
+        SqlPredicate view = Scopes.view(actor, "p");
         SqlPredicate scope = any(actor);
-        List<PersonId> ids = jdbc.sql("select p.id from registry.people p where p." + column + " = :digest and "
-                        + scope.sql() + " order by p.name, p.id limit 20")
+        // one query: the rows, and per row which scope holds it (the disclosure)
+        List<PersonView> found = jdbc.sql("select p.*, (" + edit.sql() + ") as in_edit, (" + view.sql() + ") as in_view"
+                        + " from registry.people p where p." + column + " = :digest and " + scope.sql()
+                        + " order by p.name, p.id limit 20")
                 .params(scope.params()).param("digest", digest)
-                .query((rs, i) -> new PersonId(rs.getObject(1, UUID.class))).list();
-        List<PersonView> found = ids.stream().map(id -> views.of(people.load(id, scope).orElseThrow(),
-                disclosureOf(id, actor).orElseThrow())).toList();
+                .query((rs, i) -> views.summary(people.map(rs), rs.getBoolean("in_edit") ? Disclosure.EDIT
+                        : rs.getBoolean("in_view") ? Disclosure.VIEW : Disclosure.SEARCH))
+                .list();
+        List<UUID> ids = found.stream().map(PersonView::id).toList();
         audit.record(AuditEvent.success("PERSON_SEARCH", "PERSON", null, countyOf(actor))
-                .withDetail("by=" + (byPhone ? "phone" : "id-number") + ";ids=" + ids.stream().map(PersonId::toString)
+                .withDetail("by=" + (byPhone ? "phone" : "id-number") + ";ids=" + ids.stream().map(UUID::toString)
                         .collect(Collectors.joining(","))));
         return found;
     }

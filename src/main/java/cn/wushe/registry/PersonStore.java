@@ -176,7 +176,8 @@ class PersonStore {
         }
     }
 
-    private Person map(ResultSet rs) throws SQLException {
+    /** A person from a {@code registry.people} row, without categories and related people. */
+    Person map(ResultSet rs) throws SQLException {
         IdentityNumber number = new IdentityNumber(IdDocumentType.valueOf(rs.getString("id_doc_type")),
                 cipher.decrypt(rs.getString("id_number_enc")));
         String phone = decrypt(rs.getString("phone_enc"));

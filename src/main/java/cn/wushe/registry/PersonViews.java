@@ -58,6 +58,14 @@ class PersonViews {
                 parties(d.obligors(), edit), parties(d.contacts(), edit));
     }
 
+    /** Like {@link #of}, without categories and related people (not loaded): for search results. */
+    PersonView summary(Person person, Disclosure disclosure) {
+        PersonView v = of(person, disclosure);
+        return new PersonView(v.id(), v.version(), v.disclosure(), v.name(), v.idDocType(), v.idNumber(), v.sex(), v.age(),
+                v.birthDate(), v.phone(), v.communityCode(), v.communityName(), v.gridCode(), v.gridName(), v.addressDetail(),
+                v.householdId(), v.relationToHead(), null, v.health(), v.incomeBand(), null, null);
+    }
+
     static int age(LocalDate birthDate, LocalDate today) {
         return Period.between(birthDate, today).getYears();
     }
