@@ -1,7 +1,10 @@
 package cn.wushe.registry;
 
 import cn.wushe.platform.Actor;
+import cn.wushe.platform.DomainException;
 import cn.wushe.registry.Person.FieldChange;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,21 +34,52 @@ public class RosterUpserts {
 
     private final PersonValidation validation;
     private final PersonStore people;
+    private final HouseholdStore households;
+    private final ChangeHistory history;
+    private final RegisteringPerson registering;
     private final CategoryTypes categoryTypes;
+    private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    RosterUpserts(PersonValidation validation, PersonStore people, CategoryTypes categoryTypes, JdbcClient jdbc) {
+    RosterUpserts(PersonValidation validation, PersonStore people, HouseholdStore households, ChangeHistory history,
+            RegisteringPerson registering, CategoryTypes categoryTypes, ApplicationEventPublisher events, JdbcClient jdbc,
+            Clock clock) {
         this.validation = validation;
         this.people = people;
+        this.households = households;
+        this.history = history;
+        this.registering = registering;
         this.categoryTypes = categoryTypes;
+        this.events = events;
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** How writing one draft came out. */
+    public enum Written { NEW, UPDATE, UNCHANGED }
+
+    /** A draft that can no longer be written as it was previewed; nothing of its batch should be kept. */
+    public static final class NotAsPreviewed extends DomainException {
+
+        private final int index;
+
+        NotAsPreviewed(int index, String why) {
+            super(HttpStatus.CONFLICT, "import-changed", why);
+            this.index = index;
+        }
+
+        /** The draft's place in the batch. */
+        public int index() {
+            return index;
+        }
     }
 
     /** What an upsert of one draft would come to. */
     public sealed interface Preview {
 
-        /** A new person would be registered. */
-        record New() implements Preview {
+        /** A new person would be registered with these details. */
+        record New(PersonDetails details) implements Preview {
         }
 
         /** The person registered under this number would be revised; {@code changes} are masked. */
@@ -83,10 +119,63 @@ public class RosterUpserts {
             } else if (sameNameAndBirth.contains(nameBirthTown(details))) {
                 previews.add(new Preview.Rejected(Map.of("name", SAME_NAME_AND_BIRTH)));
             } else {
-                previews.add(new Preview.New());
+                previews.add(new Preview.New(details));
             }
         }
         return previews;
+    }
+
+    /**
+     * Writes a batch in the caller's transaction as {@code actor}, checking every draft again first
+     * (the registry may have changed since the preview). New people who head their own household
+     * are registered together — household, record, categories, related parties, one history entry
+     * each ("登记", {@code how}) and a {@link PersonRegistered} event each — in a few JDBC batches;
+     * revisions and new members of an existing household go through {@link RegisteringPerson#upsert}
+     * one at a time, exactly as from the form. The caller audits the import as a whole.
+     *
+     * @throws NotAsPreviewed naming the first draft that cannot be written as previewed
+     */
+    @Transactional
+    public List<Written> write(List<PersonDraft> drafts, Actor actor, String how) {
+        List<Preview> previews = preview(drafts, actor);
+        List<Written> written = new ArrayList<>(drafts.size());
+        List<Person> created = new ArrayList<>();
+        List<HouseholdStore.NewHousehold> newHouseholds = new ArrayList<>();
+        List<Integer> oneByOne = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            Preview preview = previews.get(i);
+            if (preview instanceof Preview.Rejected rejected) {
+                throw new NotAsPreviewed(i, String.join("；", rejected.errors().values()));
+            } else if (preview instanceof Preview.New n && n.details().householdId() == null) {
+                Person person = Person.register(new PersonId(UUID.randomUUID()), new HouseholdId(UUID.randomUUID()), n.details());
+                created.add(person);
+                newHouseholds.add(new HouseholdStore.NewHousehold(person.householdId(), n.details().address(), person.id()));
+                written.add(Written.NEW);
+            } else if (preview instanceof Preview.Unchanged) {
+                written.add(Written.UNCHANGED);
+            } else {
+                oneByOne.add(i);
+                written.add(null);
+            }
+        }
+        if (!created.isEmpty()) {
+            Instant now = clock.instant();
+            households.createAll(newHouseholds, actor.id(), now);
+            people.insertAll(created, actor.id(), now);
+            history.recordAll(created.stream().map(p -> new ChangeHistory.Entry(p.id(), p.details().address().countyCode(),
+                    new FieldChange("登记方式", "", how))).toList(), "REGISTERED", actor, now);
+            created.forEach(p -> events.publishEvent(new PersonRegistered(p.id(), p.details().address().regionCode())));
+        }
+        for (int i : oneByOne) {
+            written.set(i, switch (registering.upsert(drafts.get(i), false)) {
+                case Registration.Registered r -> Written.NEW;
+                case Registration.Revised r -> Written.UPDATE;
+                case Registration.Unchanged u -> Written.UNCHANGED;
+                case Registration.AlreadyRegistered a -> throw new NotAsPreviewed(i, REGISTERED_ELSEWHERE);
+                case Registration.PossibleDuplicates p -> throw new NotAsPreviewed(i, SAME_NAME_AND_BIRTH);
+            });
+        }
+        return written;
     }
 
     /**

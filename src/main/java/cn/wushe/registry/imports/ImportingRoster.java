@@ -9,8 +9,6 @@ import cn.wushe.platform.Permission;
 import cn.wushe.platform.RegionScope;
 import cn.wushe.registry.HouseholdId;
 import cn.wushe.registry.PersonDraft;
-import cn.wushe.registry.RegisteringPerson;
-import cn.wushe.registry.Registration;
 import cn.wushe.registry.RosterUpserts;
 import cn.wushe.registry.imports.ImportJob.Counts;
 import cn.wushe.registry.imports.ImportRows.StagedRow;
@@ -25,6 +23,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The roster import use case (花名册导入): take an upload (guarded, then checked in the
  * background), show the owner where it stands, and on their word import every valid row in one
- * transaction — registering new people and revising known ones through {@link RegisteringPerson}
+ * transaction — registering new people and revising known ones through {@link RosterUpserts}
  * — or import nothing. A job exists only for its owner: anyone else gets 404.
  */
 @Service
@@ -55,13 +54,12 @@ class ImportingRoster {
     private final ImportRows rows;
     private final RosterRowParser parser;
     private final RosterUpserts upserts;
-    private final RegisteringPerson registering;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     ImportingRoster(ImportLimits limits, CheckingRoster checking, ImportJobs jobs, ImportRows rows, RosterRowParser parser,
-            RosterUpserts upserts, RegisteringPerson registering, AuditLog audit, TransactionTemplate transaction, Clock clock) {
+            RosterUpserts upserts, AuditLog audit, TransactionTemplate transaction, Clock clock) {
         this.guard = new UploadGuard(limits);
         this.limits = limits;
         this.checking = checking;
@@ -69,7 +67,6 @@ class ImportingRoster {
         this.rows = rows;
         this.parser = parser;
         this.upserts = upserts;
-        this.registering = registering;
         this.audit = audit;
         this.transaction = transaction;
         this.clock = clock;
@@ -171,17 +168,30 @@ class ImportingRoster {
         }
     }
 
+    /**
+     * Two passes in file order: first everyone whose household starts with them (heads), then the
+     * members of households, so a member's head is written whatever batch it fell into.
+     */
     private Counts write(ImportJob job, Actor actor) {
         Counts counts = Counts.NONE;
-        int after = 0;
-        List<StagedRow> page;
-        do {
-            page = rows.pageAfter(job.id(), VALID, after, PAGE);
-            for (StagedRow row : page) {
-                counts = counts.plus(upsert(row));
-                after = row.number();
-            }
-        } while (page.size() == PAGE);
+        for (boolean members : new boolean[] {false, true}) {
+            int after = 0;
+            List<StagedRow> page;
+            do {
+                page = rows.pageAfter(job.id(), VALID, after, PAGE);
+                List<StagedRow> batch = new ArrayList<>();
+                List<PersonDraft> drafts = new ArrayList<>();
+                for (StagedRow row : page) {
+                    after = row.number();
+                    ParsedRow parsed = parser.parse(row.cells());
+                    if ((parsed.headIdNumber() != null) == members) {
+                        batch.add(row);
+                        drafts.add(members ? inHeadsHousehold(row, parsed) : parsed.draft());
+                    }
+                }
+                counts = write(batch, drafts, actor, job, counts);
+            } while (page.size() == PAGE);
+        }
         counts = new Counts(job.counts().total(), counts.valid(), job.counts().rejected(), counts.created(), counts.updated(),
                 counts.unchanged());
         audit.record(AuditEvent.success("PERSON_IMPORT", "IMPORT_JOB", job.id().toString(), job.countyCode())
@@ -192,29 +202,29 @@ class ImportingRoster {
         return counts;
     }
 
-    private RowOutcome upsert(StagedRow row) {
-        ParsedRow parsed = parser.parse(row.cells());
-        PersonDraft draft = parsed.draft();
-        if (parsed.headIdNumber() != null) {
-            HouseholdId household = upserts.householdOf(parsed.headIdNumber(), draft.communityCode().substring(0, 6))
-                    .orElseThrow(() -> changed(row, "户主尚未登记"));
-            draft = new PersonDraft(draft.name(), draft.idDocType(), draft.idNumber(), draft.declaredSex(), draft.phone(),
-                    draft.communityCode(), draft.gridCode(), draft.addressDetail(), household.value(), draft.relationToHead(),
-                    draft.categories(), draft.health(), draft.incomeBand(), draft.obligors(), draft.contacts());
+    private Counts write(List<StagedRow> batch, List<PersonDraft> drafts, Actor actor, ImportJob job, Counts counts) {
+        if (batch.isEmpty()) {
+            return counts;
         }
-        Registration outcome;
+        List<RosterUpserts.Written> written;
         try {
-            outcome = registering.upsert(draft, false);
-        } catch (DomainException e) {
-            throw changed(row, e.getMessage());
+            written = upserts.write(drafts, actor, "Excel 导入（" + job.fileName() + "）");
+        } catch (RosterUpserts.NotAsPreviewed e) {
+            throw changed(batch.get(e.index()), e.getMessage());
         }
-        return switch (outcome) {
-            case Registration.Registered r -> RowOutcome.NEW;
-            case Registration.Revised r -> RowOutcome.UPDATE;
-            case Registration.Unchanged u -> RowOutcome.UNCHANGED;
-            case Registration.AlreadyRegistered a -> throw changed(row, RosterUpserts.REGISTERED_ELSEWHERE);
-            case Registration.PossibleDuplicates p -> throw changed(row, RosterUpserts.SAME_NAME_AND_BIRTH);
-        };
+        for (RosterUpserts.Written w : written) {
+            counts = counts.plus(RowOutcome.valueOf(w.name()));
+        }
+        return counts;
+    }
+
+    private PersonDraft inHeadsHousehold(StagedRow row, ParsedRow parsed) {
+        PersonDraft d = parsed.draft();
+        HouseholdId household = upserts.householdOf(parsed.headIdNumber(), d.communityCode().substring(0, 6))
+                .orElseThrow(() -> changed(row, "户主尚未登记"));
+        return new PersonDraft(d.name(), d.idDocType(), d.idNumber(), d.declaredSex(), d.phone(), d.communityCode(),
+                d.gridCode(), d.addressDetail(), household.value(), d.relationToHead(), d.categories(), d.health(),
+                d.incomeBand(), d.obligors(), d.contacts());
     }
 
     private static DomainException changed(StagedRow row, String why) {
