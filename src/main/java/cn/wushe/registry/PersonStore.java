@@ -91,7 +91,14 @@ class PersonStore {
                     m.put("id", person.id().value());
                     m.put("now", Timestamp.from(now));
                     m.put("by", actorId);
-                    return new MapSqlParameterSource(m);
+                    MapSqlParameterSource source = new MapSqlParameterSource(m);
+                    // typed nulls: an untyped null makes the driver ask the server for the parameter's type, row by row
+                    m.forEach((k, v) -> {
+                        if (v == null) {
+                            source.registerSqlType(k, k.equals("by") ? java.sql.Types.OTHER : java.sql.Types.VARCHAR);
+                        }
+                    });
+                    return source;
                 }).toArray(SqlParameterSource[]::new));
         writeChildren(persons);
     }

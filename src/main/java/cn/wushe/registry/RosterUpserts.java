@@ -103,8 +103,10 @@ public class RosterUpserts {
     @Transactional(readOnly = true)
     public List<Preview> preview(List<PersonDraft> drafts, Actor actor) {
         List<PersonValidation.Result> results = drafts.stream().map(d -> validation.check(d, actor)).toList();
-        Map<String, PersonId> existing = existing(results);
-        Set<String> sameNameAndBirth = sameNameAndBirth(results, existing);
+        // one keyed digest per row: HMAC-SM3 is the costliest step of a large preview
+        List<String> indexes = results.stream().map(r -> r.valid() ? people.idIndex(r.details().idNumber()) : null).toList();
+        Map<String, PersonId> existing = existing(results, indexes);
+        Set<String> sameNameAndBirth = sameNameAndBirth(results, indexes, existing);
         List<Preview> previews = new ArrayList<>(drafts.size());
         for (int i = 0; i < drafts.size(); i++) {
             PersonValidation.Result result = results.get(i);
@@ -113,7 +115,7 @@ public class RosterUpserts {
                 continue;
             }
             PersonDetails details = result.details();
-            PersonId id = existing.get(people.idIndex(details.idNumber()));
+            PersonId id = existing.get(indexes.get(i));
             if (id != null) {
                 previews.add(revision(id, drafts.get(i), actor));
             } else if (sameNameAndBirth.contains(nameBirthTown(details))) {
@@ -207,28 +209,30 @@ public class RosterUpserts {
     }
 
     /** Blind index → person, for the valid drafts' identity numbers, one query per county. */
-    private Map<String, PersonId> existing(List<PersonValidation.Result> results) {
+    private Map<String, PersonId> existing(List<PersonValidation.Result> results, List<String> indexes) {
         Map<String, List<String>> indexesByCounty = new HashMap<>();
-        for (PersonValidation.Result r : results) {
+        for (int i = 0; i < results.size(); i++) {
+            PersonValidation.Result r = results.get(i);
             if (r.valid()) {
-                indexesByCounty.computeIfAbsent(r.details().address().countyCode(), c -> new ArrayList<>())
-                        .add(people.idIndex(r.details().idNumber()));
+                indexesByCounty.computeIfAbsent(r.details().address().countyCode(), c -> new ArrayList<>()).add(indexes.get(i));
             }
         }
         Map<String, PersonId> found = new HashMap<>();
-        indexesByCounty.forEach((county, indexes) -> jdbc.sql("""
+        indexesByCounty.forEach((county, ofCounty) -> jdbc.sql("""
                         select id_number_bidx, id from registry.people
                         where county_code = :county and id_number_bidx = any(:indexes)""")
-                .param("county", county).param("indexes", indexes.toArray(String[]::new))
+                .param("county", county).param("indexes", ofCounty.toArray(String[]::new))
                 .query((rs, i) -> found.put(rs.getString(1), new PersonId(rs.getObject(2, UUID.class)))).list());
         return found;
     }
 
     /** name|birth|town of the new drafts that someone already registered in the same town shares. */
-    private Set<String> sameNameAndBirth(List<PersonValidation.Result> results, Map<String, PersonId> existing) {
+    private Set<String> sameNameAndBirth(List<PersonValidation.Result> results, List<String> indexes,
+            Map<String, PersonId> existing) {
         Map<String, List<PersonDetails>> newByCounty = new HashMap<>();
-        for (PersonValidation.Result r : results) {
-            if (r.valid() && !existing.containsKey(people.idIndex(r.details().idNumber()))) {
+        for (int i = 0; i < results.size(); i++) {
+            PersonValidation.Result r = results.get(i);
+            if (r.valid() && !existing.containsKey(indexes.get(i))) {
                 newByCounty.computeIfAbsent(r.details().address().countyCode(), c -> new ArrayList<>()).add(r.details());
             }
         }

@@ -54,12 +54,27 @@ import org.springframework.test.context.ActiveProfiles;
  * -Dtest=RosterImportBenchmark}; {@code -Dbench.rows=…} changes the volume.
  */
 @Tag("benchmark")
-@SpringBootTest(properties = {"wushe.data-dir=target/bench-import-data", "logging.level.root=WARN"})
+@SpringBootTest(properties = {"wushe.data-dir=target/bench-import-data", "logging.level.root=WARN",
+        "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=${bench.rewrite:false}"})
 @ActiveProfiles("test")
 @Import(RegionFixture.class)
 class RosterImportBenchmark {
 
     static final int ROWS = Integer.getInteger("bench.rows", 100_000);
+    static final Path DATA = Path.of("target/bench-import-data");
+
+    static {
+        // a fresh database every run (before the application context starts its server on it)
+        try {
+            if (Files.exists(DATA)) {
+                try (var paths = Files.walk(DATA)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
     static final String[] COMMUNITIES = {RegionFixture.DAOBEI, RegionFixture.GONGNONG, RegionFixture.YAOHE};
     static final String[] SURNAMES = {"王", "李", "张", "刘", "杨", "赵", "雷", "党", "杜", "孙"};
     static final String GIVEN = "建国秀英明华丽芳桂兰志强玉梅海燕春生永红淑珍德福军民涛文斌宏伟";
