@@ -20,6 +20,15 @@ public record AuditEvent(String action, @Nullable String objectType, @Nullable S
 
     public enum Outcome { SUCCESS, FAILURE, DENIED }
 
+    public AuditEvent {
+        if (action == null || action.isBlank()) {
+            throw new IllegalArgumentException("an audit event needs an action code");
+        }
+        if (outcome == null) {
+            throw new IllegalArgumentException("an audit event needs an outcome");
+        }
+    }
+
     public static AuditEvent success(String action, @Nullable String objectType, @Nullable String objectId,
             @Nullable String objectRegion) {
         return new AuditEvent(action, objectType, objectId, objectRegion, Outcome.SUCCESS, null, null, null);

@@ -1,12 +1,32 @@
 package cn.wushe.audit;
 
 /**
- * Records audit entries. Called inside the business transaction: if the entry cannot be written,
- * the business change is rolled back too, so auditing cannot be silently skipped.
- * The acting user, their roles and scope, the client address and request id are taken from the
- * current request unless the event names an actor itself (e.g. a failed login).
+ * Records audit entries (审计日志). The acting user, their roles and scope, the client address and
+ * request id are taken from the current request unless the event names an actor itself (e.g. a
+ * failed login).
+ *
+ * <p>Contract for callers: call {@link #record} inside the business transaction, late rather than
+ * early (the entry's place in its county's hash chain is locked until that transaction ends, so
+ * other audited writes of the same county wait for it), in an ordinary read-write transaction at
+ * the default READ COMMITTED isolation, and not from a nested {@code REQUIRES_NEW} transaction
+ * while the outer one has recorded into the same county (use {@link #recordIndependently}). A read-only transaction is refused with an
+ * {@link IllegalStateException}: an audit entry must never be skipped silently.
  */
 public interface AuditLog {
 
+    /**
+     * Appends the entry in the caller's transaction (or a new one when there is none): if the
+     * entry cannot be written, the business change is rolled back too, and if the business change
+     * rolls back, so does the entry — the log never claims something happened that did not.
+     */
     void record(AuditEvent event);
+
+    /**
+     * Appends the entry in a transaction of its own that commits at once, whatever happens to the
+     * caller's transaction. For refusals and failures (outcome {@code DENIED}/{@code FAILURE})
+     * that end the request with an exception, which would otherwise roll the entry back. When the
+     * caller's transaction has itself recorded into the same county's chain (and so holds that
+     * chain's lock), the entry is written right after that transaction ends instead.
+     */
+    void recordIndependently(AuditEvent event);
 }

@@ -73,7 +73,8 @@ class DemoPeople implements ApplicationRunner {
         }
         List<Household> households = new GeneratedPeople(2026, LocalDate.now(clock)).households(places, count);
         Integer written = tx.execute(status -> bulk.write(households, DEMO_ACTOR, clock.instant()));
-        log.info("Demo people: {} in {} households over {} communities", written, households.size(), places.size());
+        log.info("Demo people: {} in {} households over {} communities", written, households.size(),
+                places.stream().map(Place::communityCode).distinct().count());
     }
 
     boolean present() {

@@ -52,6 +52,35 @@ public class PersonLists {
     public record HouseholdView(UUID id, String communityCode, String communityName, List<PersonListItem> members) {
     }
 
+    /** A household in a list: its community, its head's name and how many registered members it has. */
+    public record HouseholdSummary(UUID id, String communityCode, String communityName, String headName, int members) {
+    }
+
+    /** Households inside the view scope, newest first; {@code regionCode} narrows to a town, community or grid. */
+    @Transactional
+    public List<HouseholdSummary> households(@org.jspecify.annotations.Nullable String regionCode, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw DomainException.invalid("size", "每页条数应为 1–" + MAX_PAGE_SIZE + "，页码从 0 开始");
+        }
+        PersonFilter filter = new PersonFilter(regionCode, null, null, null, null, null, null, null);
+        Actor actor = CurrentActor.get();
+        SqlPredicate view = Scopes.view(actor, "h");
+        String region = filter.regionCode() == null ? "" : " and left(h.region_code, " + filter.regionCode().length() + ") = :region";
+        List<HouseholdSummary> households = jdbc.sql("""
+                select h.id, h.community_code, coalesce((select p.name from registry.people p where p.id = h.head_person_id), ''),
+                       (select count(*) from registry.people p where p.household_id = h.id)
+                from registry.households h where """ + view.sql() + region
+                        + " order by h.created_at desc, h.id limit :limit offset :offset")
+                .params(view.params()).param("region", filter.regionCode()).param("limit", size)
+                .param("offset", (long) page * size)
+                .query((rs, i) -> new HouseholdSummary(rs.getObject(1, UUID.class), rs.getString(2),
+                        views.regionName(rs.getString(2)), rs.getString(3), rs.getInt(4)))
+                .list();
+        audit.record(AuditEvent.success("HOUSEHOLD_LIST", "HOUSEHOLD", null, PersonReading.countyOf(actor))
+                .withDetail("ids=" + households.stream().map(h -> h.id().toString()).collect(Collectors.joining(","))));
+        return households;
+    }
+
     @Transactional
     public PersonPage list(PersonFilter filter, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {

@@ -19,8 +19,6 @@ class DemoPeopleIntegrationTest extends RegistryIntegrationTestBase {
     @Autowired
     Regions regions;
     @Autowired
-    Grids grids;
-    @Autowired
     BulkLoad bulk;
     @Autowired
     TransactionTemplate tx;

@@ -1,25 +1,27 @@
 package cn.wushe.registry;
 
-import cn.wushe.platform.ScopeLevel;
-import cn.wushe.region.Grid;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import cn.wushe.platform.Permission;
+import cn.wushe.platform.RegionScope;
+import cn.wushe.platform.TestActor;
 import cn.wushe.region.Grids;
-import cn.wushe.region.Region;
-import cn.wushe.region.Regions;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The shared tree fixture (security.md harness) for registry tests: 白水县 with two towns and three
- * communities, and the neighbour 蒲城县. Stands in for the region module's implementation until
- * that branch is merged; then these beans go and the real tree is used.
+ * The tree the registry's tests use (security.md harness): the real 白水县 (imported by the region
+ * module) with 城关街道's 道北 and 工农 communities, 尧禾镇, and the neighbour 蒲城县; their grids
+ * are created once per database through the region module's API.
  */
-@TestConfiguration(proxyBeanMethods = false)
-public class RegionFixture {
+final class RegionFixture {
 
     public static final String COUNTY = "610527";
     public static final String TOWN = "610527001";
@@ -32,66 +34,36 @@ public class RegionFixture {
     public static final String DAOBEI_GRID_1 = DAOBEI + "001";
     public static final String DAOBEI_GRID_2 = DAOBEI + "002";
 
-    static final List<Region> REGIONS = List.of(
-            region("610527", ScopeLevel.COUNTY, "6105", "白水县"),
-            region(TOWN, ScopeLevel.TOWN, "610527", "城关街道"),
-            region(DAOBEI, ScopeLevel.COMMUNITY, TOWN, "道北社区居委会"),
-            region(GONGNONG, ScopeLevel.COMMUNITY, TOWN, "工农社区居委会"),
-            region(OTHER_TOWN, ScopeLevel.TOWN, "610527", "尧禾镇"),
-            region(YAOHE, ScopeLevel.COMMUNITY, OTHER_TOWN, "尧禾社区居委会"),
-            region("610526", ScopeLevel.COUNTY, "6105", "蒲城县"),
-            region("610526001", ScopeLevel.TOWN, "610526", "奉先街道"),
-            region(NEIGHBOUR, ScopeLevel.COMMUNITY, "610526001", "人民路社区居委会"));
+    static final Map<String, String> GRIDS = new LinkedHashMap<>();
 
-    static final List<Grid> GRIDS = Stream.of(DAOBEI_GRID_1, DAOBEI_GRID_2, GONGNONG + "001", YAOHE + "001", NEIGHBOUR + "001")
-            .map(code -> new Grid(code, code.substring(0, 12), code.substring(0, 6), "第" + code.substring(12) + "网格", true))
-            .toList();
-
-    private static Region region(String code, ScopeLevel level, String parent, String name) {
-        return new Region(code, level, parent, name, name);
+    static {
+        GRIDS.put(DAOBEI_GRID_1, "第一网格");
+        GRIDS.put(DAOBEI_GRID_2, "第二网格");
+        GRIDS.put(GONGNONG + "001", "第一网格");
+        GRIDS.put(YAOHE + "001", "第一网格");
+        GRIDS.put(NEIGHBOUR + "001", "第一网格");
     }
 
-    @Bean
-    Regions fixtureRegions() {
-        Map<String, Region> byCode = REGIONS.stream().collect(java.util.stream.Collectors.toMap(Region::code, r -> r));
-        return new Regions() {
-            @Override
-            public Optional<Region> find(String code) {
-                return Optional.ofNullable(byCode.get(code));
-            }
+    private static final TestActor GRID_ADMIN = new TestActor(UUID.nameUUIDFromBytes("registry-grid-admin".getBytes()),
+            "registry-grid-admin", "registry-grid-admin", Set.of("COUNTY_ADMIN"),
+            Map.of(Permission.GRID_EDIT, List.of(new RegionScope(COUNTY), new RegionScope(NEIGHBOUR_COUNTY)),
+                    Permission.GRID_VIEW, List.of(new RegionScope(COUNTY), new RegionScope(NEIGHBOUR_COUNTY))));
 
-            @Override
-            public List<Region> children(String code) {
-                return REGIONS.stream().filter(r -> code.equals(r.parentCode())).toList();
-            }
-
-            @Override
-            public List<Region> search(String query, int limit) {
-                return REGIONS.stream().filter(r -> r.name().contains(query) || r.code().startsWith(query)).limit(limit).toList();
-            }
-        };
+    private RegionFixture() {
     }
 
-    @Bean
-    Grids fixtureGrids() {
-        return new Grids() {
-            @Override
-            public Optional<Grid> find(String gridCode) {
-                return GRIDS.stream().filter(g -> g.code().equals(gridCode)).findFirst();
+    /** Idempotent: creates the grids that do not exist yet. */
+    static void seedGrids(MockMvc mvc, Grids grids) throws Exception {
+        for (Map.Entry<String, String> grid : GRIDS.entrySet()) {
+            if (grids.find(grid.getKey()).isEmpty()) {
+                mvc.perform(post("/api/v1/grids").with(authentication(GRID_ADMIN.authentication())).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"communityCode\":\"%s\",\"code\":\"%s\",\"name\":\"%s\"}".formatted(
+                                grid.getKey().substring(0, 12), grid.getKey(), grid.getValue())));
+                if (grids.find(grid.getKey()).isEmpty()) {
+                    throw new IllegalStateException("grid " + grid.getKey() + " could not be created");
+                }
             }
-
-            @Override
-            public List<Grid> ofCommunity(String communityCode) {
-                return GRIDS.stream().filter(g -> g.communityCode().equals(communityCode)).toList();
-            }
-
-            @Override
-            public void assignWorker(String gridCode, UUID userId, String displayName) {
-            }
-
-            @Override
-            public void releaseWorker(String gridCode, UUID userId) {
-            }
-        };
+        }
     }
 }

@@ -69,7 +69,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
         "spring.datasource.hikari.maximum-pool-size=24",
         "logging.level.root=WARN"})
 @ActiveProfiles("test")
-@Import({RegionFixture.class, RegistryBenchmark.BenchSecurity.class})
+@Import(RegistryBenchmark.BenchSecurity.class)
 class RegistryBenchmark {
 
     static final int PEOPLE = Integer.getInteger("bench.people", 1_000_000);
@@ -201,6 +201,9 @@ class RegistryBenchmark {
         long present = jdbc.sql("select count(*) from registry.people").query(Long.class).single();
         GeneratedPeople generator = new GeneratedPeople(1_000_003, LocalDate.now(clock));
         List<Place> places = places();
+        if (present > 0 && present < PEOPLE) {
+            throw new IllegalStateException("target/bench-data holds " + present + " people from another volume: delete it");
+        }
         int written = (int) present;
         while (written < PEOPLE) {
             List<Household> chunk = generator.households(places, Math.min(20_000, PEOPLE - written));

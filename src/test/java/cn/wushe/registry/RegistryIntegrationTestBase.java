@@ -7,7 +7,6 @@ import cn.wushe.platform.TestActor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -26,7 +25,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
         "wushe.crypto.blind-index-key=00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"})
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
-@Import(RegionFixture.class)
 abstract class RegistryIntegrationTestBase {
 
     /** Test-only keys (Base64 of 16 bytes), never used outside tests. */
@@ -39,6 +37,18 @@ abstract class RegistryIntegrationTestBase {
     JdbcClient jdbc;
     @Autowired
     RegisteringPerson registering;
+    @Autowired
+    cn.wushe.region.Grids grids;
+
+    private static volatile boolean gridsSeeded;
+
+    @org.junit.jupiter.api.BeforeEach
+    void seedTheFixtureGrids() throws Exception {
+        if (!gridsSeeded) {
+            RegionFixture.seedGrids(mvc, grids);
+            gridsSeeded = true;
+        }
+    }
 
     PersonId register(TestActor actor, PersonDraft draft) {
         Registration outcome = RegistryFixtures.as(actor, () -> registering.register(draft, true));

@@ -59,7 +59,7 @@ class RegistryPagesTest extends RegistryIntegrationTestBase {
     void registeringThroughTheFormShowsFieldMessagesThenSaves() throws Exception {
         mvc.perform(page(GRID_WORKER, get("/people/new")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("证件号码"), containsString("道北社区居委会 / 第001网格"))));
+                .andExpect(content().string(allOf(containsString("证件号码"), containsString("道北社区居委会 / 第一网格"))));
         String number = newIdNumber();
         mvc.perform(page(GRID_WORKER, post("/people/new").param("name", "").param("idNumber", number.substring(0, 17) + "Y")
                         .param("place", DAOBEI + "|" + DAOBEI_GRID_1)))

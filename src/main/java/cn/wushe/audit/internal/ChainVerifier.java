@@ -3,67 +3,119 @@ package cn.wushe.audit.internal;
 import cn.wushe.audit.AuditVerification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Streams each chain in sequence order and recomputes its hashes; memory stays flat. */
+/**
+ * Streams each chain in sequence order and recomputes its hashes. The rows come through a
+ * server-side cursor (fetch size inside a transaction), so memory stays flat however long the log.
+ * One statement reads all chains, so they are checked against one snapshot.
+ */
 @Service
 class ChainVerifier implements AuditVerification {
 
-    private final JdbcClient jdbc;
+    private static final int FETCH_SIZE = 2_000;
+    private static final String SELECT = "select * from audit.entries ";
 
-    ChainVerifier(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private final JdbcTemplate jdbc;
+
+    ChainVerifier(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(FETCH_SIZE);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Report verify() {
-        List<Tampered> tampered = new ArrayList<>();
-        Set<String> broken = new HashSet<>();
-        long[] checked = {0};
-        String[] chain = {null};
-        long[] expectedSeq = {0};
-        String[] prev = {ChainedEntry.GENESIS};
-        jdbc.sql("select * from audit.entries order by chain, seq").query((ResultSet rs) -> {
+        Walk walk = new Walk();
+        jdbc.query(SELECT + "order by chain, seq", walk);
+        return new Report(walk.finish());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ChainReport verify(String chain) {
+        Walk walk = new Walk();
+        jdbc.query(SELECT + "where chain = ? order by seq", walk, chain);
+        List<ChainReport> chains = walk.finish();
+        return chains.isEmpty() ? ChainReport.empty(chain) : chains.getFirst();
+    }
+
+    /** Walks rows ordered by chain and seq, one chain after another. */
+    private static final class Walk implements RowCallbackHandler {
+
+        private final List<ChainReport> done = new ArrayList<>();
+        private @Nullable String chain;
+        private long entries;
+        private long expectedSeq;
+        private String prevHash = ChainedEntry.GENESIS;
+        private @Nullable Tampered firstTampered;
+
+        @Override
+        public void processRow(ResultSet rs) throws SQLException {
             ChainedEntry e = map(rs);
-            if (!e.chain().equals(chain[0])) {
-                chain[0] = e.chain();
-                expectedSeq[0] = 1;
-                prev[0] = ChainedEntry.GENESIS;
+            if (!e.chain().equals(chain)) {
+                closeChain();
+                chain = e.chain();
+                entries = 0;
+                expectedSeq = 1;
+                prevHash = ChainedEntry.GENESIS;
+                firstTampered = null;
             }
-            checked[0]++;
-            if (broken.contains(e.chain())) {
-                return;
+            entries++;
+            String storedHash = rs.getString("hash");
+            if (firstTampered == null) {
+                firstTampered = check(e, rs.getLong("id"), rs.getString("prev_hash"), storedHash);
             }
-            long id = rs.getLong("id");
-            String problem = null;
-            if (e.seq() != expectedSeq[0]) {
-                problem = "序号不连续：应为 " + expectedSeq[0] + "，实为 " + e.seq() + "（记录被删除或插入）";
-            } else if (!rs.getString("prev_hash").equals(prev[0])) {
-                problem = "前序哈希不符（前一条记录被改动或删除）";
-            } else if (!e.hash(prev[0]).equals(rs.getString("hash"))) {
-                problem = "内容与哈希不符（本条记录被改动）";
+            expectedSeq = e.seq() + 1;
+            prevHash = storedHash;
+        }
+
+        private @Nullable Tampered check(ChainedEntry e, long id, String storedPrev, String storedHash) {
+            if (e.seq() > expectedSeq) {
+                String missing = e.seq() - 1 == expectedSeq ? String.valueOf(expectedSeq)
+                        : expectedSeq + "–" + (e.seq() - 1);
+                return new Tampered(e.chain(), expectedSeq, null, Kind.MISSING_ENTRY,
+                        "缺少序号 " + missing + " 的记录（记录被删除）");
             }
-            if (problem != null) {
-                broken.add(e.chain());
-                tampered.add(new Tampered(e.chain(), e.seq(), id, problem));
+            if (e.seq() < expectedSeq) {
+                return new Tampered(e.chain(), e.seq(), id, Kind.UNEXPECTED_ENTRY,
+                        "序号异常：应为 " + expectedSeq + "，实为 " + e.seq() + "（记录被插入）");
             }
-            expectedSeq[0] = e.seq() + 1;
-            prev[0] = rs.getString("hash");
-        });
-        int chains = jdbc.sql("select count(distinct chain) from audit.entries").query(Integer.class).single();
-        return new Report(checked[0], chains, List.copyOf(tampered));
+            if (!storedPrev.equals(prevHash)) {
+                return new Tampered(e.chain(), e.seq(), id, Kind.BROKEN_LINK,
+                        "前序哈希不符（前一条记录被改动或替换）");
+            }
+            if (!e.hash(prevHash).equals(storedHash)) {
+                return new Tampered(e.chain(), e.seq(), id, Kind.CONTENT_CHANGED, "内容与哈希不符（本条记录被改动）");
+            }
+            return null;
+        }
+
+        private void closeChain() {
+            if (chain != null) {
+                done.add(new ChainReport(chain, entries, expectedSeq - 1, prevHash, firstTampered));
+            }
+        }
+
+        List<ChainReport> finish() {
+            closeChain();
+            chain = null;
+            return List.copyOf(done);
+        }
     }
 
     private static ChainedEntry map(ResultSet rs) throws SQLException {
-        return new ChainedEntry(rs.getString("chain"), rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(),
+        return new ChainedEntry(rs.getString("chain"), rs.getLong("seq"),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("actor_id", UUID.class), rs.getString("actor_name"), rs.getString("actor_roles"),
                 rs.getString("actor_scope"), rs.getString("action"), rs.getString("object_type"),
                 rs.getString("object_id"), rs.getString("object_region"), rs.getString("outcome"),

@@ -1,22 +1,37 @@
 package cn.wushe.identity.security;
 
+import cn.wushe.audit.AuditLog;
+import cn.wushe.identity.internal.PersonalAccessTokens;
+import cn.wushe.identity.internal.SecuritySettings;
 import cn.wushe.platform.Problems;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Deny by default: every page and API call needs a signed-in user except the login page, static
  * assets, health probes and the OpenAPI description. Pages use a session cookie with CSRF tokens;
  * the API also accepts personal access tokens. Unauthenticated API calls get a problem+json 401.
+ *
+ * <p>Sessions: a new id at login (fixation), registered so that a password change, reset or
+ * disabling ends the user's other sessions; idle and absolute timeouts by the application clock;
+ * an ended session leads to the login page with "登录已超时" (API: 401).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -31,26 +46,63 @@ class SecurityConfiguration {
     static final String CSP_API_DOCS = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
 
+    private static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+        "/error", "/actuator/health/**", "/v3/api-docs/**", "/api-docs.html", "/swagger-ui/**", "/problems/**",
+        "/prefs/large-type"};
+
+    /** Lets the session registry hear of sessions the container ends. */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        RequestMatcher apiDocs = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
-        RequestMatcher apiDocsPage = PathPatternRequestMatcher.withDefaults().matcher("/api-docs.html");
-        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, PersonalAccessTokens tokens, SessionRegistry sessions,
+            SecuritySettings settings, AuditLog audit, Clock clock) throws Exception {
+        RequestMatcher apiDocs = matcher("/swagger-ui/**");
+        RequestMatcher apiDocsPage = matcher("/api-docs.html");
+        RequestMatcher api = matcher("/api/**");
+        RequestMatcher tokenRequests = request -> api.matches(request)
+                && request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        RequestMatcher administration = new OrRequestMatcher(matcher("/admin/**"), matcher("/api/v1/users/**"),
+                matcher("/api/v1/users"));
+        AuditingAccessDenied accessDenied = new AuditingAccessDenied(api, administration, audit);
+        SessionExpiry expiry = new SessionExpiry(api);
+        LoginResponses loginResponses = new LoginResponses(clock);
+        RequestMatcher openDuringPasswordChange = new OrRequestMatcher(matcher(PasswordChangeGate.CHANGE_PAGE),
+                matcher("/logout"), matcher("/login"), matcher("/error"), matcher("/css/**"), matcher("/js/**"),
+                matcher("/img/**"), matcher("/webjars/**"), matcher("/favicon.ico"), matcher("/prefs/large-type"));
         http
             .authorizeHttpRequests(auth -> auth
-                .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                        "/error", "/actuator/health/**", "/v3/api-docs/**", "/api-docs.html", "/swagger-ui/**",
-                        "/problems/**", "/prefs/large-type")
-                    .permitAll()
+                .requestMatchers(PUBLIC).permitAll()
                 .anyRequest().authenticated())
-            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
-            .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
+            .formLogin(form -> form.loginPage("/login")
+                .successHandler(loginResponses)
+                .failureHandler(loginResponses)
+                .permitAll())
+            .logout(logout -> logout.logoutUrl("/logout")
+                .addLogoutHandler(new AuditingLogout(audit))
+                .logoutSuccessUrl("/login?logout")
+                .deleteCookies("JSESSIONID"))
+            .sessionManagement(session -> session
+                // only the login form starts a session; a token request must never get one
+                .requireExplicitAuthenticationStrategy(true)
+                .sessionFixation(fixation -> fixation.changeSessionId())
+                .sessionConcurrency(concurrency -> concurrency
+                    .maximumSessions(-1)
+                    .sessionRegistry(sessions)
+                    .expiredSessionStrategy(expiry)))
+            // before CSRF: a form posted from an ended session is an expiry, not a forgery
+            .addFilterBefore(new SessionTimeouts(settings.session(), clock, expiry, tokenRequests), CsrfFilter.class)
+            .addFilterBefore(new BearerTokenFilter(tokenRequests, tokens), BasicAuthenticationFilter.class)
+            .addFilterAfter(new PasswordChangeGate(openDuringPasswordChange, api), AuthorizationFilter.class)
+            .exceptionHandling(ex -> ex
+                .defaultAuthenticationEntryPointFor(
                     (request, response, e) -> Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated",
                             "未登录或登录已过期", "请先登录，或在 Authorization 头中提供有效的访问令牌"),
-                    api))
-            .csrf(csrf -> csrf.ignoringRequestMatchers(request ->
-                    api.matches(request) && request.getHeader("Authorization") != null))
+                    api)
+                .accessDeniedHandler(accessDenied))
+            .csrf(csrf -> csrf.ignoringRequestMatchers(tokenRequests))
             .headers(headers -> headers
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         new NegatedRequestMatcher(request -> apiDocs.matches(request) || apiDocsPage.matches(request)),
@@ -62,5 +114,9 @@ class SecurityConfiguration {
                         org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(p -> p.policy("camera=(self), geolocation=(self), microphone=()")));
         return http.build();
+    }
+
+    private static RequestMatcher matcher(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 }

@@ -66,6 +66,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(pgDir)
                     .setCleanDataDirectory(false)
+                    // stopped by a Spring shutdown handler instead, after the contexts have closed
+                    .setRegisterShutdownHook(false)
                     .setPort(port == 0 ? freePort() : port)
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setServerConfig("max_connections", "200")
@@ -74,9 +76,18 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                     .setServerConfig("timezone", "Asia/Shanghai")
                     .start();
             createDatabaseAndRole(pg);
+            SpringApplication.getShutdownHandlers().add(() -> stop(pg));
             return pg;
         } catch (IOException e) {
             throw new UncheckedIOException("无法启动内置 PostgreSQL（数据目录 " + pgDir + "）", e);
+        }
+    }
+
+    private static void stop(EmbeddedPostgres pg) {
+        try {
+            pg.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

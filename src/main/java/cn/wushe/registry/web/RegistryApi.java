@@ -46,6 +46,15 @@ class RegistryApi {
     record CloseBody(boolean done, @Nullable String note) {
     }
 
+    @GetMapping("/api/v1/households")
+    @PreAuthorize("hasAuthority('PERSON_VIEW')")
+    ResponseEntity<List<PersonLists.HouseholdSummary>> households(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String region,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "20") int size) {
+        return noStore(lists.households(region, page, size));
+    }
+
     @GetMapping("/api/v1/households/{id}")
     @PreAuthorize("hasAuthority('PERSON_VIEW')")
     ResponseEntity<PersonLists.HouseholdView> household(@PathVariable UUID id) {

@@ -1,0 +1,22 @@
+package cn.wushe.audit.internal;
+
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings under {@code wushe.audit}. Checked at startup: the application refuses to start with a
+ * retention below 180 days (网络安全法 Art. 21: network logs are kept at least six months).
+ *
+ * @param retentionDays how long entries are kept at least; the table refuses deletes today, so
+ *                      nothing is deleted at all — this is the floor a future archiving job must respect
+ */
+@ConfigurationProperties("wushe.audit")
+@Validated
+public record AuditProperties(
+        @DefaultValue("180") @Min(value = MINIMUM_RETENTION_DAYS,
+                message = "审计日志保留天数（wushe.audit.retention-days）不得少于 180 天") int retentionDays) {
+
+    public static final int MINIMUM_RETENTION_DAYS = 180;
+}

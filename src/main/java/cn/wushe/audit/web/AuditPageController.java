@@ -1,0 +1,122 @@
+package cn.wushe.audit.web;
+
+import cn.wushe.audit.AuditEvent.Outcome;
+import cn.wushe.audit.internal.AuditEntry;
+import cn.wushe.audit.internal.AuditEntryPage;
+import cn.wushe.audit.internal.AuditProperties;
+import cn.wushe.audit.internal.AuditReading;
+import cn.wushe.audit.internal.VerificationText;
+import cn.wushe.platform.ClockConfiguration;
+import cn.wushe.platform.DomainException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The audit log page (审计日志) for audit admins: filter, page through, and verify. htmx swaps
+ * the search area or the verification result; without script the same URLs give whole pages.
+ * Anyone without {@code AUDIT_READ} sees the ordinary 404 page.
+ */
+@Controller
+@RequestMapping("/audit")
+class AuditPageController {
+
+    static final int DEFAULT_SIZE = 20;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ClockConfiguration.ZONE);
+
+    private final AuditReading reading;
+    private final AuditProperties properties;
+
+    AuditPageController(AuditReading reading, AuditProperties properties) {
+        this.reading = reading;
+        this.properties = properties;
+    }
+
+    @GetMapping
+    @PreAuthorize("isAuthenticated()")
+    String search(@ModelAttribute("query") EntryQuery query, @RequestHeader HttpHeaders headers, Model model,
+            HttpServletResponse response) {
+        response.setHeader(HttpHeaders.VARY, "HX-Request");
+        boolean partial = isHtmxSwap(headers);
+        reading.auditor(AuditReading.QUERY);
+        try {
+            EntryQuery.Checked checked = query.checked(DEFAULT_SIZE);
+            AuditEntryPage page = reading.search(checked.filter(), checked.page(), checked.size());
+            model.addAttribute("page", page);
+            model.addAttribute("rows", page.items().stream().map(EntryRow::of).toList());
+            model.addAttribute("previousLink", page.hasPrevious() ? query.pageLink(page.page() - 1) : null);
+            model.addAttribute("nextLink", page.hasNext() ? query.pageLink(page.page() + 1) : null);
+        } catch (DomainException e) {
+            if (e.status() != HttpStatus.BAD_REQUEST) {
+                throw e;
+            }
+            model.addAttribute("errors", e.fieldErrors());
+            // htmx swaps only 2xx answers: the form with its messages must come back as one
+            response.setStatus(partial ? HttpStatus.OK.value() : HttpStatus.BAD_REQUEST.value());
+        }
+        return page(model, partial ? "audit/index :: search" : "audit/index");
+    }
+
+    @PostMapping("/verify")
+    @PreAuthorize("isAuthenticated()")
+    String verify(@RequestHeader HttpHeaders headers, Model model) {
+        var report = reading.verify();
+        model.addAttribute("report", report);
+        model.addAttribute("summary", VerificationText.summary(report));
+        model.addAttribute("query", EntryQuery.NONE);
+        return page(model, isHtmxSwap(headers) ? "audit/index :: verification" : "audit/index");
+    }
+
+    /** Out of the auditor's reach the page does not exist (check 28: the ordinary 404 page, not 403). */
+    @ExceptionHandler(DomainException.class)
+    ModelAndView refused(DomainException e) {
+        ModelAndView page = new ModelAndView(e.status() == HttpStatus.NOT_FOUND ? "error/404" : "error", e.status());
+        page.addObject("status", e.status().value());
+        return page;
+    }
+
+    private String page(Model model, String view) {
+        model.addAttribute("retentionDays", properties.retentionDays());
+        model.addAttribute("outcomes", Outcome.values());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        return view;
+    }
+
+    /** A history restore needs the whole page even though htmx asks for it. */
+    private static boolean isHtmxSwap(HttpHeaders headers) {
+        return headers.containsHeader("HX-Request") && !headers.containsHeader("HX-History-Restore-Request");
+    }
+
+    /** One entry as the table and the phone cards show it. */
+    record EntryRow(String time, @Nullable String actorName, List<String> roles, String action,
+            @Nullable String detail, @Nullable String objectType, @Nullable String objectId,
+            @Nullable String objectRegion, @Nullable String whoAccessedLink, Outcome outcome,
+            @Nullable String clientIp, @Nullable String requestId, @Nullable String reason) {
+
+        static EntryRow of(AuditEntry e) {
+            String link = e.objectType() != null && e.objectId() != null
+                    ? new EntryQuery(null, null, null, null, e.objectType(), e.objectId(), null, null, null).pageLink(0)
+                    : null;
+            return new EntryRow(TIME.format(e.occurredAt()), e.actorName(), e.actorRoles(), e.action(), e.detail(),
+                    e.objectType(), e.objectId(), e.objectRegion(), link, e.outcome(), e.clientIp(), e.requestId(),
+                    e.reason());
+        }
+    }
+}

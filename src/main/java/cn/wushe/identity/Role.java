@@ -1,0 +1,149 @@
+package cn.wushe.identity;
+
+import static cn.wushe.platform.Permission.AUDIT_READ;
+import static cn.wushe.platform.Permission.GRID_EDIT;
+import static cn.wushe.platform.Permission.GRID_VIEW;
+import static cn.wushe.platform.Permission.PERSON_EDIT;
+import static cn.wushe.platform.Permission.PERSON_EXPORT;
+import static cn.wushe.platform.Permission.PERSON_IMPORT;
+import static cn.wushe.platform.Permission.PERSON_SEARCH;
+import static cn.wushe.platform.Permission.PERSON_VIEW;
+import static cn.wushe.platform.Permission.PII_UNMASK;
+import static cn.wushe.platform.Permission.ROLE_MANAGE;
+import static cn.wushe.platform.Permission.SELF_SERVICE;
+import static cn.wushe.platform.Permission.USER_MANAGE;
+
+import cn.wushe.platform.Permission;
+import cn.wushe.platform.RegionScope;
+import cn.wushe.platform.ScopeLevel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The roles (角色) a user can hold, each assigned at one region level, and what each grants. This
+ * table is the single source of truth: {@link SignedInUser} derives scopes and Spring authorities
+ * from it, the role administration checks assignments against it, and {@code docs/roles.md} is
+ * generated from it.
+ *
+ * <p>A grant either applies at the assignment's own scope or is widened to a coarser level: a grid
+ * worker edits people in her grid, views her whole community and searches her whole town (DHIS2's
+ * separate capture, view and search scopes).
+ */
+public enum Role {
+    COUNTY_ADMIN("县民政局管理员", "County civil affairs administrator", ScopeLevel.COUNTY, Duty.BUSINESS,
+            at(GRID_VIEW, GRID_EDIT, PERSON_SEARCH, PERSON_VIEW, PERSON_EDIT, PII_UNMASK, PERSON_IMPORT, PERSON_EXPORT)),
+    COUNTY_STATION("社工总站", "County social work station", ScopeLevel.COUNTY, Duty.BUSINESS,
+            at(GRID_VIEW, PERSON_SEARCH, PERSON_VIEW, PERSON_EXPORT)),
+    TOWN_STATION("镇街社工站", "Town social work station", ScopeLevel.TOWN, Duty.BUSINESS,
+            at(GRID_VIEW, GRID_EDIT, PERSON_SEARCH, PERSON_VIEW, PERSON_EDIT, PII_UNMASK, PERSON_IMPORT, PERSON_EXPORT)),
+    COMMUNITY_WORKER("社区工作者", "Community worker", ScopeLevel.COMMUNITY, Duty.BUSINESS,
+            at(GRID_VIEW, GRID_EDIT, PERSON_VIEW, PERSON_EDIT, PERSON_IMPORT, PERSON_EXPORT),
+            widened(ScopeLevel.TOWN, PERSON_SEARCH)),
+    GRID_WORKER("网格员", "Grid worker", ScopeLevel.GRID, Duty.BUSINESS,
+            at(PERSON_EDIT),
+            widened(ScopeLevel.COMMUNITY, PERSON_VIEW, GRID_VIEW),
+            widened(ScopeLevel.TOWN, PERSON_SEARCH)),
+    ORG_STAFF("社会组织人员", "Social organization staff", ScopeLevel.COUNTY, Duty.ORGANIZATION),
+    VOLUNTEER("志愿者", "Volunteer", ScopeLevel.COUNTY, Duty.ORGANIZATION),
+    CHARITY_STAFF("慈善组织人员", "Charity staff", ScopeLevel.COUNTY, Duty.ORGANIZATION),
+    REVIEWER("评审专家", "Reviewer", ScopeLevel.COUNTY, Duty.BUSINESS),
+    RESIDENT("居民", "Resident", ScopeLevel.COMMUNITY, Duty.BUSINESS,
+            at(SELF_SERVICE)),
+    SYSTEM_ADMIN("系统管理员", "System administrator (accounts)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
+            at(USER_MANAGE)),
+    SECURITY_ADMIN("安全管理员", "Security administrator (roles)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
+            at(ROLE_MANAGE)),
+    AUDIT_ADMIN("审计管理员", "Audit administrator (audit log)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
+            at(AUDIT_READ));
+
+    /** What kind of work a role is for; the three administrators (三员) are kept apart. */
+    public enum Duty {
+        BUSINESS, ORGANIZATION, ADMINISTRATION
+    }
+
+    /**
+     * One permission of a role.
+     *
+     * @param widenedTo the coarser level the permission reaches, or {@code null} for the assignment's own scope
+     */
+    public record Grant(Permission permission, @Nullable ScopeLevel widenedTo) {
+
+        /** The region this grant reaches for an assignment at {@code assignmentScope}. */
+        public RegionScope reach(RegionScope assignmentScope) {
+            return widenedTo == null ? assignmentScope : assignmentScope.widenTo(widenedTo);
+        }
+    }
+
+    private final String label;
+    private final String englishName;
+    private final ScopeLevel scopeLevel;
+    private final Duty duty;
+    private final List<Grant> grants;
+
+    @SafeVarargs
+    Role(String label, String englishName, ScopeLevel scopeLevel, Duty duty, List<Grant>... grants) {
+        this.label = label;
+        this.englishName = englishName;
+        this.scopeLevel = scopeLevel;
+        this.duty = duty;
+        List<Grant> all = new ArrayList<>();
+        Arrays.stream(grants).forEach(all::addAll);
+        this.grants = List.copyOf(all);
+    }
+
+    private static List<Grant> at(Permission... permissions) {
+        return Arrays.stream(permissions).map(p -> new Grant(p, null)).toList();
+    }
+
+    private static List<Grant> widened(ScopeLevel level, Permission... permissions) {
+        return Arrays.stream(permissions).map(p -> new Grant(p, level)).toList();
+    }
+
+    /** The Chinese name shown to users, e.g. 网格员. */
+    public String label() {
+        return label;
+    }
+
+    public String englishName() {
+        return englishName;
+    }
+
+    /** The one region level an assignment of this role is made at (a grid worker: a grid). */
+    public ScopeLevel scopeLevel() {
+        return scopeLevel;
+    }
+
+    public Duty duty() {
+        return duty;
+    }
+
+    public boolean isAdministrator() {
+        return duty == Duty.ADMINISTRATION;
+    }
+
+    /** Organization roles may name the organization (社会组织、慈善组织) the assignment is for. */
+    public boolean takesOrganization() {
+        return duty == Duty.ORGANIZATION;
+    }
+
+    public List<Grant> grants() {
+        return grants;
+    }
+
+    public Optional<Grant> grantOf(Permission permission) {
+        return grants.stream().filter(g -> g.permission() == permission).findFirst();
+    }
+
+    /** The Spring Security authority naming this role. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    /** Lenient lookup for request input; empty for an unknown code. */
+    public static Optional<Role> fromCode(@Nullable String code) {
+        return Arrays.stream(values()).filter(r -> r.name().equals(code)).findFirst();
+    }
+}

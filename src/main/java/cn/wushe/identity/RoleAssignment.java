@@ -1,0 +1,36 @@
+package cn.wushe.identity;
+
+import cn.wushe.platform.RegionScope;
+import java.io.Serializable;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One role held by a user within one region (and, for organization roles, one organization).
+ *
+ * @param id        the assignment's identifier, used to revoke it
+ * @param scopeCode county (6), town (9), community (12) or grid (15) code, at the role's level
+ * @param orgId     the organization for organization roles, else {@code null}
+ */
+public record RoleAssignment(UUID id, Role role, String scopeCode, @Nullable UUID orgId) implements Serializable {
+
+    public RoleAssignment {
+        new RegionScope(scopeCode);
+        if (scopeCode.length() != role.scopeLevel().digits()) {
+            throw new IllegalArgumentException(role.label() + "的管辖范围应为" + role.scopeLevel().label());
+        }
+    }
+
+    public RegionScope scope() {
+        return new RegionScope(scopeCode);
+    }
+
+    public String countyCode() {
+        return scopeCode.substring(0, 6);
+    }
+
+    @Override
+    public String toString() {
+        return role.name() + "@" + scopeCode + (orgId == null ? "" : "#" + orgId);
+    }
+}

@@ -1,0 +1,26 @@
+package cn.wushe.identity.internal;
+
+import cn.wushe.platform.DomainException;
+import java.util.regex.Pattern;
+
+/** A mainland mobile number (手机号), 11 digits; shown masked. */
+public record PhoneNumber(String value) {
+
+    private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
+
+    public PhoneNumber {
+        if (value == null || !MOBILE.matcher(value).matches()) {
+            throw DomainException.invalid("phone", "手机号应为 11 位数字，以 1 开头");
+        }
+    }
+
+    /** 138****1234: enough to recognise, not enough to call. */
+    public String masked() {
+        return value.substring(0, 3) + "****" + value.substring(7);
+    }
+
+    @Override
+    public String toString() {
+        return masked();
+    }
+}

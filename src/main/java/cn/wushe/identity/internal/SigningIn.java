@@ -1,0 +1,111 @@
+package cn.wushe.identity.internal;
+
+import cn.wushe.audit.AuditEvent;
+import cn.wushe.audit.AuditEvent.Outcome;
+import cn.wushe.audit.AuditLog;
+import cn.wushe.identity.SignedInUser;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Login with username and password (security.md check 2). Failures are counted against the
+ * normalized name whether or not such an account exists, and a wrong password, an unknown name
+ * and a disabled account look the same from outside, down to the time taken. Reaching the limit
+ * locks the name for a while; attempts during the lock neither succeed nor extend it.
+ */
+@Service
+public class SigningIn {
+
+    /** Longer input is refused without hashing it (a megabyte password would cost CPU, not security). */
+    private static final int MAX_PASSWORD_INPUT = 256;
+
+    /** What came of one attempt. */
+    public sealed interface Result {
+    }
+
+    public record SignedIn(SignedInUser user) implements Result {
+    }
+
+    /** Wrong password, unknown username or disabled account: deliberately one case. */
+    public record Refused() implements Result {
+    }
+
+    public record Locked(Instant until) implements Result {
+    }
+
+    private final UserAccounts accounts;
+    private final LoginFailures failures;
+    private final SignedInUsers signedInUsers;
+    private final PasswordEncoder encoder;
+    private final AuditLog audit;
+    private final SecuritySettings settings;
+    private final Clock clock;
+    private final String dummyHash;
+
+    SigningIn(UserAccounts accounts, LoginFailures failures, SignedInUsers signedInUsers, PasswordEncoder encoder,
+            AuditLog audit, SecuritySettings settings, Clock clock) {
+        this.accounts = accounts;
+        this.failures = failures;
+        this.signedInUsers = signedInUsers;
+        this.encoder = encoder;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+        this.dummyHash = encoder.encode(Secrets.initialPassword());
+    }
+
+    @Transactional
+    public Result attempt(String typedUsername, String password) {
+        String key = Username.normalize(typedUsername);
+        Instant now = clock.instant();
+        FailureCount count = failures.lockAndRead(key);
+        Optional<UserAccount> account = accounts.findByUsername(key);
+        if (count.lockedAt(now)) {
+            record("LOGIN_FAILURE", Outcome.DENIED, key, account.orElse(null), "账号锁定中");
+            return new Locked(count.lockedUntil());
+        }
+        if (!passwordMatches(account, password)) {
+            FailureCount after = count.afterFailure(settings.lockout(), now);
+            failures.save(key, after);
+            record("LOGIN_FAILURE", Outcome.FAILURE, key, account.orElse(null), null);
+            if (after.lockedAt(now)) {
+                record("LOGIN_LOCKED", Outcome.FAILURE, key, account.orElse(null), "锁定至 " + after.lockedUntil());
+                return new Locked(after.lockedUntil());
+            }
+            return new Refused();
+        }
+        failures.clear(key);
+        UserAccount user = account.orElseThrow();
+        if (encoder.upgradeEncoding(user.passwordHash())) {
+            user.rehashPassword(encoder.encode(password));
+        }
+        user.signedIn(now);
+        accounts.update(user);
+        record("LOGIN_SUCCESS", Outcome.SUCCESS, user.username().value(), user, null);
+        return new SignedIn(signedInUsers.of(user));
+    }
+
+    private boolean passwordMatches(Optional<UserAccount> account, String password) {
+        if (password.length() > MAX_PASSWORD_INPUT) {
+            return false;
+        }
+        if (account.isPresent() && account.get().enabled()) {
+            return encoder.matches(password, account.get().passwordHash());
+        }
+        encoder.matches(password, dummyHash);
+        return false;
+    }
+
+    private void record(String action, Outcome outcome, String name, @Nullable UserAccount account,
+            @Nullable String detail) {
+        UUID id = account == null ? null : account.id();
+        audit.record(new AuditEvent(action, "USER", id == null ? null : id.toString(),
+                account == null ? null : account.homeRegionCode(), outcome, null, detail, name));
+    }
+}

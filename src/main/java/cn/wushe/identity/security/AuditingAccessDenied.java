@@ -1,0 +1,50 @@
+package cn.wushe.identity.security;
+
+import cn.wushe.audit.AuditEvent;
+import cn.wushe.audit.AuditLog;
+import cn.wushe.platform.Problems;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * A refused request: problem+json 403 on the API, the 403 page otherwise. Refusals on the
+ * administration pages and API are audited (outcome DENIED): someone tried what they may not.
+ */
+final class AuditingAccessDenied implements AccessDeniedHandler {
+
+    private final RequestMatcher api;
+    private final RequestMatcher administration;
+    private final AuditLog audit;
+    private final AccessDeniedHandler page = new AccessDeniedHandlerImpl();
+
+    AuditingAccessDenied(RequestMatcher api, RequestMatcher administration, AuditLog audit) {
+        this.api = api;
+        this.administration = administration;
+        this.audit = audit;
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException, ServletException {
+        boolean csrf = denied instanceof CsrfException;
+        if (administration.matches(request)) {
+            audit.record(AuditEvent.success("ADMIN_ACCESS", "REQUEST", request.getMethod() + " " + request.getRequestURI(), null)
+                    .withOutcome(AuditEvent.Outcome.DENIED)
+                    .withReason(csrf ? "缺少或无效的 CSRF 令牌" : "权限不足"));
+        }
+        if (api.matches(request)) {
+            Problems.write(response, HttpStatus.FORBIDDEN, csrf ? "csrf" : "forbidden", "没有权限",
+                    csrf ? "缺少或无效的 CSRF 令牌，请刷新页面后重试" : "您没有权限执行此操作");
+            return;
+        }
+        page.handle(request, response, denied);
+    }
+}

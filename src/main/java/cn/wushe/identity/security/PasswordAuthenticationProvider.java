@@ -1,0 +1,54 @@
+package cn.wushe.identity.security;
+
+import cn.wushe.identity.internal.SigningIn;
+import cn.wushe.platform.ClockConfiguration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Component;
+
+/** The login form's check: one generic refusal, and a lock message that is the same whether or not the name exists. */
+@Component
+class PasswordAuthenticationProvider implements AuthenticationProvider {
+
+    static final String REFUSED = "用户名或密码错误";
+
+    private final SigningIn signingIn;
+
+    PasswordAuthenticationProvider(SigningIn signingIn) {
+        this.signingIn = signingIn;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        String username = String.valueOf(authentication.getName());
+        Object credentials = authentication.getCredentials();
+        String password = credentials == null ? "" : credentials.toString();
+        return switch (signingIn.attempt(username, password)) {
+            case SigningIn.SignedIn in -> UsernamePasswordAuthenticationToken.authenticated(
+                    in.user(), null, in.user().authorities());
+            case SigningIn.Refused refused -> throw new BadCredentialsException(REFUSED);
+            case SigningIn.Locked locked -> throw new LockedException(lockedMessage(locked.until()));
+        };
+    }
+
+    /** Rounded up to the minute: retrying at the time shown must not meet the lock again. */
+    static String lockedMessage(Instant until) {
+        LocalTime time = until.atZone(ClockConfiguration.ZONE).toLocalTime();
+        LocalTime shown = time.truncatedTo(ChronoUnit.MINUTES).equals(time)
+                ? time : time.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+        return "登录失败次数过多，账号已锁定，请于 " + shown.format(DateTimeFormatter.ofPattern("HH:mm")) + " 后重试";
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,49 @@
+package cn.wushe.identity.security;
+
+import cn.wushe.identity.SignedInUser;
+import cn.wushe.platform.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * While a user must change an initial or expired password, only the change-password page (and
+ * logout, and what the page itself needs) is open to them: other pages redirect there, API calls
+ * get a problem+json 403.
+ */
+final class PasswordChangeGate extends OncePerRequestFilter {
+
+    static final String CHANGE_PAGE = "/account/password";
+
+    private final RequestMatcher open;
+    private final RequestMatcher api;
+
+    PasswordChangeGate(RequestMatcher open, RequestMatcher api) {
+        this.open = open;
+        this.api = api;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof SignedInUser user && user.passwordChangeRequired()
+                && !open.matches(request)) {
+            if (api.matches(request)) {
+                Problems.write(response, HttpStatus.FORBIDDEN, "password-change-required", "需要修改密码",
+                        "请先登录网页修改初始密码或已过期的密码");
+            } else {
+                response.sendRedirect(request.getContextPath() + CHANGE_PAGE);
+            }
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,75 @@
+package cn.wushe.identity.security;
+
+import cn.wushe.identity.internal.SecuritySettings;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends a signed-in session that was idle too long or has lived too long since login, measured
+ * with the application clock (security.md check 3), on top of the container's own idle timeout;
+ * and answers a request whose cookie names a session that no longer exists (the job of Spring's
+ * {@code invalidSessionUrl}, done here so that requests carrying an access token are left alone:
+ * Spring's session management filter would store their authentication in a new session).
+ */
+final class SessionTimeouts extends OncePerRequestFilter {
+
+    static final String SIGNED_IN_AT = "wushe.session.signedInAt";
+    static final String LAST_SEEN_AT = "wushe.session.lastSeenAt";
+
+    private final SecuritySettings.Session settings;
+    private final Clock clock;
+    private final SessionExpiry expiry;
+    private final RequestMatcher tokenRequests;
+
+    /** @param tokenRequests requests authenticated by an access token, which a session cookie beside it must not disturb */
+    SessionTimeouts(SecuritySettings.Session settings, Clock clock, SessionExpiry expiry, RequestMatcher tokenRequests) {
+        this.settings = settings;
+        this.clock = clock;
+        this.expiry = expiry;
+        this.tokenRequests = tokenRequests;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return tokenRequests.matches(request);
+    }
+
+    /** Called at login: the session's lifetime starts now. */
+    static void start(HttpSession session, Instant now) {
+        session.setAttribute(SIGNED_IN_AT, now);
+        session.setAttribute(LAST_SEEN_AT, now);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()) {
+            // the cookie names a session the container no longer has: idle timeout, logout, restart
+            expiry.respond(request, response);
+            return;
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SIGNED_IN_AT) instanceof Instant signedInAt
+                && session.getAttribute(LAST_SEEN_AT) instanceof Instant lastSeenAt) {
+            Instant now = clock.instant();
+            if (!now.isBefore(lastSeenAt.plus(settings.idleTimeout()))
+                    || !now.isBefore(signedInAt.plus(settings.absoluteTimeout()))) {
+                session.invalidate();
+                SecurityContextHolder.clearContext();
+                expiry.respond(request, response);
+                return;
+            }
+            session.setAttribute(LAST_SEEN_AT, now);
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,117 @@
+package cn.wushe.identity.web;
+
+import cn.wushe.identity.Role;
+import cn.wushe.identity.RoleAssignment;
+import cn.wushe.identity.internal.AccountAdministration;
+import cn.wushe.identity.internal.RegionDirectory;
+import cn.wushe.identity.internal.RoleAdministration;
+import cn.wushe.identity.internal.RoleAdministration.GrantRequest;
+import cn.wushe.platform.CurrentActor;
+import cn.wushe.platform.DomainException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Role assignment (角色授权) for the security administrator. */
+@Controller
+class RoleAdminPages {
+
+    record GrantForm(@Nullable String role, @Nullable String scopeCode, @Nullable UUID orgId) {
+    }
+
+    /** A role as offered in the grant form, with the level its scope must have. */
+    record RoleOption(String code, String label, String level, int digits) {
+
+        static List<RoleOption> all() {
+            return Arrays.stream(Role.values()).map(r -> new RoleOption(r.name(), r.label(),
+                    r.scopeLevel().label(), r.scopeLevel().digits())).toList();
+        }
+    }
+
+    /** An assignment as listed, with the scope's name. */
+    record AssignmentRow(UUID id, String role, String roleLabel, String scopeCode, String scopeName,
+            @Nullable UUID orgId) {
+    }
+
+    private final RoleAdministration administration;
+    private final AccountAdministration directory;
+    private final RegionDirectory regions;
+
+    RoleAdminPages(RoleAdministration administration, AccountAdministration directory, RegionDirectory regions) {
+        this.administration = administration;
+        this.directory = directory;
+        this.regions = regions;
+    }
+
+    @GetMapping("/admin/roles")
+    @PreAuthorize("hasAuthority('ROLE_MANAGE')")
+    String users(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("users", directory.list(CurrentActor.get(), q, page));
+        model.addAttribute("q", q);
+        model.addAttribute("times", new Times());
+        return "identity/admin/roles";
+    }
+
+    @GetMapping("/admin/roles/{userId}")
+    @PreAuthorize("hasAuthority('ROLE_MANAGE')")
+    String holder(@PathVariable UUID userId, Model model) {
+        return holderPage(userId, new GrantForm(null, null, null), model);
+    }
+
+    @PostMapping("/admin/roles/{userId}")
+    @PreAuthorize("hasAuthority('ROLE_MANAGE')")
+    String grant(@PathVariable UUID userId, GrantForm form, HttpServletResponse response, Model model) {
+        try {
+            RoleAssignment granted = administration.grant(CurrentActor.get(), userId,
+                    new GrantRequest(form.role(), form.scopeCode(), form.orgId()));
+            model.addAttribute("done", "已授予" + granted.role().label() + "（" + regions.describe(granted.scopeCode()) + "）");
+            return holderPage(userId, new GrantForm(null, null, null), model);
+        } catch (DomainException e) {
+            return refused(userId, e, form, response, model);
+        }
+    }
+
+    @PostMapping("/admin/roles/{userId}/revoke/{assignmentId}")
+    @PreAuthorize("hasAuthority('ROLE_MANAGE')")
+    String revoke(@PathVariable UUID userId, @PathVariable UUID assignmentId, HttpServletResponse response,
+            Model model) {
+        try {
+            administration.revoke(CurrentActor.get(), userId, assignmentId);
+            model.addAttribute("done", "已撤销该角色");
+            return holderPage(userId, new GrantForm(null, null, null), model);
+        } catch (DomainException e) {
+            return refused(userId, e, new GrantForm(null, null, null), response, model);
+        }
+    }
+
+    private String refused(UUID userId, DomainException e, GrantForm form, HttpServletResponse response, Model model) {
+        if (e.status() == HttpStatus.NOT_FOUND) {
+            throw e;
+        }
+        response.setStatus(e.status().value());
+        Views.errors(model, e);
+        return holderPage(userId, form, model);
+    }
+
+    private String holderPage(UUID userId, GrantForm form, Model model) {
+        RoleAdministration.Holder holder = administration.holder(CurrentActor.get(), userId);
+        model.addAttribute("account", holder.account());
+        model.addAttribute("unitName", regions.describe(holder.account().homeRegionCode()));
+        model.addAttribute("assignments", holder.assignments().stream().map(a -> new AssignmentRow(a.id(),
+                a.role().name(), a.role().label(), a.scopeCode(), regions.describe(a.scopeCode()), a.orgId())).toList());
+        model.addAttribute("roles", RoleOption.all());
+        model.addAttribute("form", form);
+        model.addAttribute("self", userId.equals(CurrentActor.get().id()));
+        return "identity/admin/user-roles";
+    }
+}

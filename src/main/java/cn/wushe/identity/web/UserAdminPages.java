@@ -1,0 +1,142 @@
+package cn.wushe.identity.web;
+
+import cn.wushe.identity.internal.AccountAdministration;
+import cn.wushe.identity.internal.AccountAdministration.NewAccount;
+import cn.wushe.identity.internal.AccountView;
+import cn.wushe.identity.internal.Page;
+import cn.wushe.identity.internal.RegionDirectory;
+import cn.wushe.identity.internal.UserAccounts;
+import cn.wushe.platform.CurrentActor;
+import cn.wushe.platform.DomainException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** User administration (用户管理) for the system administrator. */
+@Controller
+class UserAdminPages {
+
+    record CreateForm(@Nullable String username, @Nullable String displayName, @Nullable String phone,
+            @Nullable String homeRegionCode) {
+
+        static final CreateForm EMPTY = new CreateForm("", "", "", "");
+    }
+
+    private final AccountAdministration administration;
+    private final RegionDirectory regions;
+
+    UserAdminPages(AccountAdministration administration, RegionDirectory regions) {
+        this.administration = administration;
+        this.regions = regions;
+    }
+
+    @GetMapping("/admin/users")
+    @PreAuthorize("hasAuthority('USER_MANAGE')")
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        return listPage(q, page, CreateForm.EMPTY, model);
+    }
+
+    @PostMapping("/admin/users")
+    @PreAuthorize("hasAuthority('USER_MANAGE')")
+    String create(CreateForm form, HttpServletResponse response, Model model) {
+        try {
+            AccountAdministration.Issued issued = administration.create(CurrentActor.get(), new NewAccount(
+                    nz(form.username()), nz(form.displayName()), form.phone(), nz(form.homeRegionCode())));
+            model.addAttribute("initialPassword", issued.initialPassword());
+            model.addAttribute("issuedFor", "新账号");
+            return detailPage(issued.account(), model);
+        } catch (DomainException e) {
+            response.setStatus(e.status().value());
+            Views.errors(model, e);
+            model.addAttribute("showCreate", true);
+            return listPage("", 0, form, model);
+        }
+    }
+
+    @GetMapping("/admin/users/{id}")
+    @PreAuthorize("hasAuthority('USER_MANAGE')")
+    String detail(@PathVariable UUID id, Model model) {
+        return detailPage(administration.view(CurrentActor.get(), id), model);
+    }
+
+    @PostMapping("/admin/users/{id}/disable")
+    @PreAuthorize("hasAuthority('USER_MANAGE')")
+    String disable(@PathVariable UUID id, HttpServletResponse response, Model model) {
+        return act(id, () -> administration.disable(CurrentActor.get(), id, null), "账号已停用，其登录会话已结束", response, model);
+    }
+
+    @PostMapping("/admin/users/{id}/enable")
+    @PreAuthorize("hasAuthority('USER_MANAGE')")
+    String enable(@PathVariable UUID id, HttpServletResponse response, Model model) {
+        return act(id, () -> administration.enable(CurrentActor.get(), id, null), "账号已启用", response, model);
+    }
+
+    @PostMapping("/admin/users/{id}/unlock")
+    @PreAuthorize("hasAuthority('USER_MANAGE')")
+    String unlock(@PathVariable UUID id, HttpServletResponse response, Model model) {
+        return act(id, () -> administration.unlock(CurrentActor.get(), id), "登录锁定已解除", response, model);
+    }
+
+    @PostMapping("/admin/users/{id}/reset-password")
+    @PreAuthorize("hasAuthority('USER_MANAGE')")
+    String resetPassword(@PathVariable UUID id, HttpServletResponse response, Model model) {
+        try {
+            AccountAdministration.Issued issued = administration.resetPassword(CurrentActor.get(), id, null);
+            model.addAttribute("initialPassword", issued.initialPassword());
+            model.addAttribute("issuedFor", "重置后的");
+            return detailPage(issued.account(), model);
+        } catch (DomainException e) {
+            return refused(id, e, response, model);
+        }
+    }
+
+    private String act(UUID id, Supplier<AccountView> action, String done, HttpServletResponse response, Model model) {
+        try {
+            AccountView account = action.get();
+            model.addAttribute("done", done);
+            return detailPage(account, model);
+        } catch (DomainException e) {
+            return refused(id, e, response, model);
+        }
+    }
+
+    /** Outside scope stays a plain 404; other refusals are shown on the account's page. */
+    private String refused(UUID id, DomainException e, HttpServletResponse response, Model model) {
+        if (e.status() == HttpStatus.NOT_FOUND) {
+            throw e;
+        }
+        response.setStatus(e.status().value());
+        Views.errors(model, e);
+        return detailPage(administration.view(CurrentActor.get(), id), model);
+    }
+
+    private String listPage(String q, int page, CreateForm form, Model model) {
+        Page<UserAccounts.Summary> users = administration.list(CurrentActor.get(), q, page);
+        model.addAttribute("users", users);
+        model.addAttribute("q", q);
+        model.addAttribute("form", form);
+        model.addAttribute("times", new Times());
+        return "identity/admin/users";
+    }
+
+    private String detailPage(AccountView account, Model model) {
+        model.addAttribute("account", account);
+        model.addAttribute("unitName", regions.describe(account.homeRegionCode()));
+        model.addAttribute("times", new Times());
+        model.addAttribute("self", account.id().equals(CurrentActor.get().id()));
+        return "identity/admin/user";
+    }
+
+    private static String nz(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,73 @@
+package cn.wushe.region.imports;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Moves the checked staging rows into {@code region.regions} in one statement, composing each
+ * full name (陕西省/渭南市/白水县/…) on the way. Into an empty table it inserts plainly; otherwise it
+ * inserts new codes and rewrites a row only when its name or full name really changed, so an
+ * unchanged edition writes nothing. The caller holds the import lock: no one else writes the tree.
+ */
+final class TreeMerge {
+
+    /** The staged tree: every node with its level, parent and full name. */
+    private static final String TREE = """
+            with p as (
+              select code, btrim(name) as name, btrim(name) as full_name from stage_provinces
+            ), c as (
+              select s.code, btrim(s.name) as name, s."provinceCode" as parent, p.full_name || '/' || btrim(s.name) as full_name
+              from stage_cities s join p on p.code = s."provinceCode"
+            ), a as (
+              select s.code, btrim(s.name) as name, s."cityCode" as parent, c.full_name || '/' || btrim(s.name) as full_name
+              from stage_areas s join c on c.code = s."cityCode"
+            ), t as (
+              select s.code, btrim(s.name) as name, s."areaCode" as parent, a.full_name || '/' || btrim(s.name) as full_name
+              from stage_streets s join a on a.code = s."areaCode"
+            ), v as (
+              select s.code, btrim(s.name) as name, s."streetCode" as parent, t.full_name || '/' || btrim(s.name) as full_name
+              from stage_villages s join t on t.code = s."streetCode"
+            ), tree as (
+              select code, 2 as level, null::text as parent, name, full_name from p
+              union all select code, 4, parent, name, full_name from c
+              union all select code, 6, parent, name, full_name from a
+              union all select code, 9, parent, name, full_name from t
+              union all select code, 12, parent, name, full_name from v
+            )
+            """;
+
+    private static final String COLUMNS = "insert into region.regions (code, level, parent_code, name, full_name, county_code) ";
+
+    private static final String ROWS = "select code, level, parent, name, full_name, case when level >= 6 then left(code, 6) end from tree ";
+
+    private final JdbcClient jdbc;
+
+    TreeMerge(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Changes(int inserted, int updated) {
+    }
+
+    /**
+     * Not an upsert with ON CONFLICT: that locks, and so rewrites, every existing row even when
+     * nothing changed; a join that picks the changed rows writes nothing for an unchanged edition.
+     */
+    boolean treeIsEmpty() {
+        return jdbc.sql("select not exists (select 1 from region.regions)").query(Boolean.class).single();
+    }
+
+    Changes apply(boolean firstLoad) {
+        if (firstLoad) {
+            // in code order the primary key grows at its right edge, a fifth faster than in file order
+            return new Changes(jdbc.sql(TREE + COLUMNS + ROWS + "order by code").update(), 0);
+        }
+        int updated = jdbc.sql(TREE + """
+                update region.regions r set name = tree.name, full_name = tree.full_name
+                from tree
+                where r.code = tree.code and (r.name, r.full_name) is distinct from (tree.name, tree.full_name)
+                """).update();
+        int inserted = jdbc.sql(TREE + COLUMNS + ROWS
+                + "where not exists (select 1 from region.regions r where r.code = tree.code) order by code").update();
+        return new Changes(inserted, updated);
+    }
+}

@@ -1,0 +1,226 @@
+package cn.wushe;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaParameter;
+import com.tngtech.archunit.core.domain.JavaParameterizedType;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Rules beyond module boundaries, over the main code: every handler is authorized (security.md
+ * check 11), time comes from the {@link Clock} bean, and request bodies are records (check 14).
+ * Each rule is also shown to catch a violating example, so none of them can pass vacuously.
+ */
+class ArchitectureTests {
+
+    static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("cn.wushe");
+
+    /** Endpoints anyone may call: the sign-in page, the error page, the large-type switch. Keep it short. */
+    static final Set<String> PUBLIC_PATHS = Set.of("/login", "/error", "/prefs/large-type");
+
+    static final ArchRule HANDLERS_ARE_AUTHORIZED = handlers()
+            .and(DescribedPredicate.not(servingOnly(PUBLIC_PATHS)))
+            .should().beAnnotatedWith(PreAuthorize.class)
+            .because("deny by default: every endpoint states who may call it (security.md check 11); "
+                    + "public endpoints are listed in ArchitectureTests.PUBLIC_PATHS");
+
+    static final ArchRule TIME_COMES_FROM_THE_CLOCK = noClasses()
+            .that().resideOutsideOfPackage("cn.wushe.platform..")
+            .should().callMethodWhere(readsTheSystemClock())
+            .because("time comes from the injected java.time.Clock, so tests move it instead of sleeping");
+
+    static final ArchRule REQUEST_BODIES_ARE_RECORDS = handlers()
+            .should(takeOnlyRecordsAsRequestBody())
+            .because("a request record names exactly the fields a client may send: no mass assignment "
+                    + "through setters (security.md check 14)");
+
+    @Test
+    void everyHandlerIsAuthorized() {
+        HANDLERS_ARE_AUTHORIZED.check(MAIN);
+    }
+
+    @Test
+    void timeComesFromTheClock() {
+        TIME_COMES_FROM_THE_CLOCK.check(MAIN);
+    }
+
+    @Test
+    void requestBodiesAreRecords() {
+        REQUEST_BODIES_ARE_RECORDS.check(MAIN);
+    }
+
+    @Test
+    void rulesCatchViolations() {
+        JavaClasses bad = new ClassFileImporter().importClasses(Violations.class, Violations.Form.class);
+        assertThat(HANDLERS_ARE_AUTHORIZED.evaluate(bad).getFailureReport().getDetails())
+                .hasSize(1).first().asString().contains("open(");
+        assertThat(TIME_COMES_FROM_THE_CLOCK.evaluate(bad).getFailureReport().getDetails())
+                .hasSize(3).allMatch(d -> d.contains("Instant.now()") || d.contains("LocalDate.now(java.time.ZoneId)")
+                        || d.contains("System.currentTimeMillis()"));
+        assertThat(REQUEST_BODIES_ARE_RECORDS.evaluate(bad).getFailureReport().getDetails())
+                .hasSize(2).allMatch(d -> d.contains("Form"));
+    }
+
+    @Test
+    void rulesAcceptTheirExceptions() {
+        JavaClasses good = new ClassFileImporter().importClasses(Allowed.class, Allowed.Body.class);
+        assertThat(HANDLERS_ARE_AUTHORIZED.evaluate(good).hasViolation()).isFalse();
+        assertThat(TIME_COMES_FROM_THE_CLOCK.evaluate(good).hasViolation()).isFalse();
+        assertThat(REQUEST_BODIES_ARE_RECORDS.evaluate(good).hasViolation()).isFalse();
+    }
+
+    private static com.tngtech.archunit.lang.syntax.elements.GivenMethodsConjunction handlers() {
+        return methods().that().areDeclaredInClassesThat().areMetaAnnotatedWith(Controller.class)
+                .and().areMetaAnnotatedWith(RequestMapping.class);
+    }
+
+    /** Handlers whose every path (class prefix + method path) is one of {@code paths}. */
+    private static DescribedPredicate<JavaMethod> servingOnly(Set<String> paths) {
+        return DescribedPredicate.describe("serving only " + paths, method -> {
+            List<String> served = pathsOf(method);
+            return !served.isEmpty() && paths.containsAll(served);
+        });
+    }
+
+    private static List<String> pathsOf(JavaMethod method) {
+        RequestMapping onClass = AnnotatedElementUtils.findMergedAnnotation(method.getOwner().reflect(),
+                RequestMapping.class);
+        RequestMapping onMethod = AnnotatedElementUtils.findMergedAnnotation(method.reflect(), RequestMapping.class);
+        List<String> prefixes = onClass == null || onClass.path().length == 0 ? List.of("") : List.of(onClass.path());
+        List<String> suffixes = onMethod == null || onMethod.path().length == 0 ? List.of("") : List.of(onMethod.path());
+        List<String> paths = new ArrayList<>();
+        prefixes.forEach(prefix -> suffixes.forEach(suffix -> paths.add(prefix + suffix)));
+        return paths;
+    }
+
+    private static final Set<Class<?>> CLOCK_READERS = Set.of(Instant.class, LocalDateTime.class, LocalDate.class,
+            LocalTime.class, ZonedDateTime.class, OffsetDateTime.class, Year.class, YearMonth.class);
+
+    /** {@code now()} / {@code now(ZoneId)} of the java.time types (not {@code now(Clock)}), and {@code System.currentTimeMillis()}. */
+    private static DescribedPredicate<JavaMethodCall> readsTheSystemClock() {
+        return DescribedPredicate.describe("read the system clock (now() without a Clock, System.currentTimeMillis())",
+                call -> {
+                    var target = call.getTarget();
+                    if (target.getOwner().isEquivalentTo(System.class)) {
+                        return target.getName().equals("currentTimeMillis");
+                    }
+                    return target.getName().equals("now")
+                            && CLOCK_READERS.stream().anyMatch(type -> target.getOwner().isEquivalentTo(type))
+                            && target.getRawParameterTypes().stream().noneMatch(p -> p.isEquivalentTo(Clock.class));
+                });
+    }
+
+    private static ArchCondition<JavaMethod> takeOnlyRecordsAsRequestBody() {
+        return new ArchCondition<>("take only records (or collections/arrays of records) as @RequestBody") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                for (JavaParameter parameter : method.getParameters()) {
+                    if (parameter.isAnnotatedWith(RequestBody.class) && !isRecordBody(parameter.getType())) {
+                        events.add(SimpleConditionEvent.violated(method, method.getFullName() + " takes "
+                                + parameter.getType().getName() + " as request body, which is not a record"));
+                    }
+                }
+            }
+        };
+    }
+
+    private static boolean isRecordBody(JavaType type) {
+        JavaClass raw = type.toErasure();
+        if (raw.isRecord()) {
+            return true;
+        }
+        if (raw.isArray()) {
+            return raw.getComponentType().isRecord();
+        }
+        if (raw.isAssignableTo(Collection.class) && type instanceof JavaParameterizedType generic) {
+            return generic.getActualTypeArguments().size() == 1
+                    && generic.getActualTypeArguments().getFirst().toErasure().isRecord();
+        }
+        return false;
+    }
+
+    // The examples are abstract so that component scanning of the application's tests ignores them.
+
+    /** Examples that each rule must reject. */
+    @RestController
+    abstract static class Violations {
+
+        static class Form {
+            private String name = "";
+
+            public void setName(String name) {
+                this.name = name;
+            }
+        }
+
+        @PostMapping("/open")
+        String open(@RequestBody Form form) {
+            return form.name + Instant.now() + LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        }
+
+        @PostMapping("/batch")
+        @PreAuthorize("isAuthenticated()")
+        long batch(@RequestBody List<Form> forms) {
+            return System.currentTimeMillis() + forms.size();
+        }
+    }
+
+    /** Examples that each rule must accept. */
+    @Controller
+    @RequestMapping("/prefs")
+    abstract static class Allowed {
+
+        record Body(String name) {
+        }
+
+        private final Clock clock = Clock.systemUTC();
+
+        @PostMapping("/large-type")
+        String publicSwitch() {
+            return "redirect:/" + Instant.now(clock);
+        }
+
+        @GetMapping("/mine")
+        @PreAuthorize("isAuthenticated()")
+        String mine(@RequestBody Body body, @RequestBody List<Body> bodies, @RequestBody Body[] array) {
+            return body.name() + bodies.size() + array.length + LocalDate.now(clock);
+        }
+    }
+}

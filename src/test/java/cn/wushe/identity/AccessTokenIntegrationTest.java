@@ -1,0 +1,219 @@
+package cn.wushe.identity;
+
+import static cn.wushe.identity.LoginSupport.browser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** Personal access tokens: shown once, stored as SHA-256, and only a usable token of an enabled owner authenticates. */
+@IdentityIntegrationTest
+class AccessTokenIntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    JdbcClient jdbc;
+
+    TestAccounts.Account owner;
+
+    @BeforeEach
+    void setUp() {
+        owner = accounts.create("610527001001", "COMMUNITY_WORKER@610527001001");
+    }
+
+    private String createToken(TestAccounts.Account account, int days) throws Exception {
+        MvcResult result = mvc.perform(post("/api/v1/account/tokens").with(csrf())
+                        .with(authentication(accounts.authentication(account.id())))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"对接测试\",\"expiresInDays\":" + days + "}"))
+                .andExpect(status().isCreated())
+                .andReturn();
+        return JsonPath.read(result.getResponse().getContentAsString(), "$.token");
+    }
+
+    private MvcResult callWith(String authorization) throws Exception {
+        return mvc.perform(get("/api/v1/account/tokens").header("Authorization", authorization)).andReturn();
+    }
+
+    @Test
+    void tokenHasTheAgreedFormAndOnlyItsDigestIsStored() throws Exception {
+        String token = createToken(owner, 90);
+        assertThat(token).matches("wst_[0-9A-Za-z]{32}");
+        String digest = HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        assertThat(jdbc.sql("select count(*) from identity.api_tokens where user_id = :u and token_hash = :d")
+                .param("u", owner.id()).param("d", digest).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from identity.api_tokens where token_hash = :t or prefix = :t or name = :t")
+                .param("t", token).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from audit.entries where coalesce(detail, '') like :t")
+                .param("t", "%" + token.substring(8) + "%").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void validTokenActsAsItsOwnerWithoutASessionOrCsrf() throws Exception {
+        String token = createToken(owner, 30);
+        MvcResult result = mvc.perform(get("/api/v1/account/tokens").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$", hasSize(1)))
+                .andExpect(jsonPath("$[0].lastUsedAt").isNotEmpty())
+                .andReturn();
+        assertThat(result.getRequest().getSession(false)).isNull();
+        mvc.perform(post("/api/v1/account/tokens").header("Authorization", "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"第二个\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.details.expiresAt").isNotEmpty());
+    }
+
+    /** Why a presented token is refused; each must be a problem+json 401. */
+    enum Refused {
+        EXPIRED, REVOKED, WRONG, MALFORMED, OWNER_DISABLED, BASIC_AUTH
+    }
+
+    @ParameterizedTest
+    @EnumSource(Refused.class)
+    void unusableTokensGetProblemJson401(Refused why) throws Exception {
+        String token = createToken(owner, 1);
+        String header = switch (why) {
+            case EXPIRED -> {
+                clock.advance(Duration.ofDays(1).plusSeconds(1));
+                yield "Bearer " + token;
+            }
+            case REVOKED -> {
+                UUID id = jdbc.sql("select id from identity.api_tokens where user_id = :u").param("u", owner.id())
+                        .query(UUID.class).single();
+                mvc.perform(delete("/api/v1/account/tokens/{id}", id).header("Authorization", "Bearer " + token))
+                        .andExpect(status().isNoContent());
+                yield "Bearer " + token;
+            }
+            case WRONG -> "Bearer wst_" + "A".repeat(32);
+            case MALFORMED -> "Bearer " + token + "x";
+            case OWNER_DISABLED -> {
+                TestAccounts.Account admin = accounts.create("610527", "SYSTEM_ADMIN@610527");
+                mvc.perform(post("/api/v1/users/{id}/disable", owner.id()).with(csrf())
+                        .with(authentication(accounts.authentication(admin.id())))).andExpect(status().isOk());
+                yield "Bearer " + token;
+            }
+            case BASIC_AUTH -> "Basic " + java.util.Base64.getEncoder().encodeToString((owner.username() + ":"
+                    + owner.password()).getBytes(StandardCharsets.UTF_8));
+        };
+        MvcResult result = callWith(header);
+        assertThat(result.getResponse().getStatus()).isEqualTo(401);
+        assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+        assertThat(result.getResponse().getContentAsString()).contains("\"status\":401");
+    }
+
+    @Test
+    void aBadTokenIsRefusedEvenBesideALiveSessionCookie() throws Exception {
+        MockHttpSession session = new LoginSupport(mvc).signIn(owner.username(), owner.password());
+        mvc.perform(get("/api/v1/account/tokens").with(browser(session))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/account/tokens").with(browser(session)).header("Authorization", "Bearer nonsense"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void anotherUsersTokenCannotBeRevoked() throws Exception {
+        createToken(owner, 30);
+        UUID id = jdbc.sql("select id from identity.api_tokens where user_id = :u").param("u", owner.id())
+                .query(UUID.class).single();
+        TestAccounts.Account other = accounts.create("610527001002", "COMMUNITY_WORKER@610527001002");
+        mvc.perform(delete("/api/v1/account/tokens/{id}", id).with(csrf())
+                        .with(authentication(accounts.authentication(other.id()))))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select revoked_at is null from identity.api_tokens where id = :id").param("id", id)
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void lifetimeMustBeOneTo365Days() throws Exception {
+        for (int days : new int[] {0, 366}) {
+            mvc.perform(post("/api/v1/account/tokens").with(csrf())
+                            .with(authentication(accounts.authentication(owner.id())))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"name\":\"x\",\"expiresInDays\":" + days + "}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("expiresInDays"))
+                    .andExpect(jsonPath("$.errors[0].message").value("有效期应为 1–365 天"));
+        }
+    }
+
+    @Test
+    void tokensPageShowsTheNewTokenOnceAndListsItWithoutTheSecret() throws Exception {
+        MockHttpSession session = new LoginSupport(mvc).signIn(owner.username(), owner.password());
+        String created = mvc.perform(post("/account/tokens").with(browser(session)).with(csrf())
+                        .param("name", "民政系统").param("expiresInDays", "90"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        Matcher shown = Pattern.compile("value=\"(wst_[0-9A-Za-z]{32})\"").matcher(created);
+        assertThat(shown.find()).isTrue();
+        String token = shown.group(1);
+        mvc.perform(get("/account/tokens").with(browser(session)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(token.substring(0, 8) + "…")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(token))));
+        assertThat(callWith("Bearer " + token).getResponse().getStatus()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from audit.entries where action = 'TOKEN_CREATE' and actor_id = :u")
+                .param("u", owner.id()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void tokenKeepsWorkingWhenThePasswordAgesButNotAfterAnAdministratorsReset() throws Exception {
+        String token = createToken(owner, 365);
+        clock.advance(Duration.ofDays(120));
+        assertThat(callWith("Bearer " + token).getResponse().getStatus()).isEqualTo(200);
+        TestAccounts.Account admin = accounts.create("610527", "SYSTEM_ADMIN@610527");
+        mvc.perform(post("/api/v1/users/{id}/reset-password", owner.id()).with(csrf())
+                .with(authentication(accounts.authentication(admin.id())))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/account/tokens").header("Authorization", "Bearer " + token))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("/problems/password-change-required"));
+    }
+
+    @Test
+    void lastUseIsRecordedAtMostOnceAMinute() throws Exception {
+        String token = createToken(owner, 30);
+        callWith("Bearer " + token);
+        String first = lastUsed();
+        clock.advance(Duration.ofSeconds(30));
+        callWith("Bearer " + token);
+        assertThat(lastUsed()).isEqualTo(first);
+        clock.advance(Duration.ofSeconds(31));
+        callWith("Bearer " + token);
+        assertThat(lastUsed()).isNotEqualTo(first);
+    }
+
+    private String lastUsed() {
+        return jdbc.sql("select last_used_at::text from identity.api_tokens where user_id = :u")
+                .param("u", owner.id()).query(String.class).single();
+    }
+}

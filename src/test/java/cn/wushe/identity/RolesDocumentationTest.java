@@ -1,0 +1,96 @@
+package cn.wushe.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.wushe.platform.Permission;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code docs/roles.md} is generated from {@link Role}, the single source of truth. When the table
+ * in code changes, this test rewrites the file and fails once, so the change is committed with it.
+ */
+class RolesDocumentationTest {
+
+    static final Path FILE = Path.of("docs/roles.md");
+
+    @Test
+    void rolesDocumentMatchesTheRoleTable() throws IOException {
+        String expected = render();
+        String actual = Files.exists(FILE) ? Files.readString(FILE, StandardCharsets.UTF_8) : "";
+        if (!expected.equals(actual)) {
+            Files.writeString(FILE, expected, StandardCharsets.UTF_8);
+        }
+        assertThat(actual).as("docs/roles.md was stale and has been regenerated; commit it").isEqualTo(expected);
+    }
+
+    static String render() {
+        StringBuilder md = new StringBuilder("""
+                # Roles and what they grant (角色与权限)
+
+                Generated from `cn.wushe.identity.Role` by `RolesDocumentationTest`; do not edit by hand.
+
+                A role assignment is (user, role, region scope, optional organization). The scope code has the
+                level the role is assigned at: county 6 digits, town 9, community 12, grid 15. Each permission
+                applies at the assignment's scope, or at a coarser level where the table says "widened to".
+                Spring Security authorities are the permission names plus `ROLE_<role>`.
+
+                | Role | 角色 | Assigned at | Permissions |
+                |---|---|---|---|
+                """);
+        for (Role role : Role.values()) {
+            String grants = role.grants().isEmpty() ? "none yet (assignment-based access comes later)"
+                    : role.grants().stream().map(g -> g.widenedTo() == null ? "`" + g.permission() + "`"
+                            : "`" + g.permission() + "` widened to " + g.widenedTo().name().toLowerCase()
+                                    + " (" + g.widenedTo().digits() + ")")
+                            .collect(Collectors.joining(", "));
+            md.append("| `").append(role.name()).append("` ").append(role.englishName()).append(" | ")
+                    .append(role.label()).append(" | ").append(role.scopeLevel().label()).append(" (")
+                    .append(role.scopeLevel().digits()).append(") | ").append(grants).append(" |\n");
+        }
+        md.append("""
+
+                ## Permissions
+
+                | Permission | Meaning |
+                |---|---|
+                """);
+        Arrays.stream(Permission.values()).forEach(p -> md.append("| `").append(p.name()).append("` | ")
+                .append(MEANINGS.getOrDefault(p, "")).append(" |\n"));
+        md.append("""
+
+                ## Rules on assignments (security.md checks 12, 13)
+
+                - Only a security administrator (`ROLE_MANAGE`) grants or revokes roles, and only with a scope
+                  inside their own `ROLE_MANAGE` scope, for accounts whose unit lies inside it (others: 404).
+                - Nobody changes their own roles.
+                - 三员分立: `SYSTEM_ADMIN`, `SECURITY_ADMIN` and `AUDIT_ADMIN` are never held by one account
+                  together, and an account holding `AUDIT_ADMIN` holds no other role at all.
+                - The scope code must exist (an official region, or an active grid for `GRID_WORKER`) and have
+                  the role's level.
+                - Granting or revoking `GRID_WORKER` updates the grid's workers in the same transaction.
+                - Every grant and revoke is audited with the holder's roles before and after; refused attempts
+                  are audited with outcome `DENIED`.
+                """);
+        return md.toString();
+    }
+
+    static final java.util.Map<Permission, String> MEANINGS = java.util.Map.ofEntries(
+            java.util.Map.entry(Permission.GRID_VIEW, "browse the region tree and see grids"),
+            java.util.Map.entry(Permission.GRID_EDIT, "create, edit and retire grids"),
+            java.util.Map.entry(Permission.USER_MANAGE, "open, disable, enable accounts; reset passwords; lift login locks"),
+            java.util.Map.entry(Permission.ROLE_MANAGE, "grant and revoke roles with scopes"),
+            java.util.Map.entry(Permission.AUDIT_READ, "read and verify the audit log"),
+            java.util.Map.entry(Permission.PERSON_SEARCH, "find people in a minimal masked projection (avoid double registration)"),
+            java.util.Map.entry(Permission.PERSON_VIEW, "see people's records"),
+            java.util.Map.entry(Permission.PERSON_EDIT, "register and edit people and households"),
+            java.util.Map.entry(Permission.PII_UNMASK, "reveal masked sensitive fields with a stated reason"),
+            java.util.Map.entry(Permission.PERSON_IMPORT, "import rosters"),
+            java.util.Map.entry(Permission.PERSON_EXPORT, "export lists"),
+            java.util.Map.entry(Permission.SELF_SERVICE, "a resident's access to their own record"));
+}

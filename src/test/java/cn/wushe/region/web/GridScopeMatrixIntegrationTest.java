@@ -1,0 +1,153 @@
+package cn.wushe.region.web;
+
+import static cn.wushe.region.web.GridFixtures.DUKANG_1;
+import static cn.wushe.region.web.GridFixtures.MANYI_1;
+import static cn.wushe.region.web.GridFixtures.YANGGUO_1;
+import static cn.wushe.region.web.GridFixtures.YAOHE_1;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import cn.wushe.platform.TestActor;
+import cn.wushe.region.internal.GridManagement;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * security.md checks 7–9 for grids: ONE table of who (the actor's view and edit scope, relative to
+ * the target grid) × what (list, read, update, retire) → expected status. Outside the view scope a
+ * grid does not exist (404, and absent from lists and totals); visible but not editable is 403.
+ * The two prefix-trap rows prove that scopes compare whole code segments. Every cell runs in its
+ * own rolled-back transaction.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Transactional
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GridScopeMatrixIntegrationTest {
+
+    enum Action { LIST, READ, UPDATE, RETIRE }
+
+    /** Target 尧禾村第一网格 610527102200001 (尧禾镇 610527102, 白水县 610527) unless a row says otherwise. */
+    enum Case {
+        OWN_COMMUNITY("610527102200", "610527102200", YAOHE_1, 200, 200, 200, 200),
+        CHILD_GRID("610527102200001", "610527102200001", YAOHE_1, 200, 200, 200, 200),
+        PARENT_TOWN("610527102", "610527102", YAOHE_1, 200, 200, 200, 200),
+        PARENT_COUNTY("610527", "610527", YAOHE_1, 200, 200, 200, 200),
+        SIBLING_COMMUNITY("610527102201", "610527102201", YAOHE_1, 404, 404, 404, 404),
+        SIBLING_TOWN("610527103", "610527103", YAOHE_1, 404, 404, 404, 404),
+        OTHER_COUNTY("610526", "610526", YAOHE_1, 404, 404, 404, 404),
+        /** sees the town, edits only 满义村 */
+        VISIBLE_NOT_EDITABLE("610527102", "610527102201", YAOHE_1, 200, 200, 403, 403),
+        /** a grid worker: views the community, edits only her own grid 002 */
+        GRID_WORKER_NEXT_GRID("610527102200", "610527102200002", YAOHE_1, 200, 200, 403, 403),
+        /** 尧禾村 610527102200 → raw prefix "6105271022" would match 满义村 610527102201 */
+        PREFIX_TRAP_COMMUNITY("610527102200", "610527102200", MANYI_1, 404, 404, 404, 404),
+        /** 桥南镇 610502100 → raw prefix "6105021" would match 阳郭镇 610502101 */
+        PREFIX_TRAP_TOWN("610502100", "610502100", YANGGUO_1, 404, 404, 404, 404),
+        /** a county scope reaches a grid of another town */
+        COUNTY_OTHER_TOWN("610527", "610527", DUKANG_1, 200, 200, 200, 200);
+
+        final String view;
+        final String edit;
+        final String target;
+        final int[] expected;
+
+        Case(String view, String edit, String target, int... expected) {
+            this.view = view;
+            this.edit = edit;
+            this.target = target;
+            this.expected = expected;
+        }
+
+        int expected(Action action) {
+            return expected[action.ordinal()];
+        }
+
+        TestActor actor() {
+            return GridFixtures.actor(name().toLowerCase(), view, edit);
+        }
+    }
+
+    static Stream<Arguments> cells() {
+        return Arrays.stream(Case.values())
+                .flatMap(c -> Arrays.stream(Action.values()).map(a -> Arguments.of(c, a, c.expected(a))));
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @BeforeAll
+    void grids(@Autowired GridManagement management) {
+        GridFixtures.create(management);
+    }
+
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @MethodSource("cells")
+    void scopeDecides(Case c, Action action, int expected) throws Exception {
+        MockHttpServletResponse response = mvc.perform(request(c, action)).andReturn().getResponse();
+        if (action == Action.LIST) {
+            assertThat(response.getStatus()).isEqualTo(200);
+            JsonNode page = json.readTree(response.getContentAsString());
+            boolean listed = page.get("items").valueStream().anyMatch(i -> i.get("code").asString().equals(c.target));
+            assertThat(listed).as("listed").isEqualTo(expected == 200);
+            assertThat(page.get("total").asLong()).as("total counts only what is listed")
+                    .isEqualTo(page.get("items").size());
+            return;
+        }
+        assertThat(response.getStatus()).isEqualTo(expected);
+        if (expected != 200) {
+            assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            assertThat(json.readTree(response.getContentAsString()).get("type").asString())
+                    .isEqualTo(expected == 404 ? "/problems/not-found" : "/problems/forbidden");
+        }
+        if (expected != 200 && action != Action.READ) {
+            assertThat(jdbc.sql("select name, active from region.grids where code = :code").param("code", c.target)
+                    .query((rs, i) -> rs.getString(1) + rs.getBoolean(2)).single()).doesNotContain("矩阵").endsWith("true");
+        }
+    }
+
+    private RequestBuilder request(Case c, Action action) {
+        var auth = authentication(c.actor().authentication());
+        String path = "/api/v1/grids/" + c.target;
+        return switch (action) {
+            case LIST -> get("/api/v1/grids").param("community", c.target.substring(0, 12)).param("size", "100").with(auth);
+            case READ -> get(path).with(auth);
+            case UPDATE -> put(path).with(auth).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                    .header("If-Match", "\"" + version(c.target) + "\"").content("{\"name\":\"矩阵改名网格\"}");
+            case RETIRE -> post(path + "/retire").with(auth).with(csrf());
+        };
+    }
+
+    private long version(String code) {
+        return jdbc.sql("select version from region.grids where code = :code").param("code", code)
+                .query(Long.class).single();
+    }
+}
