@@ -16,7 +16,7 @@ import cn.wushe.platform.Permission;
 import cn.wushe.platform.TestActor;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -38,8 +38,15 @@ class RosterExportIntegrationTest extends RegistryIntegrationTestBase {
     final String outsideId = newIdNumber();
     final String name = "欧阳" + RegistryFixtures.newName();
 
-    @BeforeAll
+    private boolean registered;
+
+    /** Once per class, after the base class has seeded the fixture grids. */
+    @BeforeEach
     void registerPeople() {
+        if (registered) {
+            return;
+        }
+        registered = true;
         for (int i = 0; i < FORMULAS.size(); i++) {
             PersonDraft d = RegistryFixtures.draft(name, i == 0 ? insideId : newIdNumber(), DAOBEI, DAOBEI_GRID_1);
             register(RegistryFixtures.COUNTY_ADMIN, withAddress(d, FORMULAS.get(i)));
