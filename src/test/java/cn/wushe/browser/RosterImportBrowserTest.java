@@ -54,6 +54,20 @@ class RosterImportBrowserTest extends BrowserTestSupport {
         Files.deleteIfExists(workbook);
     }
 
+    @Test
+    void aFileOverTheUploadLimitGetsAChineseMessageNotAStackTrace() throws Exception {
+        Path big = Files.createTempDirectory("roster").resolve("太大.xlsx");
+        Files.write(big, new byte[21 * 1024 * 1024]);
+        browser.manage().window().setSize(DESK);
+        login("community_worker", DEMO_PASSWORD);
+        open("/people/imports");
+        waitFor(By.id("file")).sendKeys(big.toAbsolutePath().toString());
+        browser.findElement(By.id("upload-button")).click();
+        waitForText(By.tagName("body"), "超过 20 MB");
+        screenshot("import-too-large-desk");
+        Files.deleteIfExists(big);
+    }
+
     /** A valid 白水县 identity number of a random birth date. */
     private static String idNumber() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
