@@ -147,6 +147,30 @@ class RosterImportIntegrationTest extends RegistryIntegrationTestBase {
     }
 
     @Test
+    void aCommitThatCannotBeDoneAsPreviewedWritesNothingAndTheJobCanBeCheckedAgain() throws Exception {
+        String first = newIdNumber();
+        String second = newIdNumber();
+        String job = uploadAndWait(IMPORTER, RosterFiles.workbook(List.of(row("杜文斌", first, DAOBEI),
+                row("孙丽娟", second, GONGNONG))), null);
+        mvc.perform(page(IMPORTER, get("/people/imports/" + job + "/progress")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"job\"")))
+                .andExpect(content().string(containsString("导入有效行")));
+        // meanwhile someone registers another 孙丽娟 born the same day in the same town
+        String sameBirth = second.substring(0, 14) + "998";
+        sameBirth = sameBirth + IdentityNumber.checkCharacter(sameBirth);
+        register(RegistryFixtures.COUNTY_ADMIN, RegistryFixtures.draft("孙丽娟", sameBirth, GONGNONG, null));
+
+        mvc.perform(asUser(IMPORTER, post("/api/v1/people/imports/" + job + "/commit")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("第 4 行在检查之后情况有变")));
+        assertThat(count("registry.people where id_number_bidx = '" + bidx(first) + "'")).isZero();
+        mvc.perform(asUser(IMPORTER, get("/api/v1/people/imports/" + job)))
+                .andExpect(jsonPath("$.status").value("READY"))
+                .andExpect(jsonPath("$.error", containsString("第 4 行")));
+    }
+
+    @Test
     void discardingWritesNothing() throws Exception {
         String id = newIdNumber();
         String job = uploadAndWait(IMPORTER, RosterFiles.workbook(List.of(row("刘永红", id, DAOBEI))), null);

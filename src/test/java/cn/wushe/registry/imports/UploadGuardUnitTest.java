@@ -66,6 +66,15 @@ class UploadGuardUnitTest {
     }
 
     @Test
+    void refusesMoreRowsThanTheCapBeforeReadingThem() throws IOException {
+        ImportLimits twoRows = new ImportLimits(20L * 1024 * 1024, 1000, 200L * 1024 * 1024, 100, 2, null);
+        Path file = dir.resolve("rows.xlsx");
+        Map<String, String> row = Map.of("姓名", "王建国");
+        Files.write(file, RosterFiles.workbook(List.of(row, row, row, row, row)));
+        assertThatThrownBy(() -> new UploadGuard(twoRows).inspect(file)).hasMessageContaining("超过单次导入 2 行的上限");
+    }
+
+    @Test
     void refusesTooManyEntries() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
