@@ -50,7 +50,7 @@ class ChangeHistory {
                 select changed_at, changed_by_name, change_kind, field, before_value, after_value
                 from registry.person_changes where person_id = :person order by changed_at desc, id desc limit 500""")
                 .param("person", person.value())
-                .query((rs, i) -> new PersonChange(rs.getTimestamp(1).toLocalDateTime(), rs.getString(2), rs.getString(3),
+                .query((rs, i) -> new PersonChange(java.time.LocalDateTime.ofInstant(rs.getTimestamp(1).toInstant(), cn.wushe.platform.ClockConfiguration.ZONE), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list();
     }

@@ -40,13 +40,15 @@ public class Corrections {
         Actor actor = CurrentActor.get();
         SqlPredicate edit = Scopes.edit(actor, "r");
         List<CorrectionRequest> open = jdbc.sql("""
-                select r.id, r.person_id, p.name, r.field, r.proposed_value_enc, r.note, r.status, r.requested_at, r.handling_note
+                select r.id, r.person_id, p.name, r.field, r.proposed_value_enc, r.note, r.status, r.requested_at, r.handling_note,
+                    r.due_at, r.due_at < :now as overdue
                 from registry.correction_requests r join registry.people p on p.id = r.person_id
-                where r.status = 'OPEN' and """ + edit.sql() + " order by r.requested_at limit 200")
-                .params(edit.params())
+                where r.status = 'OPEN' and """ + edit.sql() + " order by r.due_at, r.requested_at limit 200")
+                .params(edit.params()).param("now", Timestamp.from(clock.instant()))
                 .query((rs, i) -> new CorrectionRequest(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), CorrectableField.valueOf(rs.getString(4)), cipher.decrypt(rs.getString(5)),
-                        rs.getString(6), rs.getString(7), rs.getTimestamp(8).toLocalDateTime(), rs.getString(9)))
+                        rs.getString(6), rs.getString(7), java.time.LocalDateTime.ofInstant(rs.getTimestamp(8).toInstant(), cn.wushe.platform.ClockConfiguration.ZONE), rs.getString(9),
+                        java.time.LocalDateTime.ofInstant(rs.getTimestamp(10).toInstant(), cn.wushe.platform.ClockConfiguration.ZONE), rs.getBoolean(11)))
                 .list();
         if (!open.isEmpty()) {
             audit.record(AuditEvent.success("CORRECTION_QUEUE_READ", "PERSON", null, PersonReading.countyOf(actor))

@@ -28,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SelfService {
 
     static final int PROPOSAL_MAX = 200;
+    /** A correction request is answered within 30 days (PIPL Art. 50; GB/T 35273 §8.7). */
+    static final java.time.Duration ANSWER_WITHIN = java.time.Duration.ofDays(30);
 
     private final JdbcClient jdbc;
     private final PersonStore people;
@@ -79,13 +81,14 @@ public class SelfService {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into registry.correction_requests (id, person_id, county_code, region_code, field, proposed_value_enc,
-                    note, status, requested_by, requested_at)
-                values (:id, :person, :county, :region, :field, :proposed, :note, 'OPEN', :by, :at)""")
+                    note, status, requested_by, requested_at, due_at)
+                values (:id, :person, :county, :region, :field, :proposed, :note, 'OPEN', :by, :at, :due)""")
                 .param("id", id).param("person", person.id().value())
                 .param("county", person.details().address().countyCode())
                 .param("region", person.details().address().regionCode()).param("field", field.name())
                 .param("proposed", cipher.encrypt(proposed)).param("note", noteText == null ? null : noteText)
                 .param("by", actor.id()).param("at", Timestamp.from(clock.instant()))
+                .param("due", Timestamp.from(clock.instant().plus(ANSWER_WITHIN)))
                 .update();
         audit.record(AuditEvent.success("CORRECTION_REQUEST", "PERSON", person.id().toString(),
                 person.details().address().regionCode()).withDetail("field=" + field.name()));

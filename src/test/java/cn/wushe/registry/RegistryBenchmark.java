@@ -66,6 +66,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "wushe.data-dir=target/bench-data",
+        // a bench database loaded before newer migrations of lower versions arrived
+        "spring.flyway.out-of-order=true",
         "spring.datasource.hikari.maximum-pool-size=24",
         "logging.level.root=WARN"})
 @ActiveProfiles("test")
@@ -125,8 +127,9 @@ class RegistryBenchmark {
     @Test
     void exactLookupAndScopedListUnderTwentyClients() throws Exception {
         long loadStart = System.nanoTime();
+        boolean fresh = jdbc.sql("select count(*) from registry.people").query(Long.class).single() == 0;
         List<String> sample = load();
-        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        double loadSeconds = fresh ? (System.nanoTime() - loadStart) / 1e9 : -1;
         long people = jdbc.sql("select count(*) from registry.people").query(Long.class).single();
         jdbc.sql("analyze").update();
 
@@ -155,19 +158,26 @@ class RegistryBenchmark {
         run(client, communityList, 300);
         results.put("Community list page (GET /api/v1/people?region=<community>&category=…, community worker)",
                 run(client, communityList, REQUESTS));
+        // one client: the service time of a request without queueing behind the other nineteen
+        results.put("Exact identity-number lookup, 1 client (service time)", run(client, lookup, 400, 1));
+        results.put("Filtered scoped list page, 1 client (service time)", run(client, townList, 400, 1));
         report(people, loadSeconds, results);
         results.values().forEach(r -> assertThat(r[3]).as("errors").isZero());
     }
 
-    /** @return {p50 ms, p99 ms, requests per second, error count} */
     private double[] run(HttpClient client, IntFunction<HttpRequest> request, int count) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        return run(client, request, count, CLIENTS);
+    }
+
+    /** @return {p50 ms, p99 ms, requests per second, error count} */
+    private double[] run(HttpClient client, IntFunction<HttpRequest> request, int count, int clients) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<long[]>> futures = new ArrayList<>();
         long start = System.nanoTime();
-        for (int c = 0; c < CLIENTS; c++) {
+        for (int c = 0; c < clients; c++) {
             final int offset = c;
             futures.add(pool.submit(() -> {
-                int n = count / CLIENTS;
+                int n = count / clients;
                 long[] latencies = new long[n + 1];
                 for (int i = 0; i < n; i++) {
                     long t = System.nanoTime();
@@ -242,18 +252,21 @@ class RegistryBenchmark {
     private void report(long people, double loadSeconds, Map<String, double[]> results) throws Exception {
         StringBuilder section = new StringBuilder();
         section.append("## Registry: lookup and scoped list with ").append(String.format("%,d", people)).append(" people\n\n");
-        section.append("Measured ").append(LocalDateTime.now(clock).withNano(0)).append(" by `RegistryBenchmark` (`mvn test -Dtest=RegistryBenchmark -DexcludedGroups=none`), ")
+        section.append("Measured ").append(LocalDateTime.now(clock).withNano(0)).append(" (Asia/Shanghai)").append(" by `RegistryBenchmark` (`mvn test -Dtest=RegistryBenchmark -DexcludedGroups=`), ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(Runtime.getRuntime().maxMemory() / (1 << 20)).append(" MB heap, JDK ").append(System.getProperty("java.version"))
                 .append(", embedded PostgreSQL 17 on the same machine; ").append(CLIENTS)
                 .append(" concurrent clients (java.net.http) on loopback, ").append(REQUESTS)
-                .append(" measured requests per row after a warm-up. Every request runs the scope filter, decrypts and masks, and writes its audit entry. ")
-                .append("Loading (generation, SM4-GCM encryption of every identity number, HMAC-SM3 indexes, COPY) took ")
-                .append(String.format("%.0f", loadSeconds)).append(" s.\n\n");
+                .append(" measured requests per row after a warm-up; load average at the end ")
+                .append(Files.readString(Path.of("/proc/loadavg")).split(" ")[0])
+                .append(" (other developers' builds share the 2 cores). Every request runs the scope filter, decrypts and masks, and writes its audit entry. ")
+                .append(loadSeconds < 0 ? "The people were loaded by an earlier run.\n\n"
+                        : "Loading (generation, SM4-GCM encryption of every identity number, HMAC-SM3 indexes, COPY) took "
+                                + String.format("%.0f", loadSeconds) + " s.\n\n");
         section.append("| request | p50 (ms) | p99 (ms) | requests/s | goal p99 ≤ 50 ms |\n|---|---|---|---|---|\n");
         results.forEach((name, r) -> section.append("| ").append(name).append(" | ").append(String.format("%.1f", r[0]))
                 .append(" | ").append(String.format("%.1f", r[1])).append(" | ").append(String.format("%.0f", r[2]))
-                .append(" | ").append(r[1] <= 50 ? "met" : "not met").append(" |\n"));
+                .append(" | ").append(name.contains("1 client") ? "—" : r[1] <= 50 ? "met" : "not met").append(" |\n"));
         Path file = Path.of("docs/benchmarks.md");
         String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
         String begin = "<!-- registry-benchmark:begin -->";

@@ -50,7 +50,9 @@ class SelfServiceIntegrationTest extends RegistryIntegrationTestBase {
         mvc.perform(asUser(COMMUNITY_WORKER, get("/api/v1/corrections")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].personId", hasItem(person.toString())))
-                .andExpect(jsonPath("$[*].proposedValue", hasItem("13900001111")));
+                .andExpect(jsonPath("$[*].proposedValue", hasItem("13900001111")))
+                .andExpect(jsonPath("$[?(@.proposedValue == '13900001111')].overdue", hasItem(false)))
+                .andExpect(jsonPath("$[?(@.proposedValue == '13900001111')].dueAt").exists());
         String id = location.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
         mvc.perform(asUser(COMMUNITY_WORKER, post("/api/v1/corrections/" + id + "/close")).content("{\"done\":false}"))
                 .andExpect(status().isBadRequest());
@@ -58,5 +60,24 @@ class SelfServiceIntegrationTest extends RegistryIntegrationTestBase {
                 .andExpect(status().isNoContent());
         mvc.perform(asUser(COMMUNITY_WORKER, post("/api/v1/corrections/" + id + "/close")).content("{\"done\":true}"))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aCountyAddsItsOwnCategoryThatRegistrationThenAccepts() throws Exception {
+        String code = "LOST_ONLY_CHILD_" + Long.toString(System.nanoTime() % 100_000);
+        mvc.perform(asUser(GRID_WORKER, post("/api/v1/registry/categories"))
+                        .content("{\"code\":\"" + code + "\",\"name\":\"失独" + code.substring(16) + "\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(asUser(COUNTY_ADMIN, post("/api/v1/registry/categories")).content("{\"code\":\"dibao\",\"name\":\"低保\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'name')].message", hasItem("类别名称「低保」已存在")));
+        mvc.perform(asUser(COUNTY_ADMIN, post("/api/v1/registry/categories"))
+                        .content("{\"code\":\"" + code + "\",\"name\":\"失独" + code.substring(16) + "\"}"))
+                .andExpect(status().isCreated());
+
+        mvc.perform(asUser(GRID_WORKER, post("/api/v1/people")).content(json(newName(), newIdNumber(), RegionFixture.DAOBEI,
+                        RegionFixture.DAOBEI_GRID_1).replace("\"code\":\"DIBAO\"", "\"code\":\"" + code + "\"")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.categories[*].code", hasItem(code)));
     }
 }

@@ -43,7 +43,10 @@ class RegistryApi {
     record CorrectionBody(@Nullable CorrectableField field, @Nullable String proposedValue, @Nullable String note) {
     }
 
-    record CloseBody(boolean done, @Nullable String note) {
+    record CloseBody(@Nullable Boolean done, @Nullable String note) {
+    }
+
+    record CategoryBody(@Nullable String code, @Nullable String name, @Nullable Boolean needsDisability) {
     }
 
     @GetMapping("/api/v1/households")
@@ -65,6 +68,14 @@ class RegistryApi {
     @PreAuthorize("hasAnyAuthority('PERSON_SEARCH', 'PERSON_VIEW', 'SELF_SERVICE')")
     List<CategoryType> categories() {
         return categoryTypes.active();
+    }
+
+    /** A county's own category (其他可配置类别), added by a holder of county-wide PERSON_EDIT. */
+    @PostMapping("/api/v1/registry/categories")
+    @PreAuthorize("hasAuthority('PERSON_EDIT')")
+    ResponseEntity<CategoryType> addCategory(@RequestBody CategoryBody body) {
+        CategoryType added = categoryTypes.add(body.code(), body.name(), Boolean.TRUE.equals(body.needsDisability()));
+        return ResponseEntity.created(URI.create("/api/v1/registry/categories/" + added.code())).body(added);
     }
 
     @GetMapping("/api/v1/me/person")
@@ -89,6 +100,9 @@ class RegistryApi {
     @PostMapping("/api/v1/corrections/{id}/close")
     @PreAuthorize("hasAuthority('PERSON_EDIT')")
     ResponseEntity<Void> close(@PathVariable UUID id, @RequestBody CloseBody body) {
+        if (body.done() == null) {
+            throw DomainException.invalid("done", "请说明处理结果：已更正（true）或驳回（false）");
+        }
         corrections.close(id, body.done(), body.note());
         return ResponseEntity.noContent().build();
     }
