@@ -2,6 +2,10 @@ package cn.wushe.registry;
 
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.DomainException;
+import cn.wushe.region.Grid;
+import cn.wushe.region.Grids;
+import cn.wushe.region.Region;
+import cn.wushe.region.Regions;
 import cn.wushe.registry.Person.FieldChange;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The registry's side of a roster import (花名册导入) before anything is written: what
  * {@link RegisteringPerson#upsert} would do with each draft — register, revise (with the masked
  * differences), leave unchanged, or refuse and why — checked a batch at a time with the same
- * {@link PersonValidation}, so an importer sees the outcome before committing. Batches look
+ * {@link PersonValidation} (its place look-ups remembered for the batch), so an importer sees the outcome before committing. Batches look
  * existing people up by blind index in one query instead of one per row.
  */
 @Service
@@ -32,7 +36,8 @@ public class RosterUpserts {
     public static final String SAME_NAME_AND_BIRTH = "本乡镇（街道）已有同名且出生日期相同的人员，请核对证件号码；确属不同的人请在登记页面逐个登记";
     public static final String REGISTERED_ELSEWHERE = "该证件号码已在本县其他社区（村）登记，不在您的登记范围内；如需迁入请联系现登记社区";
 
-    private final PersonValidation validation;
+    private final Regions regions;
+    private final Grids grids;
     private final PersonStore people;
     private final HouseholdStore households;
     private final ChangeHistory history;
@@ -42,10 +47,11 @@ public class RosterUpserts {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    RosterUpserts(PersonValidation validation, PersonStore people, HouseholdStore households, ChangeHistory history,
+    RosterUpserts(Regions regions, Grids grids, PersonStore people, HouseholdStore households, ChangeHistory history,
             RegisteringPerson registering, CategoryTypes categoryTypes, ApplicationEventPublisher events, JdbcClient jdbc,
             Clock clock) {
-        this.validation = validation;
+        this.regions = regions;
+        this.grids = grids;
         this.people = people;
         this.households = households;
         this.history = history;
@@ -102,7 +108,8 @@ public class RosterUpserts {
      */
     @Transactional(readOnly = true)
     public List<Preview> preview(List<PersonDraft> drafts, Actor actor) {
-        List<PersonValidation.Result> results = drafts.stream().map(d -> validation.check(d, actor)).toList();
+        PersonValidation checking = validationForBatch();
+        List<PersonValidation.Result> results = drafts.stream().map(d -> checking.check(d, actor)).toList();
         // one keyed digest per row: HMAC-SM3 is the costliest step of a large preview
         List<String> indexes = results.stream().map(r -> r.valid() ? people.idIndex(r.details().idNumber()) : null).toList();
         Map<String, PersonId> existing = existing(results, indexes);
@@ -117,7 +124,7 @@ public class RosterUpserts {
             PersonDetails details = result.details();
             PersonId id = existing.get(indexes.get(i));
             if (id != null) {
-                previews.add(revision(id, drafts.get(i), actor));
+                previews.add(revision(id, drafts.get(i), actor, checking));
             } else if (sameNameAndBirth.contains(nameBirthTown(details))) {
                 previews.add(new Preview.Rejected(Map.of("name", SAME_NAME_AND_BIRTH)));
             } else {
@@ -191,13 +198,13 @@ public class RosterUpserts {
                 .query((rs, i) -> new HouseholdId(rs.getObject(1, UUID.class))).optional();
     }
 
-    private Preview revision(PersonId id, PersonDraft draft, Actor actor) {
+    private Preview revision(PersonId id, PersonDraft draft, Actor actor, PersonValidation checking) {
         Optional<Person> loaded = people.load(id, Scopes.edit(actor, "p"));
         if (loaded.isEmpty()) {
             return new Preview.Rejected(Map.of("idNumber", REGISTERED_ELSEWHERE));
         }
         Person person = loaded.get();
-        PersonValidation.Result result = validation.check(RegisteringPerson.completed(draft, person), actor);
+        PersonValidation.Result result = checking.check(RegisteringPerson.completed(draft, person), actor);
         if (!result.valid()) {
             return new Preview.Rejected(result.errors());
         }
@@ -206,6 +213,54 @@ public class RosterUpserts {
         // the loaded copy is thrown away: revising it only computes the differences
         List<FieldChange> changes = person.revise(details, target, categoryTypes::nameOf);
         return changes.isEmpty() ? new Preview.Unchanged(id) : new Preview.Update(id, changes);
+    }
+
+    /**
+     * The one PersonValidation, with the region and grid look-ups remembered for one batch: a roster
+     * names a handful of communities and grids, so a batch asks the region module once per place
+     * instead of once per row. Nothing outlives the batch, so a grid retired meanwhile is seen by the next.
+     */
+    private PersonValidation validationForBatch() {
+        Map<String, Optional<Region>> places = new HashMap<>();
+        Map<String, Optional<Grid>> gridsSeen = new HashMap<>();
+        Regions remembered = new Regions() {
+            @Override
+            public Optional<Region> find(String code) {
+                return places.computeIfAbsent(code, regions::find);
+            }
+
+            @Override
+            public List<Region> children(String code) {
+                return regions.children(code);
+            }
+
+            @Override
+            public List<Region> search(String query, int limit) {
+                return regions.search(query, limit);
+            }
+        };
+        Grids rememberedGrids = new Grids() {
+            @Override
+            public Optional<Grid> find(String gridCode) {
+                return gridsSeen.computeIfAbsent(gridCode, grids::find);
+            }
+
+            @Override
+            public List<Grid> ofCommunity(String communityCode) {
+                return grids.ofCommunity(communityCode);
+            }
+
+            @Override
+            public void assignWorker(String gridCode, UUID userId, String displayName) {
+                grids.assignWorker(gridCode, userId, displayName);
+            }
+
+            @Override
+            public void releaseWorker(String gridCode, UUID userId) {
+                grids.releaseWorker(gridCode, userId);
+            }
+        };
+        return new PersonValidation(remembered, rememberedGrids, categoryTypes, households, clock);
     }
 
     /** Blind index → person, for the valid drafts' identity numbers, one query per county. */
