@@ -79,23 +79,27 @@ class ImportRows {
                 .list();
     }
 
-    /** Rows of the given outcomes after row {@code afterNumber}, in row order: keyset pages for long jobs. */
-    List<StagedRow> pageAfter(UUID job, List<RowOutcome> outcomes, int afterNumber, int limit) {
+    /**
+     * The valid rows (or the rejected ones) after row {@code afterNumber}, in row order: keyset pages
+     * for long jobs. "Valid" is written as "not rejected" so that PostgreSQL walks the primary key in
+     * row order instead of gathering and sorting three outcomes for every page.
+     */
+    List<StagedRow> pageAfter(UUID job, boolean valid, int afterNumber, int limit) {
         return jdbc.sql("""
                 select row_number, row_enc, outcome, reasons, diff from registry.import_rows
-                where job_id = :job and outcome = any(:outcomes) and row_number > :after order by row_number limit :limit""")
-                .param("job", job).param("outcomes", outcomes.stream().map(Enum::name).toArray(String[]::new))
-                .param("after", afterNumber).param("limit", limit)
+                where job_id = :job and row_number > :after and (outcome = 'REJECTED') <> :valid
+                order by job_id, row_number limit :limit""")
+                .param("job", job).param("valid", valid).param("after", afterNumber).param("limit", limit)
                 .query((rs, i) -> row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .list();
     }
 
-    /** Every row of the given outcomes in row order, a page at a time (a job may hold 200,000 rows). */
-    void each(UUID job, List<RowOutcome> outcomes, Consumer<StagedRow> sink) {
+    /** Every valid (or rejected) row in row order, a page at a time (a job may hold 200,000 rows). */
+    void each(UUID job, boolean valid, Consumer<StagedRow> sink) {
         int after = 0;
         List<StagedRow> page;
         do {
-            page = pageAfter(job, outcomes, after, 1000);
+            page = pageAfter(job, valid, after, 1000);
             for (StagedRow row : page) {
                 sink.accept(row);
                 after = row.number();

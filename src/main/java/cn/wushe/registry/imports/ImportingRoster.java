@@ -44,7 +44,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class ImportingRoster {
 
-    static final List<RowOutcome> VALID = List.of(RowOutcome.NEW, RowOutcome.UPDATE, RowOutcome.UNCHANGED);
     private static final int PAGE = 1000;
 
     private final UploadGuard guard;
@@ -164,7 +163,7 @@ class ImportingRoster {
             throw DomainException.conflict("import-not-ready", "status", "检查尚未完成，暂时没有不通过的行可下载");
         }
         try (RosterWorkbooks.Rejected sheet = RosterWorkbooks.rejected(out)) {
-            rows.each(id, List.of(RowOutcome.REJECTED), sheet::add);
+            rows.each(id, false, sheet::add);
         }
     }
 
@@ -178,7 +177,7 @@ class ImportingRoster {
             int after = 0;
             List<StagedRow> page;
             do {
-                page = rows.pageAfter(job.id(), VALID, after, PAGE);
+                page = rows.pageAfter(job.id(), true, after, PAGE);
                 List<StagedRow> batch = new ArrayList<>();
                 List<PersonDraft> drafts = new ArrayList<>();
                 for (StagedRow row : page) {
