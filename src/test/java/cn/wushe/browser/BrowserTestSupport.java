@@ -92,6 +92,13 @@ public abstract class BrowserTestSupport {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
+    /** Scrolls the element to the middle of the screen first (instantly: Bootstrap scrolls smoothly), as a person would. */
+    protected void click(By by) {
+        WebElement element = waitFor(by);
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
     /** Saves a screenshot at the current window size, e.g. {@code target/screenshots/grids-phone.png}. */
     protected void screenshot(String name) {
         try {

@@ -114,6 +114,8 @@ class AccessTokenIntegrationTest {
                         .query(UUID.class).single();
                 mvc.perform(delete("/api/v1/account/tokens/{id}", id).header("Authorization", "Bearer " + token))
                         .andExpect(status().isNoContent());
+                assertThat(jdbc.sql("select count(*) from audit.entries where action = 'TOKEN_REVOKE' and object_id = :id")
+                        .param("id", id.toString()).query(Integer.class).single()).isEqualTo(1);
                 yield "Bearer " + token;
             }
             case WRONG -> "Bearer wst_" + "A".repeat(32);

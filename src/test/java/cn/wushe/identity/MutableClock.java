@@ -47,7 +47,8 @@ public final class MutableClock extends Clock {
         @Bean
         @Primary
         MutableClock mutableClock() {
-            return new MutableClock(Clock.systemUTC().instant(), ClockConfiguration.ZONE);
+            return new MutableClock(Clock.systemUTC().instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                    ClockConfiguration.ZONE);
         }
     }
 }

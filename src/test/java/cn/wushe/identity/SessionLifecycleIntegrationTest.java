@@ -28,6 +28,8 @@ class SessionLifecycleIntegrationTest {
     TestAccounts accounts;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     LoginSupport login;
     TestAccounts.Account user;
@@ -62,6 +64,8 @@ class SessionLifecycleIntegrationTest {
         String id = session.getId();
         mvc.perform(post("/logout").with(LoginSupport.browser(session)).with(csrf())).andExpect(redirectedUrl("/login?logout"));
         assertThat(session.isInvalid()).isTrue();
+        assertThat(jdbc.sql("select count(*) from audit.entries where action = 'LOGOUT' and object_id = :id")
+                .param("id", user.id().toString()).query(Integer.class).single()).isEqualTo(1);
 
         mvc.perform(get("/").with(staleCookie(id))).andExpect(redirectedUrl("/login?expired"));
         mvc.perform(get("/api/v1/account/tokens").with(staleCookie(id)))

@@ -96,6 +96,12 @@ class PeopleOutsideScopeTest extends RegistryIntegrationTestBase {
         mvc.perform(asUser(NEIGHBOUR_ADMIN, get("/api/v1/people/counts")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$._ALL").value(0));
+        mvc.perform(asUser(NEIGHBOUR_ADMIN, get("/api/v1/households?size=100")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id", not(hasItem(household.toString()))));
+        mvc.perform(asUser(COMMUNITY_WORKER, get("/api/v1/households?region=" + DAOBEI_GRID_1 + "&size=100")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id", hasItem(household.toString())));
         mvc.perform(asUser(NEIGHBOUR_ADMIN, get("/api/v1/corrections")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].id", not(hasItem(correction.toString()))));

@@ -184,4 +184,20 @@ class PersonRegistrationIntegrationTest extends RegistryIntegrationTestBase {
         assertThat(again).isInstanceOf(Registration.Unchanged.class);
         assertThat(count("registry.person_changes")).isEqualTo(changes);
     }
+
+    @Test
+    void aRetriedCreateWithTheSameIdempotencyKeyAnswersWithTheFirstRegistration() throws Exception {
+        String body = json(newName(), newIdNumber(), DAOBEI, DAOBEI_GRID_1);
+        String key = java.util.UUID.randomUUID().toString();
+        String first = mvc.perform(asUser(GRID_WORKER, post("/api/v1/people")).header("Idempotency-Key", key).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        long people = count("registry.people");
+
+        mvc.perform(asUser(GRID_WORKER, post("/api/v1/people")).header("Idempotency-Key", key).content(body))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", first));
+        mvc.perform(asUser(GRID_WORKER, post("/api/v1/people")).content(body))
+                .andExpect(status().isConflict());
+        assertThat(count("registry.people")).isEqualTo(people);
+    }
 }

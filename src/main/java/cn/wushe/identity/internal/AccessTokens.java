@@ -2,7 +2,6 @@ package cn.wushe.identity.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +43,7 @@ public class AccessTokens {
                 """)
                 .param("id", token.id()).param("user", token.userId()).param("name", token.name())
                 .param("prefix", token.prefix()).param("digest", digest)
-                .param("created", Timestamp.from(token.createdAt())).param("expires", Timestamp.from(token.expiresAt()))
+                .param("created", UserAccounts.ts(token.createdAt())).param("expires", UserAccounts.ts(token.expiresAt()))
                 .update();
     }
 
@@ -63,7 +62,7 @@ public class AccessTokens {
                 select count(*) from identity.api_tokens
                 where user_id = :user and revoked_at is null and expires_at > :now
                 """)
-                .param("user", userId).param("now", Timestamp.from(now)).query(Integer.class).single();
+                .param("user", userId).param("now", UserAccounts.ts(now)).query(Integer.class).single();
     }
 
     /**
@@ -74,16 +73,16 @@ public class AccessTokens {
         Optional<Token> usable = jdbc.sql("select " + COLUMNS + """
                  from identity.api_tokens where token_hash = :digest and revoked_at is null and expires_at > :now
                 """)
-                .param("digest", digest).param("now", Timestamp.from(now)).query(AccessTokens::token).optional();
+                .param("digest", digest).param("now", UserAccounts.ts(now)).query(AccessTokens::token).optional();
         usable.filter(t -> t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minusSeconds(60)))
                 .ifPresent(t -> jdbc.sql("update identity.api_tokens set last_used_at = :now where id = :id")
-                        .param("now", Timestamp.from(now)).param("id", t.id()).update());
+                        .param("now", UserAccounts.ts(now)).param("id", t.id()).update());
         return usable;
     }
 
     boolean revoke(UUID id, Instant now) {
         return jdbc.sql("update identity.api_tokens set revoked_at = :now where id = :id and revoked_at is null")
-                .param("now", Timestamp.from(now)).param("id", id).update() == 1;
+                .param("now", UserAccounts.ts(now)).param("id", id).update() == 1;
     }
 
     private static Token token(ResultSet rs, int row) throws SQLException {

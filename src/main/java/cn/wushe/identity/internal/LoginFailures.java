@@ -1,6 +1,5 @@
 package cn.wushe.identity.internal;
 
-import java.sql.Timestamp;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -46,8 +45,8 @@ public class LoginFailures {
                 where username_normalized = :key
                 """)
                 .param("failures", count.failures())
-                .param("window", count.windowStartedAt() == null ? null : Timestamp.from(count.windowStartedAt()))
-                .param("locked", count.lockedUntil() == null ? null : Timestamp.from(count.lockedUntil()))
+                .param("window", UserAccounts.ts(count.windowStartedAt()))
+                .param("locked", UserAccounts.ts(count.lockedUntil()))
                 .param("key", key).update();
     }
 

@@ -5,7 +5,6 @@ import cn.wushe.identity.RoleAssignment;
 import cn.wushe.platform.DomainException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +53,7 @@ public class RoleAssignments {
                     """)
                     .param("id", assignment.id()).param("user", userId).param("role", assignment.role().name())
                     .param("scope", assignment.scopeCode()).param("county", assignment.countyCode())
-                    .param("org", assignment.orgId()).param("grantedBy", grantedBy).param("at", Timestamp.from(now))
+                    .param("org", assignment.orgId()).param("grantedBy", grantedBy).param("at", UserAccounts.ts(now))
                     .update();
         } catch (DuplicateKeyException e) {
             throw DomainException.conflict("role-already-granted", "role", "该账号已在此范围内拥有该角色");

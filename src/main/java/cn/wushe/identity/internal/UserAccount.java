@@ -1,7 +1,6 @@
 package cn.wushe.identity.internal;
 
 import cn.wushe.platform.DomainException;
-import cn.wushe.platform.ScopeLevel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -137,10 +136,6 @@ public final class UserAccount {
 
     public String homeRegionCode() {
         return homeRegionCode;
-    }
-
-    public ScopeLevel homeLevel() {
-        return ScopeLevel.of(homeRegionCode);
     }
 
     public String countyCode() {

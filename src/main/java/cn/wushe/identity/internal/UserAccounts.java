@@ -129,8 +129,12 @@ public class UserAccounts {
         return phone == null ? null : new PhoneNumber(phone).masked();
     }
 
+    /**
+     * To PostgreSQL's microseconds, truncated: rounding up could make a stored deadline (a lock's
+     * end, a token's expiry) a fraction later than the one computed.
+     */
     static @Nullable Timestamp ts(@Nullable Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+        return instant == null ? null : Timestamp.from(instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     }
 
     static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

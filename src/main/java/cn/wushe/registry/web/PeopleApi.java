@@ -92,8 +92,9 @@ class PeopleApi {
     @PostMapping
     @PreAuthorize("hasAuthority('PERSON_EDIT')")
     ResponseEntity<?> register(@RequestBody PersonDraft draft,
-            @RequestParam(defaultValue = "false") boolean confirmDistinct) {
-        Registration outcome = registering.register(draft, confirmDistinct);
+            @RequestParam(defaultValue = "false") boolean confirmDistinct,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+        Registration outcome = registering.register(draft, confirmDistinct, idempotencyKey);
         if (outcome instanceof Registration.Registered registered) {
             PersonView view = reading.detail(registered.id());
             return ResponseEntity.created(URI.create("/api/v1/people/" + registered.id()))

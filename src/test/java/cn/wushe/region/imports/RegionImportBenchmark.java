@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ class RegionImportBenchmark {
 
     @Test
     void importsAllOfChinaWithinTwiceAPlainCopy() throws Exception {
+        String loadBefore = loadAverage();
         deleteRecursively(DATA_DIR);
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().addFirst(new MapPropertySource("benchmark", Map.of("wushe.data-dir", DATA_DIR.toString())));
@@ -72,7 +74,10 @@ class RegionImportBenchmark {
         Duration[] floor = finalRowsFloor(url);
         Duration plain = plainFirst.compareTo(plainSecond) <= 0 ? plainFirst : plainSecond;
         double ratio = (double) full.took().toMillis() / plain.toMillis();
-        String section = report(clock, serverVersion(url), full, plainFirst, plainSecond, ratio, warm, unchanged, floor);
+        String machine = "%d CPUs (`nproc`), %s memory, %s; load average %s before, %s after".formatted(
+                Runtime.getRuntime().availableProcessors(), memory(), cpuModel(), loadBefore, loadAverage());
+        String section = report(clock, serverVersion(url), machine, full, plainFirst, plainSecond, ratio, warm,
+                unchanged, floor);
         System.out.println(section);
         writeSection(section);
     }
@@ -116,15 +121,15 @@ class RegionImportBenchmark {
         }
     }
 
-    static String report(Clock clock, String pgVersion, ImportResult full, Duration plainFirst, Duration plainSecond,
-            double ratio, ImportResult warm, ImportResult unchanged, Duration[] floor) throws IOException {
+    static String report(Clock clock, String pgVersion, String machine, ImportResult full, Duration plainFirst,
+            Duration plainSecond, double ratio, ImportResult warm, ImportResult unchanged, Duration[] floor) {
         return """
                 %s
                 ## Region tree import (区划导入)
 
                 Run on %s with `mvn -B test -Dgroups=benchmark -DexcludedGroups= -Dtest=RegionImportBenchmark`
                 (fresh embedded PostgreSQL %s under target/benchmark-data, JDK %s).
-                Machine: %d CPUs (`nproc`), %s memory, %s.
+                Machine: %s (the machine is shared; times vary with its load).
 
                 | what | time |
                 |---|---|
@@ -135,12 +140,12 @@ class RegionImportBenchmark {
                 | ratio ours / faster plain COPY (goal ≤ 2×) | **%.2f×** |
                 | for comparison: the same final rows (with full names) copied into an unindexed table | %d ms |
                 | for comparison: building the trigram index alone on those rows | %d ms |
-                | warm start, files unchanged (hash of the files, import skipped) | %d ms |
+                | warm start, files unchanged (checksums compared, import skipped) | %d ms |
                 | forced re-import of unchanged files (0 inserted, 0 updated) | %d ms |
                 %s
-                """.formatted(START, LocalDate.now(clock), pgVersion, System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), memory(), cpuModel(),
-                plainFirst.toMillis(), plainSecond.toMillis(), full.nodes().total(), full.took().toMillis(), full.staging().toMillis(), full.merge().toMillis(), ratio, floor[0].toMillis(), floor[1].toMillis(),
+                """.formatted(START, LocalDate.now(clock), pgVersion, System.getProperty("java.version"), machine,
+                plainFirst.toMillis(), plainSecond.toMillis(), full.nodes().total(), full.took().toMillis(),
+                full.staging().toMillis(), full.merge().toMillis(), ratio, floor[0].toMillis(), floor[1].toMillis(),
                 warm.took().toMillis(), unchanged.took().toMillis(), END);
     }
 
@@ -153,6 +158,11 @@ class RegionImportBenchmark {
                 : existing.stripTrailing() + "\n\n" + section.strip() + "\n";
         Files.createDirectories(REPORT.toAbsolutePath().getParent());
         Files.writeString(REPORT, updated, StandardCharsets.UTF_8);
+    }
+
+    static String loadAverage() throws IOException {
+        Path file = Path.of("/proc/loadavg");
+        return Files.isReadable(file) ? String.join(" ", Arrays.copyOf(Files.readString(file).split(" "), 3)) : "unknown";
     }
 
     static String memory() throws IOException {

@@ -78,6 +78,16 @@ class RegionImportIntegrationTest {
     }
 
     @Test
+    void readsADirectoryOfPlainCsvFilesEqualToTheOfficialTree() {
+        inRolledBackTransaction(() -> {
+            ImportResult result = regionImport.importFrom(
+                    RegionFiles.directory(java.nio.file.Path.of("src/test/resources/regions/baishui")), true);
+            assertThat(result.nodes().total()).isEqualTo(9);
+            assertThat(result.inserted() + result.updated()).isZero();
+        });
+    }
+
+    @Test
     void aRenamedTownRenamesTheFullNamesBelowIt() {
         inRolledBackTransaction(() -> {
             ImportResult result = regionImport.importFrom(replacing("streets.csv", "尧禾镇", "尧禾新镇"), true);
