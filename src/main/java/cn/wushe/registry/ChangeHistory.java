@@ -5,6 +5,9 @@ import cn.wushe.registry.Person.FieldChange;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,22 +16,33 @@ import org.springframework.stereotype.Repository;
 class ChangeHistory {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    ChangeHistory(JdbcClient jdbc) {
+    ChangeHistory(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     void record(PersonId person, String countyCode, String kind, List<FieldChange> changes, Actor actor, Instant at) {
-        for (FieldChange c : changes) {
-            jdbc.sql("""
-                    insert into registry.person_changes (person_id, county_code, changed_at, changed_by, changed_by_name,
-                        change_kind, field, before_value, after_value)
-                    values (:person, :county, :at, :by, :byName, :kind, :field, :before, :after)""")
-                    .param("person", person.value()).param("county", countyCode).param("at", Timestamp.from(at))
-                    .param("by", actor.id()).param("byName", actor.displayName()).param("kind", kind)
-                    .param("field", c.field()).param("before", c.before()).param("after", c.after())
-                    .update();
-        }
+        recordAll(changes.stream().map(c -> new Entry(person, countyCode, c)).toList(), kind, actor, at);
+    }
+
+    /** One field's change of one person. */
+    record Entry(PersonId person, String countyCode, FieldChange change) {
+    }
+
+    /** Changes of many people in one JDBC batch (a roster import). */
+    void recordAll(List<Entry> entries, String kind, Actor actor, Instant at) {
+        Timestamp when = Timestamp.from(at);
+        batch.batchUpdate("""
+                insert into registry.person_changes (person_id, county_code, changed_at, changed_by, changed_by_name,
+                    change_kind, field, before_value, after_value)
+                values (:person, :county, :at, :by, :byName, :kind, :field, :before, :after)""",
+                entries.stream().map(e -> new MapSqlParameterSource().addValue("person", e.person().value())
+                        .addValue("county", e.countyCode()).addValue("at", when).addValue("by", actor.id())
+                        .addValue("byName", actor.displayName()).addValue("kind", kind).addValue("field", e.change().field())
+                        .addValue("before", e.change().before()).addValue("after", e.change().after()))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     List<PersonChange> of(PersonId person) {

@@ -4,9 +4,13 @@ import cn.wushe.platform.FieldCipher;
 import cn.wushe.registry.PersonDetails.Address;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,10 +19,12 @@ import org.springframework.stereotype.Repository;
 class HouseholdStore {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final FieldCipher cipher;
 
-    HouseholdStore(JdbcClient jdbc, FieldCipher cipher) {
+    HouseholdStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.cipher = cipher;
     }
 
@@ -39,16 +45,28 @@ class HouseholdStore {
     }
 
     void create(HouseholdId id, Address address, PersonId head, @Nullable UUID actorId, Instant now) {
-        jdbc.sql("""
+        createAll(List.of(new NewHousehold(id, address, head)), actorId, now);
+    }
+
+    /** A household to create, headed by a person registered with it. */
+    record NewHousehold(HouseholdId id, Address address, PersonId head) {
+    }
+
+    /** Many households in one JDBC batch (a roster import). */
+    void createAll(List<NewHousehold> created, @Nullable UUID actorId, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        batch.batchUpdate("""
                 insert into registry.households (id, county_code, region_code, community_code, grid_code, head_person_id,
                     address_detail_enc, created_at, created_by, updated_at, updated_by)
-                values (:id, :county, :region, :community, :grid, :head, :address, :now, :by, :now, :by)""")
-                .param("id", id.value()).param("county", address.countyCode()).param("region", address.regionCode())
-                .param("community", address.communityCode()).param("grid", address.gridCode())
-                .param("head", head.value())
-                .param("address", address.detail() == null ? null : cipher.encrypt(address.detail()))
-                .param("now", Timestamp.from(now)).param("by", actorId)
-                .update();
+                values (:id, :county, :region, :community, :grid, :head, :address, :now, :by, :now, :by)""",
+                created.stream().map(h -> new MapSqlParameterSource().addValue("id", h.id().value())
+                        .addValue("county", h.address().countyCode()).addValue("region", h.address().regionCode())
+                        .addValue("community", h.address().communityCode())
+                        .addValue("grid", h.address().gridCode(), java.sql.Types.VARCHAR).addValue("head", h.head().value())
+                        .addValue("address", h.address().detail() == null ? null : cipher.encrypt(h.address().detail()),
+                                java.sql.Types.VARCHAR)
+                        .addValue("now", at).addValue("by", actorId, java.sql.Types.OTHER))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     /** A household moves with its head: when the head's address changes, the household's region follows. */

@@ -137,7 +137,10 @@ public class PersonLists {
     }
 
     private Where where(Actor actor, PersonFilter f, boolean categoryFilter) {
-        SqlPredicate view = Scopes.view(actor, "p");
+        return where(Scopes.view(actor, "p"), f, categoryFilter);
+    }
+
+    private Where where(SqlPredicate view, PersonFilter f, boolean categoryFilter) {
         LocalDate today = LocalDate.now(clock);
         List<String> and = new ArrayList<>(List.of(view.sql()));
         Map<String, Object> params = new HashMap<>(view.params());
@@ -171,6 +174,42 @@ public class PersonLists {
             params.put("name", "%" + f.name().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         return new Where(String.join(" and ", and), params);
+    }
+
+    /**
+     * Every person the filter selects inside the actor's PERSON_EXPORT scope, in list order, handed
+     * over one at a time from a database cursor (an export never holds the whole list). Values are
+     * in clear: the exporter masks; the exporter also audits, once, with the row count.
+     *
+     * @return how many people were handed over
+     */
+    @Transactional(readOnly = true)
+    public long forExport(PersonFilter filter, java.util.function.Consumer<ExportedPerson> sink) {
+        Actor actor = CurrentActor.get();
+        Where where = where(Scopes.of(actor, cn.wushe.platform.Permission.PERSON_EXPORT, "p", "x"), filter, true);
+        long[] count = {0};
+        jdbc.sql("""
+                select p.name, p.sex, p.birth_date, p.id_doc_type, p.id_number_enc, p.phone_enc, p.community_code,
+                    p.grid_code, p.address_detail_enc, p.relation_to_head,
+                    array(select c.category_code from registry.person_categories c where c.person_id = p.id
+                          and c.start_date <= :today and (c.end_date is null or c.end_date >= :today)
+                          order by c.category_code) as categories
+                from registry.people p where """ + where.sql + " order by p.community_code, p.name, p.id")
+                .withFetchSize(1000).params(where.params)
+                .query(rs -> {
+                    String phone = rs.getString("phone_enc");
+                    String address = rs.getString("address_detail_enc");
+                    String community = rs.getString("community_code");
+                    sink.accept(new ExportedPerson(rs.getString("name"), Sex.valueOf(rs.getString("sex")),
+                            rs.getDate("birth_date").toLocalDate(),
+                            new IdentityNumber(IdDocumentType.valueOf(rs.getString("id_doc_type")), cipher.decrypt(rs.getString("id_number_enc"))),
+                            phone == null ? null : new PhoneNumber(cipher.decrypt(phone)), community, views.regionName(community),
+                            rs.getString("grid_code"), address == null ? null : cipher.decrypt(address),
+                            RelationToHead.valueOf(rs.getString("relation_to_head")),
+                            List.of((String[]) rs.getArray("categories").getArray())));
+                    count[0]++;
+                });
+        return count[0];
     }
 
     private static String holds(String condition) {

@@ -13,9 +13,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,11 +34,13 @@ class PersonStore {
     static final String PHONE_PURPOSE = "phone";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final FieldCipher cipher;
     private final BlindIndex index;
 
-    PersonStore(JdbcClient jdbc, FieldCipher cipher, BlindIndex index) {
+    PersonStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch, FieldCipher cipher, BlindIndex index) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.cipher = cipher;
         this.index = index;
     }
@@ -69,15 +75,32 @@ class PersonStore {
     }
 
     void insert(Person person, @Nullable UUID actorId, Instant now) {
-        jdbc.sql("""
+        insertAll(List.of(person), actorId, now);
+    }
+
+    /** Many people in a few JDBC batches, categories and related parties included (a roster import). */
+    void insertAll(List<Person> persons, @Nullable UUID actorId, Instant now) {
+        batch.batchUpdate("""
                 insert into registry.people (id, county_code, region_code, community_code, grid_code, name, id_doc_type,
                     id_number_enc, id_number_bidx, birth_date, sex, phone_enc, phone_bidx, address_detail_enc, health_enc,
                     income_band_enc, household_id, relation_to_head, version, created_at, created_by, updated_at, updated_by)
                 values (:id, :county, :region, :community, :grid, :name, :docType, :idEnc, :idBidx, :birth, :sex, :phoneEnc,
-                    :phoneBidx, :addressEnc, :healthEnc, :incomeEnc, :household, :relation, 0, :now, :by, :now, :by)""")
-                .params(columns(person)).param("id", person.id().value()).param("now", Timestamp.from(now)).param("by", actorId)
-                .update();
-        writeChildren(person);
+                    :phoneBidx, :addressEnc, :healthEnc, :incomeEnc, :household, :relation, 0, :now, :by, :now, :by)""",
+                persons.stream().map(person -> {
+                    Map<String, Object> m = columns(person);
+                    m.put("id", person.id().value());
+                    m.put("now", Timestamp.from(now));
+                    m.put("by", actorId);
+                    MapSqlParameterSource source = new MapSqlParameterSource(m);
+                    // typed nulls: an untyped null makes the driver ask the server for the parameter's type, row by row
+                    m.forEach((k, v) -> {
+                        if (v == null) {
+                            source.registerSqlType(k, k.equals("by") ? java.sql.Types.OTHER : java.sql.Types.VARCHAR);
+                        }
+                    });
+                    return source;
+                }).toArray(SqlParameterSource[]::new));
+        writeChildren(persons);
     }
 
     /** @return {@code false} when someone else changed the person since {@code expectedVersion} was read */
@@ -96,7 +119,7 @@ class PersonStore {
         if (rows == 1) {
             jdbc.sql("delete from registry.person_categories where person_id = :id").param("id", person.id().value()).update();
             jdbc.sql("delete from registry.related_parties where person_id = :id").param("id", person.id().value()).update();
-            writeChildren(person);
+            writeChildren(List.of(person));
         }
         return rows == 1;
     }
@@ -128,7 +151,7 @@ class PersonStore {
         return person.map(p -> new Person(p.id(), p.householdId(), withChildren(p), p.version()));
     }
 
-    private java.util.Map<String, Object> columns(Person person) {
+    private Map<String, Object> columns(Person person) {
         PersonDetails d = person.details();
         Address a = d.address();
         java.util.Map<String, Object> m = new java.util.HashMap<>();
@@ -160,33 +183,39 @@ class PersonStore {
         return stored == null ? null : cipher.decrypt(stored);
     }
 
-    private void writeChildren(Person person) {
-        PersonDetails d = person.details();
-        for (CategoryEntry c : d.categories()) {
-            jdbc.sql("""
-                    insert into registry.person_categories (id, person_id, county_code, category_code, start_date, end_date,
-                        source, disability_type, disability_grade)
-                    values (:id, :person, :county, :code, :start, :end, :source, :type, :grade)""")
-                    .param("id", UUID.randomUUID()).param("person", person.id().value())
-                    .param("county", d.address().countyCode()).param("code", c.code())
-                    .param("start", Date.valueOf(c.startDate()))
-                    .param("end", c.endDate() == null ? null : Date.valueOf(c.endDate()))
-                    .param("source", c.source()).param("type", c.disabilityType()).param("grade", c.disabilityGrade())
-                    .update();
+    private void writeChildren(List<Person> persons) {
+        List<SqlParameterSource> categories = new ArrayList<>();
+        List<SqlParameterSource> related = new ArrayList<>();
+        for (Person person : persons) {
+            PersonDetails d = person.details();
+            for (CategoryEntry c : d.categories()) {
+                categories.add(new MapSqlParameterSource().addValue("id", UUID.randomUUID()).addValue("person", person.id().value())
+                        .addValue("county", d.address().countyCode()).addValue("code", c.code())
+                        .addValue("start", Date.valueOf(c.startDate()))
+                        .addValue("end", c.endDate() == null ? null : Date.valueOf(c.endDate()), java.sql.Types.DATE)
+                        .addValue("source", c.source()).addValue("type", c.disabilityType(), java.sql.Types.VARCHAR)
+                        .addValue("grade", c.disabilityGrade(), java.sql.Types.INTEGER));
+            }
+            List<RelatedParty> parties = new ArrayList<>(d.obligors());
+            parties.addAll(d.contacts());
+            for (int i = 0; i < parties.size(); i++) {
+                RelatedParty p = parties.get(i);
+                related.add(new MapSqlParameterSource().addValue("id", UUID.randomUUID()).addValue("person", person.id().value())
+                        .addValue("county", d.address().countyCode()).addValue("kind", p.kind().name()).addValue("name", p.name())
+                        .addValue("relation", p.relation())
+                        .addValue("phone", p.phone() == null ? null : cipher.encrypt(p.phone().digits()), java.sql.Types.VARCHAR)
+                        .addValue("sort", i));
+            }
         }
-        List<RelatedParty> parties = new ArrayList<>(d.obligors());
-        parties.addAll(d.contacts());
-        for (int i = 0; i < parties.size(); i++) {
-            RelatedParty p = parties.get(i);
-            jdbc.sql("""
-                    insert into registry.related_parties (id, person_id, county_code, kind, name, relation, phone_enc, sort_order)
-                    values (:id, :person, :county, :kind, :name, :relation, :phone, :sort)""")
-                    .param("id", UUID.randomUUID()).param("person", person.id().value())
-                    .param("county", d.address().countyCode()).param("kind", p.kind().name()).param("name", p.name())
-                    .param("relation", p.relation())
-                    .param("phone", p.phone() == null ? null : cipher.encrypt(p.phone().digits())).param("sort", i)
-                    .update();
-        }
+        batch.batchUpdate("""
+                insert into registry.person_categories (id, person_id, county_code, category_code, start_date, end_date,
+                    source, disability_type, disability_grade)
+                values (:id, :person, :county, :code, :start, :end, :source, :type, :grade)""",
+                categories.toArray(SqlParameterSource[]::new));
+        batch.batchUpdate("""
+                insert into registry.related_parties (id, person_id, county_code, kind, name, relation, phone_enc, sort_order)
+                values (:id, :person, :county, :kind, :name, :relation, :phone, :sort)""",
+                related.toArray(SqlParameterSource[]::new));
     }
 
     /** A person from a {@code registry.people} row, without categories and related people. */

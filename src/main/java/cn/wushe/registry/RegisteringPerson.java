@@ -159,7 +159,7 @@ public class RegisteringPerson {
      * send a value: the household (kept unless another is named) and the identity number, which
      * editors without PII_UNMASK only ever see masked (blank means "unchanged" for that field alone).
      */
-    private static PersonDraft completed(PersonDraft d, Person person) {
+    static PersonDraft completed(PersonDraft d, Person person) {
         boolean keepNumber = d.idNumber() == null || d.idNumber().isBlank();
         if (d.householdId() != null && !keepNumber) {
             return d;

@@ -1,0 +1,134 @@
+package cn.wushe.registry.exports;
+
+import cn.wushe.platform.CurrentActor;
+import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Permission;
+import cn.wushe.registry.PersonFilter;
+import cn.wushe.registry.Sex;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The export page and downloads: GET /people/export.xlsx gives the masked list with the people
+ * list's filters; POST with a reason gives it unmasked to those who hold PII_UNMASK.
+ */
+@Controller
+class ExportWeb {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final ExportingRoster exporting;
+    private final Clock clock;
+
+    ExportWeb(ExportingRoster exporting, Clock clock) {
+        this.exporting = exporting;
+        this.clock = clock;
+    }
+
+    /** The people list's filters, as its page sends them ({@code age} is a band such as 60-79 or 80-). */
+    record Filters(@Nullable String region, @Nullable String category, @Nullable String age, @Nullable Sex sex,
+            @Nullable Boolean disability, @Nullable String name) {
+
+        PersonFilter toFilter() {
+            Integer min = null;
+            Integer max = null;
+            if (age != null && age.matches("\\d{1,3}-\\d{0,3}")) {
+                String[] parts = age.split("-", -1);
+                min = Integer.valueOf(parts[0]);
+                max = parts[1].isEmpty() ? null : Integer.valueOf(parts[1]);
+            }
+            return new PersonFilter(region, category, min, max, sex, disability, null, name);
+        }
+
+        Map<String, String> asParams() {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("region", region == null ? "" : region);
+            m.put("category", category == null ? "" : category);
+            m.put("age", age == null ? "" : age);
+            m.put("sex", sex == null ? "" : sex.name());
+            m.put("disability", Boolean.TRUE.equals(disability) ? "true" : "");
+            m.put("name", name == null ? "" : name);
+            return m;
+        }
+    }
+
+    @GetMapping("/people/export")
+    @PreAuthorize("hasAuthority('PERSON_EXPORT')")
+    String page(@ModelAttribute Filters filters, Model model, HttpServletResponse response) {
+        filters.toFilter();
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        model.addAttribute("f", filters.asParams());
+        model.addAttribute("canUnmask", CurrentActor.get().can(Permission.PII_UNMASK));
+        return "registry/export";
+    }
+
+    @GetMapping("/people/export.xlsx")
+    @PreAuthorize("hasAuthority('PERSON_EXPORT')")
+    void masked(@ModelAttribute Filters filters, HttpServletResponse response) throws IOException {
+        send(new ExportingRoster.Request(filters.toFilter(), false, null), response);
+    }
+
+    @PostMapping("/people/export.xlsx")
+    @PreAuthorize("hasAuthority('PERSON_EXPORT') and hasAuthority('PII_UNMASK')")
+    void unmasked(@ModelAttribute Filters filters, @RequestParam(required = false) @Nullable String reason,
+            HttpServletResponse response) throws IOException {
+        send(new ExportingRoster.Request(filters.toFilter(), true, reason), response);
+    }
+
+    @ExceptionHandler(DomainException.class)
+    String refused(DomainException e, jakarta.servlet.http.HttpServletRequest request, Model model, HttpServletResponse response) {
+        if (!response.isCommitted()) {
+            response.reset(); // drops the attachment headers set for the file
+        }
+        if (e.status() == HttpStatus.NOT_FOUND || e.status() == HttpStatus.FORBIDDEN) {
+            response.setStatus(e.status().value());
+            return "error/" + e.status().value();
+        }
+        response.setStatus(e.status().value());
+        Map<String, String> f = new LinkedHashMap<>();
+        for (String key : List.of("region", "category", "age", "sex", "disability", "name")) {
+            String value = request.getParameter(key);
+            f.put(key, value == null ? "" : value);
+        }
+        model.addAttribute("f", f);
+        model.addAttribute("canUnmask", CurrentActor.get().can(Permission.PII_UNMASK));
+        model.addAttribute("reasonError", e.fieldErrors().getOrDefault("reason", e.getMessage()));
+        return "registry/export";
+    }
+
+    /** The use case checks and writes the whole file before its first byte goes out, so a refusal is still a page. */
+    private void send(ExportingRoster.Request request, HttpServletResponse response) throws IOException {
+        exporting.check(request);
+        response.setContentType(XLSX);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(fileName(clock), StandardCharsets.UTF_8).build().toString());
+        exporting.export(request, response.getOutputStream());
+    }
+
+    static String fileName(Clock clock) {
+        return "人员名单-" + LocalDateTime.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"))
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".xlsx";
+    }
+}

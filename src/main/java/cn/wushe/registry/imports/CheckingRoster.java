@@ -1,0 +1,152 @@
+package cn.wushe.registry.imports;
+
+import cn.wushe.platform.Actor;
+import cn.wushe.registry.RosterUpserts;
+import cn.wushe.registry.imports.ImportJob.Counts;
+import cn.wushe.registry.imports.ImportRows.StagedRow;
+import cn.wushe.registry.imports.RosterSheet.SheetRow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks an uploaded roster in the background (a virtual thread per job, at most two at a time
+ * on this 2-core machine): streams the sheet, judges rows in batches, stores them with the job's
+ * progress, and ends READY with the counts or FAILED with the reason. The uploaded file is deleted
+ * when the check ends, however it ends.
+ */
+@Component
+class CheckingRoster implements DisposableBean {
+
+    static final int BATCH = 500;
+    private static final Logger log = LoggerFactory.getLogger(CheckingRoster.class);
+
+    private final ImportJobs jobs;
+    private final ImportRows rows;
+    private final RosterRowParser parser;
+    private final RosterUpserts upserts;
+    private final ImportLimits limits;
+    private final Clock clock;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore running = new Semaphore(2);
+
+    CheckingRoster(ImportJobs jobs, ImportRows rows, RosterRowParser parser, RosterUpserts upserts, ImportLimits limits,
+            Clock clock) {
+        this.jobs = jobs;
+        this.rows = rows;
+        this.parser = parser;
+        this.upserts = upserts;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** Starts checking {@code file} for {@code job} as {@code authentication}; takes ownership of the file. */
+    void start(UUID job, Path file, Authentication authentication) {
+        executor.execute(() -> {
+            try {
+                running.acquire();
+                try {
+                    runAs(authentication, () -> check(job, file, (Actor) authentication.getPrincipal()));
+                } finally {
+                    running.release();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                jobs.fail(job, "服务正在停止，检查被中断，请重新上传文件", clock.instant());
+            } finally {
+                deleteQuietly(file);
+            }
+        });
+    }
+
+    /**
+     * Checks the whole file on the calling thread (for {@link #start} and the benchmark) and deletes
+     * it before the job is marked READY or FAILED, so a finished job never leaves its upload behind.
+     */
+    Counts check(UUID job, Path file, Actor actor) {
+        RowJudgement judgement = new RowJudgement(parser, upserts, actor, clock);
+        Counts counts = Counts.NONE;
+        String failure = null;
+        try (RosterSheet sheet = RosterSheet.open(file); Stream<SheetRow> stream = sheet.rows()) {
+            Iterator<SheetRow> it = stream.iterator();
+            List<SheetRow> batch = new ArrayList<>(BATCH);
+            while (it.hasNext()) {
+                batch.add(it.next());
+                if (counts.total() + batch.size() > limits.maxRows()) {
+                    throw new RosterFileException("数据行超过单次导入 " + limits.maxRows() + " 行的上限，请分成几个文件分批导入");
+                }
+                if (batch.size() == BATCH || !it.hasNext()) {
+                    counts = store(job, judgement.judge(batch), counts);
+                    batch = new ArrayList<>(BATCH);
+                }
+            }
+            if (counts.total() == 0) {
+                throw new RosterFileException("工作表「" + sheet.sheetName() + "」没有数据行（示例行不导入），请从第 3 行起填写");
+            }
+        } catch (RosterFileException e) {
+            failure = e.getMessage();
+        } catch (IOException | RuntimeException e) {
+            // the message may quote a cell: log where, never what
+            log.warn("Roster import {} failed after {} rows: {} at {}", job, counts.total(), e.getClass().getName(),
+                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+            failure = "文件在第 " + (counts.total() + 1) + " 个数据行附近无法读取，可能已损坏。请用 Excel 或 WPS 重新保存后上传";
+        } finally {
+            deleteQuietly(file);
+        }
+        if (failure != null) {
+            rows.deleteAll(job);
+            jobs.fail(job, failure, clock.instant());
+        } else {
+            jobs.ready(job, counts);
+        }
+        return counts;
+    }
+
+    private Counts store(UUID job, List<StagedRow> staged, Counts counts) {
+        rows.insert(job, staged);
+        for (StagedRow row : staged) {
+            counts = counts.plus(row.outcome());
+        }
+        jobs.progress(job, counts.total());
+        return counts;
+    }
+
+    private static void runAs(Authentication authentication, Runnable work) {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete an uploaded roster file: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,119 @@
+package cn.wushe.registry.imports;
+
+import cn.wushe.platform.FieldCipher;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The checked rows of an import job. A row's original cells contain identity numbers and are kept
+ * only encrypted (FieldCipher, as JSON); the reasons and the masked differences are kept as JSON
+ * so the preview and the rejected-rows workbook need no second pass over the file.
+ */
+@Repository
+class ImportRows {
+
+    private static final TypeReference<List<String>> CELLS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Difference>> DIFF = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final FieldCipher cipher;
+    private final JsonMapper json;
+
+    ImportRows(JdbcClient jdbc, JdbcTemplate batch, FieldCipher cipher, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.cipher = cipher;
+        this.json = json;
+    }
+
+    /** Why a row cannot be imported, at which column: "C 列「证件号码」：…". */
+    record Reason(String column, String header, String message) {
+
+        String text() {
+            return column + " 列「" + header + "」：" + message;
+        }
+    }
+
+    /** One field's change for an update, masked as in the person history. */
+    record Difference(String field, String before, String after) {
+    }
+
+    /** A checked row; {@code cells} are the original texts, one per template column. */
+    record StagedRow(int number, List<String> cells, RowOutcome outcome, List<Reason> reasons, List<Difference> diff) {
+    }
+
+    void insert(UUID job, List<StagedRow> rows) {
+        batch.batchUpdate("""
+                insert into registry.import_rows (job_id, row_number, row_enc, outcome, reasons, diff)
+                values (?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, row) -> {
+            ps.setObject(1, job);
+            ps.setInt(2, row.number());
+            ps.setString(3, cipher.encrypt(json.writeValueAsString(row.cells())));
+            ps.setString(4, row.outcome().name());
+            ps.setString(5, row.reasons().isEmpty() ? null : json.writeValueAsString(row.reasons()));
+            ps.setString(6, row.diff().isEmpty() ? null : json.writeValueAsString(row.diff()));
+        });
+    }
+
+    /** Rows of one outcome (all when {@code null}) in row order, a page at a time. */
+    List<StagedRow> page(UUID job, @Nullable RowOutcome outcome, int offset, int limit) {
+        return jdbc.sql("""
+                select row_number, row_enc, outcome, reasons, diff from registry.import_rows
+                where job_id = :job and (cast(:outcome as text) is null or outcome = :outcome)
+                order by row_number limit :limit offset :offset""")
+                .param("job", job).param("outcome", outcome == null ? null : outcome.name())
+                .param("limit", limit).param("offset", offset)
+                .query((rs, i) -> row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    /**
+     * The valid rows (or the rejected ones) after row {@code afterNumber}, in row order: keyset pages
+     * for long jobs. "Valid" is written as "not rejected" so that PostgreSQL walks the primary key in
+     * row order instead of gathering and sorting three outcomes for every page.
+     */
+    List<StagedRow> pageAfter(UUID job, boolean valid, int afterNumber, int limit) {
+        return jdbc.sql("""
+                select row_number, row_enc, outcome, reasons, diff from registry.import_rows
+                where job_id = :job and row_number > :after and (outcome = 'REJECTED') <> :valid
+                order by job_id, row_number limit :limit""")
+                .param("job", job).param("valid", valid).param("after", afterNumber).param("limit", limit)
+                .query((rs, i) -> row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    /** Every valid (or rejected) row in row order, a page at a time (a job may hold 200,000 rows). */
+    void each(UUID job, boolean valid, Consumer<StagedRow> sink) {
+        int after = 0;
+        List<StagedRow> page;
+        do {
+            page = pageAfter(job, valid, after, 1000);
+            for (StagedRow row : page) {
+                sink.accept(row);
+                after = row.number();
+            }
+        } while (page.size() == 1000);
+    }
+
+    void deleteAll(UUID job) {
+        jdbc.sql("delete from registry.import_rows where job_id = :job").param("job", job).update();
+    }
+
+    private StagedRow row(int number, String enc, String outcome, @Nullable String reasons, @Nullable String diff) {
+        return new StagedRow(number, json.readValue(cipher.decrypt(enc), CELLS), RowOutcome.valueOf(outcome),
+                reasons == null ? List.of() : json.readValue(reasons, REASONS),
+                diff == null ? List.of() : json.readValue(diff, DIFF));
+    }
+}

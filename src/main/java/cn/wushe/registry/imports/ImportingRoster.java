@@ -1,0 +1,289 @@
+package cn.wushe.registry.imports;
+
+import cn.wushe.audit.AuditEvent;
+import cn.wushe.audit.AuditLog;
+import cn.wushe.platform.Actor;
+import cn.wushe.platform.CurrentActor;
+import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Permission;
+import cn.wushe.platform.RegionScope;
+import cn.wushe.registry.HouseholdId;
+import cn.wushe.registry.PersonDraft;
+import cn.wushe.registry.RosterUpserts;
+import cn.wushe.registry.imports.ImportJob.Counts;
+import cn.wushe.registry.imports.ImportRows.StagedRow;
+import cn.wushe.registry.imports.RosterRowParser.ParsedRow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The roster import use case (花名册导入): take an upload (guarded, then checked in the
+ * background), show the owner where it stands, and on their word import every valid row in one
+ * transaction — registering new people and revising known ones through {@link RosterUpserts}
+ * — or import nothing. A job exists only for its owner: anyone else gets 404.
+ */
+@Service
+class ImportingRoster {
+
+    private static final int PAGE = 1000;
+
+    private final UploadGuard guard;
+    private final ImportLimits limits;
+    private final CheckingRoster checking;
+    private final ImportJobs jobs;
+    private final ImportRows rows;
+    private final RosterRowParser parser;
+    private final RosterUpserts upserts;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    ImportingRoster(ImportLimits limits, CheckingRoster checking, ImportJobs jobs, ImportRows rows, RosterRowParser parser,
+            RosterUpserts upserts, AuditLog audit, TransactionTemplate transaction, Clock clock) {
+        this.guard = new UploadGuard(limits);
+        this.limits = limits;
+        this.checking = checking;
+        this.jobs = jobs;
+        this.rows = rows;
+        this.parser = parser;
+        this.upserts = upserts;
+        this.audit = audit;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * Accepts an upload: the same {@code idempotencyKey} from the same owner returns the job it
+     * started before. The file is refused as a whole (with the reason) before a job exists when it
+     * is too large, not an .xlsx, a zip bomb, carries a DOCTYPE, has a foreign header or no data rows.
+     */
+    ImportJob start(@Nullable String fileName, InputStream content, @Nullable String idempotencyKey) throws IOException {
+        Actor actor = CurrentActor.get();
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        if (key != null && key.length() > 100) {
+            throw DomainException.invalid("Idempotency-Key", "Idempotency-Key 不能超过 100 个字符");
+        }
+        if (key != null) {
+            Optional<ImportJob> earlier = jobs.findByIdempotencyKey(actor.id(), key);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        Files.createDirectories(limits.uploadDir());
+        Path file = Files.createTempFile(limits.uploadDir(), "roster-", ".xlsx");
+        boolean handedOver = false;
+        try {
+            String sha256 = copyCapped(content, file);
+            UploadGuard.Inspection inspection = guard.inspect(file);
+            requireDataRows(file);
+            ImportJob job = new ImportJob(UUID.randomUUID(), actor.id(), countyOf(actor), displayName(fileName), sha256,
+                    ImportStatus.VALIDATING, Counts.NONE, inspection.sheetRows(), 0, null, clock.instant(), null);
+            try {
+                jobs.create(job, key);
+            } catch (DuplicateKeyException e) {
+                return jobs.findByIdempotencyKey(actor.id(), key).orElseThrow(() -> e);
+            }
+            checking.start(job.id(), file, SecurityContextHolder.getContext().getAuthentication());
+            handedOver = true;
+            return job;
+        } finally {
+            if (!handedOver) {
+                CheckingRoster.deleteQuietly(file);
+            }
+        }
+    }
+
+    ImportJob job(UUID id) {
+        return jobs.findForOwner(id, CurrentActor.get().id()).orElseThrow(() -> DomainException.notFound("导入任务"));
+    }
+
+    List<ImportJob> recent() {
+        return jobs.recentOfOwner(CurrentActor.get().id(), 10);
+    }
+
+    List<StagedRow> rows(UUID id, @Nullable RowOutcome outcome, int page, int size) {
+        job(id);
+        return rows.page(id, outcome, page * size, size);
+    }
+
+    /**
+     * Imports every valid row in one transaction, in file order (heads of household before their
+     * members); either all are written and the job is DONE, or none and the job stays READY.
+     *
+     * @throws DomainException 409 when the job is not READY, or when the registry changed since the
+     *                         check so that a row can no longer be imported as previewed
+     */
+    Counts commit(UUID id) {
+        Actor actor = CurrentActor.get();
+        ImportJob job = job(id);
+        if (job.status() != ImportStatus.READY || !jobs.beginCommit(id)) {
+            throw DomainException.conflict("import-not-ready", "status",
+                    "该导入任务当前为「" + job.status().label() + "」，不能再导入");
+        }
+        try {
+            return transaction.execute(status -> write(job, actor));
+        } catch (RuntimeException e) {
+            jobs.abandonCommit(id, e instanceof DomainException ? e.getMessage() : "导入失败，没有写入任何数据，请稍后重试");
+            throw e;
+        }
+    }
+
+    void discard(UUID id) {
+        ImportJob job = job(id);
+        if (!jobs.discard(id, clock.instant())) {
+            throw DomainException.conflict("import-not-ready", "status",
+                    "该导入任务当前为「" + job.status().label() + "」，不能放弃");
+        }
+        rows.deleteAll(id);
+    }
+
+    /** The rejected rows as a workbook: the original cells and a 错误原因 column. */
+    void writeRejected(UUID id, OutputStream out) throws IOException {
+        ImportJob job = job(id);
+        if (job.status() == ImportStatus.VALIDATING || job.status() == ImportStatus.FAILED) {
+            throw DomainException.conflict("import-not-ready", "status", "检查尚未完成，暂时没有不通过的行可下载");
+        }
+        try (RosterWorkbooks.Rejected sheet = RosterWorkbooks.rejected(out)) {
+            rows.each(id, false, sheet::add);
+        }
+    }
+
+    /**
+     * Two passes in file order: first everyone whose household starts with them (heads), then the
+     * members of households, so a member's head is written whatever batch it fell into.
+     */
+    private Counts write(ImportJob job, Actor actor) {
+        Counts counts = Counts.NONE;
+        for (boolean members : new boolean[] {false, true}) {
+            int after = 0;
+            List<StagedRow> page;
+            do {
+                page = rows.pageAfter(job.id(), true, after, PAGE);
+                List<StagedRow> batch = new ArrayList<>();
+                List<PersonDraft> drafts = new ArrayList<>();
+                for (StagedRow row : page) {
+                    after = row.number();
+                    ParsedRow parsed = parser.parse(row.cells());
+                    if ((parsed.headIdNumber() != null) == members) {
+                        batch.add(row);
+                        drafts.add(members ? inHeadsHousehold(row, parsed) : parsed.draft());
+                    }
+                }
+                counts = write(batch, drafts, actor, job, counts);
+            } while (page.size() == PAGE);
+        }
+        counts = new Counts(job.counts().total(), counts.valid(), job.counts().rejected(), counts.created(), counts.updated(),
+                counts.unchanged());
+        audit.record(AuditEvent.success("PERSON_IMPORT", "IMPORT_JOB", job.id().toString(), job.countyCode())
+                .withDetail(counts.summary() + ",file=" + job.fileSha256().substring(0, 16)));
+        if (!jobs.finishCommit(job.id(), counts, clock.instant())) {
+            throw DomainException.conflict("import-not-ready", "status", "该导入任务已被放弃或已导入");
+        }
+        return counts;
+    }
+
+    private Counts write(List<StagedRow> batch, List<PersonDraft> drafts, Actor actor, ImportJob job, Counts counts) {
+        if (batch.isEmpty()) {
+            return counts;
+        }
+        List<RosterUpserts.Written> written;
+        try {
+            written = upserts.write(drafts, actor, "Excel 导入（" + job.fileName() + "）");
+        } catch (RosterUpserts.NotAsPreviewed e) {
+            throw changed(batch.get(e.index()), e.getMessage());
+        }
+        for (RosterUpserts.Written w : written) {
+            counts = counts.plus(RowOutcome.valueOf(w.name()));
+        }
+        return counts;
+    }
+
+    private PersonDraft inHeadsHousehold(StagedRow row, ParsedRow parsed) {
+        PersonDraft d = parsed.draft();
+        HouseholdId household = upserts.householdOf(parsed.headIdNumber(), d.communityCode().substring(0, 6))
+                .orElseThrow(() -> changed(row, "户主尚未登记"));
+        return new PersonDraft(d.name(), d.idDocType(), d.idNumber(), d.declaredSex(), d.phone(), d.communityCode(),
+                d.gridCode(), d.addressDetail(), household.value(), d.relationToHead(), d.categories(), d.health(),
+                d.incomeBand(), d.obligors(), d.contacts());
+    }
+
+    private static DomainException changed(StagedRow row, String why) {
+        return DomainException.conflict("import-changed", "row",
+                "第 " + row.number() + " 行在检查之后情况有变（" + why + "），本次没有导入任何数据，请重新上传文件检查");
+    }
+
+    private void requireDataRows(Path file) throws IOException {
+        try (RosterSheet sheet = RosterSheet.open(file); Stream<RosterSheet.SheetRow> data = sheet.rows()) {
+            if (data.findFirst().isEmpty()) {
+                throw new RosterFileException("工作表「" + sheet.sheetName() + "」没有数据行（示例行不导入），请从第 3 行起填写");
+            }
+        } catch (RuntimeException e) {
+            if (e instanceof RosterFileException) {
+                throw e;
+            }
+            throw new RosterFileException("无法读取工作表的内容，文件可能已损坏。请用 Excel 或 WPS 打开后另存为 .xlsx 再上传");
+        }
+    }
+
+    private String copyCapped(InputStream content, Path file) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = new DigestInputStream(content, sha); OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                total += n;
+                if (total > limits.maxUploadBytes()) {
+                    throw RosterFileException.tooLarge(limits.maxUploadBytes());
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static String displayName(@Nullable String fileName) {
+        if (fileName == null || fileName.isBlank()) {
+            return "未命名.xlsx";
+        }
+        String base = fileName.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        return base.length() > 100 ? base.substring(0, 100) : base;
+    }
+
+    /** The county the job is filed under: the importer's first import scope. */
+    private static String countyOf(Actor actor) {
+        List<RegionScope> scopes = actor.scopesFor(Permission.PERSON_IMPORT);
+        if (scopes.isEmpty()) {
+            throw DomainException.forbidden("导入人员名单");
+        }
+        String code = scopes.get(0).code();
+        return (code + "000000").substring(0, 6);
+    }
+}

@@ -1,0 +1,174 @@
+package cn.wushe.registry.imports;
+
+import static cn.wushe.registry.imports.RosterColumn.*;
+
+import cn.wushe.platform.Actor;
+import cn.wushe.platform.Permission;
+import cn.wushe.registry.HouseholdId;
+import cn.wushe.registry.IdentityNumber;
+import cn.wushe.registry.PersonDraft;
+import cn.wushe.registry.RelationToHead;
+import cn.wushe.registry.RosterUpserts;
+import cn.wushe.registry.RosterUpserts.Preview;
+import cn.wushe.registry.imports.ImportRows.Difference;
+import cn.wushe.registry.imports.ImportRows.Reason;
+import cn.wushe.registry.imports.ImportRows.StagedRow;
+import cn.wushe.registry.imports.RosterRowParser.ParsedRow;
+import cn.wushe.registry.imports.RosterSheet.SheetRow;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Judges the rows of one file, a batch at a time and in file order: what the registry says about
+ * each (through {@link RosterUpserts}, i.e. {@code PersonValidation}), plus what only the file can
+ * tell — the same identity number twice, two people of the same name and birth date in a town, a
+ * head of household further down or rejected, a community outside the importer's import scope.
+ * Keeps what it has seen of earlier rows; one instance per file.
+ */
+final class RowJudgement {
+
+    private final RosterRowParser parser;
+    private final RosterUpserts upserts;
+    private final Actor actor;
+    private final LocalDate today;
+    /** normalised identity number → the first row carrying it, with what later rows need to know */
+    private final Map<String, Seen> seenIds = new HashMap<>();
+    private final Map<String, Integer> seenNameBirthTown = new HashMap<>();
+
+    private record Seen(int row, @Nullable String communityCode, boolean rejected) {
+    }
+
+    RowJudgement(RosterRowParser parser, RosterUpserts upserts, Actor actor, Clock clock) {
+        this.parser = parser;
+        this.upserts = upserts;
+        this.actor = actor;
+        this.today = LocalDate.now(clock);
+    }
+
+    List<StagedRow> judge(List<SheetRow> batch) {
+        List<ParsedRow> parsed = batch.stream().map(r -> parser.parse(r.cells())).toList();
+        List<Optional<HouseholdId>> registeredHeads = parsed.stream().map(this::registeredHead).toList();
+        List<PersonDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < parsed.size(); i++) {
+            drafts.add(forPreview(parsed.get(i), registeredHeads.get(i)));
+        }
+        List<Preview> previews = upserts.preview(drafts, actor);
+        List<StagedRow> staged = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            staged.add(judge(batch.get(i), parsed.get(i), registeredHeads.get(i).isPresent(), previews.get(i)));
+        }
+        return staged;
+    }
+
+    private StagedRow judge(SheetRow row, ParsedRow parsed, boolean headRegistered, Preview preview) {
+        Map<RosterColumn, String> problems = new EnumMap<>(RosterColumn.class);
+        problems.putAll(parsed.problems());
+        if (preview instanceof Preview.Rejected rejected) {
+            rejected.errors().forEach((field, message) -> problems.putIfAbsent(RosterColumn.forField(field), message));
+        }
+        PersonDraft draft = parsed.draft();
+        checkImportScope(draft, problems);
+        if (parsed.headIdNumber() != null) {
+            checkHead(parsed, headRegistered, problems);
+        }
+        String id = draft.idNumber() == null ? null : IdentityNumber.normalise(draft.idNumber());
+        if (id != null && seenIds.containsKey(id)) {
+            problems.putIfAbsent(ID_NUMBER, "与第 " + seenIds.get(id).row() + " 行的证件号码重复，同一人只能出现一次");
+        }
+        checkSameNameAndBirth(row.number(), draft, problems);
+        if (id != null) {
+            seenIds.putIfAbsent(id, new Seen(row.number(), RosterRowParser.cell(row.cells(), COMMUNITY), !problems.isEmpty()));
+        }
+        if (!problems.isEmpty()) {
+            List<Reason> reasons = problems.entrySet().stream()
+                    .map(e -> new Reason(e.getKey().letter(), e.getKey().header(), e.getValue())).toList();
+            return new StagedRow(row.number(), row.cells(), RowOutcome.REJECTED, reasons, List.of());
+        }
+        return switch (preview) {
+            case Preview.New n -> new StagedRow(row.number(), row.cells(), RowOutcome.NEW, List.of(), List.of());
+            case Preview.Unchanged u -> new StagedRow(row.number(), row.cells(), RowOutcome.UNCHANGED, List.of(), List.of());
+            case Preview.Update u -> new StagedRow(row.number(), row.cells(), RowOutcome.UPDATE, List.of(),
+                    u.changes().stream().map(c -> new Difference(c.field(), c.before(), c.after())).toList());
+            case Preview.Rejected r -> throw new IllegalStateException("rejected rows carry problems");
+        };
+    }
+
+    private Optional<HouseholdId> registeredHead(ParsedRow parsed) {
+        String county = county(parsed.draft());
+        return parsed.headIdNumber() == null || county == null ? Optional.empty()
+                : upserts.householdOf(parsed.headIdNumber(), county);
+    }
+
+    /**
+     * A member whose head is registered joins that household; one whose head comes earlier in the
+     * file is checked as if heading their own (the household exists only after the commit).
+     */
+    private static PersonDraft forPreview(ParsedRow parsed, Optional<HouseholdId> registeredHead) {
+        PersonDraft d = parsed.draft();
+        if (parsed.headIdNumber() == null) {
+            return d;
+        }
+        return new PersonDraft(d.name(), d.idDocType(), d.idNumber(), d.declaredSex(), d.phone(), d.communityCode(),
+                d.gridCode(), d.addressDetail(), registeredHead.map(HouseholdId::value).orElse(null),
+                registeredHead.isPresent() ? d.relationToHead() : RelationToHead.SELF, d.categories(), d.health(),
+                d.incomeBand(), d.obligors(), d.contacts());
+    }
+
+    private void checkHead(ParsedRow parsed, boolean headRegistered, Map<RosterColumn, String> problems) {
+        RelationToHead relation = parsed.draft().relationToHead();
+        if (relation == RelationToHead.SELF) {
+            problems.putIfAbsent(RELATION, "填写了户主证件号码时，与户主关系不能是「户主本人」");
+        }
+        if (headRegistered) {
+            return;
+        }
+        Seen head = seenIds.get(parsed.headIdNumber());
+        if (head == null) {
+            problems.putIfAbsent(HEAD_ID, "该户主尚未登记，也不在本文件此行之前：请先登记户主，或把户主所在行放在家庭成员之前");
+        } else if (head.rejected()) {
+            problems.putIfAbsent(HEAD_ID, "户主（第 " + head.row() + " 行）未通过检查，本行无法加入其家庭");
+        } else if (head.communityCode() != null && !head.communityCode().equals(parsed.draft().communityCode())) {
+            problems.putIfAbsent(HEAD_ID, "家庭成员应与户主（第 " + head.row() + " 行）登记在同一社区（村）");
+        }
+        if (relation == null) {
+            problems.putIfAbsent(RELATION, "请选择与户主关系");
+        }
+    }
+
+    private void checkImportScope(PersonDraft draft, Map<RosterColumn, String> problems) {
+        if (problems.containsKey(COMMUNITY) || problems.containsKey(GRID) || draft.communityCode() == null) {
+            return;
+        }
+        String grid = draft.gridCode();
+        String region = grid != null && grid.startsWith(draft.communityCode()) ? grid : draft.communityCode();
+        if (!actor.can(Permission.PERSON_IMPORT, region)) {
+            problems.put(region.equals(grid) ? GRID : COMMUNITY,
+                    (region.equals(grid) ? "该网格" : "该社区（村）") + "不在您的导入范围内，不能导入");
+        }
+    }
+
+    private void checkSameNameAndBirth(int row, PersonDraft draft, Map<RosterColumn, String> problems) {
+        if (draft.name() == null || draft.communityCode() == null || draft.communityCode().length() < 9
+                || IdentityNumber.problem(draft.documentType(), draft.idNumber(), today) != null) {
+            return;
+        }
+        LocalDate birth = IdentityNumber.parse(draft.documentType(), draft.idNumber(), today).birthDate();
+        String key = draft.name().strip() + "|" + birth + "|" + draft.communityCode().substring(0, 9);
+        Integer first = seenNameBirthTown.putIfAbsent(key, row);
+        if (first != null && !problems.containsKey(ID_NUMBER)) {
+            problems.putIfAbsent(NAME, "与第 " + first + " 行的人员同名且出生日期相同、同在一个乡镇（街道）：请核对是否为同一人");
+        }
+    }
+
+    private static @Nullable String county(PersonDraft draft) {
+        String community = draft.communityCode();
+        return community != null && community.matches("\\d{12}") ? community.substring(0, 6) : null;
+    }
+}

@@ -1,0 +1,350 @@
+package cn.wushe.registry.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.wushe.platform.Permission;
+import cn.wushe.platform.RegionScope;
+import cn.wushe.platform.TestActor;
+import cn.wushe.registry.RosterFiles;
+import cn.wushe.registry.imports.ImportJob.Counts;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The issue's import benchmark: a generated workbook of 100,000 valid rows in 白水县 (written with
+ * the FastExcel writer as a person's filled template would be) goes through the real pipeline —
+ * upload guard, streaming check with PersonValidation, staging, and the one-transaction commit —
+ * and the same rows as plain text are COPYed into an unindexed table as the reference. Rows/s and
+ * the heap (live heap after each collection, and the raw peak) go to docs/benchmarks.md.
+ * Tagged "benchmark": run with {@code mvn -B test -Dgroups=benchmark -DexcludedGroups=none
+ * -Dtest=RosterImportBenchmark}; {@code -Dbench.rows=…} changes the volume.
+ */
+@Tag("benchmark")
+@SpringBootTest(properties = {"wushe.data-dir=target/bench-import-data", "logging.level.root=WARN",
+        "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=${bench.rewrite:false}"})
+@ActiveProfiles("test")
+class RosterImportBenchmark {
+
+    static final int ROWS = Integer.getInteger("bench.rows", 100_000);
+    static final Path DATA = Path.of("target/bench-import-data");
+
+    static {
+        // a fresh database every run (before the application context starts its server on it)
+        try {
+            if (Files.exists(DATA)) {
+                try (var paths = Files.walk(DATA)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+    static final String COUNTY = "610527";
+    /** Real communities of 白水县: 道北 and 工农 (城关街道), 尧禾 (尧禾镇). */
+    static final String[] COMMUNITIES = {"610527001001", "610527001002", "610527102001"};
+    static final String[] SURNAMES = {"王", "李", "张", "刘", "杨", "赵", "雷", "党", "杜", "孙"};
+    static final String GIVEN = "建国秀英明华丽芳桂兰志强玉梅海燕春生永红淑珍德福军民涛文斌宏伟";
+
+    @Autowired
+    ImportingRoster importing;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void importsOneHundredThousandRows() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target/bench-import"));
+        Path workbook = dir.resolve("roster-" + ROWS + ".xlsx");
+        try (OutputStream out = Files.newOutputStream(workbook)) {
+            RosterFiles.write(out, rows(ROWS), true);
+        }
+        TestActor importer = importer();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(importer.authentication());
+        SecurityContextHolder.setContext(context);
+
+        HeapWatch heap = HeapWatch.start();
+        long t0 = System.nanoTime();
+        ImportJob job;
+        try (InputStream in = Files.newInputStream(workbook)) {
+            job = importing.start("bench.xlsx", in, null);
+        }
+        await().atMost(Duration.ofMinutes(30)).pollInSameThread().pollInterval(Duration.ofMillis(200))
+                .until(() -> importing.job(job.id()).status() != ImportStatus.VALIDATING);
+        long t1 = System.nanoTime();
+        assertThat(importing.job(job.id()).counts().valid())
+                .as(() -> importing.job(job.id()) + " " + importing.rows(job.id(), RowOutcome.REJECTED, 0, 3))
+                .isEqualTo(ROWS);
+        Counts counts = importing.commit(job.id());
+        long t2 = System.nanoTime();
+        heap.stop();
+        assertThat(counts.created()).isEqualTo(ROWS);
+
+        // generated again (deterministic) so that the rows were not held in memory during the import
+        long copyNanos = copyReference(rows(ROWS));
+        double check = (t1 - t0) / 1e9;
+        double commit = (t2 - t1) / 1e9;
+        double copy = copyNanos / 1e9;
+        String section = """
+                ## Roster import: %,d-row workbook (Excel 导入)
+
+                Measured %s by `RosterImportBenchmark` (`mvn -B test -Dgroups=benchmark -DexcludedGroups=none -Dtest=RosterImportBenchmark`)
+                on %s; %d cores, %s memory, JDK %s, heap limit %d MB (SerialGC), embedded PostgreSQL 17 on the same machine.
+                The workbook (%.1f MB, written by the FastExcel writer like a filled template: 12 filled columns, 低保 or
+                低保、残疾人) holds only valid new people of 白水县 in three communities. The import is the real pipeline: upload guard
+                (ZIP scan, type sniffing), streaming read, PersonValidation per row, duplicate checks in the file and (by blind index,
+                500 rows a query) in the registry, staging rows SM4-encrypted, then the commit in one transaction.
+
+                | step | seconds | rows/s |
+                |---|---|---|
+                | upload guard + check + staging (until READY) | %.1f | %,.0f |
+                | commit (one transaction) | %.1f | %,.0f |
+                | **import, end to end** | **%.1f** | **%,.0f** (goal ≥ 10,000: %s) |
+                | reference: the same rows as plain text by COPY into an unindexed table | %.1f | %,.0f |
+
+                Heap: live heap after collections rose from %d MB (application at rest) to at most %d MB during the import
+                (growth %d MB; goal ≤ 256 MB: %s); the raw peak of used heap, garbage included, was %d MB.
+                Load average when the run ended: %s (the machine's 2 cores are shared with other developers' builds).
+
+                Where the time goes (JFR on a 20,000-row run): the JVM is mostly waiting for PostgreSQL. The commit writes
+                five tables per person (household, person with seven indexes including the trigram GIN index on the name,
+                categories, history entry, plus the staged row read back) in JDBC batches; PostgreSQL's work on those rows
+                and their indexes is most of the commit, and the rest is per-value cryptography — about eight SM4-GCM
+                encryptions and four HMAC-SM3 blind indexes per person across check and commit — and validation. The COPY reference writes the same text into one table with
+                no index, no encryption and no validation, which is why it is two orders of magnitude faster. Setting
+                PgJDBC's `reWriteBatchedInserts=true` (`-Dbench.rewrite=true`) changed the commit by less than the noise
+                between runs here.
+                """.formatted(ROWS, LocalDateTime.now().withNano(0), cpuModel(), Runtime.getRuntime().availableProcessors(),
+                memTotal(), Runtime.version(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                Files.size(workbook) / 1024.0 / 1024.0, check, ROWS / check, commit, ROWS / commit, check + commit,
+                ROWS / (check + commit), ROWS / (check + commit) >= 10_000 ? "met" : "not met", copy, ROWS / copy,
+                heap.baselineMb(), heap.peakLiveMb(), heap.peakLiveMb() - heap.baselineMb(),
+                heap.peakLiveMb() - heap.baselineMb() <= 256 ? "met" : "not met", heap.peakUsedMb(), loadAverage());
+        System.out.println(section);
+        writeSection(section);
+        Files.deleteIfExists(workbook);
+    }
+
+    static TestActor importer() {
+        Map<Permission, List<RegionScope>> grants = new EnumMap<>(Permission.class);
+        for (Permission p : List.of(Permission.PERSON_EDIT, Permission.PERSON_VIEW, Permission.PERSON_SEARCH,
+                Permission.PERSON_IMPORT)) {
+            grants.put(p, List.of(new RegionScope(COUNTY)));
+        }
+        return new TestActor(UUID.nameUUIDFromBytes("bench-importer".getBytes()), "bench-importer", "bench-importer",
+                Set.of("COUNTY_ADMIN"), grants);
+    }
+
+    /** Valid, distinct people: identity numbers from distinct birth dates and sequence numbers. */
+    static List<Map<String, String>> rows(int n) {
+        Random random = new Random(2026);
+        List<Map<String, String>> rows = new ArrayList<>(n);
+        LocalDate first = LocalDate.of(1935, 1, 1);
+        for (int i = 0; i < n; i++) {
+            LocalDate birth = first.plusDays(i % 25_000);
+            String first17 = "610527" + birth.toString().replace("-", "") + String.format("%03d", i / 25_000 + random.nextInt(100) * 10);
+            String id = first17 + checkCharacter(first17);
+            String community = COMMUNITIES[i % COMMUNITIES.length];
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("姓名", SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN.charAt(random.nextInt(GIVEN.length()))
+                    + GIVEN.charAt(random.nextInt(GIVEN.length())) + hanDigits(i));
+            row.put("证件号码", id);
+            row.put("联系电话", "138" + String.format("%08d", i));
+            row.put("所在社区代码", community);
+            row.put("详细地址", "幸福路 " + (i % 300) + " 号 " + (i % 6 + 1) + " 单元");
+            boolean disabled = i % 7 == 0;
+            row.put("困难类别", disabled ? "低保、残疾人" : "低保");
+            row.put("类别开始日期", "2024-01-01");
+            row.put("认定来源", "县民政局");
+            if (disabled) {
+                row.put("残疾类别", "肢体");
+                row.put("残疾等级", "二级");
+            }
+            row.put("收入档次", "低于低保标准");
+            row.put("健康状况", i % 2 == 0 ? "高血压" : "身体健康");
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** A number written with Han characters, so generated names stay valid names and unique. */
+    static String hanDigits(int n) {
+        StringBuilder sb = new StringBuilder();
+        do {
+            sb.append("零一二三四五六七八九".charAt(n % 10));
+            n /= 10;
+        } while (n > 0);
+        return sb.toString();
+    }
+
+    static char checkCharacter(String first17) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return "10X98765432".charAt(sum % 11);
+    }
+
+    /** COPY of the same rows, every column as plain text, into an unindexed temporary table. */
+    long copyReference(List<Map<String, String>> rows) throws Exception {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.setAutoCommit(false);
+            List<String> headers = RosterFiles.HEADERS.stream().map(h -> h.replace("*", "")).toList();
+            StringBuilder columns = new StringBuilder();
+            for (int c = 0; c < headers.size(); c++) {
+                columns.append(c == 0 ? "" : ", ").append("c").append(c).append(" text");
+            }
+            try (var st = connection.createStatement()) {
+                st.execute("create temp table roster_copy (" + columns + ") on commit drop");
+            }
+            long start = System.nanoTime();
+            StringBuilder text = new StringBuilder();
+            for (Map<String, String> row : rows) {
+                for (int c = 0; c < headers.size(); c++) {
+                    String v = row.get(headers.get(c));
+                    text.append(c == 0 ? "" : "\t").append(v == null ? "\\N" : v);
+                }
+                text.append('\n');
+            }
+            long copied = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy roster_copy from stdin", new StringReader(text.toString()));
+            long nanos = System.nanoTime() - start;
+            assertThat(copied).isEqualTo(rows.size());
+            connection.rollback();
+            return nanos;
+        } finally {
+            connection.setAutoCommit(true);
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Live heap after every collection (the import's real footprint) and the raw peak, over the run. */
+    static final class HeapWatch {
+
+        private final AtomicLong peakLive = new AtomicLong();
+        private final long baseline;
+        private final List<Runnable> stops = new ArrayList<>();
+
+        private HeapWatch(long baseline) {
+            this.baseline = baseline;
+        }
+
+        static HeapWatch start() {
+            System.gc();
+            long baseline = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+            HeapWatch watch = new HeapWatch(baseline);
+            watch.peakLive.set(baseline);
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                NotificationEmitter emitter = (NotificationEmitter) gc;
+                javax.management.NotificationListener listener = (notification, handback) -> {
+                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                        var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                        long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                                .mapToLong(MemoryUsage::getUsed).sum();
+                        watch.peakLive.accumulateAndGet(after, Math::max);
+                    }
+                };
+                emitter.addNotificationListener(listener, null, null);
+                watch.stops.add(() -> {
+                    try {
+                        emitter.removeNotificationListener(listener);
+                    } catch (Exception e) {
+                        // already gone
+                    }
+                });
+            }
+            return watch;
+        }
+
+        void stop() {
+            stops.forEach(Runnable::run);
+        }
+
+        long baselineMb() {
+            return baseline / (1024 * 1024);
+        }
+
+        long peakLiveMb() {
+            return peakLive.get() / (1024 * 1024);
+        }
+
+        long peakUsedMb() {
+            return ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+        }
+    }
+
+    static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
+        } catch (Exception e) {
+            return "unknown CPU";
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            return String.join(" / ", java.util.Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3))
+                    + " (1 / 5 / 15 min)";
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    static String memTotal() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 / 1024 + " GB").orElse("?");
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+    static void writeSection(String section) throws Exception {
+        Path file = Path.of("docs/benchmarks.md");
+        String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
+        String begin = "<!-- import-benchmark:begin -->";
+        String end = "<!-- import-benchmark:end -->";
+        String block = begin + "\n" + section + end;
+        text = text.contains(begin) ? text.substring(0, text.indexOf(begin)) + block + text.substring(text.indexOf(end) + end.length())
+                : text.stripTrailing() + "\n\n" + block + "\n";
+        Files.writeString(file, text);
+    }
+}
