@@ -22,6 +22,15 @@ class WorkbenchController {
     String workbench(Model model) {
         Actor actor = CurrentActor.get();
         List<Tile> tiles = new ArrayList<>();
+        if (actor.can(Permission.PERSON_VIEW)) {
+            tiles.add(new Tile("困难群众", "摸底建册：登记、查找、走访对象名单，按类别统计", "/people"));
+        }
+        if (actor.can(Permission.PERSON_IMPORT)) {
+            tiles.add(new Tile("Excel 导入", "按模板批量导入花名册，先预览再确认", "/people/imports"));
+        }
+        if (actor.can(Permission.SELF_SERVICE)) {
+            tiles.add(new Tile("我的信息", "查看本人登记信息，申请更正", "/me"));
+        }
         if (actor.can(Permission.GRID_EDIT)) {
             tiles.add(new Tile("网格管理", "新建、调整、撤销本辖区网格，指定网格员", "/grids"));
         } else if (actor.can(Permission.GRID_VIEW)) {
