@@ -34,6 +34,8 @@ create function region.build_name_search_index() returns void
     language plpgsql security definer set search_path = pg_catalog, public, pg_temp
     set maintenance_work_mem = '256MB' as $$
 begin
+    -- the importer's lock: two instances starting together must not build it twice at once
+    perform pg_advisory_xact_lock(hashtext('region.import'));
     create index if not exists regions_name_trgm on region.regions using gin (name gin_trgm_ops);
 end $$;
 

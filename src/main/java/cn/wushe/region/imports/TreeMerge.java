@@ -4,7 +4,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Moves the checked staging rows into {@code region.regions} in one statement, composing each
- * full name (陕西省/渭南市/白水县/…) on the way. Into an empty table it inserts plainly; otherwise it
+ * full name (陕西省/渭南市/白水县/…) on the way. Into an empty table it inserts plainly, with the
+ * secondary indexes built once afterwards instead of row by row (the trigram index only after the
+ * commit, by {@link #buildNameSearchIndex()}); otherwise it
  * inserts new codes and rewrites a row only when its name or full name really changed, so an
  * unchanged edition writes nothing. The caller holds the import lock: no one else writes the tree.
  */
@@ -45,12 +47,7 @@ final class TreeMerge {
         this.jdbc = jdbc;
     }
 
-    /** @param firstLoad the rows went into an empty table, whose trigram index is now missing */
-    record Changes(int inserted, int updated, boolean firstLoad) {
-
-        Changes(int inserted, int updated) {
-            this(inserted, updated, false);
-        }
+    record Changes(int inserted, int updated) {
     }
 
     /**
@@ -83,7 +80,7 @@ final class TreeMerge {
             // in code order the primary key grows at its right edge, a fifth faster than in file order
             int inserted = jdbc.sql(TREE + COLUMNS + ROWS + "order by code").update();
             jdbc.sql("select region.finish_first_load()").query().singleRow();
-            return new Changes(inserted, 0, true);
+            return new Changes(inserted, 0);
         }
         int updated = jdbc.sql(TREE + """
                 update region.regions r set name = tree.name, full_name = tree.full_name
