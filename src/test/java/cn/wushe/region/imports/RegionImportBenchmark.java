@@ -31,7 +31,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * How fast the full tree of China loads, against the floor of a plain COPY of the same five files
+ * How fast the full tree of China loads (up to the commit, and separately until its trigram name
+ * index is built after the commit), against the floor of a plain COPY of the same five files
  * into unindexed tables, both on one fresh database (its own server under target/, not the test
  * database). Not a unit test: run it on purpose and commit the section it writes to
  * docs/benchmarks.md:
@@ -46,7 +47,7 @@ class RegionImportBenchmark {
     static final String END = "<!-- /region-import -->";
 
     @Test
-    void importsAllOfChinaWithinTwiceAPlainCopy() throws Exception {
+    void loadsAllOfChinaAgainstAPlainCopy() throws Exception {
         String loadBefore = loadAverage();
         deleteRecursively(DATA_DIR);
         StandardEnvironment env = new StandardEnvironment();
@@ -69,6 +70,7 @@ class RegionImportBenchmark {
         ImportResult unchanged = regionImport.importFrom(RegionFiles.bundled(), true);
 
         assertThat(full.inserted()).isEqualTo(665_276);
+        assertThat(full.searchIndex()).isPositive();
         assertThat(warm.skipped()).isTrue();
         assertThat(unchanged.inserted() + unchanged.updated()).isZero();
         Duration[] floor = finalRowsFloor(url);
@@ -134,18 +136,29 @@ class RegionImportBenchmark {
                 | what | time |
                 |---|---|
                 | plain COPY of the 5 gzipped files into unindexed tables (before / after ours) | %d ms / %d ms |
-                | **our full import of all of China** (%,d nodes, one transaction) | **%d ms** |
+                | **our first load of all of China** (%,d nodes, one transaction, up to its commit: tree usable, searchable by code and by name) | **%d ms** |
                 | … of which COPY into staging tables and checks | %d ms |
-                | … of which full names and insert into region.regions with its 4 indexes (primary key, parent, county, trigram) | %d ms |
-                | ratio ours / faster plain COPY (goal ≤ 2×) | **%.2f×** |
+                | … of which full names, insert into region.regions with its primary key, then building its parent and county indexes | %d ms |
+                | ratio load / faster plain COPY (goal ≤ 2×) | **%.2f×** |
+                | after the commit: trigram index on names built (until then name search scans the table) | %d ms |
+                | search index ready: load + trigram index, ratio to the faster plain COPY | %d ms (%.2f×) |
                 | for comparison: the same final rows (with full names) copied into an unindexed table | %d ms |
                 | for comparison: building the trigram index alone on those rows | %d ms |
                 | warm start, files unchanged (checksums compared, import skipped) | %d ms |
                 | forced re-import of unchanged files (0 inserted, 0 updated) | %d ms |
+
+                The first load (region.regions empty) drops the parent, county and trigram indexes through the owner
+                functions of migration V3_3, inserts the rows, rebuilds the two B-trees before the commit and the
+                trigram index after it; name search works meanwhile by a sequential scan. The goal (load ≤ 2× a
+                plain COPY) is not met: what remains is the COPY into staging with its checks and the insert into
+                the table with its primary key (compare the unindexed copy of the final rows above).
                 %s
                 """.formatted(START, LocalDate.now(clock), pgVersion, System.getProperty("java.version"), machine,
                 plainFirst.toMillis(), plainSecond.toMillis(), full.nodes().total(), full.took().toMillis(),
-                full.staging().toMillis(), full.merge().toMillis(), ratio, floor[0].toMillis(), floor[1].toMillis(),
+                full.staging().toMillis(), full.merge().toMillis(), ratio, full.searchIndex().toMillis(),
+                full.took().plus(full.searchIndex()).toMillis(),
+                (double) full.took().plus(full.searchIndex()).toMillis() / Math.min(plainFirst.toMillis(), plainSecond.toMillis()),
+                floor[0].toMillis(), floor[1].toMillis(),
                 warm.took().toMillis(), unchanged.took().toMillis(), END);
     }
 
