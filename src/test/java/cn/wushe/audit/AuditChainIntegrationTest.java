@@ -168,6 +168,19 @@ class AuditChainIntegrationTest {
     }
 
     @Test
+    void aTransactionTakesOneLaneOfAChainAndKeepsIt() {
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            log.record(AuditFixture.event(county, 1));
+            log.record(AuditFixture.event(county, 2));
+            // the lane is picked by one statement trying lanes in turn: it must stop at the first it gets
+            assertThat(jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()")
+                    .query(Long.class).single()).isEqualTo(1);
+        });
+
+        assertThat(fixture.seqsByLane(county).values()).containsExactly(List.of(1L, 2L));
+    }
+
+    @Test
     void entriesWrittenBeforeLanesStillVerifyAndLaneZeroContinuesThem() throws Exception {
         fixture.insertLegacy(county, 3);
         assertThat(verification.verify(county).forLane(county, 0))
