@@ -128,6 +128,8 @@ class RegistryBenchmark {
     TransactionTemplate tx;
     @Autowired
     Clock clock;
+    @Autowired
+    org.springframework.core.env.Environment env;
 
     @Test
     void exactLookupAndScopedListUnderTwentyClients() throws Exception {
@@ -183,8 +185,11 @@ class RegistryBenchmark {
             while (running.get()) {
                 jdbc.sql("""
                         select case when state = 'active' then coalesce(wait_event_type || ':' || wait_event, 'running')
-                                    else state end, count(*)
-                        from pg_stat_activity
+                                    else state end
+                               || case when exists (select 1 from pg_locks l where l.pid = a.pid
+                                                    and l.locktype = 'advisory' and l.granted)
+                                       then ' (holding an audit lane)' else '' end, count(*)
+                        from pg_stat_activity a
                         where datname = current_database() and backend_type = 'client backend'
                           and pid <> pg_backend_pid() and state <> 'idle'
                         group by 1
@@ -300,7 +305,8 @@ class RegistryBenchmark {
                 .append(" concurrent clients (java.net.http) on loopback, ").append(REQUESTS)
                 .append(" measured requests per row after a warm-up; load average at the end ")
                 .append(Files.readString(Path.of("/proc/loadavg")).split(" ")[0])
-                .append(" (other developers' builds share the 2 cores). Every request runs the scope filter, decrypts and masks, and writes its audit entry. ")
+                .append(" (other developers' builds share the 2 cores). Every request runs the scope filter, decrypts and masks, and writes its audit entry (")
+                .append(env.getProperty("wushe.audit.lanes", "8")).append(" audit lanes per county). ")
                 .append(loadSeconds < 0 ? "The people were loaded by an earlier run.\n\n"
                         : "Loading (generation, SM4-GCM encryption of every identity number, HMAC-SM3 indexes, COPY) took "
                                 + String.format("%.0f", loadSeconds) + " s.\n\n");
@@ -311,7 +317,7 @@ class RegistryBenchmark {
         section.append("\nDatabase sessions of the application during the 20-client runs, on average per sample of "
                 + "pg_stat_activity every 20 ms (`running`; `idle in transaction`: the application works between "
                 + "statements while its transaction, and any audit lane lock, stays open; `Lock:advisory`: waiting "
-                + "for an audit lane; other wait events as PostgreSQL names them):\n\n");
+                + "for an audit lane; other wait events as PostgreSQL names them; \"holding an audit lane\": the session holds a lane's lock):\n\n");
         sessions.forEach((run, tally) -> {
             double samples = Math.max(1, tally.getOrDefault(SAMPLES, 0L));
             section.append("- ").append(run).append(": ").append(tally.entrySet().stream()
