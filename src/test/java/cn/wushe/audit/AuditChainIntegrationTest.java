@@ -3,11 +3,12 @@ package cn.wushe.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.wushe.audit.AuditVerification.ChainReport;
+import cn.wushe.audit.AuditFixture.Placed;
 import cn.wushe.audit.AuditVerification.Kind;
-import cn.wushe.audit.AuditVerification.Tampered;
+import cn.wushe.audit.AuditVerification.Report;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,9 +24,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The per-county hash chain (security.md checks 26, 27): it verifies when untouched, a superuser's
- * edit or deletion is reported at exactly that place, concurrent writers keep it gap-free, and the
- * entry lives and dies with the business transaction.
+ * The per-county hash chain and its lanes (security.md checks 26, 27): it verifies when untouched,
+ * a superuser's edit or deletion is reported at exactly that place (lane and sequence number),
+ * concurrent writers spread over lanes and keep each gap-free, entries written before lanes existed
+ * still verify, and the entry lives and dies with the business transaction.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -59,62 +61,88 @@ class AuditChainIntegrationTest {
     void chainOfManyEntriesVerifies() {
         fixture.record(county, 25);
 
-        ChainReport chain = verification.verify(county);
+        Report chain = verification.verify(county);
         assertThat(chain.intact()).isTrue();
-        assertThat(chain.entries()).isEqualTo(25);
-        assertThat(chain.headSeq()).isEqualTo(25);
+        assertThat(chain.entriesChecked()).isEqualTo(25);
+        assertThat(chain.chains()).isNotEmpty().allSatisfy(lane -> {
+            assertThat(lane.chain()).isEqualTo(county);
+            assertThat(lane.headSeq()).isEqualTo(lane.entries());
+        });
         assertThat(verification.verify().forChain(county)).isEqualTo(chain);
     }
 
     @Test
     void superuserEditIsReportedAtExactlyThatEntry() throws Exception {
-        fixture.record(county, 10);
-        long edited = fixture.idOf(county, 4);
+        fixture.record(county, 20);
+        Placed edited = fixture.inner(county);
 
         fixture.asSuperuser("alter table audit.entries disable trigger user",
-                "update audit.entries set detail = '改过了' where id = " + edited,
+                "update audit.entries set detail = '改过了' where id = " + edited.id(),
                 "alter table audit.entries enable trigger user");
 
-        Tampered first = verification.verify().forChain(county).firstTampered();
-        assertThat(first).isNotNull();
-        assertThat(first.chain()).isEqualTo(county);
-        assertThat(first.seq()).isEqualTo(4);
-        assertThat(first.id()).isEqualTo(edited);
-        assertThat(first.kind()).isEqualTo(Kind.CONTENT_CHANGED);
-        assertThat(verification.verify(county).firstTampered()).isEqualTo(first);
+        Report report = verification.verify().forChain(county);
+        assertThat(report.firstTampered()).singleElement().satisfies(first -> {
+            assertThat(first.chain()).isEqualTo(county);
+            assertThat(first.lane()).isEqualTo(edited.lane());
+            assertThat(first.seq()).isEqualTo(edited.seq());
+            assertThat(first.id()).isEqualTo(edited.id());
+            assertThat(first.kind()).isEqualTo(Kind.CONTENT_CHANGED);
+        });
+        assertThat(verification.verify(county).firstTampered()).isEqualTo(report.firstTampered());
     }
 
     @Test
     void deletedEntryIsReportedAsASequenceGap() throws Exception {
-        fixture.record(county, 10);
+        fixture.record(county, 20);
+        Placed deleted = fixture.inner(county);
 
         fixture.asSuperuser("alter table audit.entries disable trigger user",
-                "delete from audit.entries where chain = '" + county + "' and seq = 6",
+                "delete from audit.entries where id = " + deleted.id(),
                 "alter table audit.entries enable trigger user");
 
-        Tampered first = verification.verify(county).firstTampered();
-        assertThat(first).isNotNull();
-        assertThat(first.seq()).isEqualTo(6);
-        assertThat(first.id()).isNull();
-        assertThat(first.kind()).isEqualTo(Kind.MISSING_ENTRY);
+        assertThat(verification.verify(county).firstTampered()).singleElement().satisfies(first -> {
+            assertThat(first.lane()).isEqualTo(deleted.lane());
+            assertThat(first.seq()).isEqualTo(deleted.seq());
+            assertThat(first.id()).isNull();
+            assertThat(first.kind()).isEqualTo(Kind.MISSING_ENTRY);
+        });
     }
 
     @Test
     void overwrittenHashIsReportedAtThatEntry() throws Exception {
-        fixture.record(county, 5);
+        fixture.record(county, 20);
+        Placed overwritten = fixture.inner(county);
 
         fixture.asSuperuser("alter table audit.entries disable trigger user",
-                "update audit.entries set hash = repeat('a', 64) where chain = '" + county + "' and seq = 2",
+                "update audit.entries set hash = repeat('a', 64) where id = " + overwritten.id(),
                 "alter table audit.entries enable trigger user");
 
-        Tampered first = verification.verify(county).firstTampered();
-        assertThat(first).isNotNull();
-        assertThat(first.seq()).isEqualTo(2);
-        assertThat(first.kind()).isEqualTo(Kind.CONTENT_CHANGED);
+        assertThat(verification.verify(county).firstTampered()).singleElement().satisfies(first -> {
+            assertThat(first.lane()).isEqualTo(overwritten.lane());
+            assertThat(first.seq()).isEqualTo(overwritten.seq());
+            assertThat(first.kind()).isEqualTo(Kind.CONTENT_CHANGED);
+        });
     }
 
     @Test
-    void concurrentWritersKeepTheChainGapFree() throws Exception {
+    void entryMovedToAnotherLaneIsDetected() throws Exception {
+        fixture.record(county, 20);
+        Placed moved = fixture.inner(county);
+        int otherLane = fixture.seqsByLane(county).keySet().stream().filter(l -> l != moved.lane()).findFirst()
+                .orElseThrow();
+
+        fixture.asSuperuser("alter table audit.entries disable trigger user",
+                "update audit.entries set lane = " + otherLane + ", seq = 1000 where id = " + moved.id(),
+                "alter table audit.entries enable trigger user");
+
+        Report report = verification.verify(county);
+        assertThat(report.forLane(county, moved.lane()).firstTampered()).isNotNull()
+                .satisfies(first -> assertThat(first.seq()).isEqualTo(moved.seq()));
+        assertThat(report.forLane(county, otherLane).intact()).isFalse();
+    }
+
+    @Test
+    void concurrentWritersKeepEveryLaneGapFree() throws Exception {
         int threads = 8;
         int perThread = 50;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -131,10 +159,42 @@ class AuditChainIntegrationTest {
             pool.shutdown();
         }
 
-        List<Long> seqs = jdbc.sql("select seq from audit.entries where chain = ? order by seq").param(county)
-                .query(Long.class).list();
-        assertThat(seqs).containsExactlyElementsOf(LongStream.rangeClosed(1, threads * perThread).boxed().toList());
+        Map<Integer, List<Long>> lanes = fixture.seqsByLane(county);
+        assertThat(lanes.values().stream().mapToInt(List::size).sum()).isEqualTo(threads * perThread);
+        assertThat(lanes).hasSizeGreaterThan(1);
+        lanes.forEach((lane, seqs) -> assertThat(seqs).as("lane %d", lane)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, seqs.size()).boxed().toList()));
         assertThat(verification.verify(county).intact()).isTrue();
+    }
+
+    @Test
+    void aTransactionTakesOneLaneOfAChainAndKeepsIt() {
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            log.record(AuditFixture.event(county, 1));
+            log.record(AuditFixture.event(county, 2));
+            // the lane is picked by one statement trying lanes in turn: it must stop at the first it gets
+            assertThat(jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()")
+                    .query(Long.class).single()).isEqualTo(1);
+        });
+
+        assertThat(fixture.seqsByLane(county).values()).containsExactly(List.of(1L, 2L));
+    }
+
+    @Test
+    void entriesWrittenBeforeLanesStillVerifyAndLaneZeroContinuesThem() throws Exception {
+        fixture.insertLegacy(county, 3);
+        assertThat(verification.verify(county).forLane(county, 0))
+                .satisfies(lane -> {
+                    assertThat(lane.intact()).isTrue();
+                    assertThat(lane.entries()).isEqualTo(3);
+                });
+
+        fixture.record(county, 30);
+
+        Report report = verification.verify(county);
+        assertThat(report.intact()).isTrue();
+        assertThat(report.entriesChecked()).isEqualTo(33);
+        assertThat(fixture.seqsByLane(county).get(0)).startsWith(1L, 2L, 3L);
     }
 
     @Test
@@ -157,7 +217,7 @@ class AuditChainIntegrationTest {
         String otherCounty = fixture.freshCounty();
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
             log.record(AuditFixture.event(county, 1));
-            // same chain as the entry above, whose lock this transaction holds; and another chain
+            // same chain as the entry above, one of whose lanes this transaction holds; and another chain
             log.recordIndependently(AuditFixture.event(county, 2).withOutcome(AuditEvent.Outcome.DENIED));
             log.recordIndependently(AuditFixture.event(otherCounty, 1).withOutcome(AuditEvent.Outcome.DENIED));
             assertThat(fixture.entries(otherCounty)).isEqualTo(1);

@@ -1,9 +1,14 @@
 package cn.wushe.audit;
 
+import cn.wushe.platform.Sm3;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,9 +56,50 @@ public class AuditFixture {
         return jdbc.sql("select count(*) from audit.entries where chain = ?").param(chain).query(Long.class).single();
     }
 
-    public long idOf(String chain, long seq) {
-        return jdbc.sql("select id from audit.entries where chain = ? and seq = ?").params(chain, seq)
-                .query(Long.class).single();
+    /** Where an entry sits: its row id, lane and sequence number in that lane. */
+    public record Placed(long id, int lane, long seq) {
+    }
+
+    /**
+     * The first-written entry of the chain that is neither first nor last in its lane, so that a
+     * break there can only be reported there. Twenty entries over 8 lanes always have one.
+     */
+    public Placed inner(String chain) {
+        return jdbc.sql("""
+                select id, lane, seq from audit.entries e where chain = ? and seq >= 2
+                  and exists (select 1 from audit.entries n where n.chain = e.chain and n.lane = e.lane and n.seq = e.seq + 1)
+                order by id limit 1
+                """).param(chain).query((rs, i) -> new Placed(rs.getLong(1), rs.getInt(2), rs.getLong(3))).single();
+    }
+
+    /** Sequence numbers per lane of the chain, in order. */
+    public Map<Integer, List<Long>> seqsByLane(String chain) {
+        Map<Integer, List<Long>> lanes = new TreeMap<>();
+        jdbc.sql("select lane, seq from audit.entries where chain = ? order by lane, seq").param(chain)
+                .query(rs -> {
+                    lanes.computeIfAbsent(rs.getInt(1), l -> new ArrayList<>()).add(rs.getLong(2));
+                });
+        return lanes;
+    }
+
+    /**
+     * {@code n} entries as they were written before lanes existed (no lane column given, so lane 0),
+     * hashed by the canonical form as docs/audit.md spells it, independently of the application's code.
+     */
+    public void insertLegacy(String county, int n) throws SQLException {
+        String prev = "0".repeat(64);
+        List<String> inserts = new ArrayList<>();
+        for (int seq = 1; seq <= n; seq++) {
+            long millis = 1_767_225_600_000L + seq;
+            String canonical = "6:" + county + "|" + String.valueOf(seq).length() + ":" + seq + "|13:" + millis
+                    + "|-1:|-1:|-1:|-1:|6:LEGACY|-1:|-1:|-1:|7:SUCCESS|-1:|-1:|-1:|-1:|";
+            String hash = Sm3.hex(prev + canonical);
+            inserts.add("insert into audit.entries (chain, seq, occurred_at, action, outcome, prev_hash, hash) values ('"
+                    + county + "', " + seq + ", to_timestamp(" + millis + " / 1000.0), 'LEGACY', 'SUCCESS', '" + prev
+                    + "', '" + hash + "')");
+            prev = hash;
+        }
+        asSuperuser(inserts.toArray(String[]::new));
     }
 
     /**

@@ -28,10 +28,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -123,6 +128,8 @@ class RegistryBenchmark {
     TransactionTemplate tx;
     @Autowired
     Clock clock;
+    @Autowired
+    org.springframework.core.env.Environment env;
 
     @Test
     void exactLookupAndScopedListUnderTwentyClients() throws Exception {
@@ -148,22 +155,60 @@ class RegistryBenchmark {
                 .header("X-Bench-Actor", "community").GET().build();
 
         Map<String, double[]> results = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> sessions = new LinkedHashMap<>();
         Collections.shuffle(sample, random);
         run(client, lookup, 500);
         results.put("Exact identity-number lookup (POST /api/v1/people/lookup, community worker, town search scope)",
-                run(client, lookup, REQUESTS));
+                sampled(sessions.computeIfAbsent("lookup", k -> new TreeMap<>()), () -> run(client, lookup, REQUESTS)));
         run(client, townList, 500);
         results.put("Filtered scoped list page (GET /api/v1/people?category=DIBAO&ageMin=60, town station, pages 1–5 of 20)",
-                run(client, townList, REQUESTS));
+                sampled(sessions.computeIfAbsent("town list", k -> new TreeMap<>()), () -> run(client, townList, REQUESTS)));
         run(client, communityList, 300);
         results.put("Community list page (GET /api/v1/people?region=<community>&category=…, community worker)",
                 run(client, communityList, REQUESTS));
         // one client: the service time of a request without queueing behind the other nineteen
         results.put("Exact identity-number lookup, 1 client (service time)", run(client, lookup, 400, 1));
         results.put("Filtered scoped list page, 1 client (service time)", run(client, townList, 400, 1));
-        report(people, loadSeconds, results);
+        report(people, loadSeconds, results, sessions);
         results.values().forEach(r -> assertThat(r[3]).as("errors").isZero());
     }
+
+    /**
+     * Runs {@code work} while sampling, every 20 ms, what the application's database sessions do
+     * (pg_stat_activity): running, waiting (e.g. {@code Lock:advisory}, the audit lanes' locks), or
+     * idle in transaction (the application works between statements, holding its locks).
+     * {@code tally} gets the number of sessions seen per state and the number of samples.
+     */
+    private <T> T sampled(Map<String, Long> tally, Callable<T> work) throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread sampler = Thread.ofPlatform().start(() -> {
+            while (running.get()) {
+                jdbc.sql("""
+                        select case when state = 'active' then coalesce(wait_event_type || ':' || wait_event, 'running')
+                                    else state end
+                               || case when exists (select 1 from pg_locks l where l.pid = a.pid
+                                                    and l.locktype = 'advisory' and l.granted)
+                                       then ' (holding an audit lane)' else '' end, count(*)
+                        from pg_stat_activity a
+                        where datname = current_database() and backend_type = 'client backend'
+                          and pid <> pg_backend_pid() and state <> 'idle'
+                        group by 1
+                        """).query(rs -> {
+                            tally.merge(rs.getString(1), rs.getLong(2), Long::sum);
+                        });
+                tally.merge(SAMPLES, 1L, Long::sum);
+                LockSupport.parkNanos(20_000_000);
+            }
+        });
+        try {
+            return work.call();
+        } finally {
+            running.set(false);
+            sampler.join();
+        }
+    }
+
+    private static final String SAMPLES = "samples";
 
     private double[] run(HttpClient client, IntFunction<HttpRequest> request, int count) throws Exception {
         return run(client, request, count, CLIENTS);
@@ -249,7 +294,8 @@ class RegistryBenchmark {
         return places;
     }
 
-    private void report(long people, double loadSeconds, Map<String, double[]> results) throws Exception {
+    private void report(long people, double loadSeconds, Map<String, double[]> results,
+            Map<String, Map<String, Long>> sessions) throws Exception {
         StringBuilder section = new StringBuilder();
         section.append("## Registry: lookup and scoped list with ").append(String.format("%,d", people)).append(" people\n\n");
         section.append("Measured ").append(LocalDateTime.now(clock).withNano(0)).append(" (Asia/Shanghai)").append(" by `RegistryBenchmark` (`mvn test -Dtest=RegistryBenchmark -DexcludedGroups=`), ")
@@ -259,7 +305,8 @@ class RegistryBenchmark {
                 .append(" concurrent clients (java.net.http) on loopback, ").append(REQUESTS)
                 .append(" measured requests per row after a warm-up; load average at the end ")
                 .append(Files.readString(Path.of("/proc/loadavg")).split(" ")[0])
-                .append(" (other developers' builds share the 2 cores). Every request runs the scope filter, decrypts and masks, and writes its audit entry. ")
+                .append(" (other developers' builds share the 2 cores). Every request runs the scope filter, decrypts and masks, and writes its audit entry (")
+                .append(env.getProperty("wushe.audit.lanes", "8")).append(" audit lanes per county). ")
                 .append(loadSeconds < 0 ? "The people were loaded by an earlier run.\n\n"
                         : "Loading (generation, SM4-GCM encryption of every identity number, HMAC-SM3 indexes, COPY) took "
                                 + String.format("%.0f", loadSeconds) + " s.\n\n");
@@ -267,6 +314,18 @@ class RegistryBenchmark {
         results.forEach((name, r) -> section.append("| ").append(name).append(" | ").append(String.format("%.1f", r[0]))
                 .append(" | ").append(String.format("%.1f", r[1])).append(" | ").append(String.format("%.0f", r[2]))
                 .append(" | ").append(name.contains("1 client") ? "—" : r[1] <= 50 ? "met" : "not met").append(" |\n"));
+        section.append("\nDatabase sessions of the application during the 20-client runs, on average per sample of "
+                + "pg_stat_activity every 20 ms (`running`; `idle in transaction`: the application works between "
+                + "statements while its transaction, and any audit lane lock, stays open; `Lock:advisory`: waiting "
+                + "for an audit lane; other wait events as PostgreSQL names them; \"holding an audit lane\": the session holds a lane's lock):\n\n");
+        sessions.forEach((run, tally) -> {
+            double samples = Math.max(1, tally.getOrDefault(SAMPLES, 0L));
+            section.append("- ").append(run).append(": ").append(tally.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(SAMPLES))
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() / samples))
+                    .collect(Collectors.joining(", "))).append(String.format(" (%.0f samples)%n", samples));
+        });
         Path file = Path.of("docs/benchmarks.md");
         String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
         String begin = "<!-- registry-benchmark:begin -->";

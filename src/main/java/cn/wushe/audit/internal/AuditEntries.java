@@ -77,7 +77,7 @@ class AuditEntries {
     }
 
     private static AuditEntry map(ResultSet rs) throws SQLException {
-        return new AuditEntry(rs.getLong("id"), rs.getString("chain"), rs.getLong("seq"),
+        return new AuditEntry(rs.getLong("id"), rs.getString("chain"), rs.getInt("lane"), rs.getLong("seq"),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getObject("actor_id", UUID.class),
                 rs.getString("actor_name"), split(rs.getString("actor_roles")), split(rs.getString("actor_scope")),
                 rs.getString("action"), rs.getString("object_type"), rs.getString("object_id"),

@@ -1,5 +1,6 @@
 package cn.wushe.audit.internal;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,12 +12,17 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param retentionDays how long entries are kept at least; the table refuses deletes today, so
  *                      nothing is deleted at all — this is the floor a future archiving job must respect
+ * @param lanes         into how many lanes (each its own gap-free hash chain with its own lock) every
+ *                      county's chain is split, so that audit writes of one county run in parallel;
+ *                      lowering it later is safe (higher lanes are still verified, just no longer extended)
  */
 @ConfigurationProperties("wushe.audit")
 @Validated
 public record AuditProperties(
         @DefaultValue("180") @Min(value = MINIMUM_RETENTION_DAYS,
-                message = "审计日志保留天数（wushe.audit.retention-days）不得少于 180 天") int retentionDays) {
+                message = "审计日志保留天数（wushe.audit.retention-days）不得少于 180 天") int retentionDays,
+        @DefaultValue("8") @Min(value = 1, message = "审计链分道数（wushe.audit.lanes）须在 1 到 64 之间")
+        @Max(value = 64, message = "审计链分道数（wushe.audit.lanes）须在 1 到 64 之间") int lanes) {
 
     public static final int MINIMUM_RETENTION_DAYS = 180;
 }

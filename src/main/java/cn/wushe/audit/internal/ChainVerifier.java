@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Streams each chain in sequence order and recomputes its hashes. The rows come through a
+ * Streams each lane of each chain in sequence order and recomputes its hashes. The rows come through a
  * server-side cursor (fetch size inside a transaction), so memory stays flat however long the log.
  * One statement reads all chains, so they are checked against one snapshot.
  */
@@ -36,24 +36,24 @@ class ChainVerifier implements AuditVerification {
     @Transactional(readOnly = true)
     public Report verify() {
         Walk walk = new Walk();
-        jdbc.query(SELECT + "order by chain, seq", walk);
+        jdbc.query(SELECT + "order by chain, lane, seq", walk);
         return new Report(walk.finish());
     }
 
     @Override
     @Transactional(readOnly = true)
-    public ChainReport verify(String chain) {
+    public Report verify(String chain) {
         Walk walk = new Walk();
-        jdbc.query(SELECT + "where chain = ? order by seq", walk, chain);
-        List<ChainReport> chains = walk.finish();
-        return chains.isEmpty() ? ChainReport.empty(chain) : chains.getFirst();
+        jdbc.query(SELECT + "where chain = ? order by lane, seq", walk, chain);
+        return new Report(walk.finish());
     }
 
-    /** Walks rows ordered by chain and seq, one chain after another. */
+    /** Walks rows ordered by chain, lane and seq, one lane after another. */
     private static final class Walk implements RowCallbackHandler {
 
         private final List<ChainReport> done = new ArrayList<>();
         private @Nullable String chain;
+        private int lane;
         private long entries;
         private long expectedSeq;
         private String prevHash = ChainedEntry.GENESIS;
@@ -62,9 +62,10 @@ class ChainVerifier implements AuditVerification {
         @Override
         public void processRow(ResultSet rs) throws SQLException {
             ChainedEntry e = map(rs);
-            if (!e.chain().equals(chain)) {
+            if (!e.chain().equals(chain) || e.lane() != lane) {
                 closeChain();
                 chain = e.chain();
+                lane = e.lane();
                 entries = 0;
                 expectedSeq = 1;
                 prevHash = ChainedEntry.GENESIS;
@@ -83,26 +84,26 @@ class ChainVerifier implements AuditVerification {
             if (e.seq() > expectedSeq) {
                 String missing = e.seq() - 1 == expectedSeq ? String.valueOf(expectedSeq)
                         : expectedSeq + "–" + (e.seq() - 1);
-                return new Tampered(e.chain(), expectedSeq, null, Kind.MISSING_ENTRY,
+                return new Tampered(e.chain(), e.lane(), expectedSeq, null, Kind.MISSING_ENTRY,
                         "缺少序号 " + missing + " 的记录（记录被删除）");
             }
             if (e.seq() < expectedSeq) {
-                return new Tampered(e.chain(), e.seq(), id, Kind.UNEXPECTED_ENTRY,
+                return new Tampered(e.chain(), e.lane(), e.seq(), id, Kind.UNEXPECTED_ENTRY,
                         "序号异常：应为 " + expectedSeq + "，实为 " + e.seq() + "（记录被插入）");
             }
             if (!storedPrev.equals(prevHash)) {
-                return new Tampered(e.chain(), e.seq(), id, Kind.BROKEN_LINK,
+                return new Tampered(e.chain(), e.lane(), e.seq(), id, Kind.BROKEN_LINK,
                         "前序哈希不符（前一条记录被改动或替换）");
             }
             if (!e.hash(prevHash).equals(storedHash)) {
-                return new Tampered(e.chain(), e.seq(), id, Kind.CONTENT_CHANGED, "内容与哈希不符（本条记录被改动）");
+                return new Tampered(e.chain(), e.lane(), e.seq(), id, Kind.CONTENT_CHANGED, "内容与哈希不符（本条记录被改动）");
             }
             return null;
         }
 
         private void closeChain() {
             if (chain != null) {
-                done.add(new ChainReport(chain, entries, expectedSeq - 1, prevHash, firstTampered));
+                done.add(new ChainReport(chain, lane, entries, expectedSeq - 1, prevHash, firstTampered));
             }
         }
 
@@ -114,7 +115,7 @@ class ChainVerifier implements AuditVerification {
     }
 
     private static ChainedEntry map(ResultSet rs) throws SQLException {
-        return new ChainedEntry(rs.getString("chain"), rs.getLong("seq"),
+        return new ChainedEntry(rs.getString("chain"), rs.getInt("lane"), rs.getLong("seq"),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("actor_id", UUID.class), rs.getString("actor_name"), rs.getString("actor_roles"),
                 rs.getString("actor_scope"), rs.getString("action"), rs.getString("object_type"),

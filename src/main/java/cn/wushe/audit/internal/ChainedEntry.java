@@ -12,10 +12,15 @@ import org.jspecify.annotations.Nullable;
  * as {@code <length>:<text>|} where length counts the UTF-16 code units of the text ({@code -1:|}
  * for null), the time as epoch milliseconds. Length prefixes make the encoding injective: no two
  * different rows give the same text. Changing it breaks the verification of every existing entry.
+ * Entries of lane 0 (all entries written before lanes existed, and the lane they continue) use
+ * exactly that form; entries of lanes 1.. write the lane as a 17th field right after the chain, so
+ * the hash also binds an entry to its lane. Field counts differ, so the two forms never collide.
  *
- * @param seq position in the chain from 1; 0 while the entry is not yet placed (see {@link #at})
+ * @param chain county code (6 digits) or {@code system}
+ * @param lane  which of the chain's lanes (each its own hash chain), from 0
+ * @param seq   position in the lane from 1; 0 while the entry is not yet placed (see {@link #at})
  */
-record ChainedEntry(String chain, long seq, Instant occurredAt, @Nullable UUID actorId, @Nullable String actorName,
+record ChainedEntry(String chain, int lane, long seq, Instant occurredAt, @Nullable UUID actorId, @Nullable String actorName,
         @Nullable String actorRoles, @Nullable String actorScope, String action, @Nullable String objectType,
         @Nullable String objectId, @Nullable String objectRegion, String outcome, @Nullable String clientIp,
         @Nullable String requestId, @Nullable String reason, @Nullable String detail) {
@@ -23,16 +28,21 @@ record ChainedEntry(String chain, long seq, Instant occurredAt, @Nullable UUID a
     /** The {@code prev_hash} of every chain's first entry. */
     static final String GENESIS = "0".repeat(64);
 
-    /** The same facts placed at {@code position} of the chain. */
-    ChainedEntry at(long position) {
-        return new ChainedEntry(chain, position, occurredAt, actorId, actorName, actorRoles, actorScope, action,
+    /** The same facts placed at {@code position} of lane {@code inLane}. */
+    ChainedEntry at(int inLane, long position) {
+        return new ChainedEntry(chain, inLane, position, occurredAt, actorId, actorName, actorRoles, actorScope, action,
                 objectType, objectId, objectRegion, outcome, clientIp, requestId, reason, detail);
     }
 
     String canonical() {
         StringBuilder sb = new StringBuilder(256);
-        for (Object field : new Object[] {chain, seq, occurredAt.toEpochMilli(), actorId, actorName, actorRoles,
-                actorScope, action, objectType, objectId, objectRegion, outcome, clientIp, requestId, reason, detail}) {
+        Object[] fields = lane == 0
+                ? new Object[] {chain, seq, occurredAt.toEpochMilli(), actorId, actorName, actorRoles, actorScope,
+                    action, objectType, objectId, objectRegion, outcome, clientIp, requestId, reason, detail}
+                : new Object[] {chain, lane, seq, occurredAt.toEpochMilli(), actorId, actorName, actorRoles,
+                    actorScope, action, objectType, objectId, objectRegion, outcome, clientIp, requestId, reason,
+                    detail};
+        for (Object field : fields) {
             if (field == null) {
                 sb.append("-1:");
             } else {

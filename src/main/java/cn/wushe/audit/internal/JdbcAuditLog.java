@@ -11,12 +11,15 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +38,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Appends to the per-county hash chain. Joins the caller's transaction (so a failed audit write
- * rolls back the business change); a transaction-scoped advisory lock per chain keeps sequence
- * numbers gap-free without serialising writes of different counties.
+ * rolls back the business change). Each county's chain is split into lanes, each its own hash
+ * chain; a transaction-scoped advisory lock per lane keeps its sequence numbers gap-free, and a
+ * transaction takes whichever lane is free, so writers of one county (and of different counties)
+ * do not queue on one lock.
  */
 @Service
 class JdbcAuditLog implements AuditLog {
@@ -51,10 +56,12 @@ class JdbcAuditLog implements AuditLog {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate independent;
+    private final int lanes;
 
-    JdbcAuditLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+    JdbcAuditLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions, AuditProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.lanes = properties.lanes();
         this.independent = new TransactionTemplate(transactions);
         this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -67,7 +74,7 @@ class JdbcAuditLog implements AuditLog {
             throw new IllegalStateException("audit entry '" + event.action()
                     + "' cannot be written in a read-only transaction: make the use case's transaction read-write");
         }
-        append(unplaced(event));
+        append(unplaced(event), Set.of());
     }
 
     @Override
@@ -75,17 +82,19 @@ class JdbcAuditLog implements AuditLog {
         // the request's actor, address and id are read now, on the request's thread
         ChainedEntry unplaced = unplaced(event);
         Optional<ChainLocks> locks = currentLocks();
-        if (locks.isPresent() && locks.get().chains.contains(unplaced.chain())) {
-            // this transaction holds the chain's lock until it ends: a second transaction would wait for it forever
-            locks.get().deferred.add(unplaced);
+        Set<Integer> held = locks.map(l -> l.lanes.containsKey(unplaced.chain())
+                ? Set.of(l.lanes.get(unplaced.chain())) : Set.<Integer>of()).orElse(Set.of());
+        if (held.size() >= lanes) {
+            // this transaction holds the chain's only lane until it ends: a second transaction would wait for it forever
+            locks.orElseThrow().deferred.add(unplaced);
         } else {
-            independent.executeWithoutResult(status -> append(unplaced));
+            independent.executeWithoutResult(status -> append(unplaced, held));
         }
     }
 
     private ChainedEntry unplaced(AuditEvent event) {
         Optional<Actor> actor = CurrentActor.find();
-        return new ChainedEntry(chainOf(event.objectRegion()), 0,
+        return new ChainedEntry(chainOf(event.objectRegion()), 0, 0,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 actor.map(Actor::id).orElse(null),
                 event.actorName() != null ? event.actorName() : actor.map(Actor::username).orElse(null),
@@ -95,27 +104,28 @@ class JdbcAuditLog implements AuditLog {
                 clientIp(), MDC.get("requestId"), event.reason(), event.detail());
     }
 
-    private void append(ChainedEntry unplaced) {
-        // waits for the chain's previous writer to commit; the next statement then sees its row
-        jdbc.sql("select pg_advisory_xact_lock(:ns, hashtext(:chain))")
-                .param("ns", LOCK_NAMESPACE).param("chain", unplaced.chain()).query().singleRow();
-        currentLocks().orElseGet(this::trackLocks).chains.add(unplaced.chain());
+    /** @param avoid lanes held by a suspended transaction of this thread: waiting for them would never end */
+    private void append(ChainedEntry unplaced, Set<Integer> avoid) {
+        int lane = lockLane(unplaced.chain(), avoid);
         record Head(long seq, String hash) {
         }
-        Head head = jdbc.sql("select seq, hash from audit.entries where chain = :chain order by seq desc limit 1")
-                .param("chain", unplaced.chain())
+        // the lane's previous writer has committed (we hold its lock), so this statement sees its row
+        Head head = jdbc.sql("""
+                select seq, hash from audit.entries where chain = :chain and lane = :lane order by seq desc limit 1
+                """)
+                .param("chain", unplaced.chain()).param("lane", lane)
                 .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2)))
                 .optional().orElse(new Head(0, ChainedEntry.GENESIS));
-        ChainedEntry entry = unplaced.at(head.seq() + 1);
+        ChainedEntry entry = unplaced.at(lane, head.seq() + 1);
         jdbc.sql("""
-                insert into audit.entries (chain, seq, occurred_at, actor_id, actor_name, actor_roles, actor_scope,
-                    action, object_type, object_id, object_region, outcome, client_ip, request_id, reason, detail,
-                    prev_hash, hash)
-                values (:chain, :seq, :occurredAt, :actorId, :actorName, :actorRoles, :actorScope, :action,
+                insert into audit.entries (chain, lane, seq, occurred_at, actor_id, actor_name, actor_roles,
+                    actor_scope, action, object_type, object_id, object_region, outcome, client_ip, request_id,
+                    reason, detail, prev_hash, hash)
+                values (:chain, :lane, :seq, :occurredAt, :actorId, :actorName, :actorRoles, :actorScope, :action,
                     :objectType, :objectId, :objectRegion, :outcome, :clientIp, :requestId, :reason, :detail,
                     :prevHash, :hash)
                 """)
-                .param("chain", entry.chain()).param("seq", entry.seq())
+                .param("chain", entry.chain()).param("lane", entry.lane()).param("seq", entry.seq())
                 .param("occurredAt", entry.occurredAt().atOffset(ZoneOffset.UTC))
                 .param("actorId", entry.actorId()).param("actorName", entry.actorName())
                 .param("actorRoles", entry.actorRoles()).param("actorScope", entry.actorScope())
@@ -125,6 +135,44 @@ class JdbcAuditLog implements AuditLog {
                 .param("requestId", entry.requestId()).param("reason", entry.reason())
                 .param("detail", entry.detail()).param("prevHash", head.hash()).param("hash", entry.hash(head.hash()))
                 .update();
+    }
+
+    /**
+     * Locks one lane of the chain until the transaction ends: the lane it already holds, else the
+     * first free one starting at a random lane, else (all busy) waits for the random one.
+     */
+    private int lockLane(String chain, Set<Integer> avoid) {
+        ChainLocks locks = currentLocks().orElseGet(this::trackLocks);
+        Integer held = locks.lanes.get(chain);
+        if (held != null) {
+            return held;
+        }
+        int start = ThreadLocalRandom.current().nextInt(lanes);
+        List<Integer> order = IntStream.range(0, lanes).map(i -> (start + i) % lanes).boxed()
+                .filter(l -> !avoid.contains(l)).toList();
+        // no ORDER BY: the filter runs row by row in array order and LIMIT stops at the first lock taken
+        int lane = jdbc.sql("""
+                select lane from unnest(cast(string_to_array(:order, ',') as int[])) as lane
+                where pg_try_advisory_xact_lock(:ns, hashtext(case when lane = 0 then cast(:chain as text)
+                                                                   else :chain || '-' || lane end))
+                limit 1
+                """)
+                .param("order", order.stream().map(String::valueOf).collect(Collectors.joining(",")))
+                .param("ns", LOCK_NAMESPACE).param("chain", chain)
+                .query(Integer.class).optional()
+                .orElseGet(() -> {
+                    jdbc.sql("select pg_advisory_xact_lock(:ns, hashtext(:key))")
+                            .param("ns", LOCK_NAMESPACE).param("key", lockKey(chain, order.getFirst()))
+                            .query().singleRow();
+                    return order.getFirst();
+                });
+        locks.lanes.put(chain, lane);
+        return lane;
+    }
+
+    /** Lane 0 keeps the key of the chain before lanes existed, so an older instance and this one exclude each other. */
+    static String lockKey(String chain, int lane) {
+        return lane == 0 ? chain : chain + "-" + lane;
     }
 
     private Optional<ChainLocks> currentLocks() {
@@ -142,19 +190,20 @@ class JdbcAuditLog implements AuditLog {
     }
 
     /**
-     * Per transaction (synchronizations are suspended with their transaction): the chains whose
-     * lock it holds, and independent entries for those chains, written as soon as it has ended.
+     * Per transaction (synchronizations are suspended with their transaction): the lane of each
+     * chain whose lock it holds, and independent entries it could not write at once (the chain has
+     * one lane only, which it holds), written as soon as it has ended.
      */
     private final class ChainLocks implements TransactionSynchronization {
 
-        private final Set<String> chains = new HashSet<>();
+        private final Map<String, Integer> lanes = new HashMap<>();
         private final List<ChainedEntry> deferred = new ArrayList<>();
 
         @Override
         public void afterCompletion(int status) {
             for (ChainedEntry entry : deferred) {
                 try {
-                    independent.executeWithoutResult(tx -> append(entry));
+                    independent.executeWithoutResult(tx -> append(entry, Set.of()));
                 } catch (RuntimeException e) {
                     // the request is ending anyway; this is the only place left to say it
                     LOG.error("audit entry {} of chain {} could not be written", entry.action(), entry.chain(), e);

@@ -58,13 +58,13 @@ class AuditApiController {
     }
 
     /** @param occurredAt Beijing time with its offset */
-    record EntryResponse(long id, String chain, long seq, OffsetDateTime occurredAt, @Nullable UUID actorId,
+    record EntryResponse(long id, String chain, int lane, long seq, OffsetDateTime occurredAt, @Nullable UUID actorId,
             @Nullable String actorName, List<String> actorRoles, List<String> actorScope, String action,
             @Nullable String objectType, @Nullable String objectId, @Nullable String objectRegion, String outcome,
             @Nullable String clientIp, @Nullable String requestId, @Nullable String reason, @Nullable String detail) {
 
         static EntryResponse of(AuditEntry e) {
-            return new EntryResponse(e.id(), e.chain(), e.seq(), e.occurredAt().atZone(ClockConfiguration.ZONE)
+            return new EntryResponse(e.id(), e.chain(), e.lane(), e.seq(), e.occurredAt().atZone(ClockConfiguration.ZONE)
                     .toOffsetDateTime(), e.actorId(), e.actorName(), e.actorRoles(), e.actorScope(), e.action(),
                     e.objectType(), e.objectId(), e.objectRegion(), e.outcome().name(), e.clientIp(), e.requestId(),
                     e.reason(), e.detail());
@@ -81,13 +81,17 @@ class AuditApiController {
         }
     }
 
-    /** @param firstTampered {@code null} when the chain is intact */
-    record ChainResponse(String chain, boolean intact, long entries, long headSeq, @Nullable String headHash,
+    /**
+     * One lane of a chain.
+     *
+     * @param firstTampered {@code null} when the lane is intact
+     */
+    record ChainResponse(String chain, int lane, boolean intact, long entries, long headSeq, @Nullable String headHash,
             @Nullable TamperedResponse firstTampered) {
 
         static ChainResponse of(ChainReport c) {
             Tampered t = c.firstTampered();
-            return new ChainResponse(c.chain(), c.intact(), c.entries(), c.headSeq(), c.headHash(),
+            return new ChainResponse(c.chain(), c.lane(), c.intact(), c.entries(), c.headSeq(), c.headHash(),
                     t == null ? null : new TamperedResponse(t.seq(), t.id(), t.kind().name(), t.problem()));
         }
     }

@@ -6,7 +6,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** security.md check 27: the application refuses to start with an audit retention below 180 days. */
+/**
+ * security.md check 27: the application refuses to start with an audit retention below 180 days;
+ * and with a number of chain lanes outside 1–64.
+ */
 class AuditPropertiesUnitTest {
 
     final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(AuditConfiguration.class);
@@ -28,6 +31,26 @@ class AuditPropertiesUnitTest {
         runner.run(started -> {
             assertThat(started).hasNotFailed();
             assertThat(started.getBean(AuditProperties.class).retentionDays()).isEqualTo(expected);
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "-1", "65"})
+    void refusesToStartWithLanesOutside1To64(String lanes) {
+        context.withPropertyValues("wushe.audit.lanes=" + lanes).run(started -> {
+            assertThat(started).hasFailed();
+            assertThat(started.getStartupFailure()).rootCause().hasMessageContaining("须在 1 到 64 之间");
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 1", "64, 64", "'', 8"})
+    void startsWith1To64LanesAnd8ByDefault(String configured, int expected) {
+        ApplicationContextRunner runner = configured.isEmpty() ? context
+                : context.withPropertyValues("wushe.audit.lanes=" + configured);
+        runner.run(started -> {
+            assertThat(started).hasNotFailed();
+            assertThat(started.getBean(AuditProperties.class).lanes()).isEqualTo(expected);
         });
     }
 }

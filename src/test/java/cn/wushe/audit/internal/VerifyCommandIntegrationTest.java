@@ -46,10 +46,13 @@ class VerifyCommandIntegrationTest {
     void brokenChainEndsWithStatus3AndNamesTheEntry() throws Exception {
         AuditFixture fixture = new AuditFixture(log, jdbc, env);
         String county = fixture.freshCounty();
-        fixture.record(county, 3);
+        fixture.record(county, 20);
+        AuditFixture.Placed edited = fixture.inner(county);
         fixture.asSuperuser("alter table audit.entries disable trigger user",
-                "update audit.entries set reason = '补录' where chain = '" + county + "' and seq = 2",
+                "update audit.entries set reason = '补录' where id = " + edited.id(),
                 "alter table audit.entries enable trigger user");
+        String lane = county + "-" + edited.lane();
+        long laneEntries = fixture.seqsByLane(county).get(edited.lane()).size();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         AtomicInteger status = new AtomicInteger(-1);
 
@@ -57,14 +60,15 @@ class VerifyCommandIntegrationTest {
                 .run(new DefaultApplicationArguments("--wushe.audit.verify"));
 
         assertThat(status.get()).isEqualTo(3);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("发现篡改", "链 " + county + " 序号 2",
-                "内容与哈希不符", "链 " + county + "：3 条，末条序号 3");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("发现篡改",
+                "链 " + lane + " 序号 " + edited.seq() + "（记录 " + edited.id() + "）：内容与哈希不符",
+                "链 " + lane + "：" + laneEntries + " 条，末条序号 " + laneEntries);
     }
 
     @Test
     void statusIs0OnlyWhenEveryChainIsIntact() {
-        ChainReport intact = new ChainReport("610527", 2, 2, "ab", null);
-        ChainReport broken = new ChainReport("610526", 2, 2, "cd", new AuditVerification.Tampered("610526", 1, 7L,
+        ChainReport intact = new ChainReport("610527", 0, 2, 2, "ab", null);
+        ChainReport broken = new ChainReport("610526", 3, 2, 2, "cd", new AuditVerification.Tampered("610526", 3, 1, 7L,
                 AuditVerification.Kind.CONTENT_CHANGED, "内容与哈希不符"));
 
         assertThat(VerifyCommand.statusOf(new Report(List.of(intact)))).isZero();
