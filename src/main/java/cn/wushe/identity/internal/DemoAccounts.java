@@ -53,22 +53,13 @@ class DemoAccounts implements ApplicationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DemoAccounts.class);
 
     private final UserAccounts accounts;
-    private final RoleAssignments assignments;
-    private final RegionDirectory regions;
-    private final PasswordEncoder encoder;
-    private final AuditLog audit;
+    private final SeededAccounts seeding;
     private final TransactionTemplate transaction;
-    private final Clock clock;
 
-    DemoAccounts(UserAccounts accounts, RoleAssignments assignments, RegionDirectory regions, PasswordEncoder encoder,
-            AuditLog audit, TransactionTemplate transaction, Clock clock) {
+    DemoAccounts(UserAccounts accounts, SeededAccounts seeding, TransactionTemplate transaction) {
         this.accounts = accounts;
-        this.assignments = assignments;
-        this.regions = regions;
-        this.encoder = encoder;
-        this.audit = audit;
+        this.seeding = seeding;
         this.transaction = transaction;
-        this.clock = clock;
     }
 
     static boolean isDemoAccount(String username) {
@@ -89,17 +80,6 @@ class DemoAccounts implements ApplicationRunner {
     }
 
     private void create(Seed seed) {
-        Instant now = clock.instant();
-        UserAccount account = UserAccount.open(new Username(seed.username()), seed.displayName(), null,
-                seed.homeRegionCode(), encoder.encode(PASSWORD), now);
-        accounts.add(account);
-        assignments.add(account.id(), new RoleAssignment(UUID.randomUUID(), seed.role(), seed.scopeCode(), null),
-                null, now);
-        if (seed.role() == Role.GRID_WORKER) {
-            regions.assignGridWorker(seed.scopeCode(), account.id(), seed.displayName());
-        }
-        audit.record(AuditEvent.success("USER_CREATE", "USER", account.id().toString(), seed.homeRegionCode())
-                .withDetail("演示账号：" + seed.username() + "；" + seed.role().name() + "@" + seed.scopeCode())
-                .byActor("system"));
+        seeding.open(seed, PASSWORD, "演示账号");
     }
 }

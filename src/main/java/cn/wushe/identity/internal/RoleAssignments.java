@@ -60,6 +60,12 @@ public class RoleAssignments {
         }
     }
 
+    /** Whether any account holds {@code role} anywhere in {@code countyCode}. */
+    public boolean anyHolds(Role role, String countyCode) {
+        return jdbc.sql("select exists (select 1 from identity.role_assignments where role = :role and county_code = :county)")
+                .param("role", role.name()).param("county", countyCode).query(Boolean.class).single();
+    }
+
     public void remove(UUID assignmentId) {
         jdbc.sql("delete from identity.role_assignments where id = :id").param("id", assignmentId).update();
     }
