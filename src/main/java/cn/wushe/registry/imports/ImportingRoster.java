@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class ImportingRoster {
 
-    private static final int PAGE = 5000;
+    private static final int PAGE = 1000;
 
     private final UploadGuard guard;
     private final ImportLimits limits;
