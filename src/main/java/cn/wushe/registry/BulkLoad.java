@@ -118,29 +118,8 @@ class BulkLoad {
                 once.apply(m.income().name()), household.id(), m.relation().name(), at, createdBy, at, createdBy);
     }
 
-    /** One line of COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
+    /** One line of COPY's text format; see {@link CopyIn#row}. */
     static void row(StringBuilder out, @Nullable Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                out.append('\t');
-            }
-            Object v = values[i];
-            if (v == null) {
-                out.append("\\N");
-            } else {
-                String s = v instanceof Instant instant ? instant.toString() : v.toString();
-                for (int k = 0; k < s.length(); k++) {
-                    char ch = s.charAt(k);
-                    switch (ch) {
-                        case '\\' -> out.append("\\\\");
-                        case '\t' -> out.append("\\t");
-                        case '\n' -> out.append("\\n");
-                        case '\r' -> out.append("\\r");
-                        default -> out.append(ch);
-                    }
-                }
-            }
-        }
-        out.append('\n');
+        CopyIn.row(out, values);
     }
 }

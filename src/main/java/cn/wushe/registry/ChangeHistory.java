@@ -2,12 +2,8 @@ package cn.wushe.registry;
 
 import cn.wushe.platform.Actor;
 import cn.wushe.registry.Person.FieldChange;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,11 +12,11 @@ import org.springframework.stereotype.Repository;
 class ChangeHistory {
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
+    private final CopyIn copy;
 
-    ChangeHistory(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    ChangeHistory(JdbcClient jdbc, CopyIn copy) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.copy = copy;
     }
 
     void record(PersonId person, String countyCode, String kind, List<FieldChange> changes, Actor actor, Instant at) {
@@ -31,18 +27,16 @@ class ChangeHistory {
     record Entry(PersonId person, String countyCode, FieldChange change) {
     }
 
-    /** Changes of many people in one JDBC batch (a roster import). */
+    /** Changes of many people in one COPY (a roster import). */
     void recordAll(List<Entry> entries, String kind, Actor actor, Instant at) {
-        Timestamp when = Timestamp.from(at);
-        batch.batchUpdate("""
-                insert into registry.person_changes (person_id, county_code, changed_at, changed_by, changed_by_name,
-                    change_kind, field, before_value, after_value)
-                values (:person, :county, :at, :by, :byName, :kind, :field, :before, :after)""",
-                entries.stream().map(e -> new MapSqlParameterSource().addValue("person", e.person().value())
-                        .addValue("county", e.countyCode()).addValue("at", when).addValue("by", actor.id())
-                        .addValue("byName", actor.displayName()).addValue("kind", kind).addValue("field", e.change().field())
-                        .addValue("before", e.change().before()).addValue("after", e.change().after()))
-                        .toArray(SqlParameterSource[]::new));
+        StringBuilder lines = new StringBuilder();
+        for (Entry e : entries) {
+            CopyIn.row(lines, e.person().value(), e.countyCode(), at, actor.id(), actor.displayName(), kind,
+                    e.change().field(), e.change().before(), e.change().after());
+        }
+        copy.copy("""
+                registry.person_changes (person_id, county_code, changed_at, changed_by, changed_by_name,
+                    change_kind, field, before_value, after_value)""", lines);
     }
 
     List<PersonChange> of(PersonId person) {

@@ -2,15 +2,11 @@ package cn.wushe.registry;
 
 import cn.wushe.platform.FieldCipher;
 import cn.wushe.registry.PersonDetails.Address;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,12 +15,14 @@ import org.springframework.stereotype.Repository;
 class HouseholdStore {
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
+    private final CopyIn copy;
+    private final CpuWork work;
     private final FieldCipher cipher;
 
-    HouseholdStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch, FieldCipher cipher) {
+    HouseholdStore(JdbcClient jdbc, CopyIn copy, CpuWork work, FieldCipher cipher) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.copy = copy;
+        this.work = work;
         this.cipher = cipher;
     }
 
@@ -52,21 +50,19 @@ class HouseholdStore {
     record NewHousehold(HouseholdId id, Address address, PersonId head) {
     }
 
-    /** Many households in one JDBC batch (a roster import). */
+    /** Many households in one COPY (a roster import). */
     void createAll(List<NewHousehold> created, @Nullable UUID actorId, Instant now) {
-        Timestamp at = Timestamp.from(now);
-        batch.batchUpdate("""
-                insert into registry.households (id, county_code, region_code, community_code, grid_code, head_person_id,
-                    address_detail_enc, created_at, created_by, updated_at, updated_by)
-                values (:id, :county, :region, :community, :grid, :head, :address, :now, :by, :now, :by)""",
-                created.stream().map(h -> new MapSqlParameterSource().addValue("id", h.id().value())
-                        .addValue("county", h.address().countyCode()).addValue("region", h.address().regionCode())
-                        .addValue("community", h.address().communityCode())
-                        .addValue("grid", h.address().gridCode(), java.sql.Types.VARCHAR).addValue("head", h.head().value())
-                        .addValue("address", h.address().detail() == null ? null : cipher.encrypt(h.address().detail()),
-                                java.sql.Types.VARCHAR)
-                        .addValue("now", at).addValue("by", actorId, java.sql.Types.OTHER))
-                        .toArray(SqlParameterSource[]::new));
+        StringBuilder lines = new StringBuilder();
+        work.map(created, h -> {
+            Address a = h.address();
+            StringBuilder line = new StringBuilder(256);
+            CopyIn.row(line, h.id().value(), a.countyCode(), a.regionCode(), a.communityCode(), a.gridCode(),
+                    h.head().value(), a.detail() == null ? null : cipher.encrypt(a.detail()), now, actorId, now, actorId);
+            return line;
+        }).forEach(lines::append);
+        copy.copy("""
+                registry.households (id, county_code, region_code, community_code, grid_code, head_person_id,
+                    address_detail_enc, created_at, created_by, updated_at, updated_by)""", lines);
     }
 
     /** A household moves with its head: when the head's address changes, the household's region follows. */

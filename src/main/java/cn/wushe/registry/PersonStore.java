@@ -17,9 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,13 +31,15 @@ class PersonStore {
     static final String PHONE_PURPOSE = "phone";
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
+    private final CopyIn copy;
+    private final CpuWork work;
     private final FieldCipher cipher;
     private final BlindIndex index;
 
-    PersonStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch, FieldCipher cipher, BlindIndex index) {
+    PersonStore(JdbcClient jdbc, CopyIn copy, CpuWork work, FieldCipher cipher, BlindIndex index) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.copy = copy;
+        this.work = work;
         this.cipher = cipher;
         this.index = index;
     }
@@ -78,28 +77,23 @@ class PersonStore {
         insertAll(List.of(person), actorId, now);
     }
 
-    /** Many people in a few JDBC batches, categories and related parties included (a roster import). */
+    /** Many people by COPY, categories and related parties included (a roster import). */
     void insertAll(List<Person> persons, @Nullable UUID actorId, Instant now) {
-        batch.batchUpdate("""
-                insert into registry.people (id, county_code, region_code, community_code, grid_code, name, id_doc_type,
+        StringBuilder lines = new StringBuilder();
+        // encryption and blind indexes are most of the JVM's share of an import: spread over the cores
+        work.map(persons, person -> {
+            Map<String, Object> m = columns(person);
+            StringBuilder line = new StringBuilder(512);
+            CopyIn.row(line, person.id().value(), m.get("county"), m.get("region"), m.get("community"), m.get("grid"),
+                    m.get("name"), m.get("docType"), m.get("idEnc"), m.get("idBidx"), m.get("birth"), m.get("sex"),
+                    m.get("phoneEnc"), m.get("phoneBidx"), m.get("addressEnc"), m.get("healthEnc"), m.get("incomeEnc"),
+                    m.get("household"), m.get("relation"), now, actorId, now, actorId);
+            return line;
+        }).forEach(lines::append);
+        copy.copy("""
+                registry.people (id, county_code, region_code, community_code, grid_code, name, id_doc_type,
                     id_number_enc, id_number_bidx, birth_date, sex, phone_enc, phone_bidx, address_detail_enc, health_enc,
-                    income_band_enc, household_id, relation_to_head, version, created_at, created_by, updated_at, updated_by)
-                values (:id, :county, :region, :community, :grid, :name, :docType, :idEnc, :idBidx, :birth, :sex, :phoneEnc,
-                    :phoneBidx, :addressEnc, :healthEnc, :incomeEnc, :household, :relation, 0, :now, :by, :now, :by)""",
-                persons.stream().map(person -> {
-                    Map<String, Object> m = columns(person);
-                    m.put("id", person.id().value());
-                    m.put("now", Timestamp.from(now));
-                    m.put("by", actorId);
-                    MapSqlParameterSource source = new MapSqlParameterSource(m);
-                    // typed nulls: an untyped null makes the driver ask the server for the parameter's type, row by row
-                    m.forEach((k, v) -> {
-                        if (v == null) {
-                            source.registerSqlType(k, k.equals("by") ? java.sql.Types.OTHER : java.sql.Types.VARCHAR);
-                        }
-                    });
-                    return source;
-                }).toArray(SqlParameterSource[]::new));
+                    income_band_enc, household_id, relation_to_head, created_at, created_by, updated_at, updated_by)""", lines);
         writeChildren(persons);
     }
 
@@ -184,38 +178,27 @@ class PersonStore {
     }
 
     private void writeChildren(List<Person> persons) {
-        List<SqlParameterSource> categories = new ArrayList<>();
-        List<SqlParameterSource> related = new ArrayList<>();
+        StringBuilder categories = new StringBuilder();
+        StringBuilder related = new StringBuilder();
         for (Person person : persons) {
             PersonDetails d = person.details();
+            String county = d.address().countyCode();
             for (CategoryEntry c : d.categories()) {
-                categories.add(new MapSqlParameterSource().addValue("id", UUID.randomUUID()).addValue("person", person.id().value())
-                        .addValue("county", d.address().countyCode()).addValue("code", c.code())
-                        .addValue("start", Date.valueOf(c.startDate()))
-                        .addValue("end", c.endDate() == null ? null : Date.valueOf(c.endDate()), java.sql.Types.DATE)
-                        .addValue("source", c.source()).addValue("type", c.disabilityType(), java.sql.Types.VARCHAR)
-                        .addValue("grade", c.disabilityGrade(), java.sql.Types.INTEGER));
+                CopyIn.row(categories, UUID.randomUUID(), person.id().value(), county, c.code(), c.startDate(), c.endDate(),
+                        c.source(), c.disabilityType(), c.disabilityGrade());
             }
             List<RelatedParty> parties = new ArrayList<>(d.obligors());
             parties.addAll(d.contacts());
             for (int i = 0; i < parties.size(); i++) {
                 RelatedParty p = parties.get(i);
-                related.add(new MapSqlParameterSource().addValue("id", UUID.randomUUID()).addValue("person", person.id().value())
-                        .addValue("county", d.address().countyCode()).addValue("kind", p.kind().name()).addValue("name", p.name())
-                        .addValue("relation", p.relation())
-                        .addValue("phone", p.phone() == null ? null : cipher.encrypt(p.phone().digits()), java.sql.Types.VARCHAR)
-                        .addValue("sort", i));
+                CopyIn.row(related, UUID.randomUUID(), person.id().value(), county, p.kind().name(), p.name(), p.relation(),
+                        p.phone() == null ? null : cipher.encrypt(p.phone().digits()), i);
             }
         }
-        batch.batchUpdate("""
-                insert into registry.person_categories (id, person_id, county_code, category_code, start_date, end_date,
-                    source, disability_type, disability_grade)
-                values (:id, :person, :county, :code, :start, :end, :source, :type, :grade)""",
-                categories.toArray(SqlParameterSource[]::new));
-        batch.batchUpdate("""
-                insert into registry.related_parties (id, person_id, county_code, kind, name, relation, phone_enc, sort_order)
-                values (:id, :person, :county, :kind, :name, :relation, :phone, :sort)""",
-                related.toArray(SqlParameterSource[]::new));
+        copy.copy("""
+                registry.person_categories (id, person_id, county_code, category_code, start_date, end_date,
+                    source, disability_type, disability_grade)""", categories);
+        copy.copy("registry.related_parties (id, person_id, county_code, kind, name, relation, phone_enc, sort_order)", related);
     }
 
     /** A person from a {@code registry.people} row, without categories and related people. */

@@ -45,11 +45,12 @@ public class RosterUpserts {
     private final CategoryTypes categoryTypes;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final CpuWork work;
     private final Clock clock;
 
     RosterUpserts(Regions regions, Grids grids, PersonStore people, HouseholdStore households, ChangeHistory history,
             RegisteringPerson registering, CategoryTypes categoryTypes, ApplicationEventPublisher events, JdbcClient jdbc,
-            Clock clock) {
+            CpuWork work, Clock clock) {
         this.regions = regions;
         this.grids = grids;
         this.people = people;
@@ -59,6 +60,7 @@ public class RosterUpserts {
         this.categoryTypes = categoryTypes;
         this.events = events;
         this.jdbc = jdbc;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -111,7 +113,7 @@ public class RosterUpserts {
         PersonValidation checking = validationForBatch();
         List<PersonValidation.Result> results = drafts.stream().map(d -> checking.check(d, actor)).toList();
         // one keyed digest per row: HMAC-SM3 is the costliest step of a large preview
-        List<String> indexes = results.stream().map(r -> r.valid() ? people.idIndex(r.details().idNumber()) : null).toList();
+        List<String> indexes = work.map(results, r -> r.valid() ? people.idIndex(r.details().idNumber()) : null);
         Map<String, PersonId> existing = existing(results, indexes);
         Set<String> sameNameAndBirth = sameNameAndBirth(results, indexes, existing);
         List<Preview> previews = new ArrayList<>(drafts.size());

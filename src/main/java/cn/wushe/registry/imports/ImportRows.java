@@ -1,11 +1,11 @@
 package cn.wushe.registry.imports;
 
 import cn.wushe.platform.FieldCipher;
+import cn.wushe.registry.CopyIn;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -27,13 +27,13 @@ class ImportRows {
     };
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
+    private final CopyIn copy;
     private final FieldCipher cipher;
     private final JsonMapper json;
 
-    ImportRows(JdbcClient jdbc, JdbcTemplate batch, FieldCipher cipher, JsonMapper json) {
+    ImportRows(JdbcClient jdbc, CopyIn copy, FieldCipher cipher, JsonMapper json) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.copy = copy;
         this.cipher = cipher;
         this.json = json;
     }
@@ -55,16 +55,13 @@ class ImportRows {
     }
 
     void insert(UUID job, List<StagedRow> rows) {
-        batch.batchUpdate("""
-                insert into registry.import_rows (job_id, row_number, row_enc, outcome, reasons, diff)
-                values (?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, row) -> {
-            ps.setObject(1, job);
-            ps.setInt(2, row.number());
-            ps.setString(3, cipher.encrypt(json.writeValueAsString(row.cells())));
-            ps.setString(4, row.outcome().name());
-            ps.setString(5, row.reasons().isEmpty() ? null : json.writeValueAsString(row.reasons()));
-            ps.setString(6, row.diff().isEmpty() ? null : json.writeValueAsString(row.diff()));
-        });
+        StringBuilder lines = new StringBuilder();
+        for (StagedRow row : rows) {
+            CopyIn.row(lines, job, row.number(), cipher.encrypt(json.writeValueAsString(row.cells())), row.outcome().name(),
+                    row.reasons().isEmpty() ? null : json.writeValueAsString(row.reasons()),
+                    row.diff().isEmpty() ? null : json.writeValueAsString(row.diff()));
+        }
+        copy.copy("registry.import_rows (job_id, row_number, row_enc, outcome, reasons, diff)", lines);
     }
 
     /** Rows of one outcome (all when {@code null}) in row order, a page at a time. */

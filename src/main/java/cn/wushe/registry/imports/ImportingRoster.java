@@ -173,7 +173,11 @@ class ImportingRoster {
      */
     private Counts write(ImportJob job, Actor actor) {
         Counts counts = Counts.NONE;
+        boolean anyMembers = false;
         for (boolean members : new boolean[] {false, true}) {
+            if (members && !anyMembers) {
+                break; // a roster of heads only needs no second read of its staged rows
+            }
             int after = 0;
             List<StagedRow> page;
             do {
@@ -183,6 +187,7 @@ class ImportingRoster {
                 for (StagedRow row : page) {
                     after = row.number();
                     ParsedRow parsed = parser.parse(row.cells());
+                    anyMembers |= parsed.headIdNumber() != null;
                     if ((parsed.headIdNumber() != null) == members) {
                         batch.add(row);
                         drafts.add(members ? inHeadsHousehold(row, parsed) : parsed.draft());
