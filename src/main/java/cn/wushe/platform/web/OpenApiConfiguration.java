@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,11 +23,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-    private static final Map<String, String> ERRORS = Map.of(
+    /** Sorted, so that the description (and docs/openapi.json) is the same on every start. */
+    private static final Map<String, String> ERRORS = new TreeMap<>(Map.of(
             "400", "输入有误（errors 列出每个字段的中文说明）",
             "401", "未登录或令牌无效",
             "403", "对可见对象无权执行此操作",
-            "404", "不存在或不在管辖范围内");
+            "404", "不存在或不在管辖范围内"));
 
     @Bean
     OpenAPI wusheOpenApi() {
