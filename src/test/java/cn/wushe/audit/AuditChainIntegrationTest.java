@@ -76,9 +76,7 @@ class AuditChainIntegrationTest {
         fixture.record(county, 20);
         Placed edited = fixture.inner(county);
 
-        fixture.asSuperuser("alter table audit.entries disable trigger user",
-                "update audit.entries set detail = '改过了' where id = " + edited.id(),
-                "alter table audit.entries enable trigger user");
+        fixture.tamper("update audit.entries set detail = '改过了' where id = " + edited.id());
 
         Report report = verification.verify().forChain(county);
         assertThat(report.firstTampered()).singleElement().satisfies(first -> {
@@ -96,9 +94,7 @@ class AuditChainIntegrationTest {
         fixture.record(county, 20);
         Placed deleted = fixture.inner(county);
 
-        fixture.asSuperuser("alter table audit.entries disable trigger user",
-                "delete from audit.entries where id = " + deleted.id(),
-                "alter table audit.entries enable trigger user");
+        fixture.tamper("delete from audit.entries where id = " + deleted.id());
 
         assertThat(verification.verify(county).firstTampered()).singleElement().satisfies(first -> {
             assertThat(first.lane()).isEqualTo(deleted.lane());
@@ -113,9 +109,7 @@ class AuditChainIntegrationTest {
         fixture.record(county, 20);
         Placed overwritten = fixture.inner(county);
 
-        fixture.asSuperuser("alter table audit.entries disable trigger user",
-                "update audit.entries set hash = repeat('a', 64) where id = " + overwritten.id(),
-                "alter table audit.entries enable trigger user");
+        fixture.tamper("update audit.entries set hash = repeat('a', 64) where id = " + overwritten.id());
 
         assertThat(verification.verify(county).firstTampered()).singleElement().satisfies(first -> {
             assertThat(first.lane()).isEqualTo(overwritten.lane());
@@ -131,9 +125,7 @@ class AuditChainIntegrationTest {
         int otherLane = fixture.seqsByLane(county).keySet().stream().filter(l -> l != moved.lane()).findFirst()
                 .orElseThrow();
 
-        fixture.asSuperuser("alter table audit.entries disable trigger user",
-                "update audit.entries set lane = " + otherLane + ", seq = 1000 where id = " + moved.id(),
-                "alter table audit.entries enable trigger user");
+        fixture.tamper("update audit.entries set lane = " + otherLane + ", seq = 1000 where id = " + moved.id());
 
         Report report = verification.verify(county);
         assertThat(report.forLane(county, moved.lane()).firstTampered()).isNotNull()

@@ -1,20 +1,13 @@
 package cn.wushe.identity.internal;
 
-import cn.wushe.audit.AuditEvent;
-import cn.wushe.audit.AuditLog;
 import cn.wushe.identity.Role;
-import cn.wushe.identity.RoleAssignment;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 

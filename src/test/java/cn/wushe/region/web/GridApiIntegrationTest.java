@@ -48,8 +48,7 @@ class GridApiIntegrationTest {
     static final String SQUARE = "[[109.59,35.17],[109.60,35.17],[109.60,35.18],[109.59,35.18],[109.59,35.17]]";
 
     /** Community worker of 尧禾村, edits its grids. */
-    final Authentication yaoheWorker = TestActor.of("yaohe", "COMMUNITY_WORKER", YAOHE_VILLAGE,
-            Permission.GRID_VIEW, Permission.GRID_EDIT).authentication();
+    final Authentication yaoheWorker = GridFixtures.yaoheWorker("yaohe");
 
     @Autowired
     MockMvc mvc;

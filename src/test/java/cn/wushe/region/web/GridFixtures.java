@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.security.core.Authentication;
 
 /**
  * Grids the web tests share, created once per database (idempotent, committed): two in 尧禾村, one
@@ -39,6 +40,12 @@ final class GridFixtures {
         Map.of(YAOHE_1, "尧禾村第一网格", YAOHE_2, "尧禾村第二网格", MANYI_1, "满义村第一网格", DUKANG_1, "杜康社区第一网格",
                 PUCHENG_1, "东陈社区第一网格", YANGGUO_1, "阳光社区第一网格")
                 .forEach((code, name) -> management.seed(new GridCode(code), new GridName(name), "测试数据"));
+    }
+
+    /** A community worker of 尧禾村 who sees and edits its grids. */
+    static Authentication yaoheWorker(String username) {
+        return TestActor.of(username, "COMMUNITY_WORKER", YAOHE_VILLAGE, Permission.GRID_VIEW, Permission.GRID_EDIT)
+                .authentication();
     }
 
     /** An actor who sees grids in {@code view} and edits them in {@code edit}. */

@@ -44,8 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegionAndGridPagesIntegrationTest {
 
-    final Authentication yaoheWorker = TestActor.of("yaohe-page", "COMMUNITY_WORKER", YAOHE_VILLAGE,
-            Permission.GRID_VIEW, Permission.GRID_EDIT).authentication();
+    final Authentication yaoheWorker = GridFixtures.yaoheWorker("yaohe-page");
 
     @Autowired
     MockMvc mvc;
