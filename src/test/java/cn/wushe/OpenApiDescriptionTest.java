@@ -14,6 +14,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -47,6 +49,21 @@ class OpenApiDescriptionTest {
             }
         }));
         Files.createDirectories(Path.of("docs"));
-        Files.writeString(Path.of("docs/openapi.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(api));
+        Files.writeString(Path.of("docs/openapi.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(sorted(api)));
+    }
+
+    /** Keys in a fixed order: springdoc lists some schema properties in reflection order, which varies by run. */
+    private JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode copy = json.createObjectNode();
+            node.propertyNames().stream().sorted().forEach(name -> copy.set(name, sorted(node.get(name))));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = json.createArrayNode();
+            node.forEach(element -> copy.add(sorted(element)));
+            return copy;
+        }
+        return node;
     }
 }
