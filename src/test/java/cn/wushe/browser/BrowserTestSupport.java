@@ -110,7 +110,10 @@ public abstract class BrowserTestSupport {
         open("/login");
         browser.findElement(By.name("username")).sendKeys(username);
         browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement submit = browser.findElement(By.cssSelector("button[type=submit]"));
+        submit.click();
+        // A click returns before the form's navigation ends; the next step must not cut this POST short.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(submit));
     }
 
     /** Scrolls the element to the middle of the screen first (instantly: Bootstrap scrolls smoothly), as a person would. */
