@@ -232,9 +232,9 @@ public class PersonLists {
                 cipher.decrypt(rs.getString("id_number_enc")));
         boolean editable = rs.getBoolean("editable");
         String phoneEnc = rs.getString("phone_enc");
-        String phone = phoneEnc == null ? null : PhoneNumber.mask(cipher.decrypt(phoneEnc));
-        if (phoneEnc != null && editable) {
-            phone = cipher.decrypt(phoneEnc);
+        String phone = phoneEnc == null ? null : cipher.decrypt(phoneEnc);
+        if (phone != null && !editable) {
+            phone = PhoneNumber.mask(phone);
         }
         Array categories = rs.getArray("categories");
         String community = rs.getString("community_code");

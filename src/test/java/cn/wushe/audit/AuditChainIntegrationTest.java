@@ -73,7 +73,7 @@ class AuditChainIntegrationTest {
 
     @Test
     void superuserEditIsReportedAtExactlyThatEntry() throws Exception {
-        fixture.record(county, 20);
+        fixture.record(county, AuditFixture.FOR_AN_INNER_ENTRY);
         Placed edited = fixture.inner(county);
 
         fixture.tamper("update audit.entries set detail = '改过了' where id = " + edited.id());
@@ -91,7 +91,7 @@ class AuditChainIntegrationTest {
 
     @Test
     void deletedEntryIsReportedAsASequenceGap() throws Exception {
-        fixture.record(county, 20);
+        fixture.record(county, AuditFixture.FOR_AN_INNER_ENTRY);
         Placed deleted = fixture.inner(county);
 
         fixture.tamper("delete from audit.entries where id = " + deleted.id());
@@ -106,7 +106,7 @@ class AuditChainIntegrationTest {
 
     @Test
     void overwrittenHashIsReportedAtThatEntry() throws Exception {
-        fixture.record(county, 20);
+        fixture.record(county, AuditFixture.FOR_AN_INNER_ENTRY);
         Placed overwritten = fixture.inner(county);
 
         fixture.tamper("update audit.entries set hash = repeat('a', 64) where id = " + overwritten.id());
@@ -120,7 +120,7 @@ class AuditChainIntegrationTest {
 
     @Test
     void entryMovedToAnotherLaneIsDetected() throws Exception {
-        fixture.record(county, 20);
+        fixture.record(county, AuditFixture.FOR_AN_INNER_ENTRY);
         Placed moved = fixture.inner(county);
         int otherLane = fixture.seqsByLane(county).keySet().stream().filter(l -> l != moved.lane()).findFirst()
                 .orElseThrow();

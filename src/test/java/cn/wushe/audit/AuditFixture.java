@@ -60,9 +60,12 @@ public class AuditFixture {
     public record Placed(long id, int lane, long seq) {
     }
 
+    /** Entries to record before {@link #inner}: 65 over at most 32 lanes put three in some lane. */
+    public static final int FOR_AN_INNER_ENTRY = 65;
+
     /**
      * The first-written entry of the chain that is neither first nor last in its lane, so that a
-     * break there can only be reported there. Twenty entries over 8 lanes always have one.
+     * break there can only be reported there; record {@link #FOR_AN_INNER_ENTRY} entries first.
      */
     public Placed inner(String chain) {
         return jdbc.sql("""

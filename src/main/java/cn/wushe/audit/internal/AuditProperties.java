@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
 public record AuditProperties(
         @DefaultValue("180") @Min(value = MINIMUM_RETENTION_DAYS,
                 message = "审计日志保留天数（wushe.audit.retention-days）不得少于 180 天") int retentionDays,
-        @DefaultValue("8") @Min(value = 1, message = "审计链分道数（wushe.audit.lanes）须在 1 到 64 之间")
+        @DefaultValue("32") @Min(value = 1, message = "审计链分道数（wushe.audit.lanes）须在 1 到 64 之间")
         @Max(value = 64, message = "审计链分道数（wushe.audit.lanes）须在 1 到 64 之间") int lanes) {
 
     public static final int MINIMUM_RETENTION_DAYS = 180;

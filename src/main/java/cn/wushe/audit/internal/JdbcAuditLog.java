@@ -106,17 +106,8 @@ class JdbcAuditLog implements AuditLog {
 
     /** @param avoid lanes held by a suspended transaction of this thread: waiting for them would never end */
     private void append(ChainedEntry unplaced, Set<Integer> avoid) {
-        int lane = lockLane(unplaced.chain(), avoid);
-        record Head(long seq, String hash) {
-        }
-        // the lane's previous writer has committed (we hold its lock), so this statement sees its row
-        Head head = jdbc.sql("""
-                select seq, hash from audit.entries where chain = :chain and lane = :lane order by seq desc limit 1
-                """)
-                .param("chain", unplaced.chain()).param("lane", lane)
-                .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2)))
-                .optional().orElse(new Head(0, ChainedEntry.GENESIS));
-        ChainedEntry entry = unplaced.at(lane, head.seq() + 1);
+        Head head = takeLane(unplaced.chain(), avoid);
+        ChainedEntry entry = unplaced.at(head.lane(), head.seq() + 1);
         jdbc.sql("""
                 insert into audit.entries (chain, lane, seq, occurred_at, actor_id, actor_name, actor_roles,
                     actor_scope, action, object_type, object_id, object_region, outcome, client_ip, request_id,
@@ -137,42 +128,33 @@ class JdbcAuditLog implements AuditLog {
                 .update();
     }
 
-    /**
-     * Locks one lane of the chain until the transaction ends: the lane it already holds, else the
-     * first free one starting at a random lane, else (all busy) waits for the random one.
-     */
-    private int lockLane(String chain, Set<Integer> avoid) {
-        ChainLocks locks = currentLocks().orElseGet(this::trackLocks);
-        Integer held = locks.lanes.get(chain);
-        if (held != null) {
-            return held;
-        }
-        int start = ThreadLocalRandom.current().nextInt(lanes);
-        List<Integer> order = IntStream.range(0, lanes).map(i -> (start + i) % lanes).boxed()
-                .filter(l -> !avoid.contains(l)).toList();
-        // no ORDER BY: the filter runs row by row in array order and LIMIT stops at the first lock taken
-        int lane = jdbc.sql("""
-                select lane from unnest(cast(string_to_array(:order, ',') as int[])) as lane
-                where pg_try_advisory_xact_lock(:ns, hashtext(case when lane = 0 then cast(:chain as text)
-                                                                   else :chain || '-' || lane end))
-                limit 1
-                """)
-                .param("order", order.stream().map(String::valueOf).collect(Collectors.joining(",")))
-                .param("ns", LOCK_NAMESPACE).param("chain", chain)
-                .query(Integer.class).optional()
-                .orElseGet(() -> {
-                    jdbc.sql("select pg_advisory_xact_lock(:ns, hashtext(:key))")
-                            .param("ns", LOCK_NAMESPACE).param("key", lockKey(chain, order.getFirst()))
-                            .query().singleRow();
-                    return order.getFirst();
-                });
-        locks.lanes.put(chain, lane);
-        return lane;
+    /** A lane this transaction now holds, and the last entry of that lane (seq 0 and the genesis hash if none). */
+    private record Head(int lane, long seq, String hash) {
     }
 
-    /** Lane 0 keeps the key of the chain before lanes existed, so an older instance and this one exclude each other. */
-    static String lockKey(String chain, int lane) {
-        return lane == 0 ? chain : chain + "-" + lane;
+    /**
+     * Locks one lane of the chain until the transaction ends and reads its head, in one statement
+     * ({@code audit.take_lane}): the lane it already holds, else the first free one starting at a
+     * random lane, else (all busy) waits for the random one.
+     */
+    private Head takeLane(String chain, Set<Integer> avoid) {
+        ChainLocks locks = currentLocks().orElseGet(this::trackLocks);
+        Integer held = locks.lanes.get(chain);
+        List<Integer> order;
+        if (held != null) {
+            order = List.of(held); // advisory locks are re-entrant: taking it again returns at once
+        } else {
+            int start = ThreadLocalRandom.current().nextInt(lanes);
+            order = IntStream.range(0, lanes).map(i -> (start + i) % lanes).boxed().filter(l -> !avoid.contains(l)).toList();
+        }
+        Head head = jdbc.sql("select lane, seq, hash from audit.take_lane(:chain, cast(string_to_array(:order, ',') as int[]), :ns)")
+                .param("chain", chain).param("ns", LOCK_NAMESPACE)
+                .param("order", order.stream().map(String::valueOf).collect(Collectors.joining(",")))
+                .query((rs, i) -> new Head(rs.getInt(1), rs.getLong(2),
+                        rs.getString(3) == null ? ChainedEntry.GENESIS : rs.getString(3)))
+                .single();
+        locks.lanes.put(chain, head.lane());
+        return head;
     }
 
     private Optional<ChainLocks> currentLocks() {

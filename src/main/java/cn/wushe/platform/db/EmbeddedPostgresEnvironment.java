@@ -47,7 +47,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         }
         Path dataDir = Path.of(env.getProperty("wushe.data-dir", "./data")).toAbsolutePath().normalize();
         int port = env.getProperty("wushe.db.port", Integer.class, 0);
-        EmbeddedPostgres pg = SERVERS.computeIfAbsent(dataDir, dir -> start(dir.resolve("pg"), port));
+        boolean durable = env.getProperty("wushe.db.durable", Boolean.class, true);
+        EmbeddedPostgres pg = SERVERS.computeIfAbsent(dataDir, dir -> start(dir.resolve("pg"), port, durable));
         String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/" + DATABASE;
         Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", url);
@@ -60,7 +61,14 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         env.getPropertySources().addFirst(new MapPropertySource("wusheEmbeddedPostgres", props));
     }
 
-    private static EmbeddedPostgres start(Path pgDir, int port) {
+    /**
+     * @param durable whether a commit waits for its WAL to reach the disk: the zonky builder, made
+     *                for throw-away test databases, starts the server with {@code -F} (fsync off) and
+     *                {@code synchronous_commit=off}, which loses recent commits on a crash and can
+     *                corrupt the cluster on power loss; the registry must survive both, so only the
+     *                test profile turns this off
+     */
+    private static EmbeddedPostgres start(Path pgDir, int port, boolean durable) {
         try {
             Files.createDirectories(pgDir);
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
@@ -74,6 +82,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("max_wal_size", "2GB")
                     .setServerConfig("timezone", "Asia/Shanghai")
+                    // given after the builder's -F, so these win
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .start();
             createDatabaseAndRole(pg);
             SpringApplication.getShutdownHandlers().add(() -> stop(pg));

@@ -44,8 +44,8 @@ class AuditPropertiesUnitTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1, 1", "64, 64", "'', 8"})
-    void startsWith1To64LanesAnd8ByDefault(String configured, int expected) {
+    @CsvSource({"1, 1", "64, 64", "'', 32"})
+    void startsWith1To64LanesAnd32ByDefault(String configured, int expected) {
         ApplicationContextRunner runner = configured.isEmpty() ? context
                 : context.withPropertyValues("wushe.audit.lanes=" + configured);
         runner.run(started -> {

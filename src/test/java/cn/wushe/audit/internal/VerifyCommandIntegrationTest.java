@@ -46,7 +46,7 @@ class VerifyCommandIntegrationTest {
     void brokenChainEndsWithStatus3AndNamesTheEntry() throws Exception {
         AuditFixture fixture = new AuditFixture(log, jdbc, env);
         String county = fixture.freshCounty();
-        fixture.record(county, 20);
+        fixture.record(county, AuditFixture.FOR_AN_INNER_ENTRY);
         AuditFixture.Placed edited = fixture.inner(county);
         fixture.tamper("update audit.entries set reason = '补录' where id = " + edited.id());
         String lane = county + "-" + edited.lane();

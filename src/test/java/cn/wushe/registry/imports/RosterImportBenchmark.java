@@ -52,7 +52,7 @@ import org.springframework.test.context.ActiveProfiles;
  * -Dtest=RosterImportBenchmark}; {@code -Dbench.rows=…} changes the volume.
  */
 @Tag("benchmark")
-@SpringBootTest(properties = {"wushe.data-dir=target/bench-import-data", "logging.level.root=WARN",
+@SpringBootTest(properties = {"wushe.data-dir=target/bench-import-data", "wushe.db.durable=true", "logging.level.root=WARN",
         "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=${bench.rewrite:false}"})
 @ActiveProfiles("test")
 class RosterImportBenchmark {
