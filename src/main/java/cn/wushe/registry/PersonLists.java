@@ -88,7 +88,9 @@ public class PersonLists {
         }
         Actor actor = CurrentActor.get();
         Where where = where(actor, filter, true);
-        List<PersonListItem> rows = jdbc.sql(select(actor, where) + " order by p.name, p.id limit :limit offset :offset")
+        // the page is cut first and only its rows get their categories: the rows an offset skips need none
+        List<PersonListItem> rows = jdbc.sql("select q.*, " + categoriesOf("q") + " from (" + columns(actor, where)
+                        + " order by p.name, p.id limit :limit offset :offset) q order by q.name, q.id")
                 .params(where.params).params(Scopes.edit(actor, "p").params())
                 .param("limit", size + 1).param("offset", (long) page * size)
                 .query((rs, i) -> item(rs)).list();
@@ -218,13 +220,26 @@ public class PersonLists {
     }
 
     private static String select(Actor actor, Where where) {
+        return columns(actor, where, ", " + categoriesOf("p"));
+    }
+
+    private static String columns(Actor actor, Where where) {
+        return columns(actor, where, "");
+    }
+
+    private static String columns(Actor actor, Where where, String more) {
         return """
                 select p.id, p.name, p.sex, p.birth_date, p.id_doc_type, p.id_number_enc, p.phone_enc, p.community_code,
-                    p.grid_code, (%s) as editable,
-                    array(select c.category_code from registry.person_categories c where c.person_id = p.id
-                          and c.start_date <= :today and (c.end_date is null or c.end_date >= :today)
-                          order by c.category_code) as categories
-                from registry.people p where %s""".formatted(Scopes.edit(actor, "p").sql(), where.sql);
+                    p.grid_code, (%s) as editable%s from registry.people p where %s"""
+                .formatted(Scopes.edit(actor, "p").sql(), more, where.sql);
+    }
+
+    /** The categories a person holds today, in code order, as the column {@code categories}. */
+    private static String categoriesOf(String alias) {
+        return """
+                array(select c.category_code from registry.person_categories c where c.person_id = %s.id
+                      and c.start_date <= :today and (c.end_date is null or c.end_date >= :today)
+                      order by c.category_code) as categories""".formatted(alias);
     }
 
     private PersonListItem item(ResultSet rs) throws SQLException {
