@@ -307,9 +307,12 @@ class RegistryBenchmark {
             Map<String, Map<String, Long>> sessions) throws Exception {
         StringBuilder section = new StringBuilder();
         section.append("## Registry: lookup and scoped list with ").append(String.format("%,d", people)).append(" people\n\n");
-        section.append("Measured ").append(LocalDateTime.now(clock).withNano(0)).append(" (Asia/Shanghai)").append(" by `RegistryBenchmark` (`mvn test -Dtest=RegistryBenchmark -DexcludedGroups=`), ")
+        section.append("Measured ").append(LocalDateTime.now(clock).withNano(0)).append(" (Asia/Shanghai)").append(" by `RegistryBenchmark` (`mvn -B test -Dgroups=benchmark -DexcludedGroups=none -Dtest=RegistryBenchmark -DtestJvm=-Xmx1g`, the heap the README run command gives the server), ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-                .append(Runtime.getRuntime().maxMemory() / (1 << 20)).append(" MB heap, JDK ").append(System.getProperty("java.version"))
+                .append(Runtime.getRuntime().maxMemory() / (1 << 20)).append(" MB heap (")
+                .append(java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(java.lang.management.GarbageCollectorMXBean::getName).collect(Collectors.joining(", ")))
+                .append("), JDK ").append(System.getProperty("java.version"))
                 .append(", embedded PostgreSQL 17 on the same machine; ").append(CLIENTS)
                 .append(" concurrent clients (one kept-alive HTTP/1.1 connection and platform thread each, `LoopbackHttp`) on loopback, ").append(REQUESTS)
                 .append(" measured requests per row after a warm-up of ").append(WARM_UP_ROUNDS * 6_000)
