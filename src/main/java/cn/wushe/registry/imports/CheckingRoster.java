@@ -1,6 +1,7 @@
 package cn.wushe.registry.imports;
 
 import cn.wushe.platform.Actor;
+import cn.wushe.registry.PreparedPeople;
 import cn.wushe.registry.RosterUpserts;
 import cn.wushe.registry.imports.ImportJob.Counts;
 import cn.wushe.registry.imports.ImportRows.StagedRow;
@@ -40,13 +41,15 @@ class CheckingRoster implements DisposableBean {
     private final ImportRows rows;
     private final RosterRowParser parser;
     private final RosterUpserts upserts;
+    private final PreparedPeople prepared;
     private final ImportLimits limits;
     private final Clock clock;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore running = new Semaphore(2);
 
-    CheckingRoster(ImportJobs jobs, ImportRows rows, RosterRowParser parser, RosterUpserts upserts, ImportLimits limits,
-            Clock clock) {
+    CheckingRoster(ImportJobs jobs, ImportRows rows, RosterRowParser parser, RosterUpserts upserts, PreparedPeople prepared,
+            ImportLimits limits, Clock clock) {
+        this.prepared = prepared;
         this.jobs = jobs;
         this.rows = rows;
         this.parser = parser;
@@ -117,9 +120,10 @@ class CheckingRoster implements DisposableBean {
         return counts;
     }
 
-    private Counts store(UUID job, List<StagedRow> staged, Counts counts) {
-        rows.insert(job, staged);
-        for (StagedRow row : staged) {
+    private Counts store(UUID job, RowJudgement.Judged judged, Counts counts) {
+        rows.insert(job, judged.rows());
+        prepared.stage(job, judged.newHeads());
+        for (StagedRow row : judged.rows()) {
             counts = counts.plus(row.outcome());
         }
         jobs.progress(job, counts.total());

@@ -2,6 +2,7 @@ package cn.wushe.registry.imports;
 
 import cn.wushe.platform.FieldCipher;
 import cn.wushe.registry.CopyIn;
+import cn.wushe.registry.PreparedPeople;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -30,8 +31,10 @@ class ImportRows {
     private final CopyIn copy;
     private final FieldCipher cipher;
     private final JsonMapper json;
+    private final PreparedPeople prepared;
 
-    ImportRows(JdbcClient jdbc, CopyIn copy, FieldCipher cipher, JsonMapper json) {
+    ImportRows(JdbcClient jdbc, CopyIn copy, FieldCipher cipher, JsonMapper json, PreparedPeople prepared) {
+        this.prepared = prepared;
         this.jdbc = jdbc;
         this.copy = copy;
         this.cipher = cipher;
@@ -82,11 +85,22 @@ class ImportRows {
      * row order instead of gathering and sorting three outcomes for every page.
      */
     List<StagedRow> pageAfter(UUID job, boolean valid, int afterNumber, int limit) {
+        return pageAfter(job, valid, false, afterNumber, limit);
+    }
+
+    /**
+     * As {@link #pageAfter(UUID, boolean, int, int)}; with {@code unprepared}, only the rows whose
+     * new person the check did not prepare ({@link PreparedPeople}): revisions and household members.
+     */
+    List<StagedRow> pageAfter(UUID job, boolean valid, boolean unprepared, int afterNumber, int limit) {
         return jdbc.sql("""
-                select row_number, row_enc, outcome, reasons, diff from registry.import_rows
+                select row_number, row_enc, outcome, reasons, diff from registry.import_rows r
                 where job_id = :job and row_number > :after and (outcome = 'REJECTED') <> :valid
+                  and not (:unprepared and exists (select 1 from registry.import_people s
+                                                   where s.job_id = r.job_id and s.row_number = r.row_number))
                 order by job_id, row_number limit :limit""")
-                .param("job", job).param("valid", valid).param("after", afterNumber).param("limit", limit)
+                .param("job", job).param("valid", valid).param("unprepared", unprepared).param("after", afterNumber)
+                .param("limit", limit)
                 .query((rs, i) -> row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .list();
     }
@@ -105,6 +119,7 @@ class ImportRows {
     }
 
     void deleteAll(UUID job) {
+        prepared.discard(job);
         jdbc.sql("delete from registry.import_rows where job_id = :job").param("job", job).update();
     }
 
