@@ -125,21 +125,24 @@ public class PreparedPeople {
      * @return how many people were registered
      */
     public int register(UUID job, Actor actor, String how, Instant now) {
-        Timestamp at = Timestamp.from(now);
-        jdbc.sql("""
+        Map<String, @Nullable Object> params = new java.util.HashMap<>();
+        params.put("job", job);
+        params.put("at", Timestamp.from(now));
+        params.put("by", actor.id());
+        params.put("byName", actor.displayName());
+        params.put("how", how);
+        run("""
                 insert into registry.households (id, county_code, region_code, community_code, grid_code, head_person_id,
                     address_detail_enc, created_at, created_by, updated_at, updated_by)
                 select household_id, county_code, region_code, community_code, grid_code, id, address_detail_enc,
                     :at, :by, :at, :by
-                from registry.import_people where job_id = :job""")
-                .param("job", job).param("at", at).param("by", actor.id()).update();
-        int registered = jdbc.sql("""
+                from registry.import_people where job_id = :job""", params);
+        int registered = run("""
                 insert into registry.people (id, %1$s, household_id, relation_to_head, created_at, created_by, updated_at,
                     updated_by)
                 select id, %1$s, household_id, relation_to_head, :at, :by, :at, :by
-                from registry.import_people where job_id = :job""".formatted(PersonStore.STORED_COLUMNS))
-                .param("job", job).param("at", at).param("by", actor.id()).update();
-        jdbc.sql("""
+                from registry.import_people where job_id = :job""".formatted(PersonStore.STORED_COLUMNS), params);
+        run("""
                 insert into registry.person_categories (id, person_id, county_code, category_code, start_date, end_date,
                     source, disability_type, disability_grade)
                 select gen_random_uuid(), s.id, s.county_code, c.code, c.start_date, c.end_date, c.source,
@@ -147,23 +150,19 @@ public class PreparedPeople {
                 from registry.import_people s
                 cross join jsonb_to_recordset(s.categories) as c(code text, start_date date, end_date date, source text,
                     disability_type text, disability_grade int)
-                where s.job_id = :job""")
-                .param("job", job).update();
-        jdbc.sql("""
+                where s.job_id = :job""", params);
+        run("""
                 insert into registry.related_parties (id, person_id, county_code, kind, name, relation, phone_enc, sort_order)
                 select gen_random_uuid(), s.id, s.county_code, r.kind, r.name, r.relation, r.phone_enc, r.sort_order
                 from registry.import_people s
                 cross join jsonb_to_recordset(s.parties) as r(kind text, name text, relation text, phone_enc text,
                     sort_order int)
-                where s.job_id = :job""")
-                .param("job", job).update();
-        jdbc.sql("""
+                where s.job_id = :job""", params);
+        run("""
                 insert into registry.person_changes (person_id, county_code, changed_at, changed_by, changed_by_name,
                     change_kind, field, before_value, after_value)
                 select id, county_code, :at, :by, :byName, 'REGISTERED', '登记方式', '', :how
-                from registry.import_people where job_id = :job order by row_number""")
-                .param("job", job).param("at", at).param("by", actor.id()).param("byName", actor.displayName())
-                .param("how", how).update();
+                from registry.import_people where job_id = :job order by row_number""", params);
         jdbc.sql("select id, region_code from registry.import_people where job_id = :job order by row_number")
                 .param("job", job)
                 .query((rs, i) -> {
@@ -171,6 +170,10 @@ public class PreparedPeople {
                     return null;
                 }).list();
         return registered;
+    }
+
+    private int run(String sql, Map<String, @Nullable Object> params) {
+        return jdbc.sql(sql).params(params).update();
     }
 
     /** Forgets what was staged for {@code job}. */

@@ -32,9 +32,4 @@ create table registry.import_people (
     primary key (job_id, row_number)
 );
 
--- A new person's name goes into the trigram index's pending list and is merged in bulk (by the
--- inserting statement once the list is full, or by autovacuum): a roster import of 100,000 people
--- then merges a few large lists instead of many small ones. 16 MB keeps name search quick meanwhile.
-alter index registry.people_by_name_trgm set (gin_pending_list_limit = 16384);
-
 grant select, insert, delete on registry.import_people to ${appRole};
