@@ -67,7 +67,7 @@ public class PreparedPeople {
 
     /** Stages {@code heads} for {@code job} by COPY; their encryption runs on all cores. */
     public void stage(UUID job, List<NewHead> heads) {
-        StringBuilder lines = new StringBuilder();
+        StringBuilder lines = new StringBuilder(heads.size() * 800);
         work.map(heads, h -> {
             List<@Nullable Object> values = new ArrayList<>(20);
             values.add(job);

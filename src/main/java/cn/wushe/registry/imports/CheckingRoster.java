@@ -157,7 +157,7 @@ class CheckingRoster implements DisposableBean {
             await();
             return new Staging(job, executor.submit(() -> transaction.executeWithoutResult(status -> {
                 jdbc.sql("set local synchronous_commit = off").update();
-                rows.insert(job, judged.rows());
+                rows.insert(job, judged.rows(), judged.preparedRows());
                 prepared.stage(job, judged.newHeads());
                 jobs.progress(job, progress);
             })));

@@ -4,6 +4,7 @@ import cn.wushe.platform.FieldCipher;
 import cn.wushe.registry.CopyIn;
 import cn.wushe.registry.PreparedPeople;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -53,14 +54,23 @@ class ImportRows {
     record Difference(String field, String before, String after) {
     }
 
-    /** A checked row; {@code cells} are the original texts, one per template column. */
+    /**
+     * A checked row; {@code cells} are the original texts, one per template column (none for a new
+     * person the check prepared, whose cells are not kept).
+     */
     record StagedRow(int number, List<String> cells, RowOutcome outcome, List<Reason> reasons, List<Difference> diff) {
     }
 
-    void insert(UUID job, List<StagedRow> rows) {
-        StringBuilder lines = new StringBuilder();
+    /**
+     * Stores checked rows; the cells of the rows in {@code prepared} are not kept, as their new person
+     * is staged whole by {@link PreparedPeople} and nothing reads those cells again.
+     */
+    void insert(UUID job, List<StagedRow> rows, Set<Integer> prepared) {
+        StringBuilder lines = new StringBuilder(rows.size() * 200);
         for (StagedRow row : rows) {
-            CopyIn.row(lines, job, row.number(), cipher.encrypt(json.writeValueAsString(row.cells())), row.outcome().name(),
+            CopyIn.row(lines, job, row.number(),
+                    prepared.contains(row.number()) ? null : cipher.encrypt(json.writeValueAsString(row.cells())),
+                    row.outcome().name(),
                     row.reasons().isEmpty() ? null : json.writeValueAsString(row.reasons()),
                     row.diff().isEmpty() ? null : json.writeValueAsString(row.diff()));
         }
@@ -123,8 +133,9 @@ class ImportRows {
         jdbc.sql("delete from registry.import_rows where job_id = :job").param("job", job).update();
     }
 
-    private StagedRow row(int number, String enc, String outcome, @Nullable String reasons, @Nullable String diff) {
-        return new StagedRow(number, json.readValue(cipher.decrypt(enc), CELLS), RowOutcome.valueOf(outcome),
+    private StagedRow row(int number, @Nullable String enc, String outcome, @Nullable String reasons, @Nullable String diff) {
+        return new StagedRow(number, enc == null ? List.of() : json.readValue(cipher.decrypt(enc), CELLS),
+                RowOutcome.valueOf(outcome),
                 reasons == null ? List.of() : json.readValue(reasons, REASONS),
                 diff == null ? List.of() : json.readValue(diff, DIFF));
     }

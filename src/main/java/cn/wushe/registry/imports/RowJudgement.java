@@ -7,6 +7,7 @@ import cn.wushe.platform.Permission;
 import cn.wushe.registry.HouseholdId;
 import cn.wushe.registry.IdentityNumber;
 import cn.wushe.registry.PersonDraft;
+import cn.wushe.registry.PersonValidation;
 import cn.wushe.registry.PreparedPeople;
 import cn.wushe.registry.RelationToHead;
 import cn.wushe.registry.RosterUpserts;
@@ -24,6 +25,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,6 +61,10 @@ final class RowJudgement {
      * records the check prepares for the commit.
      */
     record Judged(List<StagedRow> rows, List<PreparedPeople.NewHead> newHeads) {
+
+        Set<Integer> preparedRows() {
+            return newHeads.stream().map(PreparedPeople.NewHead::rowNumber).collect(Collectors.toSet());
+        }
     }
 
     Judged judge(List<SheetRow> batch) {
@@ -183,6 +190,6 @@ final class RowJudgement {
 
     private static @Nullable String county(PersonDraft draft) {
         String community = draft.communityCode();
-        return community != null && community.matches("\\d{12}") ? community.substring(0, 6) : null;
+        return community != null && PersonValidation.isDigits(community, 12) ? community.substring(0, 6) : null;
     }
 }
