@@ -39,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class CheckingRoster implements DisposableBean {
 
-    static final int BATCH = 500;
+    static final int BATCH = 2000;
     private static final Logger log = LoggerFactory.getLogger(CheckingRoster.class);
 
     private final ImportJobs jobs;
