@@ -52,6 +52,16 @@ public class CopyIn {
         }
     }
 
+    private static boolean needsNoEscape(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            char ch = s.charAt(k);
+            if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** One line of COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
     public static void row(StringBuilder out, @Nullable Object... values) {
         for (int i = 0; i < values.length; i++) {
@@ -63,6 +73,10 @@ public class CopyIn {
                 out.append("\\N");
             } else {
                 String s = v instanceof Instant instant ? instant.toString() : v.toString();
+                if (needsNoEscape(s)) {
+                    out.append(s); // the usual case, appended whole rather than character by character
+                    continue;
+                }
                 for (int k = 0; k < s.length(); k++) {
                     char ch = s.charAt(k);
                     switch (ch) {

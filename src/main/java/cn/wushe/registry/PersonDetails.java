@@ -32,7 +32,7 @@ public record PersonDetails(String name, IdentityNumber idNumber, Sex sex, @Null
     public record Address(String communityCode, @Nullable String gridCode, @Nullable String detail) {
 
         public Address {
-            if (!communityCode.matches("\\d{12}") || (gridCode != null && !gridCode.startsWith(communityCode))) {
+            if (!PersonValidation.isDigits(communityCode, 12) || (gridCode != null && !gridCode.startsWith(communityCode))) {
                 throw new IllegalArgumentException("地址的社区与网格代码不一致");
             }
         }

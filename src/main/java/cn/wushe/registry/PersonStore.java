@@ -77,24 +77,47 @@ class PersonStore {
         insertAll(List.of(person), actorId, now);
     }
 
+    /** A new person's own columns in the order {@link #storedValues} gives them. */
+    static final String STORED_COLUMNS = """
+            county_code, region_code, community_code, grid_code, name, id_doc_type, id_number_enc, id_number_bidx,
+            birth_date, sex, phone_enc, phone_bidx, address_detail_enc, health_enc, income_band_enc""";
+
     /** Many people by COPY, categories and related parties included (a roster import). */
     void insertAll(List<Person> persons, @Nullable UUID actorId, Instant now) {
         StringBuilder lines = new StringBuilder();
         // encryption and blind indexes are most of the JVM's share of an import: spread over the cores
         work.map(persons, person -> {
-            Map<String, Object> m = columns(person);
+            List<Object> values = new ArrayList<>(24);
+            values.add(person.id().value());
+            values.addAll(storedValues(person.details(), null));
+            values.addAll(java.util.Arrays.asList(person.householdId().value(), person.details().relationToHead().name(),
+                    now, actorId, now, actorId));
             StringBuilder line = new StringBuilder(512);
-            CopyIn.row(line, person.id().value(), m.get("county"), m.get("region"), m.get("community"), m.get("grid"),
-                    m.get("name"), m.get("docType"), m.get("idEnc"), m.get("idBidx"), m.get("birth"), m.get("sex"),
-                    m.get("phoneEnc"), m.get("phoneBidx"), m.get("addressEnc"), m.get("healthEnc"), m.get("incomeEnc"),
-                    m.get("household"), m.get("relation"), now, actorId, now, actorId);
+            CopyIn.row(line, values.toArray());
             return line;
         }).forEach(lines::append);
-        copy.copy("""
-                registry.people (id, county_code, region_code, community_code, grid_code, name, id_doc_type,
-                    id_number_enc, id_number_bidx, birth_date, sex, phone_enc, phone_bidx, address_detail_enc, health_enc,
-                    income_band_enc, household_id, relation_to_head, created_at, created_by, updated_at, updated_by)""", lines);
+        copy.copy("registry.people (id, " + STORED_COLUMNS + ", household_id, relation_to_head, created_at, created_by,"
+                + " updated_at, updated_by)", lines);
         writeChildren(persons);
+    }
+
+    /**
+     * The values of {@link #STORED_COLUMNS} for {@code d}, encrypted and blind-indexed as stored
+     * ({@code idIndex} when the caller has it already, else computed).
+     */
+    List<@Nullable Object> storedValues(PersonDetails d, @Nullable String idIndex) {
+        Address a = d.address();
+        return java.util.Arrays.asList(a.countyCode(), a.regionCode(), a.communityCode(), a.gridCode(), d.name(),
+                d.idNumber().type().name(), cipher.encrypt(d.idNumber().value()),
+                idIndex != null ? idIndex : idIndex(d.idNumber()), d.birthDate(), d.sex().name(),
+                d.phone() == null ? null : cipher.encrypt(d.phone().digits()),
+                d.phone() == null ? null : phoneIndex(d.phone().digits()), encrypt(a.detail()), encrypt(d.health()),
+                d.incomeBand() == null ? null : cipher.encrypt(d.incomeBand().name()));
+    }
+
+    /** A related party's phone as stored. */
+    @Nullable String partyPhone(RelatedParty party) {
+        return party.phone() == null ? null : cipher.encrypt(party.phone().digits());
     }
 
     /** @return {@code false} when someone else changed the person since {@code expectedVersion} was read */
@@ -145,27 +168,19 @@ class PersonStore {
         return person.map(p -> new Person(p.id(), p.householdId(), withChildren(p), p.version()));
     }
 
-    private Map<String, Object> columns(Person person) {
-        PersonDetails d = person.details();
-        Address a = d.address();
-        java.util.Map<String, Object> m = new java.util.HashMap<>();
-        m.put("county", a.countyCode());
-        m.put("region", a.regionCode());
-        m.put("community", a.communityCode());
-        m.put("grid", a.gridCode());
-        m.put("name", d.name());
-        m.put("docType", d.idNumber().type().name());
-        m.put("idEnc", cipher.encrypt(d.idNumber().value()));
-        m.put("idBidx", idIndex(d.idNumber()));
-        m.put("birth", Date.valueOf(d.birthDate()));
-        m.put("sex", d.sex().name());
-        m.put("phoneEnc", d.phone() == null ? null : cipher.encrypt(d.phone().digits()));
-        m.put("phoneBidx", d.phone() == null ? null : phoneIndex(d.phone().digits()));
-        m.put("addressEnc", encrypt(a.detail()));
-        m.put("healthEnc", encrypt(d.health()));
-        m.put("incomeEnc", d.incomeBand() == null ? null : cipher.encrypt(d.incomeBand().name()));
+    /** The update's parameter names for {@link #storedValues}, in its order. */
+    private static final List<String> STORED_PARAMS = List.of("county", "region", "community", "grid", "name", "docType",
+            "idEnc", "idBidx", "birth", "sex", "phoneEnc", "phoneBidx", "addressEnc", "healthEnc", "incomeEnc");
+
+    private Map<String, @Nullable Object> columns(Person person) {
+        List<@Nullable Object> values = storedValues(person.details(), null);
+        Map<String, @Nullable Object> m = new java.util.HashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            m.put(STORED_PARAMS.get(i), values.get(i));
+        }
+        m.put("birth", Date.valueOf(person.details().birthDate()));
         m.put("household", person.householdId().value());
-        m.put("relation", d.relationToHead().name());
+        m.put("relation", person.details().relationToHead().name());
         return m;
     }
 
@@ -192,7 +207,7 @@ class PersonStore {
             for (int i = 0; i < parties.size(); i++) {
                 RelatedParty p = parties.get(i);
                 CopyIn.row(related, UUID.randomUUID(), person.id().value(), county, p.kind().name(), p.name(), p.relation(),
-                        p.phone() == null ? null : cipher.encrypt(p.phone().digits()), i);
+                        partyPhone(p), i);
             }
         }
         copy.copy("""

@@ -82,6 +82,20 @@ public class PersonValidation {
         }
     }
 
+    /** {@code value} is exactly {@code length} ASCII digits (a region code); no regex, it runs for every row of an import. */
+    public static boolean isDigits(String value, int length) {
+        if (value.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public Result check(PersonDraft draft, Actor actor) {
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate today = LocalDate.now(clock);
@@ -139,7 +153,7 @@ public class PersonValidation {
             errors.put("communityCode", "请选择所在社区（村）");
             return null;
         }
-        if (!community.matches("\\d{12}")) {
+        if (!isDigits(community, 12)) {
             errors.put("communityCode", "社区（村）代码应为 12 位数字");
             return null;
         }
@@ -148,8 +162,8 @@ public class PersonValidation {
             return null;
         }
         if (grid != null) {
-            Optional<Grid> found = grid.matches("\\d{15}") ? grids.find(grid) : Optional.empty();
-            if (!grid.matches("\\d{15}")) {
+            Optional<Grid> found = isDigits(grid, 15) ? grids.find(grid) : Optional.empty();
+            if (!isDigits(grid, 15)) {
                 errors.put("gridCode", "网格代码应为 15 位数字");
             } else if (!grid.startsWith(community)) {
                 errors.put("gridCode", "网格 " + grid + " 不属于所选社区（村）");

@@ -11,6 +11,8 @@ public record PhoneNumber(String digits) {
 
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern LANDLINE = Pattern.compile("0\\d{9,11}");
+    /** Compiled once: a roster import normalises every row's phone numbers. */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-()（）]");
 
     public PhoneNumber {
         if (digits == null || !(MOBILE.matcher(digits).matches() || LANDLINE.matcher(digits).matches())) {
@@ -20,7 +22,7 @@ public record PhoneNumber(String digits) {
 
     /** Strips spaces, dashes and a leading +86/0086 as people write numbers. */
     public static String normalise(String raw) {
-        String digits = raw.replaceAll("[\\s\\-()（）]", "");
+        String digits = SEPARATORS.matcher(raw).replaceAll("");
         if (digits.startsWith("+86")) {
             digits = digits.substring(3);
         } else if (digits.startsWith("0086")) {

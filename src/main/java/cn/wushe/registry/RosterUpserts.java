@@ -86,8 +86,8 @@ public class RosterUpserts {
     /** What an upsert of one draft would come to. */
     public sealed interface Preview {
 
-        /** A new person would be registered with these details. */
-        record New(PersonDetails details) implements Preview {
+        /** A new person would be registered with these details; {@code idIndex} is their identity number's blind index. */
+        record New(PersonDetails details, String idIndex) implements Preview {
         }
 
         /** The person registered under this number would be revised; {@code changes} are masked. */
@@ -130,7 +130,7 @@ public class RosterUpserts {
             } else if (sameNameAndBirth.contains(nameBirthTown(details))) {
                 previews.add(new Preview.Rejected(Map.of("name", SAME_NAME_AND_BIRTH)));
             } else {
-                previews.add(new Preview.New(details));
+                previews.add(new Preview.New(details, indexes.get(i)));
             }
         }
         return previews;

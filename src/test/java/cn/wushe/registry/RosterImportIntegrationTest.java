@@ -5,7 +5,6 @@ import static cn.wushe.registry.RegistryFixtures.newIdNumber;
 import static cn.wushe.registry.RosterFiles.row;
 import static cn.wushe.registry.RosterFiles.with;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -17,21 +16,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.wushe.platform.BlindIndex;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.TestActor;
-import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -40,7 +34,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * importing the same file again changes nothing; an edited row shows its difference; hostile files
  * are refused with a precise message; jobs are their owner's alone; no upload is left on disk.
  */
-class RosterImportIntegrationTest extends RegistryIntegrationTestBase {
+class RosterImportIntegrationTest extends RosterImportTestBase {
 
     /** Imports in 城关街道, registers and views county-wide (so the import scope is what refuses 尧禾). */
     static final TestActor IMPORTER = RegistryFixtures.actor("importer", "COMMUNITY_WORKER", Map.of(
@@ -49,9 +43,6 @@ class RosterImportIntegrationTest extends RegistryIntegrationTestBase {
     static final TestActor OTHER_IMPORTER = RegistryFixtures.actor("other-importer", "COMMUNITY_WORKER", Map.of(
             Permission.PERSON_EDIT, TOWN, Permission.PERSON_VIEW, TOWN, Permission.PERSON_IMPORT, TOWN));
     static final Path UPLOADS = Path.of(System.getProperty("java.io.tmpdir"), "wushe-imports");
-
-    @Autowired
-    BlindIndex blindIndex;
 
     record Sample(byte[] file, String validA, String validB, String member) {
     }
@@ -247,46 +238,5 @@ class RosterImportIntegrationTest extends RegistryIntegrationTestBase {
         try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(template))) {
             assertThat(wb.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName)).containsExactly("人员名单", "说明", "选项");
         }
-    }
-
-    // --- helpers
-
-    String uploadAndWait(TestActor actor, byte[] file, String idempotencyKey) throws Exception {
-        var request = multipart("/api/v1/people/imports").file(new MockMultipartFile("file", "名单.xlsx", null, file))
-                .with(authentication(actor.authentication())).with(csrf());
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        MvcResult result = mvc.perform(request).andExpect(status().isAccepted()).andReturn();
-        String job = JsonPath.read(result.getResponse().getContentAsString(), "$.id");
-        await().atMost(Duration.ofSeconds(60)).until(() -> !"VALIDATING".equals(JsonPath.read(
-                mvc.perform(asUser(actor, get("/api/v1/people/imports/" + job))).andReturn().getResponse().getContentAsString(),
-                "$.status")));
-        return job;
-    }
-
-    void commit(TestActor actor, String job) throws Exception {
-        mvc.perform(asUser(actor, post("/api/v1/people/imports/" + job + "/commit"))).andExpect(status().isOk());
-    }
-
-    /** "row column message" per reason of the rejected rows, in row order. */
-    List<String> rejected(TestActor actor, String job) throws Exception {
-        String json = mvc.perform(asUser(actor, get("/api/v1/people/imports/" + job + "/rows").param("outcome", "REJECTED")))
-                .andReturn().getResponse().getContentAsString();
-        List<Map<String, Object>> rows = JsonPath.read(json, "$");
-        return rows.stream().flatMap(r -> ((List<Map<String, String>>) r.get("reasons")).stream()
-                .map(reason -> r.get("row") + " " + reason.get("column") + " " + reason.get("message"))).toList();
-    }
-
-    String bidx(String idNumber) {
-        return blindIndex.of("id-number", idNumber);
-    }
-
-    static MockHttpServletRequestBuilder page(TestActor actor, MockHttpServletRequestBuilder request) {
-        return request.with(authentication(actor.authentication())).with(csrf());
-    }
-
-    static byte[] unzip(byte[] zip, String entry) throws IOException {
-        return RosterFiles.unzip(zip, entry);
     }
 }

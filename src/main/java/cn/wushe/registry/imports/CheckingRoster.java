@@ -1,6 +1,7 @@
 package cn.wushe.registry.imports;
 
 import cn.wushe.platform.Actor;
+import cn.wushe.registry.PreparedPeople;
 import cn.wushe.registry.RosterUpserts;
 import cn.wushe.registry.imports.ImportJob.Counts;
 import cn.wushe.registry.imports.ImportRows.StagedRow;
@@ -13,16 +14,21 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Checks an uploaded roster in the background (a virtual thread per job, at most two at a time
@@ -33,20 +39,26 @@ import org.springframework.stereotype.Component;
 @Component
 class CheckingRoster implements DisposableBean {
 
-    static final int BATCH = 500;
+    static final int BATCH = 2000;
     private static final Logger log = LoggerFactory.getLogger(CheckingRoster.class);
 
     private final ImportJobs jobs;
     private final ImportRows rows;
     private final RosterRowParser parser;
     private final RosterUpserts upserts;
+    private final PreparedPeople prepared;
     private final ImportLimits limits;
+    private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore running = new Semaphore(2);
 
-    CheckingRoster(ImportJobs jobs, ImportRows rows, RosterRowParser parser, RosterUpserts upserts, ImportLimits limits,
-            Clock clock) {
+    CheckingRoster(ImportJobs jobs, ImportRows rows, RosterRowParser parser, RosterUpserts upserts, PreparedPeople prepared,
+            ImportLimits limits, TransactionTemplate transaction, JdbcClient jdbc, Clock clock) {
+        this.transaction = transaction;
+        this.jdbc = jdbc;
+        this.prepared = prepared;
         this.jobs = jobs;
         this.rows = rows;
         this.parser = parser;
@@ -82,6 +94,7 @@ class CheckingRoster implements DisposableBean {
         RowJudgement judgement = new RowJudgement(parser, upserts, actor, clock);
         Counts counts = Counts.NONE;
         String failure = null;
+        Staging staging = new Staging(job, null);
         try (RosterSheet sheet = RosterSheet.open(file); Stream<SheetRow> stream = sheet.rows()) {
             Iterator<SheetRow> it = stream.iterator();
             List<SheetRow> batch = new ArrayList<>(BATCH);
@@ -91,10 +104,15 @@ class CheckingRoster implements DisposableBean {
                     throw new RosterFileException("数据行超过单次导入 " + limits.maxRows() + " 行的上限，请分成几个文件分批导入");
                 }
                 if (batch.size() == BATCH || !it.hasNext()) {
-                    counts = store(job, judgement.judge(batch), counts);
+                    RowJudgement.Judged judged = judgement.judge(batch);
+                    for (StagedRow row : judged.rows()) {
+                        counts = counts.plus(row.outcome());
+                    }
+                    staging = staging.store(judged, counts.total());
                     batch = new ArrayList<>(BATCH);
                 }
             }
+            staging.await();
             if (counts.total() == 0) {
                 throw new RosterFileException("工作表「" + sheet.sheetName() + "」没有数据行（示例行不导入），请从第 3 行起填写");
             }
@@ -109,6 +127,7 @@ class CheckingRoster implements DisposableBean {
             deleteQuietly(file);
         }
         if (failure != null) {
+            staging.settle();
             rows.deleteAll(job);
             jobs.fail(job, failure, clock.instant());
         } else {
@@ -117,13 +136,56 @@ class CheckingRoster implements DisposableBean {
         return counts;
     }
 
-    private Counts store(UUID job, List<StagedRow> staged, Counts counts) {
-        rows.insert(job, staged);
-        for (StagedRow row : staged) {
-            counts = counts.plus(row.outcome());
+    /**
+     * Stores judged batches on another thread while the next batch is read and judged, one batch at
+     * a time, each in one transaction. Staged rows need not survive a crash on their own (the job
+     * becomes READY only after them, by a durable commit that flushes them too), so a batch's
+     * transaction does not wait for its commit to reach the disk.
+     */
+    private final class Staging {
+
+        private final UUID job;
+        private final @Nullable Future<?> previous;
+
+        Staging(UUID job, @Nullable Future<?> previous) {
+            this.job = job;
+            this.previous = previous;
         }
-        jobs.progress(job, counts.total());
-        return counts;
+
+        /** Waits for the batch before, then stores {@code judged} in the background. */
+        Staging store(RowJudgement.Judged judged, int progress) {
+            await();
+            return new Staging(job, executor.submit(() -> transaction.executeWithoutResult(status -> {
+                jdbc.sql("set local synchronous_commit = off").update();
+                rows.insert(job, judged.rows(), judged.preparedRows());
+                prepared.stage(job, judged.newHeads());
+                jobs.progress(job, progress);
+            })));
+        }
+
+        /** Waits until the batches handed over are stored; rethrows a failure of storing. */
+        void await() {
+            if (previous == null) {
+                return;
+            }
+            try {
+                previous.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+
+        /** Waits until storing has stopped, however it ended, so that nothing is stored after a clean-up. */
+        void settle() {
+            try {
+                await();
+            } catch (RuntimeException e) {
+                // the check has failed already; this failure adds nothing to tell
+            }
+        }
     }
 
     private static void runAs(Authentication authentication, Runnable work) {

@@ -2,7 +2,9 @@ package cn.wushe.registry.imports;
 
 import cn.wushe.platform.FieldCipher;
 import cn.wushe.registry.CopyIn;
+import cn.wushe.registry.PreparedPeople;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -30,8 +32,10 @@ class ImportRows {
     private final CopyIn copy;
     private final FieldCipher cipher;
     private final JsonMapper json;
+    private final PreparedPeople prepared;
 
-    ImportRows(JdbcClient jdbc, CopyIn copy, FieldCipher cipher, JsonMapper json) {
+    ImportRows(JdbcClient jdbc, CopyIn copy, FieldCipher cipher, JsonMapper json, PreparedPeople prepared) {
+        this.prepared = prepared;
         this.jdbc = jdbc;
         this.copy = copy;
         this.cipher = cipher;
@@ -50,14 +54,23 @@ class ImportRows {
     record Difference(String field, String before, String after) {
     }
 
-    /** A checked row; {@code cells} are the original texts, one per template column. */
+    /**
+     * A checked row; {@code cells} are the original texts, one per template column (none for a new
+     * person the check prepared, whose cells are not kept).
+     */
     record StagedRow(int number, List<String> cells, RowOutcome outcome, List<Reason> reasons, List<Difference> diff) {
     }
 
-    void insert(UUID job, List<StagedRow> rows) {
-        StringBuilder lines = new StringBuilder();
+    /**
+     * Stores checked rows; the cells of the rows in {@code prepared} are not kept, as their new person
+     * is staged whole by {@link PreparedPeople} and nothing reads those cells again.
+     */
+    void insert(UUID job, List<StagedRow> rows, Set<Integer> prepared) {
+        StringBuilder lines = new StringBuilder(rows.size() * 200);
         for (StagedRow row : rows) {
-            CopyIn.row(lines, job, row.number(), cipher.encrypt(json.writeValueAsString(row.cells())), row.outcome().name(),
+            CopyIn.row(lines, job, row.number(),
+                    prepared.contains(row.number()) ? null : cipher.encrypt(json.writeValueAsString(row.cells())),
+                    row.outcome().name(),
                     row.reasons().isEmpty() ? null : json.writeValueAsString(row.reasons()),
                     row.diff().isEmpty() ? null : json.writeValueAsString(row.diff()));
         }
@@ -82,11 +95,22 @@ class ImportRows {
      * row order instead of gathering and sorting three outcomes for every page.
      */
     List<StagedRow> pageAfter(UUID job, boolean valid, int afterNumber, int limit) {
+        return pageAfter(job, valid, false, afterNumber, limit);
+    }
+
+    /**
+     * As {@link #pageAfter(UUID, boolean, int, int)}; with {@code unprepared}, only the rows whose
+     * new person the check did not prepare ({@link PreparedPeople}): revisions and household members.
+     */
+    List<StagedRow> pageAfter(UUID job, boolean valid, boolean unprepared, int afterNumber, int limit) {
         return jdbc.sql("""
-                select row_number, row_enc, outcome, reasons, diff from registry.import_rows
+                select row_number, row_enc, outcome, reasons, diff from registry.import_rows r
                 where job_id = :job and row_number > :after and (outcome = 'REJECTED') <> :valid
+                  and not (:unprepared and exists (select 1 from registry.import_people s
+                                                   where s.job_id = r.job_id and s.row_number = r.row_number))
                 order by job_id, row_number limit :limit""")
-                .param("job", job).param("valid", valid).param("after", afterNumber).param("limit", limit)
+                .param("job", job).param("valid", valid).param("unprepared", unprepared).param("after", afterNumber)
+                .param("limit", limit)
                 .query((rs, i) -> row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .list();
     }
@@ -105,11 +129,13 @@ class ImportRows {
     }
 
     void deleteAll(UUID job) {
+        prepared.discard(job);
         jdbc.sql("delete from registry.import_rows where job_id = :job").param("job", job).update();
     }
 
-    private StagedRow row(int number, String enc, String outcome, @Nullable String reasons, @Nullable String diff) {
-        return new StagedRow(number, json.readValue(cipher.decrypt(enc), CELLS), RowOutcome.valueOf(outcome),
+    private StagedRow row(int number, @Nullable String enc, String outcome, @Nullable String reasons, @Nullable String diff) {
+        return new StagedRow(number, enc == null ? List.of() : json.readValue(cipher.decrypt(enc), CELLS),
+                RowOutcome.valueOf(outcome),
                 reasons == null ? List.of() : json.readValue(reasons, REASONS),
                 diff == null ? List.of() : json.readValue(diff, DIFF));
     }

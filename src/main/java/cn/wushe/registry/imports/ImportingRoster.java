@@ -9,6 +9,7 @@ import cn.wushe.platform.Permission;
 import cn.wushe.platform.RegionScope;
 import cn.wushe.registry.HouseholdId;
 import cn.wushe.registry.PersonDraft;
+import cn.wushe.registry.PreparedPeople;
 import cn.wushe.registry.RosterUpserts;
 import cn.wushe.registry.imports.ImportJob.Counts;
 import cn.wushe.registry.imports.ImportRows.StagedRow;
@@ -53,12 +54,14 @@ class ImportingRoster {
     private final ImportRows rows;
     private final RosterRowParser parser;
     private final RosterUpserts upserts;
+    private final PreparedPeople prepared;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     ImportingRoster(ImportLimits limits, CheckingRoster checking, ImportJobs jobs, ImportRows rows, RosterRowParser parser,
-            RosterUpserts upserts, AuditLog audit, TransactionTemplate transaction, Clock clock) {
+            RosterUpserts upserts, PreparedPeople prepared, AuditLog audit, TransactionTemplate transaction, Clock clock) {
+        this.prepared = prepared;
         this.guard = new UploadGuard(limits);
         this.limits = limits;
         this.checking = checking;
@@ -172,7 +175,12 @@ class ImportingRoster {
      * members of households, so a member's head is written whatever batch it fell into.
      */
     private Counts write(ImportJob job, Actor actor) {
-        Counts counts = Counts.NONE;
+        String how = "Excel 导入（" + job.fileName() + "）";
+        prepared.firstChanged(job.id(), actor).ifPresent(c -> {
+            throw changed(c.rowNumber(), c.why());
+        });
+        int registered = prepared.register(job.id(), actor, how, clock.instant());
+        Counts counts = new Counts(registered, registered, 0, registered, 0, 0);
         boolean anyMembers = false;
         for (boolean members : new boolean[] {false, true}) {
             if (members && !anyMembers) {
@@ -181,7 +189,7 @@ class ImportingRoster {
             int after = 0;
             List<StagedRow> page;
             do {
-                page = rows.pageAfter(job.id(), true, after, PAGE);
+                page = rows.pageAfter(job.id(), true, true, after, PAGE);
                 List<StagedRow> batch = new ArrayList<>();
                 List<PersonDraft> drafts = new ArrayList<>();
                 for (StagedRow row : page) {
@@ -193,9 +201,10 @@ class ImportingRoster {
                         drafts.add(members ? inHeadsHousehold(row, parsed) : parsed.draft());
                     }
                 }
-                counts = write(batch, drafts, actor, job, counts);
+                counts = write(batch, drafts, actor, how, counts);
             } while (page.size() == PAGE);
         }
+        prepared.discard(job.id());
         counts = new Counts(job.counts().total(), counts.valid(), job.counts().rejected(), counts.created(), counts.updated(),
                 counts.unchanged());
         audit.record(AuditEvent.success("PERSON_IMPORT", "IMPORT_JOB", job.id().toString(), job.countyCode())
@@ -206,15 +215,15 @@ class ImportingRoster {
         return counts;
     }
 
-    private Counts write(List<StagedRow> batch, List<PersonDraft> drafts, Actor actor, ImportJob job, Counts counts) {
+    private Counts write(List<StagedRow> batch, List<PersonDraft> drafts, Actor actor, String how, Counts counts) {
         if (batch.isEmpty()) {
             return counts;
         }
         List<RosterUpserts.Written> written;
         try {
-            written = upserts.write(drafts, actor, "Excel 导入（" + job.fileName() + "）");
+            written = upserts.write(drafts, actor, how);
         } catch (RosterUpserts.NotAsPreviewed e) {
-            throw changed(batch.get(e.index()), e.getMessage());
+            throw changed(batch.get(e.index()).number(), e.getMessage());
         }
         for (RosterUpserts.Written w : written) {
             counts = counts.plus(RowOutcome.valueOf(w.name()));
@@ -225,15 +234,15 @@ class ImportingRoster {
     private PersonDraft inHeadsHousehold(StagedRow row, ParsedRow parsed) {
         PersonDraft d = parsed.draft();
         HouseholdId household = upserts.householdOf(parsed.headIdNumber(), d.communityCode().substring(0, 6))
-                .orElseThrow(() -> changed(row, "户主尚未登记"));
+                .orElseThrow(() -> changed(row.number(), "户主尚未登记"));
         return new PersonDraft(d.name(), d.idDocType(), d.idNumber(), d.declaredSex(), d.phone(), d.communityCode(),
                 d.gridCode(), d.addressDetail(), household.value(), d.relationToHead(), d.categories(), d.health(),
                 d.incomeBand(), d.obligors(), d.contacts());
     }
 
-    private static DomainException changed(StagedRow row, String why) {
+    private static DomainException changed(int rowNumber, String why) {
         return DomainException.conflict("import-changed", "row",
-                "第 " + row.number() + " 行在检查之后情况有变（" + why + "），本次没有导入任何数据，请重新上传文件检查");
+                "第 " + rowNumber + " 行在检查之后情况有变（" + why + "），本次没有导入任何数据，请重新上传文件检查");
     }
 
     private void requireDataRows(Path file) throws IOException {

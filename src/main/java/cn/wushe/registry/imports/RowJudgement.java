@@ -7,6 +7,8 @@ import cn.wushe.platform.Permission;
 import cn.wushe.registry.HouseholdId;
 import cn.wushe.registry.IdentityNumber;
 import cn.wushe.registry.PersonDraft;
+import cn.wushe.registry.PersonValidation;
+import cn.wushe.registry.PreparedPeople;
 import cn.wushe.registry.RelationToHead;
 import cn.wushe.registry.RosterUpserts;
 import cn.wushe.registry.RosterUpserts.Preview;
@@ -23,6 +25,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,7 +56,18 @@ final class RowJudgement {
         this.today = LocalDate.now(clock);
     }
 
-    List<StagedRow> judge(List<SheetRow> batch) {
+    /**
+     * A batch's rows as staged, and the new people among them who head their own household, whose
+     * records the check prepares for the commit.
+     */
+    record Judged(List<StagedRow> rows, List<PreparedPeople.NewHead> newHeads) {
+
+        Set<Integer> preparedRows() {
+            return newHeads.stream().map(PreparedPeople.NewHead::rowNumber).collect(Collectors.toSet());
+        }
+    }
+
+    Judged judge(List<SheetRow> batch) {
         List<ParsedRow> parsed = batch.stream().map(r -> parser.parse(r.cells())).toList();
         List<Optional<HouseholdId>> registeredHeads = parsed.stream().map(this::registeredHead).toList();
         List<PersonDraft> drafts = new ArrayList<>();
@@ -61,10 +76,16 @@ final class RowJudgement {
         }
         List<Preview> previews = upserts.preview(drafts, actor);
         List<StagedRow> staged = new ArrayList<>(batch.size());
+        List<PreparedPeople.NewHead> newHeads = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            staged.add(judge(batch.get(i), parsed.get(i), registeredHeads.get(i).isPresent(), previews.get(i)));
+            StagedRow row = judge(batch.get(i), parsed.get(i), registeredHeads.get(i).isPresent(), previews.get(i));
+            staged.add(row);
+            if (row.outcome() == RowOutcome.NEW && parsed.get(i).headIdNumber() == null
+                    && previews.get(i) instanceof Preview.New n && n.details().householdId() == null) {
+                newHeads.add(new PreparedPeople.NewHead(row.number(), n.details(), n.idIndex()));
+            }
         }
-        return staged;
+        return new Judged(staged, newHeads);
     }
 
     private StagedRow judge(SheetRow row, ParsedRow parsed, boolean headRegistered, Preview preview) {
@@ -169,6 +190,6 @@ final class RowJudgement {
 
     private static @Nullable String county(PersonDraft draft) {
         String community = draft.communityCode();
-        return community != null && community.matches("\\d{12}") ? community.substring(0, 6) : null;
+        return community != null && PersonValidation.isDigits(community, 12) ? community.substring(0, 6) : null;
     }
 }
