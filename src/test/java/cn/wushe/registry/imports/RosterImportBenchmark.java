@@ -137,7 +137,7 @@ class RosterImportBenchmark {
 
                 Heap: live heap after collections rose from %d MB (application at rest) to at most %d MB during the import
                 (growth %d MB; goal ≤ 256 MB: %s); the raw peak of used heap, garbage included, was %d MB.
-                Load average when the run ended: %s (the machine's 2 cores are shared with other developers' builds).
+                Load average when the run ended: %s (this benchmark's own threads count in it).
 
                 Where the time goes. The check prepares the commit: for every valid new person heading their own household it
                 stages in `registry.import_people` the exact column values of the person (encrypted and blind-indexed), the
@@ -154,13 +154,17 @@ class RosterImportBenchmark {
                 is now all PostgreSQL work on one backend, so one core: measured alone on a scratch cluster, inserting
                 100,000 people costs 0.2 s for the heap and about 3 s for the table's nine indexes (each B-tree 0.15–0.4 s;
                 the trigram GIN index is no dearer than a B-tree, and a larger `gin_pending_list_limit` changed nothing),
-                the per-row foreign-key checks take about a fifth of the whole commit, and under the database's `C.UTF-8`
-                collation the people's insert is about a fifth slower than under `C`. The COPY reference writes the same text into one table
+                the per-row foreign-key checks take about a fifth of the whole commit. The database used to be created under
+                libc's `C.UTF-8` collation (strcoll for every comparison); it is now created with PostgreSQL's builtin `C.UTF-8`
+                (the same code-point order, compared by memcmp), which took this commit from 11.8 s to 11.3 s. The COPY reference writes the same text into one table
                 with no index, no foreign key, no encryption and no validation, which is why it is still far faster. Before the check
                 prepared the commit (which then re-read, decrypted, re-validated and re-encrypted every row), the same import took
-                check 6.1 s and commit 15.4 s (4,646 rows/s). The goal of 10,000 rows/s is out of reach this way: the commit's
-                inserts alone, with this schema's indexes and foreign keys on one PostgreSQL backend, take longer than the whole
-                10 s budget.
+                check 6.1 s and commit 15.4 s (4,646 rows/s). The goal of 10,000 rows/s is out of reach this way: 100,000 rows
+                in 10 s leave the commit about 3 s after the check, and the people's inserts alone, with this schema's indexes
+                and foreign keys on one PostgreSQL backend, take about 5 s. What could reach it is a design where PostgreSQL
+                writes the final rows while the application still reads and checks the file (both cores busy in both
+                phases): rows written during the check but invisible until the commit, which every query of the registry would
+                then have to exclude. That is a larger change than this benchmark justifies on its own and was not made.
                 """.formatted(ROWS, LocalDateTime.now().withNano(0), cpuModel(), Runtime.getRuntime().availableProcessors(),
                 memTotal(), Runtime.version(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 Files.size(workbook) / 1024.0 / 1024.0, check, ROWS / check, commit, ROWS / commit, check + commit,
