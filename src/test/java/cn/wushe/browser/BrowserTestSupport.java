@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -110,10 +112,13 @@ public abstract class BrowserTestSupport {
         open("/login");
         browser.findElement(By.name("username")).sendKeys(username);
         browser.findElement(By.name("password")).sendKeys(password);
-        WebElement submit = browser.findElement(By.cssSelector("button[type=submit]"));
-        submit.click();
-        // A click returns before the form's navigation ends; the next step must not cut this POST short.
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(submit));
+        // a click returns before the form's navigation ends: the next step must not cut this POST short,
+        // so wait until a new document (without this mark) has loaded
+        browser.executeScript("window.wusheLeaving = true;");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+                .until(b -> Boolean.TRUE.equals(((JavascriptExecutor) b).executeScript(
+                        "return window.wusheLeaving === undefined && document.readyState === 'complete';")));
     }
 
     /** Scrolls the element to the middle of the screen first (instantly: Bootstrap scrolls smoothly), as a person would. */
