@@ -10,7 +10,8 @@ package cn.wushe.audit;
  * other audited writes of the same county wait for it), in an ordinary read-write transaction at
  * the default READ COMMITTED isolation, and not from a nested {@code REQUIRES_NEW} transaction
  * while the outer one has recorded into the same county (use {@link #recordIndependently}). A read-only transaction is refused with an
- * {@link IllegalStateException}: an audit entry must never be skipped silently.
+ * {@link IllegalStateException}: an audit entry must never be skipped silently. Reads that change
+ * nothing use {@link #recordAccess}, which needs no read-write transaction.
  */
 public interface AuditLog {
 
@@ -29,4 +30,14 @@ public interface AuditLog {
      * chain's lock), the entry is written right after that transaction ends instead.
      */
     void recordIndependently(AuditEvent event);
+
+    /**
+     * For reads that change nothing (list, detail, search): appends the entry through a shared
+     * writer that commits the entries of concurrent requests together, and returns only once the
+     * entry is committed. It does not take part in the caller's transaction, which may be
+     * read-only; if the entry cannot be written it throws, and the caller must not show what it read.
+     *
+     * @throws IllegalStateException when the entry could not be written
+     */
+    void recordAccess(AuditEvent event);
 }

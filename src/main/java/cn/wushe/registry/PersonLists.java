@@ -57,7 +57,7 @@ public class PersonLists {
     }
 
     /** Households inside the view scope, newest first; {@code regionCode} narrows to a town, community or grid. */
-    @Transactional
+    @Transactional(readOnly = true)
     public List<HouseholdSummary> households(@org.jspecify.annotations.Nullable String regionCode, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw DomainException.invalid("size", "每页条数应为 1–" + MAX_PAGE_SIZE + "，页码从 0 开始");
@@ -76,12 +76,12 @@ public class PersonLists {
                 .query((rs, i) -> new HouseholdSummary(rs.getObject(1, UUID.class), rs.getString(2),
                         views.regionName(rs.getString(2)), rs.getString(3), rs.getInt(4)))
                 .list();
-        audit.record(AuditEvent.success("HOUSEHOLD_LIST", "HOUSEHOLD", null, PersonReading.countyOf(actor))
+        audit.recordAccess(AuditEvent.success("HOUSEHOLD_LIST", "HOUSEHOLD", null, PersonReading.countyOf(actor))
                 .withDetail("ids=" + households.stream().map(h -> h.id().toString()).collect(Collectors.joining(","))));
         return households;
     }
 
-    @Transactional
+    @Transactional(readOnly = true)
     public PersonPage list(PersonFilter filter, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw DomainException.invalid("size", "每页条数应为 1–" + MAX_PAGE_SIZE + "，页码从 0 开始");
@@ -119,7 +119,7 @@ public class PersonLists {
         return counts;
     }
 
-    @Transactional
+    @Transactional(readOnly = true)
     public HouseholdView household(HouseholdId id) {
         Actor actor = CurrentActor.get();
         SqlPredicate view = Scopes.view(actor, "h");
@@ -261,7 +261,7 @@ public class PersonLists {
     }
 
     private void auditList(String action, String objectId, List<PersonListItem> items) {
-        audit.record(AuditEvent.success(action, "PERSON", objectId,
+        audit.recordAccess(AuditEvent.success(action, "PERSON", objectId,
                         items.isEmpty() ? PersonReading.countyOf(CurrentActor.get()) : items.get(0).communityCode())
                 .withDetail("ids=" + items.stream().map(i -> i.id().toString()).collect(Collectors.joining(","))));
     }

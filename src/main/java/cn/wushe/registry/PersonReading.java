@@ -43,12 +43,12 @@ public class PersonReading {
     }
 
     /** The record as the actor may see it; 404 when it lies outside every scope of theirs. */
-    @Transactional
+    @Transactional(readOnly = true)
     public PersonView detail(PersonId id) {
         Actor actor = CurrentActor.get();
         Disclosure disclosure = disclosureOf(id, actor).orElseThrow(() -> DomainException.notFound("人员"));
         Person person = people.load(id, any(actor)).orElseThrow(() -> DomainException.notFound("人员"));
-        audit.record(AuditEvent.success(disclosure == Disclosure.SEARCH ? "PERSON_SEARCH" : "PERSON_READ", "PERSON",
+        audit.recordAccess(AuditEvent.success(disclosure == Disclosure.SEARCH ? "PERSON_SEARCH" : "PERSON_READ", "PERSON",
                 id.toString(), person.details().address().regionCode()).withDetail("disclosure=" + disclosure));
         return views.of(person, disclosure);
     }
@@ -80,11 +80,11 @@ public class PersonReading {
     }
 
     /** The change history, for those who may view the record. */
-    @Transactional
+    @Transactional(readOnly = true)
     public List<PersonChange> history(PersonId id) {
         Actor actor = CurrentActor.get();
         String region = regionOf(id, Scopes.view(actor, "p")).orElseThrow(() -> DomainException.notFound("人员"));
-        audit.record(AuditEvent.success("PERSON_HISTORY_READ", "PERSON", id.toString(), region));
+        audit.recordAccess(AuditEvent.success("PERSON_HISTORY_READ", "PERSON", id.toString(), region));
         return history.of(id);
     }
 
@@ -94,7 +94,7 @@ public class PersonReading {
      * a summary (no categories or related people) where the actor may view or edit; the full record
      * is one {@link #detail} away.
      */
-    @Transactional
+    @Transactional(readOnly = true)
     public List<PersonView> lookup(String query) {
         Actor actor = CurrentActor.get();
         String normalised = IdentityNumber.normalise(query);
@@ -116,7 +116,7 @@ public class PersonReading {
                         : rs.getBoolean("in_view") ? Disclosure.VIEW : Disclosure.SEARCH))
                 .list();
         List<UUID> ids = found.stream().map(PersonView::id).toList();
-        audit.record(AuditEvent.success("PERSON_SEARCH", "PERSON", null, countyOf(actor))
+        audit.recordAccess(AuditEvent.success("PERSON_SEARCH", "PERSON", null, countyOf(actor))
                 .withDetail("by=" + (byPhone ? "phone" : "id-number") + ";ids=" + ids.stream().map(UUID::toString)
                         .collect(Collectors.joining(","))));
         return found;

@@ -69,4 +69,16 @@ class AuditSingleLaneIntegrationTest {
                 .query(String.class).list()).containsExactly("SUCCESS", "DENIED");
         assertThat(verification.verify(county).intact()).isTrue();
     }
+
+    @Test
+    void readsEntryIntoTheHeldOnlyLaneIsWrittenByTheHoldingTransactionInsteadOfWaitingForIt() {
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            log.record(AuditFixture.event(county, 1));
+            // the shared writer would wait for this transaction's lane, and this transaction for the writer
+            log.recordAccess(AuditFixture.event(county, 2));
+        });
+
+        assertThat(fixture.seqsByLane(county)).isEqualTo(Map.of(0, List.of(1L, 2L)));
+        assertThat(verification.verify(county).intact()).isTrue();
+    }
 }

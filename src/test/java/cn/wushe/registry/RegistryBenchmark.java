@@ -171,10 +171,12 @@ class RegistryBenchmark {
     }
 
     /**
-     * Runs {@code work} while sampling, every 100 ms (sampling pg_locks costs the database CPU the measured requests need), what the application's database sessions do
-     * (pg_stat_activity): running, waiting (e.g. {@code Lock:advisory}, the audit lanes' locks), or
-     * idle in transaction (the application works between statements, holding its locks).
-     * {@code tally} gets the number of sessions seen per state and the number of samples.
+     * Runs {@code work} while sampling, every 100 ms, what the application's database sessions do
+     * (pg_stat_activity): running, waiting (as PostgreSQL names the wait, e.g. {@code Lock:advisory}
+     * for an audit lane), or idle in transaction (the application works between statements, holding
+     * its locks). pg_locks is not sampled: reading it takes every lock-manager partition, and the
+     * measured requests stalled behind it. {@code tally} gets the number of sessions seen per state
+     * and the number of samples.
      */
     private <T> T sampled(Map<String, Long> tally, Callable<T> work) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
@@ -182,10 +184,7 @@ class RegistryBenchmark {
             while (running.get()) {
                 jdbc.sql("""
                         select case when state = 'active' then coalesce(wait_event_type || ':' || wait_event, 'running')
-                                    else state end
-                               || case when exists (select 1 from pg_locks l where l.pid = a.pid
-                                                    and l.locktype = 'advisory' and l.granted)
-                                       then ' (holding an audit lane)' else '' end, count(*)
+                                    else state end, count(*)
                         from pg_stat_activity a
                         where datname = current_database() and backend_type = 'client backend'
                           and pid <> pg_backend_pid() and state <> 'idle'
@@ -330,7 +329,7 @@ class RegistryBenchmark {
         section.append("\nDatabase sessions of the application during the 20-client runs, on average per sample of "
                 + "pg_stat_activity every 100 ms (`running`; `idle in transaction`: the application works between "
                 + "statements while its transaction, and any audit lane lock, stays open; `Lock:advisory`: waiting "
-                + "for an audit lane; other wait events as PostgreSQL names them; \"holding an audit lane\": the session holds a lane's lock):\n\n");
+                + "for an audit lane; other wait events as PostgreSQL names them):\n\n");
         sessions.forEach((run, tally) -> {
             double samples = Math.max(1, tally.getOrDefault(SAMPLES, 0L));
             section.append("- ").append(run).append(": ").append(tally.entrySet().stream()

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,7 +48,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * do not queue on one lock.
  */
 @Service
-class JdbcAuditLog implements AuditLog {
+class JdbcAuditLog implements AuditLog, DisposableBean {
 
     /** Advisory-lock namespace ("AUDT"), so our chain locks never meet another module's locks. */
     static final int LOCK_NAMESPACE = 0x41554454;
@@ -54,16 +58,38 @@ class JdbcAuditLog implements AuditLog {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditLog.class);
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final Clock clock;
     private final TransactionTemplate independent;
     private final int lanes;
+    private final AccessBatches access;
 
-    JdbcAuditLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions, AuditProperties properties) {
+    JdbcAuditLog(JdbcClient jdbc, NamedParameterJdbcTemplate named, Clock clock, PlatformTransactionManager transactions,
+            AuditProperties properties) {
         this.jdbc = jdbc;
+        this.named = named;
         this.clock = clock;
         this.lanes = properties.lanes();
         this.independent = new TransactionTemplate(transactions);
         this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.access = new AccessBatches(entries -> independent.executeWithoutResult(status -> appendAll(entries)));
+    }
+
+    @Override
+    public void recordAccess(AuditEvent event) {
+        // the request's actor, address and id are read now, on the request's thread
+        ChainedEntry unplaced = unplaced(event);
+        if (currentLocks().map(l -> l.lanes.containsKey(unplaced.chain())).orElse(false)) {
+            // this transaction holds a lane of the chain: the shared writer might end up waiting for it
+            append(unplaced, Set.of());
+            return;
+        }
+        access.append(unplaced);
+    }
+
+    @Override
+    public void destroy() {
+        access.close();
     }
 
     @Override
@@ -106,26 +132,49 @@ class JdbcAuditLog implements AuditLog {
 
     /** @param avoid lanes held by a suspended transaction of this thread: waiting for them would never end */
     private void append(ChainedEntry unplaced, Set<Integer> avoid) {
-        Head head = takeLane(unplaced.chain(), avoid);
-        ChainedEntry entry = unplaced.at(head.lane(), head.seq() + 1);
-        jdbc.sql("""
+        append(unplaced.chain(), List.of(unplaced), avoid);
+    }
+
+    /** Entries of several chains, in order within each chain, in the current transaction. */
+    private void appendAll(List<ChainedEntry> unplaced) {
+        Map<String, List<ChainedEntry>> byChain = new LinkedHashMap<>();
+        unplaced.forEach(e -> byChain.computeIfAbsent(e.chain(), c -> new ArrayList<>()).add(e));
+        byChain.forEach((chain, entries) -> append(chain, entries, Set.of()));
+    }
+
+    /** Appends {@code unplaced} (all of {@code chain}) to one lane, the lane taken and its head read once. */
+    private void append(String chain, List<ChainedEntry> unplaced, Set<Integer> avoid) {
+        Head head = takeLane(chain, avoid);
+        String prevHash = head.hash();
+        List<MapSqlParameterSource> rows = new ArrayList<>(unplaced.size());
+        for (int i = 0; i < unplaced.size(); i++) {
+            ChainedEntry entry = unplaced.get(i).at(head.lane(), head.seq() + 1 + i);
+            String hash = entry.hash(prevHash);
+            rows.add(new MapSqlParameterSource()
+                    .addValue("chain", entry.chain()).addValue("lane", entry.lane()).addValue("seq", entry.seq())
+                    .addValue("occurredAt", entry.occurredAt().atOffset(ZoneOffset.UTC))
+                    .addValue("actorId", entry.actorId()).addValue("actorName", entry.actorName())
+                    .addValue("actorRoles", entry.actorRoles()).addValue("actorScope", entry.actorScope())
+                    .addValue("action", entry.action()).addValue("objectType", entry.objectType())
+                    .addValue("objectId", entry.objectId()).addValue("objectRegion", entry.objectRegion())
+                    .addValue("outcome", entry.outcome()).addValue("clientIp", entry.clientIp())
+                    .addValue("requestId", entry.requestId()).addValue("reason", entry.reason())
+                    .addValue("detail", entry.detail()).addValue("prevHash", prevHash).addValue("hash", hash));
+            prevHash = hash;
+        }
+        String insert = """
                 insert into audit.entries (chain, lane, seq, occurred_at, actor_id, actor_name, actor_roles,
                     actor_scope, action, object_type, object_id, object_region, outcome, client_ip, request_id,
                     reason, detail, prev_hash, hash)
                 values (:chain, :lane, :seq, :occurredAt, :actorId, :actorName, :actorRoles, :actorScope, :action,
                     :objectType, :objectId, :objectRegion, :outcome, :clientIp, :requestId, :reason, :detail,
                     :prevHash, :hash)
-                """)
-                .param("chain", entry.chain()).param("lane", entry.lane()).param("seq", entry.seq())
-                .param("occurredAt", entry.occurredAt().atOffset(ZoneOffset.UTC))
-                .param("actorId", entry.actorId()).param("actorName", entry.actorName())
-                .param("actorRoles", entry.actorRoles()).param("actorScope", entry.actorScope())
-                .param("action", entry.action()).param("objectType", entry.objectType())
-                .param("objectId", entry.objectId()).param("objectRegion", entry.objectRegion())
-                .param("outcome", entry.outcome()).param("clientIp", entry.clientIp())
-                .param("requestId", entry.requestId()).param("reason", entry.reason())
-                .param("detail", entry.detail()).param("prevHash", head.hash()).param("hash", entry.hash(head.hash()))
-                .update();
+                """;
+        if (rows.size() == 1) {
+            named.update(insert, rows.getFirst());
+        } else {
+            named.batchUpdate(insert, rows.toArray(MapSqlParameterSource[]::new));
+        }
     }
 
     /** A lane this transaction now holds, and the last entry of that lane (seq 0 and the genesis hash if none). */

@@ -1,0 +1,107 @@
+package cn.wushe.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Entries of reads ({@link AuditLog#recordAccess}): committed by the shared writer before the call
+ * returns, also from a read-only transaction; many concurrent readers leave every lane gap-free and
+ * the chain intact; and a transaction that already holds the chain's lane is not left waiting.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class AuditAccessEntriesIntegrationTest {
+
+    @Autowired
+    AuditLog log;
+
+    @Autowired
+    AuditVerification verification;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Environment env;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    AuditFixture fixture;
+    String county;
+
+    @BeforeEach
+    void ownChain() {
+        fixture = new AuditFixture(log, jdbc, env);
+        county = fixture.freshCounty();
+    }
+
+    @Test
+    void aReadsEntryIsCommittedWhenTheCallReturnsEvenFromAReadOnlyTransaction() {
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        readOnly.executeWithoutResult(tx -> {
+            log.recordAccess(AuditFixture.event(county, 1));
+            // another connection already sees it: it was committed, not left to this transaction
+            assertThat(fixture.entries(county)).isEqualTo(1);
+        });
+        assertThat(verification.verify(county).intact()).isTrue();
+    }
+
+    @Test
+    void concurrentReadersKeepEveryLaneGapFreeAndTheChainIntact() throws Exception {
+        int readers = 16;
+        int perReader = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int r = 0; r < readers; r++) {
+                int reader = r;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < perReader; i++) {
+                        log.recordAccess(AuditFixture.event(county, reader * perReader + i));
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        Map<Integer, List<Long>> lanes = fixture.seqsByLane(county);
+        assertThat(lanes.values().stream().mapToInt(List::size).sum()).isEqualTo(readers * perReader);
+        lanes.forEach((lane, seqs) -> assertThat(seqs).as("lane %d", lane)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, seqs.size()).boxed().toList()));
+        assertThat(verification.verify(county).intact()).isTrue();
+    }
+
+    @Test
+    void aTransactionHoldingTheChainsLaneWritesTheReadsEntryItself() {
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            log.record(AuditFixture.event(county, 1));
+            log.recordAccess(AuditFixture.event(county, 2));
+            assertThat(jdbc.sql("select count(*) from audit.entries where chain = ?").param(county)
+                    .query(Long.class).single()).as("both in this transaction").isEqualTo(2);
+        });
+
+        assertThat(fixture.seqsByLane(county).values()).containsExactly(List.of(1L, 2L));
+    }
+}
