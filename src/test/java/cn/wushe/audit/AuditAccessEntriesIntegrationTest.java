@@ -9,14 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -26,31 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest
 @ActiveProfiles("test")
-class AuditAccessEntriesIntegrationTest {
-
-    @Autowired
-    AuditLog log;
-
-    @Autowired
-    AuditVerification verification;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Environment env;
-
-    @Autowired
-    PlatformTransactionManager transactions;
-
-    AuditFixture fixture;
-    String county;
-
-    @BeforeEach
-    void ownChain() {
-        fixture = new AuditFixture(log, jdbc, env);
-        county = fixture.freshCounty();
-    }
+class AuditAccessEntriesIntegrationTest extends AuditChainTestBase {
 
     @Test
     void aReadsEntryIsCommittedWhenTheCallReturnsEvenFromAReadOnlyTransaction() {

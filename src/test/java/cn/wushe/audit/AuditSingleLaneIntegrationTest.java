@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -21,31 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(properties = "wushe.audit.lanes=1")
 @ActiveProfiles("test")
-class AuditSingleLaneIntegrationTest {
-
-    @Autowired
-    AuditLog log;
-
-    @Autowired
-    AuditVerification verification;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Environment env;
-
-    @Autowired
-    PlatformTransactionManager transactions;
-
-    AuditFixture fixture;
-    String county;
-
-    @BeforeEach
-    void ownChain() {
-        fixture = new AuditFixture(log, jdbc, env);
-        county = fixture.freshCounty();
-    }
+class AuditSingleLaneIntegrationTest extends AuditChainTestBase {
 
     @Test
     void newEntriesContinueTheChainWrittenBeforeLanes() throws Exception {
