@@ -38,7 +38,8 @@ class OpenApiConfiguration {
                 .components(new Components()
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").description("个人访问令牌 wst_…"))
-                        .addSchemas("Problem", problemSchema()))
+                        .addSchemas("Problem", problemSchema())
+                        .addSchemas("GeoJsonGeometry", geoJsonGeometrySchema()))
                 .security(List.of(new SecurityRequirement().addList("bearer")));
     }
 
@@ -52,6 +53,14 @@ class OpenApiConfiguration {
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
+    /** A GeoJSON geometry (RFC 7946), e.g. a grid's boundary; coordinates are [longitude, latitude]. */
+    private static Schema<?> geoJsonGeometrySchema() {
+        return new Schema<>().type("object").description("GeoJSON 几何对象（RFC 7946），坐标为 [经度, 纬度]")
+                .addProperty("type", new Schema<>().type("string")._enum(List.of("Polygon", "MultiPolygon")))
+                .addProperty("coordinates", new Schema<>().type("array").items(new Schema<>()))
+                .required(List.of("type", "coordinates"));
+    }
+
     private static Schema<?> problemSchema() {
         Schema error = new Schema<>().type("object")
                 .addProperty("field", new Schema<>().type("string"))

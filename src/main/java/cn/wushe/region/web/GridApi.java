@@ -6,6 +6,7 @@ import cn.wushe.region.internal.GridAggregate;
 import cn.wushe.region.internal.GridManagement;
 import cn.wushe.region.internal.GridQueries;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
@@ -44,12 +45,12 @@ class GridApi {
 
     /** @param code optional: without it the community's next free number is used */
     record GridCreateRequest(@Nullable String communityCode, @Nullable String code, @Nullable String name,
-            @Nullable BigDecimal centreLat, @Nullable BigDecimal centreLng, @Nullable JsonNode boundary) {
+            @Nullable BigDecimal centreLat, @Nullable BigDecimal centreLng, @Schema(ref = "#/components/schemas/GeoJsonGeometry") @Nullable JsonNode boundary) {
     }
 
     /** The whole new state: a centre or boundary left out is removed. */
     record GridUpdateRequest(@Nullable String name, @Nullable BigDecimal centreLat, @Nullable BigDecimal centreLng,
-            @Nullable JsonNode boundary) {
+            @Schema(ref = "#/components/schemas/GeoJsonGeometry") @Nullable JsonNode boundary) {
     }
 
     record GridPageResponse(List<GridQueries.Row> items, int page, int size, long total) {
@@ -118,7 +119,7 @@ class GridApi {
     }
 
     /** GeoJSON as text: an object as sent, or a string holding it. */
-    private static @Nullable String geoJson(@Nullable JsonNode boundary) {
+    private static @Nullable String geoJson(@Schema(ref = "#/components/schemas/GeoJsonGeometry") @Nullable JsonNode boundary) {
         if (boundary == null || boundary.isNull() || boundary.isMissingNode()) {
             return null;
         }

@@ -2,6 +2,7 @@ package cn.wushe.region.web;
 
 import cn.wushe.region.internal.GridAggregate;
 import cn.wushe.region.internal.GridQueries;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 /** One grid as the API shows it, with its grid workers (网格员). */
 record GridResponse(String code, String communityCode, String communityName, String communityFullName,
         String countyCode, String name, boolean active, @Nullable Instant retiredAt, @Nullable BigDecimal centreLat,
-        @Nullable BigDecimal centreLng, @Nullable JsonNode boundary, long version, Instant createdAt,
+        @Nullable BigDecimal centreLng, @Schema(ref = "#/components/schemas/GeoJsonGeometry") @Nullable JsonNode boundary, long version, Instant createdAt,
         Instant updatedAt, List<Worker> workers) {
 
     record Worker(UUID userId, String displayName, Instant assignedAt) {
