@@ -79,7 +79,7 @@ class RegistryBenchmark {
 
     static final int PEOPLE = Integer.getInteger("bench.people", 1_000_000);
     static final int CLIENTS = 20;
-    static final int REQUESTS = Integer.getInteger("bench.requests", 6_000);
+    static final int REQUESTS = Integer.getInteger("bench.requests", 20_000);
     static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmup-rounds", 3);
     static final String TOWN = "610527001";
 
