@@ -86,7 +86,8 @@ final class AccessBatches implements AutoCloseable {
         try {
             writer.accept(batch.stream().map(Pending::entry).toList());
             batch.forEach(p -> p.written().complete(null));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // the writer must outlive a failed batch: a dead writer would leave every later reader waiting
             LOG.error("{} audit entries of reads could not be written; their requests fail", batch.size(), e);
             batch.forEach(p -> p.written().completeExceptionally(e));
         }
