@@ -162,8 +162,9 @@ public class PersonValidation {
             return null;
         }
         if (grid != null) {
-            Optional<Grid> found = isDigits(grid, 15) ? grids.find(grid) : Optional.empty();
-            if (!isDigits(grid, 15)) {
+            boolean wellFormed = isDigits(grid, 15);
+            Optional<Grid> found = wellFormed ? grids.find(grid) : Optional.empty();
+            if (!wellFormed) {
                 errors.put("gridCode", "网格代码应为 15 位数字");
             } else if (!grid.startsWith(community)) {
                 errors.put("gridCode", "网格 " + grid + " 不属于所选社区（村）");

@@ -79,7 +79,7 @@ class JdbcAuditLog implements AuditLog, DisposableBean {
     public void recordAccess(AuditEvent event) {
         // the request's actor, address and id are read now, on the request's thread
         ChainedEntry unplaced = unplaced(event);
-        if (currentLocks().map(l -> l.lanes.containsKey(unplaced.chain())).orElse(false)) {
+        if (heldLane(unplaced.chain()).isPresent()) {
             // this transaction holds a lane of the chain: the shared writer might end up waiting for it
             append(unplaced, Set.of());
             return;
@@ -107,12 +107,10 @@ class JdbcAuditLog implements AuditLog, DisposableBean {
     public void recordIndependently(AuditEvent event) {
         // the request's actor, address and id are read now, on the request's thread
         ChainedEntry unplaced = unplaced(event);
-        Optional<ChainLocks> locks = currentLocks();
-        Set<Integer> held = locks.map(l -> l.lanes.containsKey(unplaced.chain())
-                ? Set.of(l.lanes.get(unplaced.chain())) : Set.<Integer>of()).orElse(Set.of());
+        Set<Integer> held = heldLane(unplaced.chain()).map(Set::of).orElse(Set.of());
         if (held.size() >= lanes) {
             // this transaction holds the chain's only lane until it ends: a second transaction would wait for it forever
-            locks.orElseThrow().deferred.add(unplaced);
+            currentLocks().orElseThrow().deferred.add(unplaced);
         } else {
             independent.executeWithoutResult(status -> append(unplaced, held));
         }
@@ -204,6 +202,11 @@ class JdbcAuditLog implements AuditLog, DisposableBean {
                 .single();
         locks.lanes.put(chain, head.lane());
         return head;
+    }
+
+    /** The lane of {@code chain} the current transaction holds, if any. */
+    private Optional<Integer> heldLane(String chain) {
+        return currentLocks().map(l -> l.lanes.get(chain));
     }
 
     private Optional<ChainLocks> currentLocks() {
