@@ -25,25 +25,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** Personal access tokens: shown once, stored as SHA-256, and only a usable token of an enabled owner authenticates. */
 @IdentityIntegrationTest
-class AccessTokenIntegrationTest {
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    JdbcClient jdbc;
+class AccessTokenIntegrationTest extends AccountTestBase {
 
     TestAccounts.Account owner;
 

@@ -14,8 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -23,26 +21,15 @@ import org.springframework.test.web.servlet.MockMvc;
  * revealing whether the account exists. Time moves by the test clock.
  */
 @IdentityIntegrationTest
-class LoginLockoutIntegrationTest {
+class LoginLockoutIntegrationTest extends AccountTestBase {
 
     static final String REFUSED = "用户名或密码错误";
     static final String WRONG = "Wrong#Pass99";
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    JdbcClient jdbc;
-
-    LoginSupport login;
     TestAccounts.Account user;
 
     @BeforeEach
     void setUp() {
-        login = new LoginSupport(mvc);
         user = accounts.create("610527001001", "COMMUNITY_WORKER@610527001001");
     }
 

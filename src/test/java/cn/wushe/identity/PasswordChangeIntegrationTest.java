@@ -12,35 +12,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** security.md checks 1 and 5: forced change of initial and expired passwords, policy messages, Argon2id at rest. */
 @IdentityIntegrationTest
-class PasswordChangeIntegrationTest {
+class PasswordChangeIntegrationTest extends AccountTestBase {
 
     static final String NEW = "Zt9!kQw4vB";
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    JdbcClient jdbc;
-
-    LoginSupport login;
-
-    @BeforeEach
-    void setUp() {
-        login = new LoginSupport(mvc);
-    }
 
     private MvcResult change(MockHttpSession session, String current, String chosen, String repeated) throws Exception {
         return mvc.perform(post("/account/password").with(browser(session)).with(csrf())

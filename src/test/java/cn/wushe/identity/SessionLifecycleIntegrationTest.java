@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -20,23 +19,12 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** security.md check 3: new session id at login, idle and absolute timeouts, logout and password change end sessions. */
 @IdentityIntegrationTest
-class SessionLifecycleIntegrationTest {
+class SessionLifecycleIntegrationTest extends AccountTestBase {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    TestAccounts accounts;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-    LoginSupport login;
     TestAccounts.Account user;
 
     @BeforeEach
     void setUp() {
-        login = new LoginSupport(mvc);
         user = accounts.create("610527001001", "COMMUNITY_WORKER@610527001001");
     }
 
