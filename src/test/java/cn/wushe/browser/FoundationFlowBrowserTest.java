@@ -3,7 +3,10 @@ package cn.wushe.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
@@ -14,6 +17,9 @@ import org.openqa.selenium.support.ui.Select;
  * target/screenshots/foundation-*.png.
  */
 class FoundationFlowBrowserTest extends BrowserTestSupport {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void fiveWrongPasswordsLockTheAccountAndSayUntilWhen() {
@@ -26,6 +32,12 @@ class FoundationFlowBrowserTest extends BrowserTestSupport {
         screenshot("foundation-lockout-phone");
         login("reviewer", DEMO_PASSWORD);
         waitForText(By.cssSelector(".alert-danger"), "账号已锁定");
+    }
+
+    /** The test database is shared by every test class: the demo reviewer must sign in again after this. */
+    @AfterEach
+    void liftTheLockout() {
+        jdbc.sql("delete from identity.login_failures where username_normalized = 'reviewer'").update();
     }
 
     @Test

@@ -1,5 +1,10 @@
 package cn.wushe.registry;
 
+import cn.wushe.platform.personal.IdDocumentType;
+import cn.wushe.platform.personal.IdentityNumber;
+import cn.wushe.platform.personal.InvalidIdentityNumber;
+import cn.wushe.platform.personal.Sex;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

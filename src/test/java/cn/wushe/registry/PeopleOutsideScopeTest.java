@@ -1,5 +1,9 @@
 package cn.wushe.registry;
 
+import cn.wushe.registry.internal.CorrectableField;
+import cn.wushe.registry.internal.PersonDraft;
+import cn.wushe.registry.internal.SelfService;
+
 import static cn.wushe.registry.RegionFixture.*;
 import static cn.wushe.registry.RegistryFixtures.*;
 import static org.hamcrest.Matchers.hasItem;
@@ -114,7 +118,7 @@ class PeopleOutsideScopeTest extends RegistryIntegrationTestBase {
     void aNeighbourCannotRegisterIntoThisCounty() throws Exception {
         mvc.perform(asUser(NEIGHBOUR_ADMIN, post("/api/v1/people")).content(json(newName(), newIdNumber(), DAOBEI, null)))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.type").value("/problems/region-out-of-scope"));
+                .andExpect(jsonPath("$.type").value("/problems/out-of-scope"));
     }
 
     @Test

@@ -1,5 +1,11 @@
 package cn.wushe.registry;
 
+import cn.wushe.platform.personal.IdentityNumber;
+import cn.wushe.platform.personal.Masking;
+import cn.wushe.registry.internal.PersonDraft;
+import cn.wushe.registry.internal.Registration;
+import cn.wushe.registry.internal.RelationToHead;
+
 import static cn.wushe.registry.RegionFixture.*;
 import static cn.wushe.registry.RegistryFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;

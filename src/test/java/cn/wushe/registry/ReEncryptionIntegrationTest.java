@@ -1,5 +1,8 @@
 package cn.wushe.registry;
 
+import cn.wushe.registry.internal.PersonDraft;
+import cn.wushe.registry.internal.ReEncryption;
+
 import static cn.wushe.registry.RegistryFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

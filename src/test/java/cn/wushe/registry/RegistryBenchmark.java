@@ -1,13 +1,16 @@
 package cn.wushe.registry;
 
+import cn.wushe.registry.demo.BulkLoad;
+import cn.wushe.registry.demo.GeneratedPeople;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wushe.platform.LoopbackHttp;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.TestActor;
-import cn.wushe.registry.GeneratedPeople.Household;
-import cn.wushe.registry.GeneratedPeople.Member;
-import cn.wushe.registry.GeneratedPeople.Place;
+import cn.wushe.registry.demo.GeneratedPeople.Household;
+import cn.wushe.registry.demo.GeneratedPeople.Member;
+import cn.wushe.registry.demo.GeneratedPeople.Place;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -270,7 +273,7 @@ class RegistryBenchmark {
         int written = (int) present;
         while (written < PEOPLE) {
             List<Household> chunk = generator.households(places, Math.min(20_000, PEOPLE - written));
-            written += tx.execute(s -> bulk.write(chunk, DemoPeople.DEMO_ACTOR, clock.instant(), true));
+            written += tx.execute(s -> bulk.write(chunk, GeneratedPeople.CREATED_BY, clock.instant(), true));
             chunk.stream().limit(200).flatMap(h -> h.members().stream()).map(Member::idNumber).forEach(sample::add);
         }
         if (sample.isEmpty()) {

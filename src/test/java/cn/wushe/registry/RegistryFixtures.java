@@ -1,5 +1,9 @@
 package cn.wushe.registry;
 
+import cn.wushe.platform.personal.IdentityNumber;
+import cn.wushe.registry.internal.IncomeBand;
+import cn.wushe.registry.internal.PersonDraft;
+
 import static cn.wushe.registry.RegionFixture.*;
 
 import cn.wushe.platform.Permission;

@@ -1,5 +1,9 @@
 package cn.wushe.registry;
 
+import cn.wushe.registry.internal.PersonDraft;
+import cn.wushe.registry.internal.RegisteringPerson;
+import cn.wushe.registry.internal.Registration;
+
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
@@ -25,7 +29,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
         "wushe.crypto.blind-index-key=00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"})
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
-abstract class RegistryIntegrationTestBase {
+public abstract class RegistryIntegrationTestBase {
 
     /** Test-only keys (Base64 of 16 bytes), never used outside tests. */
     static final String KEY_V1 = "dGVzdC1rZXktdjEtMTIzNA==";
@@ -34,11 +38,11 @@ abstract class RegistryIntegrationTestBase {
     @Autowired
     MockMvc mvc;
     @Autowired
-    JdbcClient jdbc;
+    protected JdbcClient jdbc;
     @Autowired
     RegisteringPerson registering;
     @Autowired
-    cn.wushe.region.Grids grids;
+    protected cn.wushe.region.Grids grids;
 
     private static volatile boolean gridsSeeded;
 

@@ -1,5 +1,7 @@
 package cn.wushe.registry;
 
+import cn.wushe.registry.internal.PersonDraft;
+
 import static cn.wushe.registry.RegionFixture.*;
 import static cn.wushe.registry.RegistryFixtures.newIdNumber;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package cn.wushe.registry;
 
+import cn.wushe.platform.personal.IdentityNumber;
+
 import static cn.wushe.registry.RegionFixture.*;
 import static cn.wushe.registry.RegistryFixtures.newIdNumber;
 import static cn.wushe.registry.RosterFiles.row;

@@ -1,5 +1,7 @@
 package cn.wushe.registry;
 
+import cn.wushe.registry.internal.PersonDraft;
+
 import static cn.wushe.registry.RegistryFixtures.*;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

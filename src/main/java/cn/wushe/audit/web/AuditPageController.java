@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatusCode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -62,7 +63,7 @@ class AuditPageController {
             model.addAttribute("previousLink", page.hasPrevious() ? query.pageLink(page.page() - 1) : null);
             model.addAttribute("nextLink", page.hasNext() ? query.pageLink(page.page() + 1) : null);
         } catch (DomainException e) {
-            if (e.status() != HttpStatus.BAD_REQUEST) {
+            if (e.status() != 400) {
                 throw e;
             }
             model.addAttribute("errors", e.fieldErrors());
@@ -85,8 +86,8 @@ class AuditPageController {
     /** Out of the auditor's reach the page does not exist (check 28: the ordinary 404 page, not 403). */
     @ExceptionHandler(DomainException.class)
     ModelAndView refused(DomainException e) {
-        ModelAndView page = new ModelAndView(e.status() == HttpStatus.NOT_FOUND ? "error/404" : "error", e.status());
-        page.addObject("status", e.status().value());
+        ModelAndView page = new ModelAndView(e.status() == 404 ? "error/404" : "error", HttpStatusCode.valueOf(e.status()));
+        page.addObject("status", e.status());
         return page;
     }
 

@@ -1,5 +1,6 @@
 package cn.wushe.identity.internal;
 
+import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.platform.Actor;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,7 +83,7 @@ public class AccountAdministration {
         if (!admin.can(Permission.USER_MANAGE, unit)) {
             String message = "所属单位不在您的管辖范围内";
             throw denials.recorded(AuditEvent.success("USER_CREATE", "USER", null, unit),
-                    new DomainException(HttpStatus.FORBIDDEN, "outside-scope", message, Map.of("homeRegionCode", message)));
+                    DomainException.outOfScope(Map.of("homeRegionCode", message)));
         }
         if (!regions.exists(unit)) {
             throw DomainException.invalid("homeRegionCode", "所属单位的区划代码不存在");
@@ -149,7 +149,7 @@ public class AccountAdministration {
         UserAccount account = accounts.findInScope(id, scope)
                 .orElseThrow(() -> denials.recorded(attempt(action, id), DomainException.notFound("账号")));
         if (expectedVersion != null && expectedVersion != account.version()) {
-            throw new DomainException(HttpStatus.PRECONDITION_FAILED, "stale-version", "该账号已被他人修改，请刷新后重试");
+            throw new DomainException(ProblemType.VERSION_MISMATCH, "该账号已被他人修改，请刷新后重试");
         }
         return account;
     }

@@ -1,5 +1,6 @@
 package cn.wushe.identity.internal;
 
+import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.identity.SignedInUser;
@@ -63,7 +64,7 @@ public class PersonalAccessTokens {
         }
         Instant now = clock.instant();
         if (tokens.countUsable(owner.id(), now) >= settings.tokens().maxActive()) {
-            throw DomainException.conflict("too-many-tokens", "name",
+            throw DomainException.conflict(ProblemType.TOO_MANY_TOKENS, "name",
                     "有效令牌已达 " + settings.tokens().maxActive() + " 个，请先吊销不用的令牌");
         }
         String secret = Secrets.token();

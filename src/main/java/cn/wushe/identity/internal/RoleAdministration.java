@@ -1,5 +1,6 @@
 package cn.wushe.identity.internal;
 
+import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.identity.Role;
@@ -16,7 +17,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,12 +77,12 @@ public class RoleAdministration {
                 .withDetail(role.name() + "@" + scope);
         if (!admin.can(Permission.ROLE_MANAGE, scope)) {
             String message = "授权范围不在您的管辖范围内";
-            throw denials.recorded(attempt, new DomainException(HttpStatus.FORBIDDEN, "outside-scope", message,
+            throw denials.recorded(attempt, new DomainException(ProblemType.OUT_OF_SCOPE, message,
                     Map.of("scopeCode", message)));
         }
         List<RoleAssignment> before = assignments.of(userId);
         SeparationOfDuties.conflict(role, before.stream().map(RoleAssignment::role).toList()).ifPresent(message -> {
-            throw denials.recorded(attempt, new DomainException(HttpStatus.CONFLICT, "separation-of-duties", message,
+            throw denials.recorded(attempt, new DomainException(ProblemType.SEPARATION_OF_DUTIES, message,
                     Map.of("role", message)));
         });
         if (request.orgId() != null && !role.takesOrganization()) {

@@ -1,5 +1,6 @@
 package cn.wushe.identity.internal;
 
+import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.DomainException;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,14 +83,14 @@ public final class UserAccount {
 
     public void disable() {
         if (!enabled) {
-            throw DomainException.conflict("account-disabled", "enabled", "该账号已停用");
+            throw DomainException.conflict(ProblemType.ACCOUNT_DISABLED, "enabled", "该账号已停用");
         }
         enabled = false;
     }
 
     public void enable() {
         if (enabled) {
-            throw DomainException.conflict("account-enabled", "enabled", "该账号已是启用状态");
+            throw DomainException.conflict(ProblemType.ACCOUNT_ENABLED, "enabled", "该账号已是启用状态");
         }
         enabled = true;
     }

@@ -1,5 +1,6 @@
 package cn.wushe.identity.internal;
 
+import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.ScopeFilter.SqlPredicate;
 import java.sql.ResultSet;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -66,7 +66,7 @@ public class UserAccounts {
                     .param("lastLogin", ts(account.lastLoginAt())).param("createdAt", ts(account.createdAt()))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw DomainException.conflict("username-taken", "username", "用户名已被使用（不区分大小写）");
+            throw DomainException.conflict(ProblemType.USERNAME_TAKEN, "username", "用户名已被使用（不区分大小写）");
         }
     }
 
@@ -84,7 +84,7 @@ public class UserAccounts {
                 .param("version", account.version())
                 .update();
         if (rows != 1) {
-            throw new DomainException(HttpStatus.CONFLICT, "concurrent-modification", "该账号已被他人修改，请刷新后重试");
+            throw new DomainException(ProblemType.CONCURRENT_MODIFICATION, "该账号已被他人修改，请刷新后重试");
         }
     }
 

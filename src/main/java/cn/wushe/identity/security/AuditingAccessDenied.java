@@ -1,13 +1,13 @@
 package cn.wushe.identity.security;
 
+import cn.wushe.platform.web.Problems;
+import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
-import cn.wushe.platform.Problems;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -41,7 +41,7 @@ final class AuditingAccessDenied implements AccessDeniedHandler {
                     .withReason(csrf ? "缺少或无效的 CSRF 令牌" : "权限不足"));
         }
         if (api.matches(request)) {
-            Problems.write(response, HttpStatus.FORBIDDEN, csrf ? "csrf" : "forbidden", "没有权限",
+            Problems.write(response, csrf ? ProblemType.CSRF : ProblemType.FORBIDDEN, "没有权限",
                     csrf ? "缺少或无效的 CSRF 令牌，请刷新页面后重试" : "您没有权限执行此操作");
             return;
         }

@@ -1,8 +1,9 @@
 package cn.wushe.identity.security;
 
+import cn.wushe.platform.web.Problems;
+import cn.wushe.platform.ProblemType;
 import cn.wushe.identity.SignedInUser;
 import cn.wushe.identity.internal.PersonalAccessTokens;
-import cn.wushe.platform.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -48,14 +48,14 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            Problems.write(response, HttpStatus.UNAUTHORIZED, "unsupported-authorization", "未登录或登录已过期",
+            Problems.write(response, ProblemType.UNSUPPORTED_AUTHORIZATION, "未登录或登录已过期",
                     "仅支持 Authorization: Bearer 个人访问令牌");
             return;
         }
         Optional<SignedInUser> user = tokens.authenticate(header.substring(BEARER.length()).strip());
         if (user.isEmpty()) {
             SecurityContextHolder.clearContext();
-            Problems.write(response, HttpStatus.UNAUTHORIZED, "invalid-token", "未登录或登录已过期",
+            Problems.write(response, ProblemType.INVALID_TOKEN, "未登录或登录已过期",
                     "访问令牌无效、已过期或已吊销");
             return;
         }

@@ -1,13 +1,13 @@
 package cn.wushe.identity.security;
 
+import cn.wushe.platform.web.Problems;
+import cn.wushe.platform.ProblemType;
 import cn.wushe.identity.SignedInUser;
-import cn.wushe.platform.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -37,7 +37,7 @@ final class PasswordChangeGate extends OncePerRequestFilter {
         if (auth != null && auth.getPrincipal() instanceof SignedInUser user && user.passwordChangeRequired()
                 && !open.matches(request)) {
             if (api.matches(request)) {
-                Problems.write(response, HttpStatus.FORBIDDEN, "password-change-required", "需要修改密码",
+                Problems.write(response, ProblemType.PASSWORD_CHANGE_REQUIRED, "需要修改密码",
                         "请先登录网页修改初始密码或已过期的密码");
             } else {
                 response.sendRedirect(request.getContextPath() + CHANGE_PAGE);

@@ -1,14 +1,14 @@
 package cn.wushe.identity.security;
 
+import cn.wushe.platform.web.Problems;
+import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.identity.internal.PersonalAccessTokens;
 import cn.wushe.identity.internal.SecuritySettings;
-import cn.wushe.platform.Problems;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
@@ -98,7 +98,7 @@ class SecurityConfiguration {
             .addFilterAfter(new PasswordChangeGate(openDuringPasswordChange, api), AuthorizationFilter.class)
             .exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor(
-                    (request, response, e) -> Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                    (request, response, e) -> Problems.write(response, ProblemType.UNAUTHENTICATED,
                             "未登录或登录已过期", "请先登录，或在 Authorization 头中提供有效的访问令牌"),
                     api)
                 .accessDeniedHandler(accessDenied))

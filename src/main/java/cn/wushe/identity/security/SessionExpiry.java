@@ -1,10 +1,10 @@
 package cn.wushe.identity.security;
 
-import cn.wushe.platform.Problems;
+import cn.wushe.platform.web.Problems;
+import cn.wushe.platform.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.web.session.SessionInformationExpiredEvent;
 import org.springframework.security.web.session.SessionInformationExpiredStrategy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -32,7 +32,7 @@ final class SessionExpiry implements SessionInformationExpiredStrategy {
 
     void respond(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (api.matches(request)) {
-            Problems.write(response, HttpStatus.UNAUTHORIZED, "session-expired", "登录已超时",
+            Problems.write(response, ProblemType.SESSION_EXPIRED, "登录已超时",
                     "登录已超时或已退出，请重新登录，或在 Authorization 头中提供有效的访问令牌");
             return;
         }

@@ -73,7 +73,7 @@ class AccountPages {
             return "redirect:/account/password?changed";
         } catch (DomainException e) {
             Views.errors(model, e);
-            response.setStatus(e.status().value());
+            response.setStatus(e.status());
             model.addAttribute("forced", user.passwordChangeRequired());
             model.addAttribute("changed", false);
             model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);
@@ -96,7 +96,7 @@ class AccountPages {
             model.addAttribute("createdName", created.token().name());
             return tokenList(model, null);
         } catch (DomainException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(e.status());
             Views.errors(model, e);
             return tokenList(model, form);
         }

@@ -12,6 +12,6 @@ class IdentityPageErrors {
 
     @ExceptionHandler(DomainException.class)
     void refused(DomainException e, HttpServletResponse response) throws IOException {
-        response.sendError(e.status().value());
+        response.sendError(e.status());
     }
 }

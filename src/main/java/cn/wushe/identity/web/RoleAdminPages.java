@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -95,10 +94,10 @@ class RoleAdminPages {
     }
 
     private String refused(UUID userId, DomainException e, GrantForm form, HttpServletResponse response, Model model) {
-        if (e.status() == HttpStatus.NOT_FOUND) {
+        if (e.status() == 404) {
             throw e;
         }
-        response.setStatus(e.status().value());
+        response.setStatus(e.status());
         Views.errors(model, e);
         return holderPage(userId, form, model);
     }

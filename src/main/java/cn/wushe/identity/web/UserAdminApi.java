@@ -1,5 +1,6 @@
 package cn.wushe.identity.web;
 
+import cn.wushe.platform.web.Versions;
 import cn.wushe.identity.internal.AccountAdministration.NewAccount;
 import cn.wushe.identity.internal.AccountAdministration;
 import cn.wushe.identity.internal.AccountView;
@@ -96,14 +97,14 @@ class UserAdminApi {
     @PreAuthorize("hasAuthority('USER_MANAGE')")
     @Operation(summary = "停用账号并结束其会话")
     ResponseEntity<UserResponse> disable(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return tagged(administration.disable(CurrentActor.get(), id, version(ifMatch)));
+        return tagged(administration.disable(CurrentActor.get(), id, Versions.optional(ifMatch)));
     }
 
     @PostMapping("/{id}/enable")
     @PreAuthorize("hasAuthority('USER_MANAGE')")
     @Operation(summary = "启用账号")
     ResponseEntity<UserResponse> enable(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return tagged(administration.enable(CurrentActor.get(), id, version(ifMatch)));
+        return tagged(administration.enable(CurrentActor.get(), id, Versions.optional(ifMatch)));
     }
 
     @PostMapping("/{id}/unlock")
@@ -117,25 +118,13 @@ class UserAdminApi {
     @PreAuthorize("hasAuthority('USER_MANAGE')")
     @Operation(summary = "重置密码（新初始密码仅显示一次）")
     IssuedResponse resetPassword(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        return IssuedResponse.of(administration.resetPassword(CurrentActor.get(), id, version(ifMatch)));
+        return IssuedResponse.of(administration.resetPassword(CurrentActor.get(), id, Versions.optional(ifMatch)));
     }
 
     private static ResponseEntity<UserResponse> tagged(AccountView account) {
-        return ResponseEntity.ok().eTag("\"" + account.version() + "\"").body(UserResponse.of(account));
+        return ResponseEntity.ok().eTag(Versions.etag(account.version())).body(UserResponse.of(account));
     }
 
-    /** {@code "3"} or {@code W/"3"} ({@code *}: any version); anything else cannot match. */
-    static @Nullable Long version(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || "*".equals(ifMatch.strip())) {
-            return null;
-        }
-        String tag = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw new DomainException(HttpStatus.PRECONDITION_FAILED, "stale-version", "If-Match 与当前版本不符");
-        }
-    }
 
     private static String nz(@Nullable String value) {
         return value == null ? "" : value;

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,7 +54,7 @@ class UserAdminPages {
             model.addAttribute("issuedFor", "新账号");
             return detailPage(issued.account(), model);
         } catch (DomainException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(e.status());
             Views.errors(model, e);
             model.addAttribute("showCreate", true);
             return listPage("", 0, form, model);
@@ -111,10 +110,10 @@ class UserAdminPages {
 
     /** Outside scope stays a plain 404; other refusals are shown on the account's page. */
     private String refused(UUID id, DomainException e, HttpServletResponse response, Model model) {
-        if (e.status() == HttpStatus.NOT_FOUND) {
+        if (e.status() == 404) {
             throw e;
         }
-        response.setStatus(e.status().value());
+        response.setStatus(e.status());
         Views.errors(model, e);
         return detailPage(administration.view(CurrentActor.get(), id), model);
     }

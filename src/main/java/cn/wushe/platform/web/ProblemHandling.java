@@ -1,13 +1,13 @@
 package cn.wushe.platform.web;
 
 import cn.wushe.platform.DomainException;
+import cn.wushe.platform.ProblemType;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -29,15 +29,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(annotations = RestController.class)
 class ProblemHandling extends ResponseEntityExceptionHandler {
 
-    static URI type(String slug) {
-        return URI.create("/problems/" + slug);
-    }
-
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setType(type(e.type()));
-        problem.setTitle(titleFor(e.status()));
+        ProblemDetail problem = Problems.of(e.type(), e.getMessage());
         if (!e.fieldErrors().isEmpty()) {
             problem.setProperty("errors", fieldList(e.fieldErrors()));
         }
@@ -67,9 +61,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = Problems.of(ProblemType.UNREADABLE_BODY,
                 "请求内容无法解析：请检查 JSON 格式，且不要提交未定义的字段");
-        problem.setType(type("unreadable-body"));
         problem.setTitle("请求格式错误");
         return ResponseEntity.badRequest().body(problem);
     }
@@ -78,19 +71,17 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
-            problem.setTitle(titleFor(statusCode));
+            problem.setTitle(Problems.titleFor(statusCode.value()));
             if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-                problem.setType(type("http-" + statusCode.value()));
+                problem.setType(URI.create("/problems/http-" + statusCode.value()));
             }
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     private static ProblemDetail invalidInput(List<Map<String, String>> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = Problems.of(ProblemType.INVALID_INPUT,
                 String.join("；", errors.stream().map(m -> m.get("message")).toList()));
-        problem.setType(type("invalid-input"));
-        problem.setTitle("输入有误");
         problem.setProperty("errors", errors);
         return problem;
     }
@@ -100,20 +91,4 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 .map(e -> Map.of("field", e.getKey(), "message", e.getValue())).toList();
     }
 
-    static String titleFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> "输入有误";
-            case 401 -> "未登录或登录已过期";
-            case 403 -> "没有权限";
-            case 404 -> "未找到";
-            case 405 -> "不支持的请求方法";
-            case 409 -> "与现有数据冲突";
-            case 412 -> "数据已被他人修改";
-            case 413 -> "上传内容过大";
-            case 415 -> "不支持的内容类型";
-            case 428 -> "缺少版本条件";
-            case 429 -> "请求过于频繁";
-            default -> status.is5xxServerError() ? "服务器内部错误" : "请求失败";
-        };
-    }
 }

@@ -1,5 +1,6 @@
 package cn.wushe.region.internal;
 
+import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.DomainException;
 import cn.wushe.region.Grid;
 import cn.wushe.region.GridCode;
@@ -8,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 
 /**
  * The grid (网格) as the module keeps it: created in a community, renamed, redrawn (outline and
@@ -82,7 +82,7 @@ public final class GridAggregate {
 
     private void requireActive() {
         if (!active()) {
-            throw new DomainException(HttpStatus.CONFLICT, "grid-retired", "网格 " + code + " 已撤销，不能再修改");
+            throw new DomainException(ProblemType.GRID_RETIRED, "网格 " + code + " 已撤销，不能再修改");
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.wushe.region.internal;
 
+import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.platform.Actor;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,7 +86,7 @@ public class GridManagement {
         jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "region.grid:" + where).query().singleRow();
         GridCode code = requested != null ? requested : nextFree(where);
         if (grids.exists(code)) {
-            throw DomainException.conflict("grid-exists", "code", "网格代码 " + code + " 已存在");
+            throw DomainException.conflict(ProblemType.GRID_EXISTS, "code", "网格代码 " + code + " 已存在");
         }
         GridAggregate grid = GridAggregate.create(code, Objects.requireNonNull(name), looks.centre(), looks.boundary(),
                 clock.instant());
@@ -160,7 +160,7 @@ public class GridManagement {
     }
 
     static DomainException versionMismatch(GridCode code) {
-        return new DomainException(HttpStatus.PRECONDITION_FAILED, "version-mismatch",
+        return new DomainException(ProblemType.VERSION_MISMATCH,
                 "网格 " + code + " 已被他人修改，请刷新后重试");
     }
 
@@ -186,7 +186,7 @@ public class GridManagement {
     private GridCode nextFree(RegionCode community) {
         int next = grids.highestNumber(community) + 1;
         if (next > 999) {
-            throw DomainException.conflict("grid-numbers-exhausted", "code", "社区 " + community + " 的网格序号已用完");
+            throw DomainException.conflict(ProblemType.GRID_NUMBERS_EXHAUSTED, "code", "社区 " + community + " 的网格序号已用完");
         }
         return GridCode.of(community, next);
     }

@@ -1,5 +1,6 @@
 package cn.wushe.region.internal;
 
+import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.ScopeFilter;
 import cn.wushe.region.Grid;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,7 +65,7 @@ public class JdbcGrids implements Grids {
     public void assignWorker(String gridCode, UUID userId, String displayName) {
         Grid grid = find(gridCode).orElseThrow(() -> DomainException.notFound("网格 " + gridCode));
         if (!grid.active()) {
-            throw new DomainException(HttpStatus.CONFLICT, "grid-retired", "网格 " + gridCode + " 已撤销，不能再指定网格员");
+            throw new DomainException(ProblemType.GRID_RETIRED, "网格 " + gridCode + " 已撤销，不能再指定网格员");
         }
         jdbc.sql("""
                 insert into region.grid_workers (grid_code, user_id, display_name, assigned_at)

@@ -1,5 +1,6 @@
 package cn.wushe.region.web;
 
+import cn.wushe.platform.web.Versions;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.region.internal.GridAggregate;

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -168,7 +167,7 @@ class GridPages {
         try {
             return change.get();
         } catch (DomainException e) {
-            if (e.status() == HttpStatus.NOT_FOUND) {
+            if (e.status() == 404) {
                 throw e;
             }
             return form(model, form, e.fieldErrors(), e.fieldErrors().isEmpty() ? e.getMessage() : null);

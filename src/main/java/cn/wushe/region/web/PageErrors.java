@@ -1,5 +1,6 @@
 package cn.wushe.region.web;
 
+import org.springframework.http.HttpStatusCode;
 import cn.wushe.platform.DomainException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -12,12 +13,12 @@ class PageErrors {
 
     @ExceptionHandler(DomainException.class)
     ModelAndView refused(DomainException e, HttpServletResponse response) {
-        int status = e.status().value();
+        int status = e.status();
         response.setStatus(status);
         ModelAndView view = new ModelAndView(status == 404 || status == 403 ? "error/" + status : "error");
         view.addObject("status", status);
         view.addObject("message", e.getMessage());
-        view.setStatus(e.status());
+        view.setStatus(HttpStatusCode.valueOf(status));
         return view;
     }
 }

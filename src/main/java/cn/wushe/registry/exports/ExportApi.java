@@ -1,7 +1,7 @@
 package cn.wushe.registry.exports;
 
-import cn.wushe.registry.PersonFilter;
-import cn.wushe.registry.Sex;
+import cn.wushe.registry.internal.PersonFilter;
+import cn.wushe.platform.personal.Sex;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

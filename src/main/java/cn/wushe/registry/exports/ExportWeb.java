@@ -3,8 +3,8 @@ package cn.wushe.registry.exports;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Permission;
-import cn.wushe.registry.PersonFilter;
-import cn.wushe.registry.Sex;
+import cn.wushe.registry.internal.PersonFilter;
+import cn.wushe.platform.personal.Sex;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -100,11 +99,11 @@ class ExportWeb {
         if (!response.isCommitted()) {
             response.reset(); // drops the attachment headers set for the file
         }
-        if (e.status() == HttpStatus.NOT_FOUND || e.status() == HttpStatus.FORBIDDEN) {
-            response.setStatus(e.status().value());
-            return "error/" + e.status().value();
+        if (e.status() == 404 || e.status() == 403) {
+            response.setStatus(e.status());
+            return "error/" + e.status();
         }
-        response.setStatus(e.status().value());
+        response.setStatus(e.status());
         Map<String, String> f = new LinkedHashMap<>();
         for (String key : List.of("region", "category", "age", "sex", "disability", "name")) {
             String value = request.getParameter(key);

@@ -1,8 +1,8 @@
 package cn.wushe.registry.imports;
 
 import cn.wushe.platform.Actor;
-import cn.wushe.registry.PreparedPeople;
-import cn.wushe.registry.RosterUpserts;
+import cn.wushe.registry.internal.PreparedPeople;
+import cn.wushe.registry.internal.RosterUpserts;
 import cn.wushe.registry.imports.ImportJob.Counts;
 import cn.wushe.registry.imports.ImportRows.StagedRow;
 import cn.wushe.registry.imports.RosterSheet.SheetRow;

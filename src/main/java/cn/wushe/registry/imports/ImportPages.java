@@ -1,14 +1,13 @@
 package cn.wushe.registry.imports;
 
 import cn.wushe.platform.DomainException;
-import cn.wushe.registry.CategoryTypes;
+import cn.wushe.registry.internal.CategoryTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,7 +50,7 @@ class ImportPages {
     String start(@RequestParam(name = "file", required = false) @Nullable MultipartFile file, Model model,
             HttpServletResponse response) throws IOException {
         if (file == null || file.isEmpty()) {
-            return refused(model, response, HttpStatus.BAD_REQUEST, "请选择要上传的 .xlsx 文件");
+            return refused(model, response, 400, "请选择要上传的 .xlsx 文件");
         }
         try (InputStream in = file.getInputStream()) {
             ImportJob job = importing.start(file.getOriginalFilename(), in, null);
@@ -83,7 +82,7 @@ class ImportPages {
         try {
             importing.commit(id);
         } catch (DomainException e) {
-            if (e.status() == HttpStatus.NOT_FOUND) {
+            if (e.status() == 404) {
                 throw e;
             }
             flash.addFlashAttribute("problem", e.getMessage());
@@ -97,7 +96,7 @@ class ImportPages {
         try {
             importing.discard(id);
         } catch (DomainException e) {
-            if (e.status() == HttpStatus.NOT_FOUND) {
+            if (e.status() == 404) {
                 throw e;
             }
             flash.addFlashAttribute("problem", e.getMessage());
@@ -122,17 +121,17 @@ class ImportPages {
 
     @ExceptionHandler(DomainException.class)
     String problem(DomainException e, Model model, HttpServletResponse response) {
-        if (e.status() == HttpStatus.NOT_FOUND) {
+        if (e.status() == 404) {
             response.setStatus(404);
             return "error/404";
         }
-        response.setStatus(e.status().value());
+        response.setStatus(e.status());
         model.addAttribute("problem", e.getMessage());
         return "registry/import-problem";
     }
 
-    private String refused(Model model, HttpServletResponse response, HttpStatus status, String message) {
-        response.setStatus(status.value());
+    private String refused(Model model, HttpServletResponse response, int status, String message) {
+        response.setStatus(status);
         model.addAttribute("problem", message);
         model.addAttribute("jobs", importing.recent());
         return "registry/import";

@@ -1,8 +1,8 @@
 package cn.wushe.registry.imports;
 
 import cn.wushe.platform.FieldCipher;
-import cn.wushe.registry.CopyIn;
-import cn.wushe.registry.PreparedPeople;
+import cn.wushe.platform.db.CopyIn;
+import cn.wushe.registry.internal.PreparedPeople;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package cn.wushe.registry.imports;
 
+import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.platform.Actor;
@@ -8,9 +9,9 @@ import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.RegionScope;
 import cn.wushe.registry.HouseholdId;
-import cn.wushe.registry.PersonDraft;
-import cn.wushe.registry.PreparedPeople;
-import cn.wushe.registry.RosterUpserts;
+import cn.wushe.registry.internal.PersonDraft;
+import cn.wushe.registry.internal.PreparedPeople;
+import cn.wushe.registry.internal.RosterUpserts;
 import cn.wushe.registry.imports.ImportJob.Counts;
 import cn.wushe.registry.imports.ImportRows.StagedRow;
 import cn.wushe.registry.imports.RosterRowParser.ParsedRow;
@@ -139,7 +140,7 @@ class ImportingRoster {
         Actor actor = CurrentActor.get();
         ImportJob job = job(id);
         if (job.status() != ImportStatus.READY || !jobs.beginCommit(id)) {
-            throw DomainException.conflict("import-not-ready", "status",
+            throw DomainException.conflict(ProblemType.IMPORT_NOT_READY, "status",
                     "该导入任务当前为「" + job.status().label() + "」，不能再导入");
         }
         try {
@@ -153,7 +154,7 @@ class ImportingRoster {
     void discard(UUID id) {
         ImportJob job = job(id);
         if (!jobs.discard(id, clock.instant())) {
-            throw DomainException.conflict("import-not-ready", "status",
+            throw DomainException.conflict(ProblemType.IMPORT_NOT_READY, "status",
                     "该导入任务当前为「" + job.status().label() + "」，不能放弃");
         }
         rows.deleteAll(id);
@@ -163,7 +164,7 @@ class ImportingRoster {
     void writeRejected(UUID id, OutputStream out) throws IOException {
         ImportJob job = job(id);
         if (job.status() == ImportStatus.VALIDATING || job.status() == ImportStatus.FAILED) {
-            throw DomainException.conflict("import-not-ready", "status", "检查尚未完成，暂时没有不通过的行可下载");
+            throw DomainException.conflict(ProblemType.IMPORT_NOT_READY, "status", "检查尚未完成，暂时没有不通过的行可下载");
         }
         try (RosterWorkbooks.Rejected sheet = RosterWorkbooks.rejected(out)) {
             rows.each(id, false, sheet::add);
@@ -210,7 +211,7 @@ class ImportingRoster {
         audit.record(AuditEvent.success("PERSON_IMPORT", "IMPORT_JOB", job.id().toString(), job.countyCode())
                 .withDetail(counts.summary() + ",file=" + job.fileSha256().substring(0, 16)));
         if (!jobs.finishCommit(job.id(), counts, clock.instant())) {
-            throw DomainException.conflict("import-not-ready", "status", "该导入任务已被放弃或已导入");
+            throw DomainException.conflict(ProblemType.IMPORT_NOT_READY, "status", "该导入任务已被放弃或已导入");
         }
         return counts;
     }
@@ -241,7 +242,7 @@ class ImportingRoster {
     }
 
     private static DomainException changed(int rowNumber, String why) {
-        return DomainException.conflict("import-changed", "row",
+        return DomainException.conflict(ProblemType.IMPORT_CHANGED, "row",
                 "第 " + rowNumber + " 行在检查之后情况有变（" + why + "），本次没有导入任何数据，请重新上传文件检查");
     }
 

@@ -1,22 +1,22 @@
 package cn.wushe.registry.imports;
 
+import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.DomainException;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 
 /** An uploaded roster file refused as a whole, before any row is read; the message says why, in Chinese. */
 final class RosterFileException extends DomainException {
 
     RosterFileException(String message) {
-        this(HttpStatus.BAD_REQUEST, "import-file-rejected", message);
+        this(ProblemType.IMPORT_FILE_REJECTED, message);
     }
 
-    RosterFileException(HttpStatus status, String type, String message) {
-        super(status, type, message, Map.of("file", message));
+    RosterFileException(ProblemType type, String message) {
+        super(type, message, Map.of("file", message));
     }
 
     static RosterFileException tooLarge(long maxBytes) {
-        return new RosterFileException(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large",
+        return new RosterFileException(ProblemType.UPLOAD_TOO_LARGE,
                 "文件超过 " + maxBytes / (1024 * 1024) + " MB 的上限，请分成几个文件分批导入");
     }
 }

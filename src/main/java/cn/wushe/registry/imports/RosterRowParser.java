@@ -2,16 +2,16 @@ package cn.wushe.registry.imports;
 
 import static cn.wushe.registry.imports.RosterColumn.*;
 
-import cn.wushe.registry.CategoryType;
-import cn.wushe.registry.CategoryTypes;
-import cn.wushe.registry.IdDocumentType;
-import cn.wushe.registry.IdentityNumber;
-import cn.wushe.registry.IncomeBand;
-import cn.wushe.registry.PersonDraft;
-import cn.wushe.registry.PersonDraft.CategoryDraft;
-import cn.wushe.registry.PersonDraft.PartyDraft;
-import cn.wushe.registry.RelationToHead;
-import cn.wushe.registry.Sex;
+import cn.wushe.registry.internal.CategoryType;
+import cn.wushe.registry.internal.CategoryTypes;
+import cn.wushe.platform.personal.IdDocumentType;
+import cn.wushe.platform.personal.IdentityNumber;
+import cn.wushe.registry.internal.IncomeBand;
+import cn.wushe.registry.internal.PersonDraft;
+import cn.wushe.registry.internal.PersonDraft.CategoryDraft;
+import cn.wushe.registry.internal.PersonDraft.PartyDraft;
+import cn.wushe.registry.internal.RelationToHead;
+import cn.wushe.platform.personal.Sex;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;

@@ -1,10 +1,10 @@
 package cn.wushe.registry.imports;
 
-import cn.wushe.registry.CategoryType;
-import cn.wushe.registry.IdDocumentType;
-import cn.wushe.registry.IncomeBand;
-import cn.wushe.registry.RelationToHead;
-import cn.wushe.registry.Sex;
+import cn.wushe.registry.internal.CategoryType;
+import cn.wushe.platform.personal.IdDocumentType;
+import cn.wushe.registry.internal.IncomeBand;
+import cn.wushe.registry.internal.RelationToHead;
+import cn.wushe.platform.personal.Sex;
 import cn.wushe.registry.exports.SafeText;
 import cn.wushe.registry.imports.ImportRows.Reason;
 import cn.wushe.registry.imports.ImportRows.StagedRow;

@@ -1,5 +1,6 @@
 package cn.wushe.registry.imports;
 
+import cn.wushe.platform.ProblemType;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,6 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.springframework.http.HttpStatus;
 
 /**
  * Decides whether an uploaded file may be handed to the XLSX reader at all (security check 29): its
@@ -48,7 +48,7 @@ final class UploadGuard {
         Map<String, Long> inflated = new HashMap<>();
         long sheetRows = scanEntries(file, inflated);
         if (!inflated.containsKey("[Content_Types].xml") || !inflated.containsKey("xl/workbook.xml")) {
-            throw new RosterFileException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-xlsx",
+            throw new RosterFileException(ProblemType.NOT_XLSX,
                     "文件是 ZIP 压缩包，但不是 Excel 工作簿（缺少 [Content_Types].xml 或 xl/workbook.xml）。" + NOT_XLSX.substring(NOT_XLSX.indexOf('请')));
         }
         crossCheck(file, inflated);
@@ -67,7 +67,7 @@ final class UploadGuard {
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             return;
         }
-        throw new RosterFileException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-xlsx", describe(head, n) + NOT_XLSX);
+        throw new RosterFileException(ProblemType.NOT_XLSX, describe(head, n) + NOT_XLSX);
     }
 
     private static String describe(byte[] head, int n) {

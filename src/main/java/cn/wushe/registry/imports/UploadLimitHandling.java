@@ -1,5 +1,7 @@
 package cn.wushe.registry.imports;
 
+import cn.wushe.platform.web.Problems;
+import cn.wushe.platform.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.core.Ordered;
@@ -32,9 +34,7 @@ class UploadLimitHandling {
     Object tooLarge(HttpServletRequest request) {
         String message = RosterFileException.tooLarge(limits.maxUploadBytes()).getMessage();
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, message);
-            problem.setType(URI.create("/problems/upload-too-large"));
-            problem.setTitle("上传内容过大");
+            ProblemDetail problem = Problems.of(ProblemType.UPLOAD_TOO_LARGE, message);
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }

@@ -1,17 +1,20 @@
 package cn.wushe.registry.web;
 
-import cn.wushe.registry.PersonDraft;
-import cn.wushe.registry.PersonFilter;
+import cn.wushe.platform.web.Problems;
+import cn.wushe.platform.ProblemType;
+import cn.wushe.platform.web.Versions;
+import cn.wushe.registry.internal.PersonDraft;
+import cn.wushe.registry.internal.PersonFilter;
 import cn.wushe.registry.PersonId;
-import cn.wushe.registry.PersonLists;
-import cn.wushe.registry.PersonPage;
-import cn.wushe.registry.PersonReading;
-import cn.wushe.registry.PersonView;
-import cn.wushe.registry.PersonChange;
-import cn.wushe.registry.RegisteringPerson;
-import cn.wushe.registry.Registration;
-import cn.wushe.registry.Sex;
-import cn.wushe.registry.SelfService;
+import cn.wushe.registry.internal.PersonLists;
+import cn.wushe.registry.internal.PersonPage;
+import cn.wushe.registry.internal.PersonReading;
+import cn.wushe.registry.internal.PersonView;
+import cn.wushe.registry.internal.PersonChange;
+import cn.wushe.registry.internal.RegisteringPerson;
+import cn.wushe.registry.internal.Registration;
+import cn.wushe.platform.personal.Sex;
+import cn.wushe.registry.internal.SelfService;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +121,7 @@ class PeopleApi {
     @PreAuthorize("hasAuthority('PERSON_EDIT')")
     ResponseEntity<?> revise(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody PersonDraft draft) {
-        int expected = Versions.ifMatch(ifMatch);
+        int expected = Math.toIntExact(Versions.required(ifMatch));
         Registration outcome = registering.revise(new PersonId(id), expected, draft);
         return switch (outcome) {
             case Registration.Revised r -> ResponseEntity.ok().eTag(Versions.etag(r.version()))
@@ -152,19 +155,19 @@ class PeopleApi {
     }
 
     private ResponseEntity<ProblemDetail> duplicate(Registration outcome) {
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.CONFLICT);
-        problem.setTitle("与现有数据冲突");
+        ProblemDetail problem;
         if (outcome instanceof Registration.AlreadyRegistered already) {
-            problem.setType(URI.create("/problems/duplicate-person"));
-            problem.setDetail(already.inEditScope() ? "该证件号码已经登记，请直接修改现有记录，不要重复登记"
+            problem = Problems.of(ProblemType.DUPLICATE_PERSON, already.inEditScope() ? "该证件号码已经登记，请直接修改现有记录，不要重复登记"
                     : "该证件号码已在本县其他社区（村）登记，不能重复登记；如需迁入请联系现登记社区");
             problem.setProperty("existing", reading.duplicateShown(already.existing()));
             problem.setProperty("errors", List.of(Map.of("field", "idNumber", "message", "该证件号码已经登记")));
             problem.setProperty("links", Map.of("existing", "/api/v1/people/" + already.existing()));
         } else if (outcome instanceof Registration.PossibleDuplicates possible) {
-            problem.setType(URI.create("/problems/possible-duplicate"));
-            problem.setDetail("本乡镇（街道）已有同名且出生日期相同的人员，请核对；确认不是同一人后，带 confirmDistinct=true 重新提交");
+            problem = Problems.of(ProblemType.POSSIBLE_DUPLICATE,
+                    "本乡镇（街道）已有同名且出生日期相同的人员，请核对；确认不是同一人后，带 confirmDistinct=true 重新提交");
             problem.setProperty("candidates", possible.candidates().stream().map(reading::duplicateShown).toList());
+        } else {
+            throw new IllegalArgumentException("not a duplicate: " + outcome);
         }
         return ResponseEntity.status(HttpStatus.CONFLICT).cacheControl(CacheControl.noStore()).body(problem);
     }

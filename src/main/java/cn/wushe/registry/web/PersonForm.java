@@ -1,11 +1,11 @@
 package cn.wushe.registry.web;
 
-import cn.wushe.registry.IdDocumentType;
-import cn.wushe.registry.IncomeBand;
-import cn.wushe.registry.PersonDraft;
-import cn.wushe.registry.PersonView;
-import cn.wushe.registry.RelationToHead;
-import cn.wushe.registry.Sex;
+import cn.wushe.platform.personal.IdDocumentType;
+import cn.wushe.registry.internal.IncomeBand;
+import cn.wushe.registry.internal.PersonDraft;
+import cn.wushe.registry.internal.PersonView;
+import cn.wushe.registry.internal.RelationToHead;
+import cn.wushe.platform.personal.Sex;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,19 +2,19 @@ package cn.wushe.registry.web;
 
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
-import cn.wushe.registry.CategoryType;
-import cn.wushe.registry.CategoryTypes;
-import cn.wushe.registry.Disclosure;
-import cn.wushe.registry.IdDocumentType;
-import cn.wushe.registry.IdentityNumber;
-import cn.wushe.registry.IncomeBand;
+import cn.wushe.registry.internal.CategoryType;
+import cn.wushe.registry.internal.CategoryTypes;
+import cn.wushe.registry.internal.Disclosure;
+import cn.wushe.platform.personal.IdDocumentType;
+import cn.wushe.platform.personal.IdentityNumber;
+import cn.wushe.registry.internal.IncomeBand;
 import cn.wushe.registry.PersonId;
-import cn.wushe.registry.PersonReading;
-import cn.wushe.registry.PersonView;
-import cn.wushe.registry.RegisteringPerson;
-import cn.wushe.registry.Registration;
-import cn.wushe.registry.RelationToHead;
-import cn.wushe.registry.Sex;
+import cn.wushe.registry.internal.PersonReading;
+import cn.wushe.registry.internal.PersonView;
+import cn.wushe.registry.internal.RegisteringPerson;
+import cn.wushe.registry.internal.Registration;
+import cn.wushe.registry.internal.RelationToHead;
+import cn.wushe.platform.personal.Sex;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -132,7 +132,7 @@ class PersonFormPages {
         if (e.fieldErrors().isEmpty()) {
             model.addAttribute("generalError", e.getMessage());
         }
-        response.setStatus(e.status().value());
+        response.setStatus(e.status());
         return form(form.compact().withBlankRows(), id, e.fieldErrors(), model);
     }
 

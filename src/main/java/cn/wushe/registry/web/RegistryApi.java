@@ -1,15 +1,15 @@
 package cn.wushe.registry.web;
 
 import cn.wushe.platform.DomainException;
-import cn.wushe.registry.CategoryType;
-import cn.wushe.registry.CategoryTypes;
-import cn.wushe.registry.CorrectableField;
-import cn.wushe.registry.CorrectionRequest;
-import cn.wushe.registry.Corrections;
+import cn.wushe.registry.internal.CategoryType;
+import cn.wushe.registry.internal.CategoryTypes;
+import cn.wushe.registry.internal.CorrectableField;
+import cn.wushe.registry.internal.CorrectionRequest;
+import cn.wushe.registry.internal.Corrections;
 import cn.wushe.registry.HouseholdId;
-import cn.wushe.registry.PersonLists;
-import cn.wushe.registry.PersonView;
-import cn.wushe.registry.SelfService;
+import cn.wushe.registry.internal.PersonLists;
+import cn.wushe.registry.internal.PersonView;
+import cn.wushe.registry.internal.SelfService;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

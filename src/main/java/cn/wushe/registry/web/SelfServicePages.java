@@ -1,9 +1,9 @@
 package cn.wushe.registry.web;
 
 import cn.wushe.platform.DomainException;
-import cn.wushe.registry.CorrectableField;
-import cn.wushe.registry.Corrections;
-import cn.wushe.registry.SelfService;
+import cn.wushe.registry.internal.CorrectableField;
+import cn.wushe.registry.internal.Corrections;
+import cn.wushe.registry.internal.SelfService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -45,7 +45,7 @@ class SelfServicePages {
             selfService.requestCorrection(field, proposedValue, note);
             return "redirect:/me?sent";
         } catch (DomainException e) {
-            response.setStatus(e.status().value());
+            response.setStatus(e.status());
             model.addAttribute("errors", e.fieldErrors());
             model.addAttribute("proposedValue", proposedValue);
             model.addAttribute("note", note);
@@ -69,10 +69,10 @@ class SelfServicePages {
             corrections.close(id, done, note);
             return "redirect:/corrections?closed";
         } catch (DomainException e) {
-            if (e.status().value() == 404) {
+            if (e.status() == 404) {
                 throw e;
             }
-            response.setStatus(e.status().value());
+            response.setStatus(e.status());
             model.addAttribute("closeError", e.getMessage());
             return queue(model, response);
         }

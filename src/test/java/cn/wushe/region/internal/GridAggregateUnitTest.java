@@ -49,7 +49,7 @@ class GridAggregateUnitTest {
         assertThat(grid.active()).isFalse();
         assertThat(grid.retiredAt()).isEqualTo(T1);
         assertThatThrownBy(() -> grid.retire(T1)).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.status().value()).isEqualTo(409));
+                e -> assertThat(e.status()).isEqualTo(409));
         assertThatThrownBy(() -> grid.rename(new GridName("新名"), T1)).hasMessageContaining("已撤销");
         assertThatThrownBy(() -> grid.redraw(null, null, T1)).hasMessageContaining("已撤销");
     }

@@ -63,10 +63,10 @@ class GridsApiIntegrationTest {
     @Test
     void refusesAWorkerForAnUnknownOrRetiredGrid() {
         assertThatThrownBy(() -> grids.assignWorker("610527107200999", worker, "李"))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status().value()).isEqualTo(404));
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(404));
         management.retire(TestActor.of("admin", "COUNTY_ADMIN", "610527", Permission.GRID_VIEW, Permission.GRID_EDIT),
                 CODE, null);
         assertThatThrownBy(() -> grids.assignWorker(CODE, worker, "李"))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status().value()).isEqualTo(409));
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(409));
     }
 }

@@ -174,7 +174,7 @@ class GridApiIntegrationTest {
         String body = "{\"name\":\"尧禾村东片网格\",\"centreLat\":35.2,\"centreLng\":109.6}";
 
         update(null, body).andExpect(status().isPreconditionRequired())
-                .andExpect(jsonPath("$.type").value("/problems/precondition-required"));
+                .andExpect(jsonPath("$.type").value("/problems/if-match-required"));
         update("\"" + (version + 1) + "\"", body).andExpect(status().isPreconditionFailed())
                 .andExpect(jsonPath("$.type").value("/problems/version-mismatch"));
         assertThat(name(YAOHE_1)).isEqualTo("尧禾村第一网格");

@@ -1,0 +1,85 @@
+package cn.wushe.platform;
+
+/**
+ * The catalogue of refusals: every error the platform answers has one entry here, with the stable
+ * slug of its problem+json {@code type} ({@code /problems/<slug>}) and the HTTP status code it is
+ * answered with. A module adds its own entries here instead of inventing a slug at the throw site,
+ * so the same refusal never has two names.
+ *
+ * <p>The status is a plain number so that domain code needs no web types; the web layer maps it.
+ */
+public enum ProblemType {
+
+    /** One or more fields are wrong; nothing was written. */
+    INVALID_INPUT("invalid-input", 400),
+    /** The request body is not JSON of the documented shape. */
+    UNREADABLE_BODY("unreadable-body", 400),
+    /** An uploaded file was refused as a whole before any row was read. */
+    IMPORT_FILE_REJECTED("import-file-rejected", 400),
+
+    UNAUTHENTICATED("unauthenticated", 401),
+    SESSION_EXPIRED("session-expired", 401),
+    INVALID_TOKEN("invalid-token", 401),
+    UNSUPPORTED_AUTHORIZATION("unsupported-authorization", 401),
+
+    /** The object is visible to the actor, but this action is not theirs. */
+    FORBIDDEN("forbidden", 403),
+    /** A region named in the request lies outside the actor's scope for this action. */
+    OUT_OF_SCOPE("out-of-scope", 403),
+    CSRF("csrf", 403),
+    PASSWORD_CHANGE_REQUIRED("password-change-required", 403),
+
+    /** Absent, or outside the actor's scope: the two are indistinguishable on purpose. */
+    NOT_FOUND("not-found", 404),
+
+    /** Someone else changed the object between the actor's read and write (no If-Match was sent). */
+    CONCURRENT_MODIFICATION("concurrent-modification", 409),
+    GRID_RETIRED("grid-retired", 409),
+    GRID_EXISTS("grid-exists", 409),
+    GRID_NUMBERS_EXHAUSTED("grid-numbers-exhausted", 409),
+    USERNAME_TAKEN("username-taken", 409),
+    ACCOUNT_DISABLED("account-disabled", 409),
+    ACCOUNT_ENABLED("account-enabled", 409),
+    ROLE_ALREADY_GRANTED("role-already-granted", 409),
+    SEPARATION_OF_DUTIES("separation-of-duties", 409),
+    TOO_MANY_TOKENS("too-many-tokens", 409),
+    /** The identity number is already registered in the county. */
+    DUPLICATE_PERSON("duplicate-person", 409),
+    /** Someone of the same name and birth date is registered in the town. */
+    POSSIBLE_DUPLICATE("possible-duplicate", 409),
+    IMPORT_NOT_READY("import-not-ready", 409),
+    /** The registry changed between an import's check and its commit. */
+    IMPORT_CHANGED("import-changed", 409),
+
+    /** The If-Match version is not the object's current one. */
+    VERSION_MISMATCH("version-mismatch", 412),
+    UPLOAD_TOO_LARGE("upload-too-large", 413),
+    /** An upload is not of the expected file type (e.g. not an .xlsx workbook). */
+    NOT_XLSX("not-xlsx", 415),
+    /** An edit came without If-Match. */
+    IF_MATCH_REQUIRED("if-match-required", 428),
+    TOO_MANY_REQUESTS("too-many-requests", 429);
+
+    private final String slug;
+    private final int status;
+
+    ProblemType(String slug, int status) {
+        this.slug = slug;
+        this.status = status;
+    }
+
+    /** The last segment of the problem+json {@code type}, stable across releases. */
+    public String slug() {
+        return slug;
+    }
+
+    /** The HTTP status code this refusal is answered with. */
+    public int status() {
+        return status;
+    }
+
+    /** The problem+json {@code type} URI reference. */
+    public String uri() {
+        return "/problems/" + slug;
+    }
+}

@@ -1,9 +1,0 @@
-package cn.wushe.registry;
-
-/** An identity document number that does not follow its format; the message is Chinese and says what is wrong. */
-public class InvalidIdentityNumber extends IllegalArgumentException {
-
-    public InvalidIdentityNumber(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,134 @@
+package cn.wushe.registry.internal;
+
+import cn.wushe.registry.HouseholdId;
+import cn.wushe.registry.PersonId;
+
+import cn.wushe.registry.internal.PersonDetails.CategoryEntry;
+import cn.wushe.registry.internal.PersonDetails.RelatedParty;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * A registered person (在册人员): the aggregate whose details change only by {@link #revise}, which
+ * says field by field what changed (masked) so the history can be kept, and moves the version on.
+ */
+public final class Person {
+
+    private final PersonId id;
+    private HouseholdId householdId;
+    private PersonDetails details;
+    private int version;
+
+    Person(PersonId id, HouseholdId householdId, PersonDetails details, int version) {
+        this.id = Objects.requireNonNull(id);
+        this.householdId = Objects.requireNonNull(householdId);
+        this.details = Objects.requireNonNull(details);
+        this.version = version;
+    }
+
+    static Person register(PersonId id, HouseholdId householdId, PersonDetails details) {
+        return new Person(id, householdId, details, 0);
+    }
+
+    /**
+     * Replaces the details with a newly validated set and returns what changed; no change keeps the
+     * version (an unchanged re-import writes nothing).
+     */
+    List<FieldChange> revise(PersonDetails revised, HouseholdId household, UnaryOperator<String> categoryName) {
+        List<FieldChange> changes = diff(shown(details, householdId, categoryName), shown(revised, household, categoryName));
+        if (!changes.isEmpty()) {
+            this.details = revised;
+            this.householdId = household;
+            this.version++;
+        }
+        return changes;
+    }
+
+    /** What a new record holds, as "changes from nothing", for the history's first entry. */
+    List<FieldChange> asRegistered(UnaryOperator<String> categoryName) {
+        return diff(Map.of(), shown(details, householdId, categoryName));
+    }
+
+    public PersonId id() {
+        return id;
+    }
+
+    public HouseholdId householdId() {
+        return householdId;
+    }
+
+    public PersonDetails details() {
+        return details;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    /** One field's change, with both values as they may be shown to a viewer (masked). */
+    public record FieldChange(String field, String before, String after) {
+    }
+
+    /** Per field: a value to compare (may be sensitive, never stored) and the masked text to keep. */
+    private record Shown(String compare, String display) {
+    }
+
+    private static Map<String, Shown> shown(PersonDetails d, HouseholdId household, UnaryOperator<String> categoryName) {
+        Map<String, Shown> m = new LinkedHashMap<>();
+        m.put("姓名", plain(d.name()));
+        m.put("证件", new Shown(d.idNumber().type() + d.idNumber().value(),
+                d.idNumber().type().label() + " " + d.idNumber().masked()));
+        m.put("性别", plain(d.sex().label()));
+        m.put("联系电话", d.phone() == null ? plain("") : new Shown(d.phone().digits(), d.phone().masked()));
+        m.put("社区（村）", plain(d.address().communityCode()));
+        m.put("网格", plain(d.address().gridCode() == null ? "" : d.address().gridCode()));
+        m.put("详细地址", hidden(d.address().detail()));
+        m.put("家庭", plain(household.toString()));
+        m.put("与户主关系", plain(d.relationToHead().label()));
+        m.put("困难类别", new Shown(d.categories().toString(),
+                d.categories().stream().map(c -> category(c, categoryName)).collect(Collectors.joining("；"))));
+        m.put("健康状况", hidden(d.health()));
+        m.put("收入区间", hidden(d.incomeBand() == null ? null : d.incomeBand().name()));
+        m.put("赡养/扶养人", parties(d.obligors()));
+        m.put("联系人", parties(d.contacts()));
+        return m;
+    }
+
+    private static Shown plain(String value) {
+        return new Shown(value, value);
+    }
+
+    /** Sensitive content: the history says that it changed, never what it was. */
+    private static Shown hidden(String value) {
+        return new Shown(value == null ? "" : value, value == null ? "" : "（已填写，内容保密）");
+    }
+
+    private static String category(CategoryEntry c, UnaryOperator<String> categoryName) {
+        return categoryName.apply(c.code()) + " " + c.startDate() + (c.endDate() == null ? " 起" : " 至 " + c.endDate()) + "，来源：" + c.source()
+                + (c.disabilityGrade() == null ? "" : "，残疾类别与等级保密");
+    }
+
+    private static Shown parties(List<RelatedParty> parties) {
+        return new Shown(parties.toString() + parties.stream().map(p -> p.phone() == null ? "" : p.phone().digits()).toList(),
+                parties.stream().map(p -> p.name() + "（" + p.relation() + (p.phone() == null ? "" : "，" + p.phone().masked()) + "）")
+                        .collect(Collectors.joining("；")));
+    }
+
+    private static List<FieldChange> diff(Map<String, Shown> before, Map<String, Shown> after) {
+        List<FieldChange> changes = new ArrayList<>();
+        after.forEach((field, now) -> {
+            Shown was = before.get(field);
+            if (was == null ? !now.compare().isEmpty() : !was.compare().equals(now.compare())) {
+                String wasText = was == null ? "" : was.display();
+                String nowText = now.display().equals(wasText) && !now.display().isEmpty() ? now.display() + "（已修改）" : now.display();
+                changes.add(new FieldChange(field, wasText, nowText));
+            }
+        });
+        return changes;
+    }
+}

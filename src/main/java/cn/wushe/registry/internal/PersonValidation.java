@@ -1,0 +1,298 @@
+package cn.wushe.registry.internal;
+
+import cn.wushe.platform.personal.IdentityNumber;
+import cn.wushe.platform.personal.PhoneNumber;
+import cn.wushe.platform.personal.Sex;
+import cn.wushe.registry.HouseholdId;
+
+import cn.wushe.platform.Actor;
+import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Permission;
+import cn.wushe.platform.ScopeLevel;
+import cn.wushe.region.Grid;
+import cn.wushe.region.Grids;
+import cn.wushe.region.Regions;
+import cn.wushe.registry.internal.PersonDetails.Address;
+import cn.wushe.registry.internal.PersonDetails.CategoryEntry;
+import cn.wushe.registry.internal.PersonDetails.RelatedParty;
+import cn.wushe.registry.internal.PersonDraft.CategoryDraft;
+import cn.wushe.registry.internal.PersonDraft.PartyDraft;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a {@link PersonDraft} completely and says, per field, in Chinese, what is wrong: the one
+ * validation used by the form, the API and the roster import. It also checks that the address lies
+ * inside the actor's edit scope; nothing is written here.
+ */
+@Component
+public class PersonValidation {
+
+    static final int NAME_MAX = 50;
+    static final int ADDRESS_MAX = 200;
+    static final int HEALTH_MAX = 500;
+    static final int SOURCE_MAX = 100;
+    static final int RELATION_MAX = 20;
+    static final int PARTIES_MAX = 10;
+    private static final Pattern NAME = Pattern.compile("[\\p{IsHan}A-Za-z·•．. ]+");
+
+    private final Regions regions;
+    private final Grids grids;
+    private final CategoryTypes categoryTypes;
+    private final Households households;
+    private final Clock clock;
+
+    PersonValidation(Regions regions, Grids grids, CategoryTypes categoryTypes, Households households, Clock clock) {
+        this.regions = regions;
+        this.grids = grids;
+        this.categoryTypes = categoryTypes;
+        this.households = households;
+        this.clock = clock;
+    }
+
+    /**
+     * @param errors     field → Chinese message; empty when valid
+     * @param outOfScope the address (or household) lies outside the actor's edit scope
+     */
+    public record Result(@Nullable PersonDetails details, Map<String, String> errors, boolean outOfScope) {
+
+        public boolean valid() {
+            return details != null;
+        }
+
+        /** The details, or a problem: 403 for an address outside the edit scope, else 400 with every field message. */
+        public PersonDetails orThrow() {
+            if (details != null) {
+                return details;
+            }
+            if (outOfScope) {
+                return throwOutOfScope();
+            }
+            throw DomainException.invalid(errors);
+        }
+
+        private PersonDetails throwOutOfScope() {
+            throw DomainException.outOfScope(errors);
+        }
+    }
+
+    /** {@code value} is exactly {@code length} ASCII digits (a region code); no regex, it runs for every row of an import. */
+    public static boolean isDigits(String value, int length) {
+        if (value.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public Result check(PersonDraft draft, Actor actor) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate today = LocalDate.now(clock);
+        String name = text(draft.name());
+        checkText(errors, "name", "姓名", name, NAME_MAX, true);
+        if (name != null && !errors.containsKey("name") && !NAME.matcher(name).matches()) {
+            errors.put("name", "姓名只能包含汉字、字母、间隔号「·」和空格");
+        }
+        IdentityNumber idNumber = null;
+        String idProblem = IdentityNumber.problem(draft.documentType(), draft.idNumber(), today);
+        if (idProblem != null) {
+            errors.put("idNumber", idProblem);
+        } else {
+            idNumber = IdentityNumber.parse(draft.documentType(), draft.idNumber(), today);
+        }
+        Sex sex = idNumber == null ? null : idNumber.sex().orElse(draft.declaredSex());
+        if (idNumber != null && sex == null) {
+            errors.put("declaredSex", "该证件号码不含性别信息，请选择性别");
+        }
+        PhoneNumber phone = null;
+        String phoneText = text(draft.phone());
+        if (phoneText != null) {
+            String problem = PhoneNumber.problem(phoneText);
+            if (problem != null) {
+                errors.put("phone", problem);
+            } else {
+                phone = PhoneNumber.parse(phoneText);
+            }
+        }
+        Address address = address(draft, errors);
+        boolean outOfScope = false;
+        if (address != null && !actor.can(Permission.PERSON_EDIT, address.regionCode())) {
+            String field = address.gridCode() != null ? "gridCode" : "communityCode";
+            errors.put(field, (address.gridCode() != null ? "该网格" : "该社区（村）") + "不在您的登记范围内，不能在此登记人员");
+            outOfScope = true;
+        }
+        HouseholdId householdId = draft.householdId() == null ? null : new HouseholdId(draft.householdId());
+        RelationToHead relation = relation(draft, householdId, address, actor, errors);
+        List<CategoryEntry> categories = categories(draft.categories(), errors);
+        String health = text(draft.health());
+        checkText(errors, "health", "健康状况", health, HEALTH_MAX, false);
+        List<RelatedParty> obligors = parties(PartyKind.OBLIGOR, "obligors", draft.obligors(), errors);
+        List<RelatedParty> contacts = parties(PartyKind.CONTACT, "contacts", draft.contacts(), errors);
+        if (!errors.isEmpty()) {
+            return new Result(null, Map.copyOf(errors), outOfScope);
+        }
+        return new Result(new PersonDetails(name, idNumber, sex, phone, address, householdId, relation, categories,
+                health, draft.incomeBand(), obligors, contacts), Map.of(), false);
+    }
+
+    private @Nullable Address address(PersonDraft draft, Map<String, String> errors) {
+        String community = text(draft.communityCode());
+        String grid = text(draft.gridCode());
+        if (community == null) {
+            errors.put("communityCode", "请选择所在社区（村）");
+            return null;
+        }
+        if (!isDigits(community, 12)) {
+            errors.put("communityCode", "社区（村）代码应为 12 位数字");
+            return null;
+        }
+        if (regions.find(community).filter(r -> r.level() == ScopeLevel.COMMUNITY).isEmpty()) {
+            errors.put("communityCode", "社区（村）代码 " + community + " 不存在");
+            return null;
+        }
+        if (grid != null) {
+            boolean wellFormed = isDigits(grid, 15);
+            Optional<Grid> found = wellFormed ? grids.find(grid) : Optional.empty();
+            if (!wellFormed) {
+                errors.put("gridCode", "网格代码应为 15 位数字");
+            } else if (!grid.startsWith(community)) {
+                errors.put("gridCode", "网格 " + grid + " 不属于所选社区（村）");
+            } else if (found.isEmpty()) {
+                errors.put("gridCode", "网格 " + grid + " 不存在");
+            } else if (!found.get().active()) {
+                errors.put("gridCode", "网格 " + grid + " 已撤销，请选择现有网格");
+            }
+        }
+        String detail = text(draft.addressDetail());
+        checkText(errors, "addressDetail", "详细地址", detail, ADDRESS_MAX, false);
+        return errors.containsKey("gridCode") || errors.containsKey("addressDetail") ? null
+                : new Address(community, grid, detail);
+    }
+
+    private @Nullable RelationToHead relation(PersonDraft draft, @Nullable HouseholdId householdId,
+            @Nullable Address address, Actor actor, Map<String, String> errors) {
+        if (householdId == null) {
+            if (draft.relationToHead() != null && draft.relationToHead() != RelationToHead.SELF) {
+                errors.put("relationToHead", "未选择已有家庭时将新建家庭，与户主关系只能是「户主本人」");
+            }
+            return RelationToHead.SELF;
+        }
+        Optional<Households.HouseholdRow> household = households.find(householdId);
+        if (household.isEmpty() || !actor.can(Permission.PERSON_EDIT, household.get().regionCode())) {
+            errors.put("householdId", "家庭不存在或不在您的登记范围内");
+        } else if (address != null && !household.get().communityCode().equals(address.communityCode())) {
+            errors.put("householdId", "所选家庭不在该社区（村），同一家庭的成员应登记在同一社区（村）");
+        }
+        if (draft.relationToHead() == null) {
+            errors.put("relationToHead", "请选择与户主关系");
+        }
+        return draft.relationToHead();
+    }
+
+    private List<CategoryEntry> categories(List<CategoryDraft> drafts, Map<String, String> errors) {
+        List<CategoryEntry> entries = new ArrayList<>();
+        Set<String> open = new HashSet<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            CategoryDraft d = drafts.get(i);
+            String at = "categories[" + i + "].";
+            String code = text(d.code());
+            Optional<CategoryType> type = code == null ? Optional.empty() : categoryTypes.byCode(code);
+            int before = errors.size();
+            if (code == null) {
+                errors.put(at + "code", "请选择第 " + (i + 1) + " 个类别");
+            } else if (type.isEmpty() || !type.get().active()) {
+                errors.put(at + "code", "类别「" + code + "」不存在或已停用");
+            }
+            if (d.startDate() == null) {
+                errors.put(at + "startDate", "请填写类别的开始日期");
+            } else if (d.endDate() != null && d.endDate().isBefore(d.startDate())) {
+                errors.put(at + "endDate", "结束日期不能早于开始日期");
+            }
+            String source = text(d.source());
+            checkText(errors, at + "source", "认定来源", source, SOURCE_MAX, true);
+            boolean needsDisability = type.map(CategoryType::needsDisability).orElse(false);
+            if (needsDisability && (d.disabilityType() == null || !CategoryType.DISABILITY_TYPES.contains(d.disabilityType()))) {
+                errors.put(at + "disabilityType", "请选择残疾类别（视力、听力、言语、肢体、智力、精神、多重）");
+            }
+            if (needsDisability && (d.disabilityGrade() == null || d.disabilityGrade() < 1 || d.disabilityGrade() > 4)) {
+                errors.put(at + "disabilityGrade", "残疾等级应为 1–4 级");
+            }
+            if (!needsDisability && (d.disabilityType() != null || d.disabilityGrade() != null)) {
+                errors.put(at + "disabilityGrade", "只有「残疾人」类别填写残疾类别和等级");
+            }
+            if (code != null && d.endDate() == null && !open.add(code)) {
+                errors.put(at + "code", "类别「" + categoryTypes.nameOf(code) + "」重复：同一类别只能有一条未结束的记录");
+            }
+            if (errors.size() == before) {
+                entries.add(new CategoryEntry(code, d.startDate(), d.endDate(), source,
+                        needsDisability ? d.disabilityType() : null, needsDisability ? d.disabilityGrade() : null));
+            }
+        }
+        return entries;
+    }
+
+    private List<RelatedParty> parties(PartyKind kind, String field, List<PartyDraft> drafts, Map<String, String> errors) {
+        if (drafts.size() > PARTIES_MAX) {
+            errors.put(field, kind.label() + "最多填写 " + PARTIES_MAX + " 人");
+            return List.of();
+        }
+        List<RelatedParty> parties = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            PartyDraft d = drafts.get(i);
+            String at = field + "[" + i + "].";
+            int before = errors.size();
+            String name = text(d.name());
+            String relation = text(d.relation());
+            checkText(errors, at + "name", kind.label() + "姓名", name, NAME_MAX, true);
+            checkText(errors, at + "relation", "与本人关系", relation, RELATION_MAX, true);
+            String phone = text(d.phone());
+            if (phone != null && PhoneNumber.problem(phone) != null) {
+                errors.put(at + "phone", PhoneNumber.problem(phone));
+            }
+            if (errors.size() == before) {
+                parties.add(new RelatedParty(kind, name, relation, phone == null ? null : PhoneNumber.parse(phone)));
+            }
+        }
+        return parties;
+    }
+
+    private static void checkText(Map<String, String> errors, String field, String label, @Nullable String value,
+            int max, boolean required) {
+        if (value == null) {
+            if (required) {
+                errors.put(field, "请填写" + label);
+            }
+            return;
+        }
+        int length = value.codePointCount(0, value.length());
+        if (length > max) {
+            errors.put(field, label + "不能超过 " + max + " 个字，当前 " + length + " 个字");
+        } else if (value.codePoints().anyMatch(cp -> Character.isISOControl(cp) && cp != '\n')) {
+            errors.put(field, label + "含有不可见的控制字符");
+        }
+    }
+
+    /** Trimmed text, {@code null} when blank. */
+    static @Nullable String text(@Nullable String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String s = raw.strip();
+        return s.isEmpty() ? null : s;
+    }
+}

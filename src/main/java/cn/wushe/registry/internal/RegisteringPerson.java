@@ -1,0 +1,234 @@
+package cn.wushe.registry.internal;
+
+import cn.wushe.platform.ProblemType;
+import cn.wushe.platform.personal.IdentityNumber;
+import cn.wushe.registry.HouseholdId;
+import cn.wushe.registry.PersonId;
+import cn.wushe.registry.PersonRegistered;
+import cn.wushe.registry.PersonRevised;
+
+import cn.wushe.audit.AuditEvent;
+import cn.wushe.audit.AuditLog;
+import cn.wushe.platform.Actor;
+import cn.wushe.platform.CurrentActor;
+import cn.wushe.platform.DomainException;
+import cn.wushe.registry.internal.Person.FieldChange;
+import cn.wushe.registry.internal.Registration.AlreadyRegistered;
+import cn.wushe.registry.internal.Registration.PossibleDuplicates;
+import cn.wushe.registry.internal.Registration.Registered;
+import cn.wushe.registry.internal.Registration.Revised;
+import cn.wushe.registry.internal.Registration.Unchanged;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers people (登记) and revises their records, for the form, the API and the roster import
+ * alike: validation first ({@link PersonValidation}), duplicate detection by identity number across
+ * the county and by name and birth date within the town, then one transaction that writes the
+ * person, a new household when needed, the history and the audit entry — or nothing at all.
+ */
+@Service
+public class RegisteringPerson {
+
+    private final PersonValidation validation;
+    private final People people;
+    private final Households households;
+    private final ChangeHistory history;
+    private final CategoryTypes categoryTypes;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    RegisteringPerson(PersonValidation validation, People people, Households households, ChangeHistory history,
+            CategoryTypes categoryTypes, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        this.validation = validation;
+        this.people = people;
+        this.households = households;
+        this.history = history;
+        this.categoryTypes = categoryTypes;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers once per {@code idempotencyKey} of the acting user: a retry with the same key answers
+     * {@link Registration.Registered} with the person the first attempt registered and writes nothing.
+     */
+    @Transactional
+    public Registration register(PersonDraft draft, boolean confirmedDistinct, @Nullable String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return register(draft, confirmedDistinct);
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+            throw DomainException.invalid("Idempotency-Key", "Idempotency-Key 应为 1–100 个字符");
+        }
+        Actor actor = CurrentActor.get();
+        Optional<Registration> earlier = people.registeredWithKey(actor.id(), idempotencyKey)
+                .map(p -> new Registered(p.id(), p.version()));
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Registration outcome = register(draft, confirmedDistinct);
+        if (outcome instanceof Registered registered) {
+            people.rememberKey(actor.id(), idempotencyKey, registered.id(), clock.instant());
+        }
+        return outcome;
+    }
+
+    /**
+     * @param confirmedDistinct the user saw the people of the same name and birth date and confirms
+     *                          this is someone else
+     */
+    @Transactional
+    public Registration register(PersonDraft draft, boolean confirmedDistinct) {
+        Actor actor = CurrentActor.get();
+        PersonDetails details = validation.check(draft, actor).orThrow();
+        Optional<Registration> duplicate = duplicate(details, null, confirmedDistinct, actor);
+        if (duplicate.isPresent()) {
+            return duplicate.get();
+        }
+        Instant now = clock.instant();
+        PersonId id = new PersonId(UUID.randomUUID());
+        HouseholdId household = details.householdId();
+        if (household == null) {
+            household = new HouseholdId(UUID.randomUUID());
+            households.create(household, details.address(), id, actor.id(), now);
+        }
+        Person person = Person.register(id, household, details);
+        people.insert(person, actor.id(), now);
+        history.record(id, details.address().countyCode(), "REGISTERED", person.asRegistered(categoryTypes::nameOf), actor, now);
+        audit.record(AuditEvent.success("PERSON_REGISTER", "PERSON", id.toString(), details.address().regionCode()));
+        events.publishEvent(new PersonRegistered(id, details.address().regionCode()));
+        return new Registered(id, person.version());
+    }
+
+    /**
+     * Revises a record the actor may edit; {@code expectedVersion} is the version the user saw
+     * (If-Match). A draft without a household keeps the person in their current household.
+     *
+     * @throws DomainException 404 outside every scope of the actor, 403 when only visible, 412 when changed meanwhile
+     */
+    @Transactional
+    public Registration revise(PersonId id, int expectedVersion, PersonDraft draft) {
+        return revise(id, expectedVersion, draft, "REVISED");
+    }
+
+    /**
+     * For a roster import: registers the person, or revises the record already registered under the
+     * same identity number when it lies in the actor's edit scope. Re-importing the same row writes nothing.
+     */
+    @Transactional
+    public Registration upsert(PersonDraft draft, boolean confirmedDistinct) {
+        Actor actor = CurrentActor.get();
+        PersonDetails checked = validation.check(draft, actor).orThrow();
+        Optional<PersonId> existing = people.findByIdNumber(checked.address().countyCode(), checked.idNumber());
+        if (existing.isEmpty()) {
+            return register(draft, confirmedDistinct);
+        }
+        Optional<Person> person = people.load(existing.get(), Scopes.edit(actor, "p"));
+        if (person.isEmpty()) {
+            return new AlreadyRegistered(existing.get(), false);
+        }
+        return apply(person.get(), validation.check(completed(draft, person.get()), actor).orThrow(), actor, "REVISED");
+    }
+
+    /** Applies a resident's correction that a worker has checked, recorded in the history as a correction. */
+    @Transactional
+    Registration applyCorrection(PersonId id, int expectedVersion, PersonDraft draft) {
+        return revise(id, expectedVersion, draft, "CORRECTED");
+    }
+
+    private Registration revise(PersonId id, int expectedVersion, PersonDraft draft, String kind) {
+        Actor actor = CurrentActor.get();
+        Person person = editable(id, actor);
+        if (person.version() != expectedVersion) {
+            throw versionMismatch();
+        }
+        PersonDetails details = validation.check(completed(draft, person), actor).orThrow();
+        Optional<Registration> duplicate = duplicate(details, id, true, actor);
+        if (duplicate.isPresent()) {
+            return duplicate.get();
+        }
+        return apply(person, details, actor, kind);
+    }
+
+    /**
+     * The draft of a revision, completed from the record where the editor could not see or did not
+     * send a value: the household (kept unless another is named) and the identity number, which
+     * editors without PII_UNMASK only ever see masked (blank means "unchanged" for that field alone).
+     */
+    static PersonDraft completed(PersonDraft d, Person person) {
+        boolean keepNumber = d.idNumber() == null || d.idNumber().isBlank();
+        if (d.householdId() != null && !keepNumber) {
+            return d;
+        }
+        IdentityNumber current = person.details().idNumber();
+        return new PersonDraft(d.name(), keepNumber ? current.type() : d.idDocType(), keepNumber ? current.value() : d.idNumber(),
+                d.declaredSex() == null ? person.details().sex() : d.declaredSex(),
+                d.phone(), d.communityCode(), d.gridCode(), d.addressDetail(),
+                d.householdId() != null ? d.householdId() : person.householdId().value(),
+                d.relationToHead() == null ? person.details().relationToHead() : d.relationToHead(), d.categories(),
+                d.health(), d.incomeBand(), d.obligors(), d.contacts());
+    }
+
+    private Registration apply(Person person, PersonDetails details, Actor actor, String kind) {
+        HouseholdId before = person.householdId();
+        HouseholdId target = details.householdId() != null ? details.householdId() : before;
+        int expected = person.version();
+        List<FieldChange> changes = person.revise(details, target, categoryTypes::nameOf);
+        if (changes.isEmpty()) {
+            return new Unchanged(person.id(), person.version());
+        }
+        Instant now = clock.instant();
+        if (!people.update(person, expected, actor.id(), now)) {
+            throw versionMismatch();
+        }
+        if (!target.equals(before)) {
+            households.afterMemberLeft(before, person.id());
+        }
+        households.followHead(target, person.id(), details.address());
+        history.record(person.id(), details.address().countyCode(), kind, changes, actor, now);
+        List<String> fields = changes.stream().map(FieldChange::field).toList();
+        String action = kind.equals("CORRECTED") ? "PERSON_CORRECT" : "PERSON_REVISE";
+        audit.record(AuditEvent.success(action, "PERSON", person.id().toString(), details.address().regionCode())
+                .withDetail("fields=" + String.join(",", fields)));
+        events.publishEvent(new PersonRevised(person.id(), details.address().regionCode(), fields));
+        return new Revised(person.id(), person.version(), changes);
+    }
+
+    private Person editable(PersonId id, Actor actor) {
+        return people.load(id, Scopes.edit(actor, "p")).orElseThrow(() -> people.load(id, PersonReading.any(actor)).isPresent()
+                ? DomainException.forbidden("修改此人员的信息（不在您的登记范围内）")
+                : DomainException.notFound("人员"));
+    }
+
+    private Optional<Registration> duplicate(PersonDetails details, @Nullable PersonId self, boolean confirmedDistinct, Actor actor) {
+        Optional<PersonId> sameNumber = people.findByIdNumber(details.address().countyCode(), details.idNumber())
+                .filter(found -> !found.equals(self));
+        if (sameNumber.isPresent()) {
+            boolean editable = people.load(sameNumber.get(), Scopes.edit(actor, "p")).isPresent();
+            return Optional.of(new AlreadyRegistered(sameNumber.get(), editable));
+        }
+        if (!confirmedDistinct) {
+            List<PersonId> similar = people.findByNameAndBirth(details.address().townCode(), details.name(),
+                    details.birthDate(), self);
+            if (!similar.isEmpty()) {
+                return Optional.of(new PossibleDuplicates(similar));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static DomainException versionMismatch() {
+        return new DomainException(ProblemType.VERSION_MISMATCH,
+                "该人员信息已被他人修改，请刷新后重新编辑");
+    }
+}

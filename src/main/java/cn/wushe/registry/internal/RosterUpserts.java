@@ -1,0 +1,317 @@
+package cn.wushe.registry.internal;
+
+import cn.wushe.platform.ProblemType;
+import cn.wushe.platform.db.CpuWork;
+import cn.wushe.registry.HouseholdId;
+import cn.wushe.registry.PersonId;
+import cn.wushe.registry.PersonRegistered;
+
+import cn.wushe.platform.Actor;
+import cn.wushe.platform.DomainException;
+import cn.wushe.region.Grid;
+import cn.wushe.region.Grids;
+import cn.wushe.region.Region;
+import cn.wushe.region.Regions;
+import cn.wushe.registry.internal.Person.FieldChange;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The registry's side of a roster import (花名册导入) before anything is written: what
+ * {@link RegisteringPerson#upsert} would do with each draft — register, revise (with the masked
+ * differences), leave unchanged, or refuse and why — checked a batch at a time with the same
+ * {@link PersonValidation} (its place look-ups remembered for the batch), so an importer sees the outcome before committing. Batches look
+ * existing people up by blind index in one query instead of one per row.
+ */
+@Service
+public class RosterUpserts {
+
+    public static final String SAME_NAME_AND_BIRTH = "本乡镇（街道）已有同名且出生日期相同的人员，请核对证件号码；确属不同的人请在登记页面逐个登记";
+    public static final String REGISTERED_ELSEWHERE = "该证件号码已在本县其他社区（村）登记，不在您的登记范围内；如需迁入请联系现登记社区";
+
+    private final Regions regions;
+    private final Grids grids;
+    private final People people;
+    private final Households households;
+    private final ChangeHistory history;
+    private final RegisteringPerson registering;
+    private final CategoryTypes categoryTypes;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final CpuWork work;
+    private final Clock clock;
+
+    RosterUpserts(Regions regions, Grids grids, People people, Households households, ChangeHistory history,
+            RegisteringPerson registering, CategoryTypes categoryTypes, ApplicationEventPublisher events, JdbcClient jdbc,
+            CpuWork work, Clock clock) {
+        this.regions = regions;
+        this.grids = grids;
+        this.people = people;
+        this.households = households;
+        this.history = history;
+        this.registering = registering;
+        this.categoryTypes = categoryTypes;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    /** How writing one draft came out. */
+    public enum Written { NEW, UPDATE, UNCHANGED }
+
+    /** A draft that can no longer be written as it was previewed; nothing of its batch should be kept. */
+    public static final class NotAsPreviewed extends DomainException {
+
+        private final int index;
+
+        NotAsPreviewed(int index, String why) {
+            super(ProblemType.IMPORT_CHANGED, why);
+            this.index = index;
+        }
+
+        /** The draft's place in the batch. */
+        public int index() {
+            return index;
+        }
+    }
+
+    /** What an upsert of one draft would come to. */
+    public sealed interface Preview {
+
+        /** A new person would be registered with these details; {@code idIndex} is their identity number's blind index. */
+        record New(PersonDetails details, String idIndex) implements Preview {
+        }
+
+        /** The person registered under this number would be revised; {@code changes} are masked. */
+        record Update(PersonId id, List<FieldChange> changes) implements Preview {
+        }
+
+        /** The record already says exactly this. */
+        record Unchanged(PersonId id) implements Preview {
+        }
+
+        /** Nothing would be written: field → Chinese message, field names as in {@link PersonDraft}. */
+        record Rejected(Map<String, String> errors) implements Preview {
+        }
+    }
+
+    /**
+     * Previews the upsert of every draft, in order, as {@code actor}; writes nothing. Drafts of the
+     * same batch are judged against the registry only, not against each other (the importer checks
+     * duplicates inside a file itself).
+     */
+    @Transactional(readOnly = true)
+    public List<Preview> preview(List<PersonDraft> drafts, Actor actor) {
+        PersonValidation checking = validationForBatch();
+        List<PersonValidation.Result> results = drafts.stream().map(d -> checking.check(d, actor)).toList();
+        // one keyed digest per row: HMAC-SM3 is the costliest step of a large preview
+        List<String> indexes = work.map(results, r -> r.valid() ? people.idIndex(r.details().idNumber()) : null);
+        Map<String, PersonId> existing = existing(results, indexes);
+        Set<String> sameNameAndBirth = sameNameAndBirth(results, indexes, existing);
+        List<Preview> previews = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            PersonValidation.Result result = results.get(i);
+            if (!result.valid()) {
+                previews.add(new Preview.Rejected(result.errors()));
+                continue;
+            }
+            PersonDetails details = result.details();
+            PersonId id = existing.get(indexes.get(i));
+            if (id != null) {
+                previews.add(revision(id, drafts.get(i), actor, checking));
+            } else if (sameNameAndBirth.contains(nameBirthTown(details))) {
+                previews.add(new Preview.Rejected(Map.of("name", SAME_NAME_AND_BIRTH)));
+            } else {
+                previews.add(new Preview.New(details, indexes.get(i)));
+            }
+        }
+        return previews;
+    }
+
+    /**
+     * Writes a batch in the caller's transaction as {@code actor}, checking every draft again first
+     * (the registry may have changed since the preview). New people who head their own household
+     * are registered together — household, record, categories, related parties, one history entry
+     * each ("登记", {@code how}) and a {@link PersonRegistered} event each — in a few JDBC batches;
+     * revisions and new members of an existing household go through {@link RegisteringPerson#upsert}
+     * one at a time, exactly as from the form. The caller audits the import as a whole.
+     *
+     * @throws NotAsPreviewed naming the first draft that cannot be written as previewed
+     */
+    @Transactional
+    public List<Written> write(List<PersonDraft> drafts, Actor actor, String how) {
+        List<Preview> previews = preview(drafts, actor);
+        List<Written> written = new ArrayList<>(drafts.size());
+        List<Person> created = new ArrayList<>();
+        List<Households.NewHousehold> newHouseholds = new ArrayList<>();
+        List<Integer> oneByOne = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            Preview preview = previews.get(i);
+            if (preview instanceof Preview.Rejected rejected) {
+                throw new NotAsPreviewed(i, String.join("；", rejected.errors().values()));
+            } else if (preview instanceof Preview.New n && n.details().householdId() == null) {
+                Person person = Person.register(new PersonId(UUID.randomUUID()), new HouseholdId(UUID.randomUUID()), n.details());
+                created.add(person);
+                newHouseholds.add(new Households.NewHousehold(person.householdId(), n.details().address(), person.id()));
+                written.add(Written.NEW);
+            } else if (preview instanceof Preview.Unchanged) {
+                written.add(Written.UNCHANGED);
+            } else {
+                oneByOne.add(i);
+                written.add(null);
+            }
+        }
+        if (!created.isEmpty()) {
+            Instant now = clock.instant();
+            households.createAll(newHouseholds, actor.id(), now);
+            people.insertAll(created, actor.id(), now);
+            history.recordAll(created.stream().map(p -> new ChangeHistory.Entry(p.id(), p.details().address().countyCode(),
+                    new FieldChange("登记方式", "", how))).toList(), "REGISTERED", actor, now);
+            created.forEach(p -> events.publishEvent(new PersonRegistered(p.id(), p.details().address().regionCode())));
+        }
+        for (int i : oneByOne) {
+            written.set(i, switch (registering.upsert(drafts.get(i), false)) {
+                case Registration.Registered r -> Written.NEW;
+                case Registration.Revised r -> Written.UPDATE;
+                case Registration.Unchanged u -> Written.UNCHANGED;
+                case Registration.AlreadyRegistered a -> throw new NotAsPreviewed(i, REGISTERED_ELSEWHERE);
+                case Registration.PossibleDuplicates p -> throw new NotAsPreviewed(i, SAME_NAME_AND_BIRTH);
+            });
+        }
+        return written;
+    }
+
+    /**
+     * The household of the person registered in the county under {@code headIdNumber} (normalised,
+     * any document type), if any; not scope-checked: validation checks the household against the actor.
+     */
+    @Transactional(readOnly = true)
+    public Optional<HouseholdId> householdOf(String headIdNumber, String countyCode) {
+        return jdbc.sql("select household_id from registry.people where county_code = :county and id_number_bidx = :bidx")
+                .param("county", countyCode).param("bidx", people.idIndex(headIdNumber))
+                .query((rs, i) -> new HouseholdId(rs.getObject(1, UUID.class))).optional();
+    }
+
+    private Preview revision(PersonId id, PersonDraft draft, Actor actor, PersonValidation checking) {
+        Optional<Person> loaded = people.load(id, Scopes.edit(actor, "p"));
+        if (loaded.isEmpty()) {
+            return new Preview.Rejected(Map.of("idNumber", REGISTERED_ELSEWHERE));
+        }
+        Person person = loaded.get();
+        PersonValidation.Result result = checking.check(RegisteringPerson.completed(draft, person), actor);
+        if (!result.valid()) {
+            return new Preview.Rejected(result.errors());
+        }
+        PersonDetails details = result.details();
+        HouseholdId target = details.householdId() != null ? details.householdId() : person.householdId();
+        // the loaded copy is thrown away: revising it only computes the differences
+        List<FieldChange> changes = person.revise(details, target, categoryTypes::nameOf);
+        return changes.isEmpty() ? new Preview.Unchanged(id) : new Preview.Update(id, changes);
+    }
+
+    /**
+     * The one PersonValidation, with the region and grid look-ups remembered for one batch: a roster
+     * names a handful of communities and grids, so a batch asks the region module once per place
+     * instead of once per row. Nothing outlives the batch, so a grid retired meanwhile is seen by the next.
+     */
+    private PersonValidation validationForBatch() {
+        Map<String, Optional<Region>> places = new HashMap<>();
+        Map<String, Optional<Grid>> gridsSeen = new HashMap<>();
+        Regions remembered = new Regions() {
+            @Override
+            public Optional<Region> find(String code) {
+                return places.computeIfAbsent(code, regions::find);
+            }
+
+            @Override
+            public List<Region> children(String code) {
+                return regions.children(code);
+            }
+
+            @Override
+            public List<Region> search(String query, int limit) {
+                return regions.search(query, limit);
+            }
+        };
+        Grids rememberedGrids = new Grids() {
+            @Override
+            public Optional<Grid> find(String gridCode) {
+                return gridsSeen.computeIfAbsent(gridCode, grids::find);
+            }
+
+            @Override
+            public List<Grid> ofCommunity(String communityCode) {
+                return grids.ofCommunity(communityCode);
+            }
+
+            @Override
+            public void assignWorker(String gridCode, UUID userId, String displayName) {
+                grids.assignWorker(gridCode, userId, displayName);
+            }
+
+            @Override
+            public void releaseWorker(String gridCode, UUID userId) {
+                grids.releaseWorker(gridCode, userId);
+            }
+        };
+        return new PersonValidation(remembered, rememberedGrids, categoryTypes, households, clock);
+    }
+
+    /** Blind index → person, for the valid drafts' identity numbers, one query per county. */
+    private Map<String, PersonId> existing(List<PersonValidation.Result> results, List<String> indexes) {
+        Map<String, List<String>> indexesByCounty = new HashMap<>();
+        for (int i = 0; i < results.size(); i++) {
+            PersonValidation.Result r = results.get(i);
+            if (r.valid()) {
+                indexesByCounty.computeIfAbsent(r.details().address().countyCode(), c -> new ArrayList<>()).add(indexes.get(i));
+            }
+        }
+        Map<String, PersonId> found = new HashMap<>();
+        indexesByCounty.forEach((county, ofCounty) -> jdbc.sql("""
+                        select id_number_bidx, id from registry.people
+                        where county_code = :county and id_number_bidx = any(:indexes)""")
+                .param("county", county).param("indexes", ofCounty.toArray(String[]::new))
+                .query((rs, i) -> found.put(rs.getString(1), new PersonId(rs.getObject(2, UUID.class)))).list());
+        return found;
+    }
+
+    /** name|birth|town of the new drafts that someone already registered in the same town shares. */
+    private Set<String> sameNameAndBirth(List<PersonValidation.Result> results, List<String> indexes,
+            Map<String, PersonId> existing) {
+        Map<String, List<PersonDetails>> newByCounty = new HashMap<>();
+        for (int i = 0; i < results.size(); i++) {
+            PersonValidation.Result r = results.get(i);
+            if (r.valid() && !existing.containsKey(indexes.get(i))) {
+                newByCounty.computeIfAbsent(r.details().address().countyCode(), c -> new ArrayList<>()).add(r.details());
+            }
+        }
+        Set<String> matches = new HashSet<>();
+        newByCounty.forEach((county, details) -> jdbc.sql("""
+                        select p.name, p.birth_date, left(p.region_code, 9) from registry.people p
+                        where p.county_code = :county
+                          and (p.name, p.birth_date) in (select * from unnest(cast(:names as text[]), cast(:births as date[])))""")
+                .param("county", county)
+                .param("names", details.stream().map(PersonDetails::name).toArray(String[]::new))
+                .param("births", details.stream().map(d -> d.birthDate().toString()).toArray(String[]::new))
+                .query((rs, i) -> matches.add(rs.getString(1) + "|" + rs.getDate(2).toLocalDate() + "|" + rs.getString(3)))
+                .list());
+        return matches;
+    }
+
+    private static String nameBirthTown(PersonDetails d) {
+        return d.name() + "|" + d.birthDate() + "|" + d.address().townCode();
+    }
+}

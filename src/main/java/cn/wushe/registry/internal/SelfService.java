@@ -1,0 +1,143 @@
+package cn.wushe.registry.internal;
+
+import cn.wushe.registry.PersonId;
+
+import cn.wushe.audit.AuditEvent;
+import cn.wushe.audit.AuditLog;
+import cn.wushe.platform.Actor;
+import cn.wushe.platform.CurrentActor;
+import cn.wushe.platform.DomainException;
+import cn.wushe.platform.FieldCipher;
+import cn.wushe.platform.Permission;
+import cn.wushe.platform.ScopeFilter.SqlPredicate;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A resident's own record (我的信息): a resident account linked to its record sees it, in clear,
+ * and asks for corrections, which land in the community worker's queue. The link, not a region,
+ * is the scope here: a resident sees nobody else.
+ */
+@Service
+public class SelfService {
+
+    static final int PROPOSAL_MAX = 200;
+    /** A correction request is answered within 30 days (PIPL Art. 50; GB/T 35273 §8.7). */
+    static final java.time.Duration ANSWER_WITHIN = java.time.Duration.ofDays(30);
+
+    private final JdbcClient jdbc;
+    private final People people;
+    private final PersonViews views;
+    private final FieldCipher cipher;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ObjectProvider<DemoResident> demo;
+
+    SelfService(JdbcClient jdbc, People people, PersonViews views, FieldCipher cipher, AuditLog audit, Clock clock,
+            ObjectProvider<DemoResident> demo) {
+        this.demo = demo;
+        this.jdbc = jdbc;
+        this.people = people;
+        this.views = views;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The signed-in resident's own record; empty when their account is not linked to one. */
+    @Transactional
+    public Optional<PersonView> myRecord() {
+        Actor actor = residentActor();
+        return ownPerson(actor).map(person -> {
+            audit.record(AuditEvent.success("PERSON_SELF_READ", "PERSON", person.id().toString(),
+                    person.details().address().regionCode()));
+            return views.of(person, Disclosure.SELF);
+        });
+    }
+
+    @Transactional
+    public UUID requestCorrection(@Nullable CorrectableField field, @Nullable String proposedValue, @Nullable String note) {
+        Actor actor = residentActor();
+        Person person = ownPerson(actor).orElseThrow(() -> DomainException.notFound("您的登记信息"));
+        String proposed = PersonValidation.text(proposedValue);
+        String noteText = PersonValidation.text(note);
+        if (field == null) {
+            throw DomainException.invalid("field", "请选择要更正的项目");
+        }
+        if (proposed == null) {
+            throw DomainException.invalid("proposedValue", "请填写正确的内容");
+        }
+        if (proposed.codePointCount(0, proposed.length()) > PROPOSAL_MAX
+                || (noteText != null && noteText.codePointCount(0, noteText.length()) > PROPOSAL_MAX)) {
+            throw DomainException.invalid(proposed.length() > PROPOSAL_MAX ? "proposedValue" : "note",
+                    "内容不能超过 " + PROPOSAL_MAX + " 个字");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into registry.correction_requests (id, person_id, county_code, region_code, field, proposed_value_enc,
+                    note, status, requested_by, requested_at, due_at)
+                values (:id, :person, :county, :region, :field, :proposed, :note, 'OPEN', :by, :at, :due)""")
+                .param("id", id).param("person", person.id().value())
+                .param("county", person.details().address().countyCode())
+                .param("region", person.details().address().regionCode()).param("field", field.name())
+                .param("proposed", cipher.encrypt(proposed)).param("note", noteText == null ? null : noteText)
+                .param("by", actor.id()).param("at", Timestamp.from(clock.instant()))
+                .param("due", Timestamp.from(clock.instant().plus(ANSWER_WITHIN)))
+                .update();
+        audit.record(AuditEvent.success("CORRECTION_REQUEST", "PERSON", person.id().toString(),
+                person.details().address().regionCode()).withDetail("field=" + field.name()));
+        return id;
+    }
+
+    /** Links a resident account to a record the acting worker may edit (e.g. when the resident signs up). */
+    @Transactional
+    public void linkAccount(UUID userId, PersonId personId) {
+        Actor actor = CurrentActor.get();
+        Person person = people.load(personId, Scopes.edit(actor, "p")).orElseThrow(() -> DomainException.notFound("人员"));
+        jdbc.sql("""
+                insert into registry.resident_accounts (user_id, person_id, linked_at) values (:user, :person, :at)
+                on conflict (user_id) do update set person_id = excluded.person_id, linked_at = excluded.linked_at""")
+                .param("user", userId).param("person", personId.value()).param("at", Timestamp.from(clock.instant()))
+                .update();
+        audit.record(AuditEvent.success("RESIDENT_LINK", "PERSON", personId.toString(),
+                person.details().address().regionCode()).withDetail("user=" + userId));
+    }
+
+    private Actor residentActor() {
+        Actor actor = CurrentActor.get();
+        if (!actor.can(Permission.SELF_SERVICE)) {
+            throw DomainException.forbidden("使用居民自助服务");
+        }
+        return actor;
+    }
+
+    private Optional<Person> ownPerson(Actor actor) {
+        SqlPredicate own = new SqlPredicate(
+                "p.id = (select a.person_id from registry.resident_accounts a where a.user_id = :self)", Map.of("self", actor.id()));
+        Optional<UUID> linked = jdbc.sql("select a.person_id from registry.resident_accounts a where a.user_id = :self")
+                .param("self", actor.id()).query(UUID.class).optional();
+        return linked.or(() -> demoLink(actor)).flatMap(id -> people.load(new PersonId(id), own));
+    }
+
+    /** Demo mode only: the demo resident account meets its demo record on its first visit. */
+    private Optional<UUID> demoLink(Actor actor) {
+        DemoResident demoResident = demo.getIfAvailable();
+        if (demoResident == null) {
+            return Optional.empty();
+        }
+        return demoResident.recordOf(actor.username()).map(person -> {
+            jdbc.sql("insert into registry.resident_accounts (user_id, person_id, linked_at) values (:u, :p, :at)"
+                            + " on conflict do nothing")
+                    .param("u", actor.id()).param("p", person.value()).param("at", Timestamp.from(clock.instant())).update();
+            return person.value();
+        });
+    }
+}
