@@ -13,6 +13,7 @@ import static cn.wushe.platform.Permission.ROLE_MANAGE;
 import static cn.wushe.platform.Permission.SELF_SERVICE;
 import static cn.wushe.platform.Permission.USER_MANAGE;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.RegionScope;
 import cn.wushe.platform.ScopeLevel;
@@ -33,30 +34,30 @@ import org.jspecify.annotations.Nullable;
  * separate capture, view and search scopes).
  */
 public enum Role {
-    COUNTY_ADMIN("县民政局管理员", "County civil affairs administrator", ScopeLevel.COUNTY, Duty.BUSINESS,
+    COUNTY_ADMIN("County civil affairs administrator", ScopeLevel.COUNTY, Duty.BUSINESS,
             at(GRID_VIEW, GRID_EDIT, PERSON_SEARCH, PERSON_VIEW, PERSON_EDIT, PII_UNMASK, PERSON_IMPORT, PERSON_EXPORT)),
-    COUNTY_STATION("社工总站", "County social work station", ScopeLevel.COUNTY, Duty.BUSINESS,
+    COUNTY_STATION("County social work station", ScopeLevel.COUNTY, Duty.BUSINESS,
             at(GRID_VIEW, PERSON_SEARCH, PERSON_VIEW, PERSON_EXPORT)),
-    TOWN_STATION("镇街社工站", "Town social work station", ScopeLevel.TOWN, Duty.BUSINESS,
+    TOWN_STATION("Town social work station", ScopeLevel.TOWN, Duty.BUSINESS,
             at(GRID_VIEW, GRID_EDIT, PERSON_SEARCH, PERSON_VIEW, PERSON_EDIT, PII_UNMASK, PERSON_IMPORT, PERSON_EXPORT)),
-    COMMUNITY_WORKER("社区工作者", "Community worker", ScopeLevel.COMMUNITY, Duty.BUSINESS,
+    COMMUNITY_WORKER("Community worker", ScopeLevel.COMMUNITY, Duty.BUSINESS,
             at(GRID_VIEW, GRID_EDIT, PERSON_VIEW, PERSON_EDIT, PERSON_IMPORT, PERSON_EXPORT),
             widened(ScopeLevel.TOWN, PERSON_SEARCH)),
-    GRID_WORKER("网格员", "Grid worker", ScopeLevel.GRID, Duty.BUSINESS,
+    GRID_WORKER("Grid worker", ScopeLevel.GRID, Duty.BUSINESS,
             at(PERSON_EDIT),
             widened(ScopeLevel.COMMUNITY, PERSON_VIEW, GRID_VIEW),
             widened(ScopeLevel.TOWN, PERSON_SEARCH)),
-    ORG_STAFF("社会组织人员", "Social organization staff", ScopeLevel.COUNTY, Duty.ORGANIZATION),
-    VOLUNTEER("志愿者", "Volunteer", ScopeLevel.COUNTY, Duty.ORGANIZATION),
-    CHARITY_STAFF("慈善组织人员", "Charity staff", ScopeLevel.COUNTY, Duty.ORGANIZATION),
-    REVIEWER("评审专家", "Reviewer", ScopeLevel.COUNTY, Duty.BUSINESS),
-    RESIDENT("居民", "Resident", ScopeLevel.COMMUNITY, Duty.BUSINESS,
+    ORG_STAFF("Social organization staff", ScopeLevel.COUNTY, Duty.ORGANIZATION),
+    VOLUNTEER("Volunteer", ScopeLevel.COUNTY, Duty.ORGANIZATION),
+    CHARITY_STAFF("Charity staff", ScopeLevel.COUNTY, Duty.ORGANIZATION),
+    REVIEWER("Reviewer", ScopeLevel.COUNTY, Duty.BUSINESS),
+    RESIDENT("Resident", ScopeLevel.COMMUNITY, Duty.BUSINESS,
             at(SELF_SERVICE)),
-    SYSTEM_ADMIN("系统管理员", "System administrator (accounts)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
+    SYSTEM_ADMIN("System administrator (accounts)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
             at(USER_MANAGE)),
-    SECURITY_ADMIN("安全管理员", "Security administrator (roles)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
+    SECURITY_ADMIN("Security administrator (roles)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
             at(ROLE_MANAGE)),
-    AUDIT_ADMIN("审计管理员", "Audit administrator (audit log)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
+    AUDIT_ADMIN("Audit administrator (audit log)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
             at(AUDIT_READ));
 
     /** What kind of work a role is for; the three administrators (三员) are kept apart. */
@@ -77,15 +78,13 @@ public enum Role {
         }
     }
 
-    private final String label;
     private final String englishName;
     private final ScopeLevel scopeLevel;
     private final Duty duty;
     private final List<Grant> grants;
 
     @SafeVarargs
-    Role(String label, String englishName, ScopeLevel scopeLevel, Duty duty, List<Grant>... grants) {
-        this.label = label;
+    Role(String englishName, ScopeLevel scopeLevel, Duty duty, List<Grant>... grants) {
         this.englishName = englishName;
         this.scopeLevel = scopeLevel;
         this.duty = duty;
@@ -102,9 +101,9 @@ public enum Role {
         return Arrays.stream(permissions).map(p -> new Grant(p, level)).toList();
     }
 
-    /** The Chinese name shown to users, e.g. 网格员. */
+    /** The Chinese name shown to users, e.g. 网格员 (key {@code identity.role.<CONSTANT>}). */
     public String label() {
-        return label;
+        return Messages.text("identity.role." + name());
     }
 
     public String englishName() {

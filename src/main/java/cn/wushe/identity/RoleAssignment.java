@@ -1,5 +1,6 @@
 package cn.wushe.identity;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.RegionScope;
 import java.io.Serializable;
 import java.util.UUID;
@@ -17,7 +18,7 @@ public record RoleAssignment(UUID id, Role role, String scopeCode, @Nullable UUI
     public RoleAssignment {
         new RegionScope(scopeCode);
         if (scopeCode.length() != role.scopeLevel().digits()) {
-            throw new IllegalArgumentException(role.label() + "的管辖范围应为" + role.scopeLevel().label());
+            throw new IllegalArgumentException(Messages.text("identity.grant.scope-level", role.label(), role.scopeLevel().label()));
         }
     }
 

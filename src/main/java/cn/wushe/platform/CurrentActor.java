@@ -26,7 +26,7 @@ public final class CurrentActor {
     /** Thrown when code that needs an actor runs outside a signed-in request. */
     public static final class NotAuthenticatedException extends RuntimeException {
         NotAuthenticatedException() {
-            super("未登录");
+            super(Messages.text("platform.actor.unauthenticated"));
         }
     }
 }

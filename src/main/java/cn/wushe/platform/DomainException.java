@@ -38,12 +38,12 @@ public class DomainException extends RuntimeException {
 
     /** An object outside the actor's scope, or absent: the two are indistinguishable on purpose. */
     public static DomainException notFound(String what) {
-        return new DomainException(ProblemType.NOT_FOUND, what + "不存在或不在您的管辖范围内");
+        return new DomainException(ProblemType.NOT_FOUND, Messages.text("platform.not-found", what));
     }
 
     /** The object is visible to the actor, but this action is not permitted to them. */
     public static DomainException forbidden(String action) {
-        return new DomainException(ProblemType.FORBIDDEN, "您没有权限" + action);
+        return new DomainException(ProblemType.FORBIDDEN, Messages.text("platform.forbidden", action));
     }
 
     /** Regions named in the request lie outside the actor's scope; the messages say which, per field. */

@@ -14,7 +14,7 @@ public record RegionScope(String code) {
 
     public RegionScope {
         if (code == null || !DIGITS.matcher(code).matches()) {
-            throw new IllegalArgumentException("区划代码只能由数字组成");
+            throw new IllegalArgumentException(Messages.text("platform.region-code.digits-only"));
         }
         ScopeLevel.of(code);
     }

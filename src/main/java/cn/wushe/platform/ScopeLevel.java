@@ -9,27 +9,26 @@ import java.util.Optional;
  * code at exactly these lengths, never at a raw string prefix.
  */
 public enum ScopeLevel {
-    PROVINCE(2, "省"),
-    CITY(4, "市"),
-    COUNTY(6, "县（区）"),
-    TOWN(9, "乡镇（街道）"),
-    COMMUNITY(12, "社区（村）"),
-    GRID(15, "网格");
+    PROVINCE(2),
+    CITY(4),
+    COUNTY(6),
+    TOWN(9),
+    COMMUNITY(12),
+    GRID(15);
 
     private final int digits;
-    private final String label;
 
-    ScopeLevel(int digits, String label) {
+    ScopeLevel(int digits) {
         this.digits = digits;
-        this.label = label;
     }
 
     public int digits() {
         return digits;
     }
 
+    /** The Chinese name shown to users, e.g. 乡镇（街道） (key {@code platform.scope-level.<CONSTANT>}). */
     public String label() {
-        return label;
+        return Messages.text("platform.scope-level." + name());
     }
 
     public static Optional<ScopeLevel> ofDigits(int digits) {
@@ -39,7 +38,7 @@ public enum ScopeLevel {
     /** The level of a code by its length; rejects lengths that are not a level. */
     public static ScopeLevel of(String code) {
         return ofDigits(code.length()).orElseThrow(
-                () -> new IllegalArgumentException("区划代码长度应为 2、4、6、9、12 或 15 位"));
+                () -> new IllegalArgumentException(Messages.text("platform.region-code.level-length")));
     }
 
     public boolean isFinerThan(ScopeLevel other) {

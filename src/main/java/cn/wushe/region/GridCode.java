@@ -1,5 +1,6 @@
 package cn.wushe.region;
 
+import cn.wushe.platform.Messages;
 import java.util.regex.Pattern;
 
 /**
@@ -12,17 +13,17 @@ public record GridCode(String value) {
 
     public GridCode {
         if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new IllegalArgumentException("网格代码应为 15 位数字（社区代码 12 位 + 网格序号 3 位）");
+            throw new IllegalArgumentException(Messages.text("region.grid-code.length"));
         }
         if (value.endsWith("000")) {
-            throw new IllegalArgumentException("网格序号应为 001–999");
+            throw new IllegalArgumentException(Messages.text("region.grid-code.number-range"));
         }
     }
 
     /** The grid numbered {@code number} (1–999) in {@code community}. */
     public static GridCode of(RegionCode community, int number) {
         if (number < 1 || number > 999) {
-            throw new IllegalArgumentException("网格序号应为 001–999");
+            throw new IllegalArgumentException(Messages.text("region.grid-code.number-range"));
         }
         return new GridCode(community.value() + "%03d".formatted(number));
     }

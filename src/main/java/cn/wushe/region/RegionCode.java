@@ -1,5 +1,6 @@
 package cn.wushe.region;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.ScopeLevel;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -15,17 +16,17 @@ public record RegionCode(String value) {
 
     public RegionCode {
         if (value == null || !DIGITS.matcher(value).matches()) {
-            throw new IllegalArgumentException("区划代码只能由数字组成");
+            throw new IllegalArgumentException(Messages.text("platform.region-code.digits-only"));
         }
         if (ScopeLevel.ofDigits(value.length()).filter(l -> l != ScopeLevel.GRID).isEmpty()) {
-            throw new IllegalArgumentException("区划代码应为 2、4、6、9 或 12 位数字");
+            throw new IllegalArgumentException(Messages.text("region.code.length"));
         }
     }
 
     /** Parses a community (社区/村) code: exactly 12 digits. */
     public static RegionCode community(@Nullable String value) {
         if (value == null || value.length() != ScopeLevel.COMMUNITY.digits() || !DIGITS.matcher(value).matches()) {
-            throw new IllegalArgumentException("社区代码应为 12 位数字");
+            throw new IllegalArgumentException(Messages.text("region.code.community-length"));
         }
         return new RegionCode(value);
     }

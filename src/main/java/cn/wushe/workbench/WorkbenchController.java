@@ -2,6 +2,7 @@ package cn.wushe.workbench;
 
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.CurrentActor;
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.Permission;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,32 +24,32 @@ class WorkbenchController {
         Actor actor = CurrentActor.get();
         List<Tile> tiles = new ArrayList<>();
         if (actor.can(Permission.PERSON_VIEW)) {
-            tiles.add(new Tile("困难群众", "摸底建册：登记、查找、走访对象名单，按类别统计", "/people"));
+            tiles.add(new Tile(Messages.text("workbench.tile.people.title"), Messages.text("workbench.tile.people.summary"), "/people"));
         }
         if (actor.can(Permission.PERSON_IMPORT)) {
-            tiles.add(new Tile("Excel 导入", "按模板批量导入花名册，先预览再确认", "/people/imports"));
+            tiles.add(new Tile(Messages.text("workbench.tile.imports.title"), Messages.text("workbench.tile.imports.summary"), "/people/imports"));
         }
         if (actor.can(Permission.SELF_SERVICE)) {
-            tiles.add(new Tile("我的信息", "查看本人登记信息，申请更正", "/me"));
+            tiles.add(new Tile(Messages.text("workbench.tile.me.title"), Messages.text("workbench.tile.me.summary"), "/me"));
         }
         if (actor.can(Permission.GRID_EDIT)) {
-            tiles.add(new Tile("网格管理", "新建、调整、撤销本辖区网格，指定网格员", "/grids"));
+            tiles.add(new Tile(Messages.text("workbench.tile.grids.title"), Messages.text("workbench.tile.grids.summary"), "/grids"));
         } else if (actor.can(Permission.GRID_VIEW)) {
-            tiles.add(new Tile("我的网格", "查看本社区网格及网格员", "/grids"));
+            tiles.add(new Tile(Messages.text("workbench.tile.my-grid.title"), Messages.text("workbench.tile.my-grid.summary"), "/grids"));
         }
         if (actor.can(Permission.GRID_VIEW)) {
-            tiles.add(new Tile("区划查询", "按名称或代码查找省、市、县、乡镇、村（社区）", "/regions"));
+            tiles.add(new Tile(Messages.text("workbench.tile.regions.title"), Messages.text("workbench.tile.regions.summary"), "/regions"));
         }
         if (actor.can(Permission.USER_MANAGE)) {
-            tiles.add(new Tile("用户管理", "开设、停用账号，重置密码", "/admin/users"));
+            tiles.add(new Tile(Messages.text("workbench.tile.users.title"), Messages.text("workbench.tile.users.summary"), "/admin/users"));
         }
         if (actor.can(Permission.ROLE_MANAGE)) {
-            tiles.add(new Tile("角色授权", "为账号分配角色及管辖范围", "/admin/roles"));
+            tiles.add(new Tile(Messages.text("workbench.tile.roles.title"), Messages.text("workbench.tile.roles.summary"), "/admin/roles"));
         }
         if (actor.can(Permission.AUDIT_READ)) {
-            tiles.add(new Tile("审计日志", "查询操作记录，校验日志完整性", "/audit"));
+            tiles.add(new Tile(Messages.text("workbench.tile.audit.title"), Messages.text("workbench.tile.audit.summary"), "/audit"));
         }
-        tiles.add(new Tile("API 访问令牌", "为对接系统创建、吊销个人访问令牌", "/account/tokens"));
+        tiles.add(new Tile(Messages.text("workbench.tile.tokens.title"), Messages.text("workbench.tile.tokens.summary"), "/account/tokens"));
         model.addAttribute("actor", actor);
         model.addAttribute("tiles", tiles);
         return "workbench/index";

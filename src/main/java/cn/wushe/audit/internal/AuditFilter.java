@@ -1,6 +1,7 @@
 package cn.wushe.audit.internal;
 
 import cn.wushe.audit.AuditEvent.Outcome;
+import cn.wushe.platform.Messages;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,7 +46,7 @@ public record AuditFilter(@Nullable Instant from, @Nullable Instant to, @Nullabl
     String describe() {
         StringJoiner text = new StringJoiner("; ");
         criteria().forEach((name, value) -> text.add(name + "=" + value));
-        return text.length() == 0 ? "(无条件)" : text.toString();
+        return text.length() == 0 ? Messages.text("audit.filter.none") : text.toString();
     }
 
     private static void putIfSet(Map<String, Object> c, String name, @Nullable Object value) {

@@ -8,6 +8,7 @@ import cn.wushe.audit.AuditVerification.Report;
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.Permission;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,7 +73,7 @@ public class AuditReading {
         Actor actor = CurrentActor.get();
         if (!actor.can(Permission.AUDIT_READ)) {
             log.recordIndependently(event(action, detail).withOutcome(Outcome.DENIED));
-            throw DomainException.notFound("审计日志");
+            throw DomainException.notFound(Messages.text("audit.object.AUDIT_LOG"));
         }
         return actor;
     }

@@ -1,6 +1,7 @@
 package cn.wushe.audit.internal;
 
 import cn.wushe.audit.AuditVerification;
+import cn.wushe.platform.Messages;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -85,18 +86,18 @@ class ChainVerifier implements AuditVerification {
                 String missing = e.seq() - 1 == expectedSeq ? String.valueOf(expectedSeq)
                         : expectedSeq + "–" + (e.seq() - 1);
                 return new Tampered(e.chain(), e.lane(), expectedSeq, null, Kind.MISSING_ENTRY,
-                        "缺少序号 " + missing + " 的记录（记录被删除）");
+                        Messages.text("audit.chain.missing", missing));
             }
             if (e.seq() < expectedSeq) {
                 return new Tampered(e.chain(), e.lane(), e.seq(), id, Kind.UNEXPECTED_ENTRY,
-                        "序号异常：应为 " + expectedSeq + "，实为 " + e.seq() + "（记录被插入）");
+                        Messages.text("audit.chain.inserted", expectedSeq, e.seq()));
             }
             if (!storedPrev.equals(prevHash)) {
                 return new Tampered(e.chain(), e.lane(), e.seq(), id, Kind.BROKEN_LINK,
-                        "前序哈希不符（前一条记录被改动或替换）");
+                        Messages.text("audit.chain.link-broken"));
             }
             if (!e.hash(prevHash).equals(storedHash)) {
-                return new Tampered(e.chain(), e.lane(), e.seq(), id, Kind.CONTENT_CHANGED, "内容与哈希不符（本条记录被改动）");
+                return new Tampered(e.chain(), e.lane(), e.seq(), id, Kind.CONTENT_CHANGED, Messages.text("audit.chain.content-changed"));
             }
             return null;
         }

@@ -4,6 +4,7 @@ import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.audit.AuditVerification;
 import cn.wushe.audit.AuditVerification.Report;
+import cn.wushe.platform.Messages;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.IntConsumer;
@@ -58,14 +59,14 @@ class VerifyCommand implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         Report report = verification.verify();
         out.println();
-        out.println("审计日志完整性校验");
+        out.println(Messages.text("audit.verify.title"));
         VerificationText.lines(report).forEach(out::println);
         try {
             log.record(AuditEvent.success(AuditReading.VERIFY, AuditReading.OBJECT_TYPE, null, null)
-                    .byActor("命令行:" + System.getProperty("user.name"))
+                    .byActor(Messages.text("audit.verify.command-line-actor", System.getProperty("user.name")))
                     .withDetail(VerificationText.summary(report)));
         } catch (RuntimeException e) {
-            out.println("注意：本次校验未能记入审计日志（" + e.getClass().getSimpleName() + "），校验结果不受影响");
+            out.println(Messages.text("audit.verify.not-recorded", e.getClass().getSimpleName()));
         }
         exit.accept(statusOf(report));
     }

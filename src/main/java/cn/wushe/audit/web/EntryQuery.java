@@ -5,6 +5,7 @@ import cn.wushe.audit.internal.AuditFilter;
 import cn.wushe.audit.internal.AuditReading;
 import cn.wushe.platform.ClockConfiguration;
 import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -47,21 +48,21 @@ record EntryQuery(
     /** The filter and page, checked; a {@link DomainException} with a Chinese message per wrong field otherwise. */
     Checked checked(int defaultSize) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Instant fromTime = time("from", from, "开始时间", errors);
-        Instant toTime = time("to", to, "结束时间", errors);
+        Instant fromTime = time("from", from, Messages.text("audit.filter.from"), errors);
+        Instant toTime = time("to", to, Messages.text("audit.filter.to"), errors);
         if (fromTime != null && toTime != null && !fromTime.isBefore(toTime)) {
-            errors.put("to", "结束时间应晚于开始时间");
+            errors.put("to", Messages.text("audit.filter.to-before-from"));
         }
-        limit("actor", actor, "操作人", errors);
-        limit("action", action, "操作", errors);
-        limit("objectType", objectType, "对象类型", errors);
-        limit("objectId", objectId, "对象编号", errors);
+        limit("actor", actor, Messages.text("audit.filter.actor"), errors);
+        limit("action", action, Messages.text("audit.filter.action"), errors);
+        limit("objectType", objectType, Messages.text("audit.filter.object-type"), errors);
+        limit("objectId", objectId, Messages.text("audit.filter.object-id"), errors);
         Outcome outcomeValue = outcome(errors);
         if (page != null && page < 0) {
-            errors.put("page", "页码不能小于 0");
+            errors.put("page", Messages.text("audit.filter.page-negative"));
         }
         if (size != null && (size < 1 || size > AuditReading.MAX_PAGE_SIZE)) {
-            errors.put("size", "每页条数应在 1 到 " + AuditReading.MAX_PAGE_SIZE + " 之间");
+            errors.put("size", Messages.text("platform.page.size-range", AuditReading.MAX_PAGE_SIZE));
         }
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
@@ -97,7 +98,7 @@ record EntryQuery(
 
     private static void limit(String field, @Nullable String value, String label, Map<String, String> errors) {
         if (value != null && value.strip().length() > MAX_TEXT) {
-            errors.put(field, label + "不能超过 " + MAX_TEXT + " 个字符");
+            errors.put(field, Messages.text("audit.filter.too-long", label, MAX_TEXT));
         }
     }
 
@@ -108,7 +109,7 @@ record EntryQuery(
         try {
             return Outcome.valueOf(outcome.strip());
         } catch (IllegalArgumentException e) {
-            errors.put("outcome", "结果应为 SUCCESS（成功）、FAILURE（失败）或 DENIED（拒绝）");
+            errors.put("outcome", Messages.text("audit.filter.outcome-invalid"));
             return null;
         }
     }
@@ -125,7 +126,7 @@ record EntryQuery(
             try {
                 return LocalDateTime.parse(iso).atZone(ClockConfiguration.ZONE).toInstant();
             } catch (DateTimeParseException e) {
-                errors.put(field, label + "格式应为 2026-05-01T08:00 或 2026-05-01T08:00:00+08:00");
+                errors.put(field, Messages.text("audit.filter.time-format", label));
                 return null;
             }
         }

@@ -1,5 +1,6 @@
 package cn.wushe.identity.internal;
 
+import cn.wushe.platform.Messages;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,7 +25,7 @@ public class AccessTokens {
 
         /** 有效 / 已过期 / 已吊销 */
         public String statusAt(Instant now) {
-            return revokedAt != null ? "已吊销" : now.isBefore(expiresAt) ? "有效" : "已过期";
+            return revokedAt != null ? Messages.text("identity.token.status.revoked") : now.isBefore(expiresAt) ? Messages.text("identity.token.status.valid") : Messages.text("identity.token.status.expired");
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.wushe.identity.internal;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
@@ -68,7 +69,7 @@ public class AccountAdministration {
     /** One account inside the scope of an administrator of accounts or of roles. */
     public AccountView view(Actor admin, UUID id) {
         UserAccount account = accounts.findInScope(id, directoryScope(admin))
-                .orElseThrow(() -> denials.recorded(attempt("USER_VIEW", id), DomainException.notFound("账号")));
+                .orElseThrow(() -> denials.recorded(attempt("USER_VIEW", id), DomainException.notFound(Messages.text("identity.subject.account"))));
         return viewOf(account);
     }
 
@@ -81,16 +82,16 @@ public class AccountAdministration {
         UserAccount account = UserAccount.open(username, input.displayName(), phone, unit, encoder.encode(password),
                 clock.instant());
         if (!admin.can(Permission.USER_MANAGE, unit)) {
-            String message = "所属单位不在您的管辖范围内";
+            String message = Messages.text("identity.account.home-out-of-scope");
             throw denials.recorded(AuditEvent.success("USER_CREATE", "USER", null, unit),
                     DomainException.outOfScope(Map.of("homeRegionCode", message)));
         }
         if (!regions.exists(unit)) {
-            throw DomainException.invalid("homeRegionCode", "所属单位的区划代码不存在");
+            throw DomainException.invalid("homeRegionCode", Messages.text("identity.account.home-unknown"));
         }
         accounts.add(account);
         audit.record(AuditEvent.success("USER_CREATE", "USER", account.id().toString(), unit)
-                .withDetail("用户名：" + username.value() + "；所属单位：" + unit));
+                .withDetail(Messages.text("identity.account.opened-detail", username.value(), unit)));
         return new Issued(viewOf(account), password);
     }
 
@@ -98,13 +99,13 @@ public class AccountAdministration {
     public AccountView disable(Actor admin, UUID id, @Nullable Long expectedVersion) {
         UserAccount account = managed(admin, id, "USER_DISABLE", expectedVersion);
         if (account.id().equals(admin.id())) {
-            throw denials.recorded(attempt("USER_DISABLE", id), DomainException.forbidden("停用自己的账号"));
+            throw denials.recorded(attempt("USER_DISABLE", id), DomainException.forbidden(Messages.text("identity.forbidden.disable-self")));
         }
         account.disable();
         accounts.update(account);
         sessions.endSessionsOf(account.id(), null);
         audit.record(AuditEvent.success("USER_DISABLE", "USER", id.toString(), account.homeRegionCode())
-                .withDetail("启用 → 停用"));
+                .withDetail(Messages.text("identity.account.disable-detail")));
         return reread(id);
     }
 
@@ -114,7 +115,7 @@ public class AccountAdministration {
         account.enable();
         accounts.update(account);
         audit.record(AuditEvent.success("USER_ENABLE", "USER", id.toString(), account.homeRegionCode())
-                .withDetail("停用 → 启用"));
+                .withDetail(Messages.text("identity.account.enable-detail")));
         return reread(id);
     }
 
@@ -124,7 +125,7 @@ public class AccountAdministration {
         UserAccount account = managed(admin, id, "PASSWORD_RESET", expectedVersion);
         if (account.id().equals(admin.id())) {
             throw denials.recorded(attempt("PASSWORD_RESET", id),
-                    DomainException.forbidden("在此重置自己的密码，请使用“修改密码”"));
+                    DomainException.forbidden(Messages.text("identity.forbidden.reset-own-password")));
         }
         String password = initialPasswordFor(account.username().value());
         account.resetPassword(encoder.encode(password), clock.instant());
@@ -140,16 +141,16 @@ public class AccountAdministration {
         UserAccount account = managed(admin, id, "USER_UNLOCK", null);
         boolean wasCounted = failures.clear(account.username().normalized());
         audit.record(AuditEvent.success("USER_UNLOCK", "USER", id.toString(), account.homeRegionCode())
-                .withDetail(wasCounted ? "已清除失败计数与锁定" : "无锁定"));
+                .withDetail(wasCounted ? Messages.text("identity.account.unlock-detail") : Messages.text("identity.account.unlock-detail-none")));
         return reread(id);
     }
 
     private UserAccount managed(Actor admin, UUID id, String action, @Nullable Long expectedVersion) {
         SqlPredicate scope = ScopeFilter.predicate(admin, Permission.USER_MANAGE, "u.county_code", "u.home_region_code");
         UserAccount account = accounts.findInScope(id, scope)
-                .orElseThrow(() -> denials.recorded(attempt(action, id), DomainException.notFound("账号")));
+                .orElseThrow(() -> denials.recorded(attempt(action, id), DomainException.notFound(Messages.text("identity.subject.account"))));
         if (expectedVersion != null && expectedVersion != account.version()) {
-            throw new DomainException(ProblemType.VERSION_MISMATCH, "该账号已被他人修改，请刷新后重试");
+            throw new DomainException(ProblemType.VERSION_MISMATCH, Messages.text("identity.account.modified"));
         }
         return account;
     }

@@ -1,6 +1,7 @@
 package cn.wushe.identity.internal;
 
 import cn.wushe.identity.Role;
+import cn.wushe.platform.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -61,15 +62,15 @@ class InitialAdministrators implements ApplicationRunner {
         }
         List<String> lines = new ArrayList<>();
         for (DemoAccounts.Seed seed : List.of(
-                new DemoAccounts.Seed("admin_sys", "系统管理员", homeCounty, Role.SYSTEM_ADMIN, homeCounty),
-                new DemoAccounts.Seed("admin_sec", "安全管理员", homeCounty, Role.SECURITY_ADMIN, homeCounty),
-                new DemoAccounts.Seed("admin_audit", "审计管理员", homeCounty, Role.AUDIT_ADMIN, homeCounty))) {
+                new DemoAccounts.Seed("admin_sys", Messages.text("identity.role.SYSTEM_ADMIN"), homeCounty, Role.SYSTEM_ADMIN, homeCounty),
+                new DemoAccounts.Seed("admin_sec", Messages.text("identity.role.SECURITY_ADMIN"), homeCounty, Role.SECURITY_ADMIN, homeCounty),
+                new DemoAccounts.Seed("admin_audit", Messages.text("identity.role.AUDIT_ADMIN"), homeCounty, Role.AUDIT_ADMIN, homeCounty))) {
             if (assignments.anyHolds(seed.role(), homeCounty)
                     || accounts.findByUsername(Username.normalize(seed.username())).isPresent()) {
                 continue;
             }
             String password = Secrets.initialPassword();
-            transaction.executeWithoutResult(status -> seeding.open(seed, password, "初始管理员"));
+            transaction.executeWithoutResult(status -> seeding.open(seed, password, Messages.text("identity.initial-admins.opened-by")));
             lines.add(seed.role().label() + "\t" + seed.username() + "\t" + password);
         }
         if (!lines.isEmpty()) {
@@ -87,7 +88,7 @@ class InitialAdministrators implements ApplicationRunner {
             }
             Files.write(file, lines, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("无法写入初始管理员密码文件 " + file, e);
+            throw new UncheckedIOException(Messages.text("identity.initial-admins.write-failed", file), e);
         }
     }
 }

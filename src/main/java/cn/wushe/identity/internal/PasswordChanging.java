@@ -4,6 +4,7 @@ import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.identity.SignedInUser;
 import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,19 +46,19 @@ public class PasswordChanging {
     @Transactional
     public SignedInUser change(SignedInUser user, String current, String chosen, String repeated,
             @Nullable String currentSession) {
-        UserAccount account = accounts.find(user.id()).orElseThrow(() -> DomainException.notFound("账号"));
+        UserAccount account = accounts.find(user.id()).orElseThrow(() -> DomainException.notFound(Messages.text("identity.subject.account")));
         Map<String, String> errors = new LinkedHashMap<>();
         if (!encoder.matches(current, account.passwordHash())) {
-            errors.put("currentPassword", "当前密码不正确");
+            errors.put("currentPassword", Messages.text("identity.password.current-wrong"));
         }
         List<PasswordPolicy.Rule> broken = policy.violations(chosen, account.username().value());
         if (!broken.isEmpty()) {
             errors.put("newPassword", broken.stream().map(PasswordPolicy.Rule::message).collect(Collectors.joining("；")));
         } else if (chosen.equals(current)) {
-            errors.put("newPassword", "新密码不能与当前密码相同");
+            errors.put("newPassword", Messages.text("identity.password.same-as-current"));
         }
         if (!chosen.equals(repeated)) {
-            errors.put("repeatPassword", "两次输入的新密码不一致");
+            errors.put("repeatPassword", Messages.text("identity.password.repeat-mismatch"));
         }
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
@@ -66,7 +67,7 @@ public class PasswordChanging {
         accounts.update(account);
         int ended = sessions.endSessionsOf(account.id(), currentSession);
         audit.record(AuditEvent.success("PASSWORD_CHANGE", "USER", account.id().toString(), account.homeRegionCode())
-                .withDetail("其他会话已结束：" + ended));
+                .withDetail(Messages.text("identity.password.sessions-ended", ended)));
         return user.withPasswordChanged();
     }
 }

@@ -1,5 +1,6 @@
 package cn.wushe.identity.internal;
 
+import cn.wushe.platform.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,11 +26,11 @@ public class PasswordPolicy {
 
     /** One rule, with its Chinese message. */
     public enum Rule {
-        TOO_SHORT("密码不能少于 " + MIN_LENGTH + " 位"),
-        TOO_LONG("密码不能超过 " + MAX_LENGTH + " 位"),
-        TOO_FEW_CLASSES("密码须包含大写字母、小写字母、数字、符号中的至少 3 类"),
-        CONTAINS_USERNAME("密码不能包含用户名"),
-        COMMON("该密码过于常见，容易被猜中，请换一个");
+        TOO_SHORT(Messages.text("identity.password.too-short", MIN_LENGTH)),
+        TOO_LONG(Messages.text("identity.password.too-long", MAX_LENGTH)),
+        TOO_FEW_CLASSES(Messages.text("identity.password.too-few-classes")),
+        CONTAINS_USERNAME(Messages.text("identity.password.contains-username")),
+        COMMON(Messages.text("identity.password.common"));
 
         private final String message;
 
@@ -103,7 +104,7 @@ public class PasswordPolicy {
                     .map(line -> line.toLowerCase(Locale.ROOT))
                     .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
-            throw new UncheckedIOException("常用密码列表缺失", e);
+            throw new UncheckedIOException(Messages.text("identity.password.common-list-missing"), e);
         }
     }
 }

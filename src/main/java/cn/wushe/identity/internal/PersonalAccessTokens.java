@@ -1,5 +1,6 @@
 package cn.wushe.identity.internal;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
@@ -56,16 +57,16 @@ public class PersonalAccessTokens {
     public Created create(SignedInUser owner, String name, @Nullable Integer days) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 50) {
-            throw DomainException.invalid("name", "令牌名称应为 1–50 个字符");
+            throw DomainException.invalid("name", Messages.text("identity.token.name-invalid"));
         }
         int lifetime = days == null ? defaultDays() : days;
         if (lifetime < 1 || lifetime > maxDays()) {
-            throw DomainException.invalid("expiresInDays", "有效期应为 1–" + maxDays() + " 天");
+            throw DomainException.invalid("expiresInDays", Messages.text("identity.token.lifetime-invalid", maxDays()));
         }
         Instant now = clock.instant();
         if (tokens.countUsable(owner.id(), now) >= settings.tokens().maxActive()) {
             throw DomainException.conflict(ProblemType.TOO_MANY_TOKENS, "name",
-                    "有效令牌已达 " + settings.tokens().maxActive() + " 个，请先吊销不用的令牌");
+                    Messages.text("identity.token.too-many", settings.tokens().maxActive()));
         }
         String secret = Secrets.token();
         AccessTokens.Token token = new AccessTokens.Token(UUID.randomUUID(), owner.id(), trimmed,
@@ -73,7 +74,7 @@ public class PersonalAccessTokens {
                 null, null);
         tokens.add(token, Secrets.sha256Hex(secret));
         audit.record(AuditEvent.success("TOKEN_CREATE", "TOKEN", token.id().toString(), owner.homeRegionCode())
-                .withDetail("名称：" + trimmed + "；前缀：" + token.prefix() + "；有效期：" + lifetime + " 天"));
+                .withDetail(Messages.text("identity.token.created-detail", trimmed, token.prefix(), lifetime)));
         return new Created(token, secret);
     }
 
@@ -85,10 +86,10 @@ public class PersonalAccessTokens {
     @Transactional
     public void revoke(SignedInUser owner, UUID tokenId) {
         AccessTokens.Token token = tokens.findOfUser(tokenId, owner.id())
-                .orElseThrow(() -> DomainException.notFound("令牌"));
+                .orElseThrow(() -> DomainException.notFound(Messages.text("identity.subject.token")));
         if (tokens.revoke(token.id(), clock.instant())) {
             audit.record(AuditEvent.success("TOKEN_REVOKE", "TOKEN", token.id().toString(), owner.homeRegionCode())
-                    .withDetail("前缀：" + token.prefix()));
+                    .withDetail(Messages.text("identity.token.revoked-detail", token.prefix())));
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.wushe.identity.internal;
 
 import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
 import java.util.regex.Pattern;
 
 /** A mainland mobile number (手机号), 11 digits; shown masked. */
@@ -10,7 +11,7 @@ public record PhoneNumber(String value) {
 
     public PhoneNumber {
         if (value == null || !MOBILE.matcher(value).matches()) {
-            throw DomainException.invalid("phone", "手机号应为 11 位数字，以 1 开头");
+            throw DomainException.invalid("phone", Messages.text("identity.phone.invalid"));
         }
     }
 

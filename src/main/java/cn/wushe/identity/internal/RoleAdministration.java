@@ -1,5 +1,6 @@
 package cn.wushe.identity.internal;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
@@ -71,12 +72,12 @@ public class RoleAdministration {
         refuseSelf(admin, userId, AuditEvent.success("ROLE_GRANT", "USER", userId.toString(), account.homeRegionCode())
                 .withDetail(request.role() + "@" + request.scopeCode()));
         Role role = Role.fromCode(request.role())
-                .orElseThrow(() -> DomainException.invalid("role", "请选择角色"));
+                .orElseThrow(() -> DomainException.invalid("role", Messages.text("identity.grant.choose-role")));
         String scope = checkedScope(role, request.scopeCode());
         AuditEvent attempt = AuditEvent.success("ROLE_GRANT", "USER", userId.toString(), scope)
                 .withDetail(role.name() + "@" + scope);
         if (!admin.can(Permission.ROLE_MANAGE, scope)) {
-            String message = "授权范围不在您的管辖范围内";
+            String message = Messages.text("identity.grant.out-of-scope");
             throw denials.recorded(attempt, new DomainException(ProblemType.OUT_OF_SCOPE, message,
                     Map.of("scopeCode", message)));
         }
@@ -86,10 +87,10 @@ public class RoleAdministration {
                     Map.of("role", message)));
         });
         if (request.orgId() != null && !role.takesOrganization()) {
-            throw DomainException.invalid("orgId", role.label() + "不关联组织");
+            throw DomainException.invalid("orgId", Messages.text("identity.grant.no-organization", role.label()));
         }
         if (!regions.exists(scope)) {
-            throw DomainException.invalid("scopeCode", scope.length() == 15 ? "网格不存在或已撤销" : "区划代码不存在");
+            throw DomainException.invalid("scopeCode", scope.length() == 15 ? Messages.text("identity.grant.grid-unknown") : Messages.text("identity.grant.region-unknown"));
         }
         RoleAssignment granted = new RoleAssignment(UUID.randomUUID(), role, scope, request.orgId());
         assignments.add(userId, granted, admin.id(), clock.instant());
@@ -110,7 +111,7 @@ public class RoleAdministration {
                 .filter(held -> admin.can(Permission.ROLE_MANAGE, held.scopeCode()))
                 .orElseThrow(() -> denials.recorded(
                         AuditEvent.success("ROLE_REVOKE", "ROLE_ASSIGNMENT", assignmentId.toString(), null),
-                        DomainException.notFound("角色授权")));
+                        DomainException.notFound(Messages.text("identity.subject.role-assignment"))));
         AuditEvent attempt = AuditEvent.success("ROLE_REVOKE", "USER", userId.toString(), assignment.scopeCode());
         refuseSelf(admin, userId, attempt.withDetail(assignment.toString()));
         List<RoleAssignment> before = assignments.of(userId);
@@ -126,13 +127,13 @@ public class RoleAdministration {
         return accounts.findInScope(userId,
                         ScopeFilter.predicate(admin, Permission.ROLE_MANAGE, "u.county_code", "u.home_region_code"))
                 .orElseThrow(() -> denials.recorded(AuditEvent.success(action, "USER", userId.toString(), null),
-                        DomainException.notFound("账号")));
+                        DomainException.notFound(Messages.text("identity.subject.account"))));
     }
 
     /** Check 12: not even a security administrator edits their own roles. */
     private void refuseSelf(Actor admin, UUID userId, AuditEvent attempt) {
         if (admin.id().equals(userId)) {
-            throw denials.recorded(attempt, DomainException.forbidden("修改自己的角色"));
+            throw denials.recorded(attempt, DomainException.forbidden(Messages.text("identity.forbidden.own-roles")));
         }
     }
 
@@ -142,16 +143,16 @@ public class RoleAdministration {
         ScopeLevel level = role.scopeLevel();
         if (!DIGITS.matcher(scope).matches() || scope.length() != level.digits()) {
             throw DomainException.invalid("scopeCode",
-                    role.label() + "的管辖范围应为" + level.label() + "（" + level.digits() + " 位代码）");
+                    Messages.text("identity.grant.scope-level-digits", role.label(), level.label(), level.digits()));
         }
         return scope;
     }
 
     private static String change(List<RoleAssignment> before, List<RoleAssignment> after) {
-        return "变更前：" + describe(before) + "；变更后：" + describe(after);
+        return Messages.text("identity.grant.change", describe(before), describe(after));
     }
 
     private static String describe(List<RoleAssignment> held) {
-        return held.isEmpty() ? "无" : held.stream().map(RoleAssignment::toString).collect(Collectors.joining(", "));
+        return held.isEmpty() ? Messages.text("identity.grant.none") : held.stream().map(RoleAssignment::toString).collect(Collectors.joining(", "));
     }
 }

@@ -1,5 +1,6 @@
 package cn.wushe.identity.internal;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.identity.Role;
 import cn.wushe.identity.RoleAssignment;
@@ -57,7 +58,7 @@ public class RoleAssignments {
                     .param("org", assignment.orgId()).param("grantedBy", grantedBy).param("at", UserAccounts.ts(now))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw DomainException.conflict(ProblemType.ROLE_ALREADY_GRANTED, "role", "该账号已在此范围内拥有该角色");
+            throw DomainException.conflict(ProblemType.ROLE_ALREADY_GRANTED, "role", Messages.text("identity.grant.duplicate"));
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.wushe.identity.internal;
 
 import cn.wushe.identity.Role;
+import cn.wushe.platform.Messages;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -17,13 +18,13 @@ public final class SeparationOfDuties {
     /** Why an account holding {@code held} may not also get {@code role}; empty if it may. */
     public static Optional<String> conflict(Role role, Collection<Role> held) {
         if (role == Role.AUDIT_ADMIN && held.stream().anyMatch(r -> r != Role.AUDIT_ADMIN)) {
-            return Optional.of("审计管理员不能兼任其他任何角色，请为其单独开设账号");
+            return Optional.of(Messages.text("identity.duties.audit-admin-alone"));
         }
         if (role != Role.AUDIT_ADMIN && held.contains(Role.AUDIT_ADMIN)) {
-            return Optional.of("该账号是审计管理员，不能再授予其他角色");
+            return Optional.of(Messages.text("identity.duties.already-audit-admin"));
         }
         if (role.isAdministrator() && held.stream().anyMatch(r -> r.isAdministrator() && r != role)) {
-            return Optional.of("系统管理员、安全管理员、审计管理员须由不同账号担任（三员分立）");
+            return Optional.of(Messages.text("identity.duties.three-apart"));
         }
         return Optional.empty();
     }

@@ -4,6 +4,7 @@ import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditEvent.Outcome;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.identity.SignedInUser;
+import cn.wushe.platform.Messages;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -67,7 +68,7 @@ public class SigningIn {
         FailureCount count = failures.lockAndRead(key);
         Optional<UserAccount> account = accounts.findByUsername(key);
         if (count.lockedAt(now)) {
-            record("LOGIN_FAILURE", Outcome.DENIED, key, account.orElse(null), "账号锁定中");
+            record("LOGIN_FAILURE", Outcome.DENIED, key, account.orElse(null), Messages.text("identity.login.locked-detail"));
             return new Locked(count.lockedUntil());
         }
         if (!passwordMatches(account, password)) {
@@ -75,7 +76,7 @@ public class SigningIn {
             failures.save(key, after);
             record("LOGIN_FAILURE", Outcome.FAILURE, key, account.orElse(null), null);
             if (after.lockedAt(now)) {
-                record("LOGIN_LOCKED", Outcome.FAILURE, key, account.orElse(null), "锁定至 " + after.lockedUntil());
+                record("LOGIN_LOCKED", Outcome.FAILURE, key, account.orElse(null), Messages.text("identity.login.locked-until", after.lockedUntil()));
                 return new Locked(after.lockedUntil());
             }
             return new Refused();

@@ -1,5 +1,6 @@
 package cn.wushe.identity.internal;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.DomainException;
 import java.time.Duration;
@@ -83,14 +84,14 @@ public final class UserAccount {
 
     public void disable() {
         if (!enabled) {
-            throw DomainException.conflict(ProblemType.ACCOUNT_DISABLED, "enabled", "该账号已停用");
+            throw DomainException.conflict(ProblemType.ACCOUNT_DISABLED, "enabled", Messages.text("identity.account.already-disabled"));
         }
         enabled = false;
     }
 
     public void enable() {
         if (enabled) {
-            throw DomainException.conflict(ProblemType.ACCOUNT_ENABLED, "enabled", "该账号已是启用状态");
+            throw DomainException.conflict(ProblemType.ACCOUNT_ENABLED, "enabled", Messages.text("identity.account.already-enabled"));
         }
         enabled = true;
     }
@@ -107,14 +108,14 @@ public final class UserAccount {
     private static String checkedDisplayName(String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 50 || trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw DomainException.invalid("displayName", "姓名应为 1–50 个字符");
+            throw DomainException.invalid("displayName", Messages.text("identity.account.display-name-invalid"));
         }
         return trimmed;
     }
 
     private static String checkedUnit(String code) {
         if (code == null || !UNIT.matcher(code).matches()) {
-            throw DomainException.invalid("homeRegionCode", "所属单位应为县（6 位）、乡镇街道（9 位）或村社区（12 位）区划代码");
+            throw DomainException.invalid("homeRegionCode", Messages.text("identity.account.home-unit-invalid"));
         }
         return code;
     }

@@ -1,5 +1,6 @@
 package cn.wushe.identity.internal;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.ScopeFilter.SqlPredicate;
@@ -66,7 +67,7 @@ public class UserAccounts {
                     .param("lastLogin", ts(account.lastLoginAt())).param("createdAt", ts(account.createdAt()))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw DomainException.conflict(ProblemType.USERNAME_TAKEN, "username", "用户名已被使用（不区分大小写）");
+            throw DomainException.conflict(ProblemType.USERNAME_TAKEN, "username", Messages.text("identity.account.username-taken"));
         }
     }
 
@@ -84,7 +85,7 @@ public class UserAccounts {
                 .param("version", account.version())
                 .update();
         if (rows != 1) {
-            throw new DomainException(ProblemType.CONCURRENT_MODIFICATION, "该账号已被他人修改，请刷新后重试");
+            throw new DomainException(ProblemType.CONCURRENT_MODIFICATION, Messages.text("identity.account.modified"));
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.wushe.identity.internal;
 
 import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -15,7 +16,7 @@ public record Username(String value) {
 
     public Username {
         if (value == null || !FORM.matcher(value).matches()) {
-            throw DomainException.invalid("username", "用户名须为 3–32 位字母、数字或 . _ -，以字母或数字开头");
+            throw DomainException.invalid("username", Messages.text("identity.account.username-invalid"));
         }
     }
 

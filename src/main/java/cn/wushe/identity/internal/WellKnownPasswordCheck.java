@@ -1,5 +1,6 @@
 package cn.wushe.identity.internal;
 
+import cn.wushe.platform.Messages;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -34,8 +35,8 @@ class WellKnownPasswordCheck implements SmartInitializingSingleton {
         }
         List<String> exposed = accountsWithWellKnownPassword();
         if (!exposed.isEmpty()) {
-            throw new IllegalStateException("拒绝启动：非演示模式下，以下账号仍使用公开的演示密码，请先停用或改密："
-                    + String.join(", ", exposed));
+            throw new IllegalStateException(Messages.text("identity.startup.well-known-passwords",
+                    String.join(", ", exposed)));
         }
     }
 

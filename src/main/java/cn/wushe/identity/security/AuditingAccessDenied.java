@@ -1,5 +1,6 @@
 package cn.wushe.identity.security;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.web.Problems;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditEvent;
@@ -38,11 +39,11 @@ final class AuditingAccessDenied implements AccessDeniedHandler {
         if (administration.matches(request)) {
             audit.record(AuditEvent.success("ADMIN_ACCESS", "REQUEST", request.getMethod() + " " + request.getRequestURI(), null)
                     .withOutcome(AuditEvent.Outcome.DENIED)
-                    .withReason(csrf ? "缺少或无效的 CSRF 令牌" : "权限不足"));
+                    .withReason(csrf ? Messages.text("identity.denied.csrf-reason") : Messages.text("identity.denied.reason")));
         }
         if (api.matches(request)) {
-            Problems.write(response, csrf ? ProblemType.CSRF : ProblemType.FORBIDDEN, "没有权限",
-                    csrf ? "缺少或无效的 CSRF 令牌，请刷新页面后重试" : "您没有权限执行此操作");
+            Problems.write(response, csrf ? ProblemType.CSRF : ProblemType.FORBIDDEN, Messages.text("identity.denied.title"),
+                    csrf ? Messages.text("identity.denied.csrf-detail") : Messages.text("identity.denied.detail"));
             return;
         }
         page.handle(request, response, denied);

@@ -1,5 +1,6 @@
 package cn.wushe.identity.security;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.web.Problems;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.identity.SignedInUser;
@@ -48,15 +49,15 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            Problems.write(response, ProblemType.UNSUPPORTED_AUTHORIZATION, "未登录或登录已过期",
-                    "仅支持 Authorization: Bearer 个人访问令牌");
+            Problems.write(response, ProblemType.UNSUPPORTED_AUTHORIZATION, Messages.text("identity.auth.unauthenticated-title"),
+                    Messages.text("identity.auth.bearer-only"));
             return;
         }
         Optional<SignedInUser> user = tokens.authenticate(header.substring(BEARER.length()).strip());
         if (user.isEmpty()) {
             SecurityContextHolder.clearContext();
-            Problems.write(response, ProblemType.INVALID_TOKEN, "未登录或登录已过期",
-                    "访问令牌无效、已过期或已吊销");
+            Problems.write(response, ProblemType.INVALID_TOKEN, Messages.text("identity.auth.unauthenticated-title"),
+                    Messages.text("identity.auth.token-invalid"));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -2,6 +2,7 @@ package cn.wushe.identity.security;
 
 import cn.wushe.identity.internal.SigningIn;
 import cn.wushe.platform.ClockConfiguration;
+import cn.wushe.platform.Messages;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PasswordAuthenticationProvider implements AuthenticationProvider {
 
-    static final String REFUSED = "用户名或密码错误";
+    static final String REFUSED = Messages.text("identity.login.refused");
 
     private final SigningIn signingIn;
 
@@ -44,7 +45,7 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
         LocalTime time = until.atZone(ClockConfiguration.ZONE).toLocalTime();
         LocalTime shown = time.truncatedTo(ChronoUnit.MINUTES).equals(time)
                 ? time : time.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
-        return "登录失败次数过多，账号已锁定，请于 " + shown.format(DateTimeFormatter.ofPattern("HH:mm")) + " 后重试";
+        return Messages.text("identity.login.locked", shown.format(DateTimeFormatter.ofPattern("HH:mm")));
     }
 
     @Override

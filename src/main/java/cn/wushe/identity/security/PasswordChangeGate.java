@@ -1,5 +1,6 @@
 package cn.wushe.identity.security;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.web.Problems;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.identity.SignedInUser;
@@ -37,8 +38,8 @@ final class PasswordChangeGate extends OncePerRequestFilter {
         if (auth != null && auth.getPrincipal() instanceof SignedInUser user && user.passwordChangeRequired()
                 && !open.matches(request)) {
             if (api.matches(request)) {
-                Problems.write(response, ProblemType.PASSWORD_CHANGE_REQUIRED, "需要修改密码",
-                        "请先登录网页修改初始密码或已过期的密码");
+                Problems.write(response, ProblemType.PASSWORD_CHANGE_REQUIRED, Messages.text("identity.password.change-required-title"),
+                        Messages.text("identity.password.change-required-detail"));
             } else {
                 response.sendRedirect(request.getContextPath() + CHANGE_PAGE);
             }

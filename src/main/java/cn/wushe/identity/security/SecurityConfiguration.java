@@ -1,5 +1,6 @@
 package cn.wushe.identity.security;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.web.Problems;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditLog;
@@ -99,7 +100,7 @@ class SecurityConfiguration {
             .exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor(
                     (request, response, e) -> Problems.write(response, ProblemType.UNAUTHENTICATED,
-                            "未登录或登录已过期", "请先登录，或在 Authorization 头中提供有效的访问令牌"),
+                            Messages.text("identity.auth.unauthenticated-title"), Messages.text("identity.auth.sign-in-first")),
                     api)
                 .accessDeniedHandler(accessDenied))
             .csrf(csrf -> csrf.ignoringRequestMatchers(tokenRequests))

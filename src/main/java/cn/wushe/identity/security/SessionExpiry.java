@@ -1,5 +1,6 @@
 package cn.wushe.identity.security;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.web.Problems;
 import cn.wushe.platform.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,8 +33,8 @@ final class SessionExpiry implements SessionInformationExpiredStrategy {
 
     void respond(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (api.matches(request)) {
-            Problems.write(response, ProblemType.SESSION_EXPIRED, "登录已超时",
-                    "登录已超时或已退出，请重新登录，或在 Authorization 头中提供有效的访问令牌");
+            Problems.write(response, ProblemType.SESSION_EXPIRED, Messages.text("identity.session.expired-title"),
+                    Messages.text("identity.session.expired-detail"));
             return;
         }
         // a fresh session, so that the login page itself is not met with the stale cookie again

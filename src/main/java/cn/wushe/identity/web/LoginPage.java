@@ -2,6 +2,7 @@ package cn.wushe.identity.web;
 
 import cn.wushe.identity.internal.SecuritySettings;
 import cn.wushe.identity.security.LoginResponses;
+import cn.wushe.platform.Messages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
@@ -27,11 +28,11 @@ class LoginPage {
         String refusal = take(session, LoginResponses.MESSAGE);
         String typed = take(session, LoginResponses.TYPED_USERNAME);
         if (request.getParameter("error") != null) {
-            model.addAttribute("error", refusal == null ? "用户名或密码错误" : refusal);
+            model.addAttribute("error", refusal == null ? Messages.text("identity.login.refused") : refusal);
         } else if (request.getParameter("expired") != null) {
-            model.addAttribute("notice", "登录已超时，请重新登录");
+            model.addAttribute("notice", Messages.text("identity.login.timed-out"));
         } else if (request.getParameter("logout") != null) {
-            model.addAttribute("notice", "您已安全退出");
+            model.addAttribute("notice", Messages.text("identity.login.signed-out"));
         }
         model.addAttribute("username", typed == null ? "" : typed);
         model.addAttribute("maxFailures", settings.lockout().maxFailures());

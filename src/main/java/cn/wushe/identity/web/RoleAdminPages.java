@@ -8,6 +8,7 @@ import cn.wushe.identity.internal.RoleAdministration;
 import cn.wushe.identity.internal.RoleAdministration.GrantRequest;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.List;
@@ -73,7 +74,7 @@ class RoleAdminPages {
         try {
             RoleAssignment granted = administration.grant(CurrentActor.get(), userId,
                     new GrantRequest(form.role(), form.scopeCode(), form.orgId()));
-            model.addAttribute("done", "已授予" + granted.role().label() + "（" + regions.describe(granted.scopeCode()) + "）");
+            model.addAttribute("done", Messages.text("identity.grant.done", granted.role().label(), regions.describe(granted.scopeCode())));
             return holderPage(userId, new GrantForm(null, null, null), model);
         } catch (DomainException e) {
             return refused(userId, e, form, response, model);
@@ -86,7 +87,7 @@ class RoleAdminPages {
             Model model) {
         try {
             administration.revoke(CurrentActor.get(), userId, assignmentId);
-            model.addAttribute("done", "已撤销该角色");
+            model.addAttribute("done", Messages.text("identity.grant.revoked"));
             return holderPage(userId, new GrantForm(null, null, null), model);
         } catch (DomainException e) {
             return refused(userId, e, new GrantForm(null, null, null), response, model);

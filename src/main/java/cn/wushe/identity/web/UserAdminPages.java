@@ -8,6 +8,7 @@ import cn.wushe.identity.internal.RegionDirectory;
 import cn.wushe.identity.internal.UserAccounts;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -51,7 +52,7 @@ class UserAdminPages {
             AccountAdministration.Issued issued = administration.create(CurrentActor.get(), new NewAccount(
                     nz(form.username()), nz(form.displayName()), form.phone(), nz(form.homeRegionCode())));
             model.addAttribute("initialPassword", issued.initialPassword());
-            model.addAttribute("issuedFor", "新账号");
+            model.addAttribute("issuedFor", Messages.text("identity.account.issued-for-new"));
             return detailPage(issued.account(), model);
         } catch (DomainException e) {
             response.setStatus(e.status());
@@ -70,19 +71,19 @@ class UserAdminPages {
     @PostMapping("/admin/users/{id}/disable")
     @PreAuthorize("hasAuthority('USER_MANAGE')")
     String disable(@PathVariable UUID id, HttpServletResponse response, Model model) {
-        return act(id, () -> administration.disable(CurrentActor.get(), id, null), "账号已停用，其登录会话已结束", response, model);
+        return act(id, () -> administration.disable(CurrentActor.get(), id, null), Messages.text("identity.account.disabled-done"), response, model);
     }
 
     @PostMapping("/admin/users/{id}/enable")
     @PreAuthorize("hasAuthority('USER_MANAGE')")
     String enable(@PathVariable UUID id, HttpServletResponse response, Model model) {
-        return act(id, () -> administration.enable(CurrentActor.get(), id, null), "账号已启用", response, model);
+        return act(id, () -> administration.enable(CurrentActor.get(), id, null), Messages.text("identity.account.enabled-done"), response, model);
     }
 
     @PostMapping("/admin/users/{id}/unlock")
     @PreAuthorize("hasAuthority('USER_MANAGE')")
     String unlock(@PathVariable UUID id, HttpServletResponse response, Model model) {
-        return act(id, () -> administration.unlock(CurrentActor.get(), id), "登录锁定已解除", response, model);
+        return act(id, () -> administration.unlock(CurrentActor.get(), id), Messages.text("identity.account.unlocked-done"), response, model);
     }
 
     @PostMapping("/admin/users/{id}/reset-password")
@@ -91,7 +92,7 @@ class UserAdminPages {
         try {
             AccountAdministration.Issued issued = administration.resetPassword(CurrentActor.get(), id, null);
             model.addAttribute("initialPassword", issued.initialPassword());
-            model.addAttribute("issuedFor", "重置后的");
+            model.addAttribute("issuedFor", Messages.text("identity.account.issued-for-reset"));
             return detailPage(issued.account(), model);
         } catch (DomainException e) {
             return refused(id, e, response, model);

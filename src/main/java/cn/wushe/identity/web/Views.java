@@ -4,6 +4,7 @@ import cn.wushe.identity.SignedInUser;
 import cn.wushe.platform.ClockConfiguration;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ final class Views {
         if (CurrentActor.get() instanceof SignedInUser user) {
             return user;
         }
-        throw DomainException.forbidden("使用此功能");
+        throw DomainException.forbidden(Messages.text("identity.forbidden.use-feature"));
     }
 
     static String time(@Nullable Instant instant) {

@@ -2,6 +2,7 @@ package cn.wushe.platform.crypto;
 
 import cn.wushe.platform.BlindIndex;
 import cn.wushe.platform.FieldCipher;
+import cn.wushe.platform.Messages;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -49,7 +50,7 @@ class CryptoConfiguration {
                     env.getRequiredProperty(PREFIX + ".blind-index-key"));
         }
         if (!env.getProperty(PREFIX + ".generate-dev-keys", Boolean.class, true)) {
-            throw new IllegalStateException("未配置 wushe.crypto.keys，且已禁止生成开发密钥");
+            throw new IllegalStateException(Messages.text("platform.crypto.no-keys"));
         }
         Path file = Path.of(env.getProperty("wushe.data-dir", "./data"), "keys", "crypto.properties");
         return fromFile(file);
@@ -91,7 +92,7 @@ class CryptoConfiguration {
             String primary = p.getProperty("primary-version");
             return ring(keys, primary == null ? null : Integer.valueOf(primary), p.getProperty("blind-index-key"));
         } catch (IOException e) {
-            throw new UncheckedIOException("无法读取或生成开发密钥文件 " + file, e);
+            throw new UncheckedIOException(Messages.text("platform.crypto.dev-key-file", file), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.wushe.platform.crypto;
 
+import cn.wushe.platform.Messages;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,18 +17,18 @@ final class KeyRing {
 
     KeyRing(Map<Integer, byte[]> dataKeys, int primaryVersion, byte[] blindIndexKey) {
         if (dataKeys.isEmpty()) {
-            throw new IllegalStateException("wushe.crypto.keys 未配置任何数据密钥");
+            throw new IllegalStateException(Messages.text("platform.crypto.no-data-keys"));
         }
         dataKeys.forEach((version, key) -> {
             if (version < 1 || key.length != 16) {
-                throw new IllegalStateException("数据密钥 v" + version + " 无效：版本号须 ≥ 1，密钥须为 128 位（Base64 编码的 16 字节）");
+                throw new IllegalStateException(Messages.text("platform.crypto.bad-key", version));
             }
         });
         if (!dataKeys.containsKey(primaryVersion)) {
-            throw new IllegalStateException("wushe.crypto.primary-version=" + primaryVersion + " 没有对应的密钥");
+            throw new IllegalStateException(Messages.text("platform.crypto.no-primary", primaryVersion));
         }
         if (blindIndexKey.length < 16) {
-            throw new IllegalStateException("wushe.crypto.blind-index-key 至少需要 128 位");
+            throw new IllegalStateException(Messages.text("platform.crypto.blind-index-too-short"));
         }
         this.dataKeys = Collections.unmodifiableMap(new TreeMap<>(dataKeys));
         this.primaryVersion = primaryVersion;
@@ -45,7 +46,7 @@ final class KeyRing {
     byte[] key(int version) {
         byte[] key = dataKeys.get(version);
         if (key == null) {
-            throw new IllegalStateException("没有版本 v" + version + " 的数据密钥，无法解密");
+            throw new IllegalStateException(Messages.text("platform.crypto.no-version", version));
         }
         return key;
     }

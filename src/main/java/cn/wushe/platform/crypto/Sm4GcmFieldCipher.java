@@ -1,6 +1,7 @@
 package cn.wushe.platform.crypto;
 
 import cn.wushe.platform.FieldCipher;
+import cn.wushe.platform.Messages;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -47,7 +48,7 @@ final class Sm4GcmFieldCipher implements FieldCipher {
         try {
             gcm.doFinal(out, IV_BYTES + n);
         } catch (InvalidCipherTextException e) {
-            throw new IllegalStateException("SM4-GCM 加密失败", e);
+            throw new IllegalStateException(Messages.text("platform.crypto.encrypt-failed"), e);
         }
         release(version, gcm);
         return "v" + keys.primaryVersion() + ":" + Base64.getEncoder().encodeToString(out);
@@ -58,7 +59,7 @@ final class Sm4GcmFieldCipher implements FieldCipher {
         int version = versionOf(stored);
         byte[] bytes = Base64.getDecoder().decode(stored.substring(stored.indexOf(':') + 1));
         if (bytes.length < IV_BYTES + TAG_BITS / 8) {
-            throw new IllegalArgumentException("密文长度不足");
+            throw new IllegalArgumentException(Messages.text("platform.crypto.too-short"));
         }
         byte[] iv = java.util.Arrays.copyOfRange(bytes, 0, IV_BYTES);
         GCMModeCipher gcm = borrow(version, false, iv);
@@ -67,7 +68,7 @@ final class Sm4GcmFieldCipher implements FieldCipher {
         try {
             n += gcm.doFinal(out, n);
         } catch (InvalidCipherTextException e) {
-            throw new IllegalArgumentException("密文校验失败（已被篡改或密钥不符）", e);
+            throw new IllegalArgumentException(Messages.text("platform.crypto.tampered"), e);
         }
         release(version, gcm);
         return new String(out, 0, n, StandardCharsets.UTF_8);
@@ -82,12 +83,12 @@ final class Sm4GcmFieldCipher implements FieldCipher {
     public int versionOf(String stored) {
         int colon = stored.indexOf(':');
         if (!stored.startsWith("v") || colon < 2) {
-            throw new IllegalArgumentException("不是加密字段的存储格式");
+            throw new IllegalArgumentException(Messages.text("platform.crypto.not-encrypted"));
         }
         try {
             return Integer.parseInt(stored.substring(1, colon));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("不是加密字段的存储格式", e);
+            throw new IllegalArgumentException(Messages.text("platform.crypto.not-encrypted"), e);
         }
     }
 

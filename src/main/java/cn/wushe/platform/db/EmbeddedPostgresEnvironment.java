@@ -1,5 +1,6 @@
 package cn.wushe.platform.db;
 
+import cn.wushe.platform.Messages;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,7 +91,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             SpringApplication.getShutdownHandlers().add(() -> stop(pg));
             return pg;
         } catch (IOException e) {
-            throw new UncheckedIOException("无法启动内置 PostgreSQL（数据目录 " + pgDir + "）", e);
+            throw new UncheckedIOException(Messages.text("platform.db.embedded-start-failed", pgDir), e);
         }
     }
 
@@ -124,7 +125,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             }
             st.execute("grant connect, temporary on database " + DATABASE + " to " + APP_ROLE);
         } catch (SQLException e) {
-            throw new IllegalStateException("无法初始化内置数据库", e);
+            throw new IllegalStateException(Messages.text("platform.db.embedded-init-failed"), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.wushe.region.imports;
 
+import cn.wushe.platform.Messages;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -115,7 +116,7 @@ public final class RegionFiles {
         try {
             InputStream in = source.open(name);
             if (in == null) {
-                throw new RegionImportException(name, 0, "区划文件 " + name + " 不存在（" + description + "）");
+                throw new RegionImportException(name, 0, Messages.text("region.import.file-missing", name, description));
             }
             return in;
         } catch (IOException e) {
@@ -124,7 +125,7 @@ public final class RegionFiles {
     }
 
     private RegionImportException unreadable(String name, IOException e) {
-        return new RegionImportException(name, 0, "区划文件 " + name + " 无法读取：" + e.getMessage());
+        return new RegionImportException(name, 0, Messages.text("region.import.file-unreadable", name, e.getMessage()));
     }
 
     private static void closeQuietly(InputStream in) {

@@ -1,5 +1,6 @@
 package cn.wushe.region.imports;
 
+import cn.wushe.platform.Messages;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -193,7 +194,7 @@ public class RegionImport {
         try {
             return connection.unwrap(PGConnection.class).getCopyAPI();
         } catch (SQLException e) {
-            throw new IllegalStateException("区划导入需要 PostgreSQL 的 COPY 接口", e);
+            throw new IllegalStateException(Messages.text("region.import.copy-required"), e);
         }
     }
 }

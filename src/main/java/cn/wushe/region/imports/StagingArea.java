@@ -1,5 +1,6 @@
 package cn.wushe.region.imports;
 
+import cn.wushe.platform.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
@@ -44,7 +45,7 @@ final class StagingArea {
         } catch (PSQLException e) {
             throw brokenLine(name, e);
         } catch (SQLException | IOException e) {
-            throw new RegionImportException(name, 0, "区划文件 " + name + " 无法读取：" + e.getMessage());
+            throw new RegionImportException(name, 0, Messages.text("region.import.file-unreadable", name, e.getMessage()));
         }
     }
 
@@ -104,7 +105,7 @@ final class StagingArea {
                 .query((rs, i) -> new Duplicate(rs.getString("ctid"), rs.getString("code")))
                 .optional()
                 .map(d -> new RegionImportException(fileName, lineOf(file, d.ctid()), lineMessage(fileName,
-                        lineOf(file, d.ctid()), "代码 " + d.code() + " 与前面的行重复")));
+                        lineOf(file, d.ctid()), Messages.text("region.import.duplicate-code", d.code()))));
     }
 
     /**
@@ -120,17 +121,17 @@ final class StagingArea {
 
     private static String problemText(String problem, TreeFile file, @Nullable String code) {
         return switch (problem) {
-            case "code" -> "代码应为 " + file.digits() + " 位数字（实际为“" + (code == null ? "" : code) + "”）";
-            case "empty-name" -> "名称为空";
-            case "long-name" -> "名称超过 100 个字";
-            case "parent-prefix" -> "上级代码与代码 " + code + " 的前几位不一致";
-            case "parent" -> "上级代码不存在于 " + Objects.requireNonNull(file.parentFile()).fileName();
+            case "code" -> Messages.text("region.import.code-length", file.digits(), code == null ? "" : code);
+            case "empty-name" -> Messages.text("region.import.empty-name");
+            case "long-name" -> Messages.text("region.import.long-name");
+            case "parent-prefix" -> Messages.text("region.import.parent-prefix", code);
+            case "parent" -> Messages.text("region.import.parent-missing", Objects.requireNonNull(file.parentFile()).fileName());
             default -> problem;
         };
     }
 
     private static String lineMessage(String fileName, long line, String problem) {
-        return "区划文件 " + fileName + " 第 " + line + " 行：" + problem;
+        return Messages.text("region.import.line", fileName, line, problem);
     }
 
     private static RegionImportException brokenLine(String fileName, PSQLException e) {
@@ -146,31 +147,31 @@ final class StagingArea {
         String detail = server == null || server.getMessage() == null ? String.valueOf(e.getMessage()) : server.getMessage();
         String problem = csvProblem(detail);
         return new RegionImportException(fileName, line,
-                line > 0 ? lineMessage(fileName, line, problem) : "区划文件 " + fileName + " 格式错误：" + problem);
+                line > 0 ? lineMessage(fileName, line, problem) : Messages.text("region.import.format", fileName, problem));
     }
 
     /** PostgreSQL's COPY messages, in the words a person fixing the file needs. */
     private static String csvProblem(String detail) {
         if (detail.startsWith("extra data after last expected column")) {
-            return "列数多于表头";
+            return Messages.text("region.import.csv.extra-columns");
         }
         if (detail.startsWith("missing data for column")) {
-            return "列数少于表头";
+            return Messages.text("region.import.csv.missing-columns");
         }
         if (detail.startsWith("unterminated CSV quoted field")) {
             // PostgreSQL notices at the end of the file; the quote was opened on an earlier line
-            return "引号未闭合（读到文件末尾仍未闭合，请检查此前各行）";
+            return Messages.text("region.import.csv.unterminated-quote");
         }
         Matcher header = HEADER_FIELD.matcher(detail);
         if (header.find()) {
-            return "表头第 " + header.group(1) + " 列应为“" + header.group(3) + "”，实际为“" + header.group(2) + "”";
+            return Messages.text("region.import.csv.header-column", header.group(1), header.group(3), header.group(2));
         }
         if (detail.contains("header")) {
-            return "表头应为 " + detail;
+            return Messages.text("region.import.csv.header", detail);
         }
         if (detail.startsWith("invalid byte sequence")) {
-            return "不是有效的 UTF-8 文本";
+            return Messages.text("region.import.csv.not-utf8");
         }
-        return "CSV 格式错误（" + detail + "）";
+        return Messages.text("region.import.csv.other", detail);
     }
 }

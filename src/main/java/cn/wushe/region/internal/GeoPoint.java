@@ -1,5 +1,6 @@
 package cn.wushe.region.internal;
 
+import cn.wushe.platform.Messages;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.jspecify.annotations.Nullable;
@@ -24,21 +25,21 @@ public record GeoPoint(BigDecimal lat, BigDecimal lng) {
             return null;
         }
         if (lat == null || lng == null) {
-            throw new IllegalArgumentException("中心点的纬度和经度须同时填写");
+            throw new IllegalArgumentException(Messages.text("region.centre.both"));
         }
         return new GeoPoint(lat, lng);
     }
 
     public static BigDecimal latitude(@Nullable BigDecimal lat) {
         if (lat == null || lat.abs().compareTo(MAX_LAT) > 0) {
-            throw new IllegalArgumentException("中心点纬度应在 -90 到 90 之间");
+            throw new IllegalArgumentException(Messages.text("region.centre.lat-range"));
         }
         return lat.setScale(6, RoundingMode.HALF_UP);
     }
 
     public static BigDecimal longitude(@Nullable BigDecimal lng) {
         if (lng == null || lng.abs().compareTo(MAX_LNG) > 0) {
-            throw new IllegalArgumentException("中心点经度应在 -180 到 180 之间");
+            throw new IllegalArgumentException(Messages.text("region.centre.lng-range"));
         }
         return lng.setScale(6, RoundingMode.HALF_UP);
     }

@@ -1,5 +1,6 @@
 package cn.wushe.region.internal;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.DomainException;
 import cn.wushe.region.Grid;
@@ -82,7 +83,7 @@ public final class GridAggregate {
 
     private void requireActive() {
         if (!active()) {
-            throw new DomainException(ProblemType.GRID_RETIRED, "网格 " + code + " 已撤销，不能再修改");
+            throw new DomainException(ProblemType.GRID_RETIRED, Messages.text("region.grid.retired", code));
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.wushe.region.internal;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.Sm3;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -17,20 +18,20 @@ public record GridBoundary(String geoJson) {
     public static final int MAX_POSITIONS = 10_000;
     static final int MAX_TEXT = 500_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String INVALID = "网格边界应为 GeoJSON 的 Polygon 或 MultiPolygon";
+    private static final String INVALID = Messages.text("region.grid-boundary.invalid");
 
     public GridBoundary {
         if (geoJson == null || geoJson.isBlank()) {
             throw new IllegalArgumentException(INVALID);
         }
         if (geoJson.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("网格边界过大（最多 " + MAX_POSITIONS + " 个坐标点）");
+            throw new IllegalArgumentException(Messages.text("region.grid-boundary.too-large", MAX_POSITIONS));
         }
         JsonNode node;
         try {
             node = JSON.readTree(geoJson);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("网格边界不是有效的 JSON");
+            throw new IllegalArgumentException(Messages.text("region.grid-boundary.not-json"));
         }
         geoJson = JSON.writeValueAsString(normalised(node));
     }
@@ -45,7 +46,7 @@ public record GridBoundary(String geoJson) {
 
     /** Short, for the audit log: the number of positions and the start of the SM3 digest. */
     public String summary() {
-        return count(toJson().get("coordinates")) + " 点 sm3:" + Sm3.hex(geoJson).substring(0, 16);
+        return Messages.text("region.grid-boundary.summary", count(toJson().get("coordinates")), Sm3.hex(geoJson).substring(0, 16));
     }
 
     private static ObjectNode normalised(JsonNode node) {
@@ -57,13 +58,13 @@ public record GridBoundary(String geoJson) {
         switch (type) {
             case "Polygon" -> polygon(coordinates);
             case "MultiPolygon" -> {
-                requireArray(coordinates, 1, "MultiPolygon 至少包含一个多边形");
+                requireArray(coordinates, 1, Messages.text("region.grid-boundary.multipolygon-empty"));
                 coordinates.forEach(GridBoundary::polygon);
             }
-            default -> throw new IllegalArgumentException(INVALID + "（实际为 " + type + "）");
+            default -> throw new IllegalArgumentException(INVALID + Messages.text("region.grid-boundary.actual-type", type));
         }
         if (count(coordinates) > MAX_POSITIONS) {
-            throw new IllegalArgumentException("网格边界过大（最多 " + MAX_POSITIONS + " 个坐标点）");
+            throw new IllegalArgumentException(Messages.text("region.grid-boundary.too-large", MAX_POSITIONS));
         }
         ObjectNode clean = JsonNodeFactory.instance.objectNode();
         clean.put("type", type);
@@ -72,12 +73,12 @@ public record GridBoundary(String geoJson) {
     }
 
     private static void polygon(JsonNode rings) {
-        requireArray(rings, 1, "多边形至少包含一个环");
+        requireArray(rings, 1, Messages.text("region.grid-boundary.polygon-empty"));
         for (JsonNode ring : rings) {
-            requireArray(ring, 4, "多边形的每个环至少有 4 个坐标点且首尾相同");
+            requireArray(ring, 4, Messages.text("region.grid-boundary.ring-too-short"));
             ring.forEach(GridBoundary::position);
             if (!ring.get(0).equals(ring.get(ring.size() - 1))) {
-                throw new IllegalArgumentException("网格边界的环未闭合：首尾坐标点应相同");
+                throw new IllegalArgumentException(Messages.text("region.grid-boundary.ring-open"));
             }
         }
     }
@@ -85,12 +86,12 @@ public record GridBoundary(String geoJson) {
     private static void position(JsonNode position) {
         if (position == null || !position.isArray() || position.size() < 2 || position.size() > 3
                 || !position.get(0).isNumber() || !position.get(1).isNumber()) {
-            throw new IllegalArgumentException("网格边界的坐标点应为 [经度, 纬度]");
+            throw new IllegalArgumentException(Messages.text("region.grid-boundary.position-shape"));
         }
         double lng = position.get(0).doubleValue();
         double lat = position.get(1).doubleValue();
         if (Math.abs(lng) > 180 || Math.abs(lat) > 90) {
-            throw new IllegalArgumentException("网格边界的坐标超出范围：经度 -180 到 180，纬度 -90 到 90");
+            throw new IllegalArgumentException(Messages.text("region.grid-boundary.position-range"));
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.wushe.region.internal;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
@@ -70,23 +71,23 @@ public class GridManagement {
         GridCode requested = isBlank(request.code()) ? null
                 : errors.parse("code", () -> new GridCode(Objects.requireNonNull(request.code()).strip()));
         if (community != null && requested != null && !requested.community().equals(community)) {
-            errors.reject("code", "网格代码须以所属社区代码 " + community + " 开头");
+            errors.reject("code", Messages.text("region.grid.code-prefix", community));
         }
         GridName name = errors.parse("name", () -> new GridName(request.name()));
         Looks looks = looks(errors, request.centreLat(), request.centreLng(), request.boundary());
         if (community != null && !regions.exists(community.value())) {
-            errors.reject("communityCode", "社区代码 " + community + " 不存在");
+            errors.reject("communityCode", Messages.text("region.grid.community-unknown", community));
         }
         errors.throwIfAny();
         RegionCode where = Objects.requireNonNull(community);
         if (!regions.matches(where, ScopeFilter.predicate(actor, Permission.GRID_EDIT, "county_code", "code"))) {
-            throw DomainException.forbidden("在社区 " + where + " 新建网格");
+            throw DomainException.forbidden(Messages.text("region.grid.action-create", where));
         }
         // numbers are handed out one creation at a time per community
         jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "region.grid:" + where).query().singleRow();
         GridCode code = requested != null ? requested : nextFree(where);
         if (grids.exists(code)) {
-            throw DomainException.conflict(ProblemType.GRID_EXISTS, "code", "网格代码 " + code + " 已存在");
+            throw DomainException.conflict(ProblemType.GRID_EXISTS, "code", Messages.text("region.grid.code-taken", code));
         }
         GridAggregate grid = GridAggregate.create(code, Objects.requireNonNull(name), looks.centre(), looks.boundary(),
                 clock.instant());
@@ -103,7 +104,7 @@ public class GridManagement {
         GridName name = errors.parse("name", () -> new GridName(change.name()));
         Looks looks = looks(errors, change.centreLat(), change.centreLng(), change.boundary());
         errors.throwIfAny();
-        GridAggregate grid = editable(actor, code, "修改网格 " + code);
+        GridAggregate grid = editable(actor, code, Messages.text("region.grid.action-edit", code));
         requireVersion(grid, expectedVersion);
         Map<String, Object> before = grid.auditState();
         boolean renamed = grid.rename(Objects.requireNonNull(name), clock.instant());
@@ -121,7 +122,7 @@ public class GridManagement {
     @Transactional
     public GridAggregate retire(Actor actor, String rawCode, @Nullable Long expectedVersion) {
         GridCode code = parseCode(rawCode);
-        GridAggregate grid = editable(actor, code, "撤销网格 " + code);
+        GridAggregate grid = editable(actor, code, Messages.text("region.grid.action-retire", code));
         if (expectedVersion != null) {
             requireVersion(grid, expectedVersion);
         }
@@ -161,13 +162,13 @@ public class GridManagement {
 
     static DomainException versionMismatch(GridCode code) {
         return new DomainException(ProblemType.VERSION_MISMATCH,
-                "网格 " + code + " 已被他人修改，请刷新后重试");
+                Messages.text("region.grid.modified", code));
     }
 
     /** Visible (else 404) and editable (else 403), locked for this transaction. */
     private GridAggregate editable(Actor actor, GridCode code, String action) {
         if (grids.load(code, ScopeFilter.predicate(actor, Permission.GRID_VIEW, "g.county_code", "g.code"), false).isEmpty()) {
-            throw DomainException.notFound("网格 " + code);
+            throw DomainException.notFound(Messages.text("region.subject.grid", code));
         }
         return grids.load(code, ScopeFilter.predicate(actor, Permission.GRID_EDIT, "g.county_code", "g.code"), true)
                 .orElseThrow(() -> DomainException.forbidden(action));
@@ -186,7 +187,7 @@ public class GridManagement {
     private GridCode nextFree(RegionCode community) {
         int next = grids.highestNumber(community) + 1;
         if (next > 999) {
-            throw DomainException.conflict(ProblemType.GRID_NUMBERS_EXHAUSTED, "code", "社区 " + community + " 的网格序号已用完");
+            throw DomainException.conflict(ProblemType.GRID_NUMBERS_EXHAUSTED, "code", Messages.text("region.grid.numbers-exhausted", community));
         }
         return GridCode.of(community, next);
     }

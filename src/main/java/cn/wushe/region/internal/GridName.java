@@ -1,5 +1,7 @@
 package cn.wushe.region.internal;
 
+import cn.wushe.platform.Messages;
+
 /** A grid's name (网格名称), e.g. 第一网格: 1–50 characters, one line. */
 public record GridName(String value) {
 
@@ -8,13 +10,13 @@ public record GridName(String value) {
     public GridName {
         value = value == null ? "" : value.strip();
         if (value.isEmpty()) {
-            throw new IllegalArgumentException("网格名称不能为空");
+            throw new IllegalArgumentException(Messages.text("region.grid-name.blank"));
         }
         if (value.codePointCount(0, value.length()) > MAX_LENGTH) {
-            throw new IllegalArgumentException("网格名称不能超过 " + MAX_LENGTH + " 个字");
+            throw new IllegalArgumentException(Messages.text("region.grid-name.too-long", MAX_LENGTH));
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("网格名称不能包含换行等控制字符");
+            throw new IllegalArgumentException(Messages.text("region.grid-name.control-characters"));
         }
     }
 

@@ -2,6 +2,7 @@ package cn.wushe.region.internal;
 
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.ScopeFilter;
 import cn.wushe.region.GridCode;
@@ -111,7 +112,7 @@ public class GridQueries {
     /** The grid with its community and workers; 404 outside the actor's GRID_VIEW scope. */
     public Detail detail(Actor actor, GridCode code) {
         GridAggregate grid = grids.load(code, ScopeFilter.predicate(actor, Permission.GRID_VIEW, "g.county_code", "g.code"),
-                false).orElseThrow(() -> DomainException.notFound("网格 " + code));
+                false).orElseThrow(() -> DomainException.notFound(Messages.text("region.subject.grid", code)));
         Region community = regions.find(code.community().value()).orElseThrow();
         return new Detail(grid, community, grids.workers(code));
     }

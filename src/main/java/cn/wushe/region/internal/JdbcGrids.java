@@ -1,5 +1,6 @@
 package cn.wushe.region.internal;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.ScopeFilter;
@@ -63,9 +64,9 @@ public class JdbcGrids implements Grids {
     @Override
     @Transactional
     public void assignWorker(String gridCode, UUID userId, String displayName) {
-        Grid grid = find(gridCode).orElseThrow(() -> DomainException.notFound("网格 " + gridCode));
+        Grid grid = find(gridCode).orElseThrow(() -> DomainException.notFound(Messages.text("region.subject.grid", gridCode)));
         if (!grid.active()) {
-            throw new DomainException(ProblemType.GRID_RETIRED, "网格 " + gridCode + " 已撤销，不能再指定网格员");
+            throw new DomainException(ProblemType.GRID_RETIRED, Messages.text("region.grid.retired-no-worker", gridCode));
         }
         jdbc.sql("""
                 insert into region.grid_workers (grid_code, user_id, display_name, assigned_at)

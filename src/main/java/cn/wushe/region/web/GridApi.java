@@ -1,5 +1,6 @@
 package cn.wushe.region.web;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.web.Versions;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
@@ -64,10 +65,10 @@ class GridApi {
             @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Boolean active,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0) {
-            throw DomainException.invalid("page", "页码应从 0 开始");
+            throw DomainException.invalid("page", Messages.text("region.grid.page-invalid"));
         }
         if (size < 1 || size > GridQueries.MAX_PAGE_SIZE) {
-            throw DomainException.invalid("size", "每页条数应在 1 到 " + GridQueries.MAX_PAGE_SIZE + " 之间");
+            throw DomainException.invalid("size", Messages.text("platform.page.size-range", GridQueries.MAX_PAGE_SIZE));
         }
         GridQueries.Page result = queries.page(CurrentActor.get(),
                 new GridQueries.Filter(RegionCodes.community("community", community), q, active, page, size));

@@ -3,6 +3,7 @@ package cn.wushe.region.web;
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.Permission;
 import cn.wushe.region.GridCode;
 import cn.wushe.region.Region;
@@ -100,12 +101,12 @@ class GridPages {
     @PreAuthorize("hasAuthority('GRID_EDIT')")
     String create(@ModelAttribute GridForm form, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
-        BigDecimal lat = number("centreLat", "中心点纬度", form.centreLat(), errors);
-        BigDecimal lng = number("centreLng", "中心点经度", form.centreLng(), errors);
+        BigDecimal lat = number("centreLat", Messages.text("region.grid.centre-lat"), form.centreLat(), errors);
+        BigDecimal lng = number("centreLng", Messages.text("region.grid.centre-lng"), form.centreLng(), errors);
         return submit(model, form, errors, () -> {
             GridAggregate grid = management.create(CurrentActor.get(), new GridManagement.NewGrid(form.communityCode(),
                     form.code(), form.name(), lat, lng, form.boundary()));
-            redirect.addFlashAttribute("notice", "已新建网格 " + grid.name() + "（" + grid.code() + "）");
+            redirect.addFlashAttribute("notice", Messages.text("region.grid.created", grid.name(), grid.code()));
             return "redirect:/grids/" + grid.code();
         });
     }
@@ -128,7 +129,7 @@ class GridPages {
         GridCode parsed = GridManagement.parseCode(code);
         GridAggregate grid = queries.detail(actor, parsed).grid();
         if (!queries.editable(actor, parsed)) {
-            throw DomainException.forbidden("修改网格 " + parsed);
+            throw DomainException.forbidden(Messages.text("region.grid.action-edit", parsed));
         }
         return form(model, GridForm.of(grid), Map.of(), null);
     }
@@ -140,12 +141,12 @@ class GridPages {
         GridForm typed = new GridForm(parsed.community().value(), parsed.value(), form.name(), form.centreLat(),
                 form.centreLng(), form.boundary(), form.version());
         Map<String, String> errors = new LinkedHashMap<>();
-        BigDecimal lat = number("centreLat", "中心点纬度", form.centreLat(), errors);
-        BigDecimal lng = number("centreLng", "中心点经度", form.centreLng(), errors);
+        BigDecimal lat = number("centreLat", Messages.text("region.grid.centre-lat"), form.centreLat(), errors);
+        BigDecimal lng = number("centreLng", Messages.text("region.grid.centre-lng"), form.centreLng(), errors);
         return submit(model, typed, errors, () -> {
             management.change(CurrentActor.get(), parsed.value(), new GridManagement.GridChange(form.name(), lat, lng,
                     form.boundary()), form.version() == null ? -1 : form.version());
-            redirect.addFlashAttribute("notice", "已保存网格 " + parsed);
+            redirect.addFlashAttribute("notice", Messages.text("region.grid.saved", parsed));
             return "redirect:/grids/" + parsed;
         });
     }
@@ -155,7 +156,7 @@ class GridPages {
     String retire(@PathVariable String code, @RequestParam(required = false) @Nullable Long version,
             RedirectAttributes redirect) {
         GridAggregate grid = management.retire(CurrentActor.get(), code, version);
-        redirect.addFlashAttribute("notice", "已撤销网格 " + grid.name() + "（" + grid.code() + "）");
+        redirect.addFlashAttribute("notice", Messages.text("region.grid.retired-done", grid.name(), grid.code()));
         return "redirect:/grids/" + grid.code();
     }
 
@@ -195,7 +196,7 @@ class GridPages {
         try {
             return new BigDecimal(raw.strip());
         } catch (NumberFormatException e) {
-            errors.put(field, label + "应为数字，例如 35.177");
+            errors.put(field, Messages.text("region.grid.number-invalid", label));
             return null;
         }
     }

@@ -1,6 +1,7 @@
 package cn.wushe.region.web;
 
 import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
 import cn.wushe.region.Region;
 import cn.wushe.region.RegionCode;
 import cn.wushe.region.internal.JdbcRegions;
@@ -56,16 +57,16 @@ class RegionApi {
     List<RegionResponse> search(@RequestParam(required = false) @Nullable String q,
             @RequestParam(defaultValue = "20") int limit) {
         if (q == null || q.strip().codePointCount(0, q.strip().length()) < 2) {
-            throw DomainException.invalid("q", "查询内容至少 2 个字（名称）或 2 位数字（代码）");
+            throw DomainException.invalid("q", Messages.text("region.search.query-too-short"));
         }
         if (limit < 1 || limit > JdbcRegions.MAX_RESULTS) {
-            throw DomainException.invalid("limit", "结果数量应在 1 到 " + JdbcRegions.MAX_RESULTS + " 之间");
+            throw DomainException.invalid("limit", Messages.text("region.search.limit-range", JdbcRegions.MAX_RESULTS));
         }
         return regions.search(q, limit).stream().map(r -> RegionResponse.of(r, null)).toList();
     }
 
     private Region existing(String code) {
         RegionCode parsed = RegionCodes.parse("code", code);
-        return regions.find(parsed.value()).orElseThrow(() -> DomainException.notFound("区划 " + parsed));
+        return regions.find(parsed.value()).orElseThrow(() -> DomainException.notFound(Messages.text("region.subject.region", parsed)));
     }
 }

@@ -1,6 +1,7 @@
 package cn.wushe.region.web;
 
 import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
 import cn.wushe.region.Region;
 import cn.wushe.region.RegionCode;
 import cn.wushe.region.internal.JdbcRegions;
@@ -50,7 +51,7 @@ class RegionPages {
     String node(@PathVariable String code, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
         RegionCode parsed = RegionCodes.parse("code", code);
-        Region region = regions.find(parsed.value()).orElseThrow(() -> DomainException.notFound("区划 " + parsed));
+        Region region = regions.find(parsed.value()).orElseThrow(() -> DomainException.notFound(Messages.text("region.subject.region", parsed)));
         model.addAttribute("q", "");
         return browse(region, regions.path(parsed), htmx, model);
     }
