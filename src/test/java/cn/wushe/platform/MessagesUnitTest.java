@@ -1,0 +1,302 @@
+package cn.wushe.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.wushe.audit.AuditEvent;
+import cn.wushe.identity.Role;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The wording rule held by a test (docs/architecture.md, "User-facing wording"): every key the code
+ * and the templates read is in {@code messages.properties}, every key there is read, none is written
+ * twice, and the converted modules keep no Chinese string literal outside the few files listed here.
+ */
+class MessagesUnitTest {
+
+    private static final Path MAIN_JAVA = Path.of("src/main/java");
+    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    private static final Path MESSAGES = Path.of("src/main/resources/messages.properties");
+
+    private static final Pattern JAVA_KEY = Pattern.compile("Messages\\.(?:text|has)\\(\\s*\"([^\"]+)\"");
+    private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([^}(]+)");
+    private static final Pattern TEMPLATE_MSG_KEY = Pattern.compile("#messages\\.msg(?:OrNull)?\\(\\s*'([^']+)'");
+    private static final Pattern CHINESE_LITERAL = Pattern.compile("\"[^\"\\n]*\\p{IsHan}[^\"\\n]*\"");
+
+    /** Key families built from an enum's constants, each checked constant by constant. */
+    private static final Map<String, List<? extends Enum<?>>> ENUM_FAMILIES = Map.of(
+            "identity.role.", List.of(Role.values()),
+            "platform.scope-level.", List.of(ScopeLevel.values()),
+            "audit.outcome.", List.of(AuditEvent.Outcome.values()));
+
+    /**
+     * Key families read with a code recorded as a string by many modules ({@code #messages.msgOrNull});
+     * a code without a key is shown as it is, so a key here is optional and never reported unused.
+     */
+    private static final Set<String> OPEN_FAMILIES = Set.of("audit.action.", "audit.object.");
+
+    /** The packages whose Chinese literals have moved to {@code messages.properties}. */
+    private static final List<Path> CONVERTED = List.of(
+            MAIN_JAVA.resolve("cn/wushe/identity"),
+            MAIN_JAVA.resolve("cn/wushe/region"),
+            MAIN_JAVA.resolve("cn/wushe/audit"),
+            MAIN_JAVA.resolve("cn/wushe/workbench"),
+            MAIN_JAVA.resolve("cn/wushe/platform/ScopeLevel.java"),
+            MAIN_JAVA.resolve("cn/wushe/platform/DomainException.java"),
+            MAIN_JAVA.resolve("cn/wushe/platform/CurrentActor.java"),
+            MAIN_JAVA.resolve("cn/wushe/platform/RegionScope.java"),
+            MAIN_JAVA.resolve("cn/wushe/platform/crypto"),
+            MAIN_JAVA.resolve("cn/wushe/platform/db"));
+
+    /** Files whose Chinese literals are data, not wording; each with the reason. */
+    private static final Map<String, String> DATA_FILES = Map.of(
+            "cn/wushe/identity/internal/DemoAccounts.java", "display names of the demo accounts",
+            "cn/wushe/region/internal/DemoGrids.java", "names of the demo grids, read from community names");
+
+    @Test
+    void everyKeyReadByCodeOrTemplatesIsInTheFile() {
+        Set<String> defined = definitions().keySet();
+        Map<String, Set<String>> used = usedKeys();
+
+        assertThat(used.keySet().stream().filter(key -> !key.endsWith(".") && !defined.contains(key))
+                .map(key -> key + " (" + used.get(key) + ")").toList())
+                .as("keys read but missing from messages.properties")
+                .isEmpty();
+    }
+
+    @Test
+    void everyEnumLabelHasItsKey() {
+        List<String> missing = new ArrayList<>();
+        ENUM_FAMILIES.forEach((prefix, constants) -> constants.stream()
+                .map(constant -> prefix + constant.name())
+                .filter(key -> !Messages.has(key))
+                .forEach(missing::add));
+
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyKeyInTheFileIsRead() {
+        Set<String> used = usedKeys().keySet();
+        Set<String> fromEnums = new HashSet<>();
+        ENUM_FAMILIES.forEach((prefix, constants) -> constants.forEach(c -> fromEnums.add(prefix + c.name())));
+
+        assertThat(definitions().keySet().stream()
+                .filter(key -> !used.contains(key) && !fromEnums.contains(key))
+                .filter(key -> OPEN_FAMILIES.stream().noneMatch(key::startsWith))
+                .toList())
+                .as("keys in messages.properties that nothing reads")
+                .isEmpty();
+    }
+
+    @Test
+    void noKeyIsWrittenTwice() {
+        List<String> keys = keyLines();
+
+        assertThat(keys.stream().filter(key -> keys.indexOf(key) != keys.lastIndexOf(key)).distinct().toList())
+                .isEmpty();
+    }
+
+    @Test
+    void everyMessageWithArgumentsIsAValidPattern() {
+        definitions().forEach((key, value) -> {
+            if (value.contains("{0}")) {
+                assertThat(value).as(key + ": a quote in a message with arguments is written ''")
+                        .doesNotContainPattern("(?<!')'(?!')");
+                assertThat(new MessageFormat(value).getFormats()).as(key).isNotEmpty();
+            }
+        });
+    }
+
+    @Test
+    void convertedModulesKeepNoChineseLiteralOutsideDataFiles() {
+        Map<String, List<String>> found = new TreeMap<>();
+        for (Path root : CONVERTED) {
+            for (Path file : javaFiles(root)) {
+                String name = MAIN_JAVA.relativize(file).toString().replace('\\', '/');
+                if (DATA_FILES.containsKey(name)) {
+                    continue;
+                }
+                List<String> literals = new ArrayList<>();
+                Matcher m = CHINESE_LITERAL.matcher(wordingOnly(read(file)));
+                while (m.find()) {
+                    literals.add(m.group());
+                }
+                if (!literals.isEmpty()) {
+                    found.put(name, literals);
+                }
+            }
+        }
+
+        assertThat(found).as("Chinese wording belongs in messages.properties, read with Messages.text").isEmpty();
+    }
+
+    @Test
+    void sourceReaderSkipsCommentsAnnotationsAndLogs() {
+        String source = """
+                /** 说明 "引号" */
+                @Operation(summary = "列出账号")
+                class A {
+                    // 注释 "引号"
+                    void a() {
+                        LOG.info("开始 {}", "x");
+                        throw new IllegalStateException("拒绝");
+                    }
+                }
+                """;
+
+        assertThat(CHINESE_LITERAL.matcher(wordingOnly(source)).results().map(r -> r.group()).toList())
+                .containsExactly("\"拒绝\"");
+    }
+
+    /** Key → the files reading it; a key ending in '.' is the literal part of a dynamic key. */
+    private static Map<String, Set<String>> usedKeys() {
+        Map<String, Set<String>> used = new TreeMap<>();
+        for (Path file : javaFiles(MAIN_JAVA)) {
+            collect(JAVA_KEY, read(file), file, used);
+        }
+        for (Path file : files(TEMPLATES, ".html")) {
+            String html = read(file);
+            collect(TEMPLATE_KEY, html, file, used);
+            collect(TEMPLATE_MSG_KEY, html, file, used);
+        }
+        return used;
+    }
+
+    private static void collect(Pattern pattern, String text, Path file, Map<String, Set<String>> used) {
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            used.computeIfAbsent(m.group(1).strip(), k -> new TreeSet<>()).add(file.getFileName().toString());
+        }
+    }
+
+    private static Map<String, String> definitions() {
+        Map<String, String> definitions = new LinkedHashMap<>();
+        for (String line : read(MESSAGES).lines().toList()) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("!")) {
+                continue;
+            }
+            int separator = trimmed.indexOf('=');
+            definitions.put(trimmed.substring(0, separator).strip(), trimmed.substring(separator + 1).strip());
+        }
+        return definitions;
+    }
+
+    private static List<String> keyLines() {
+        return read(MESSAGES).lines().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#") && !line.startsWith("!"))
+                .map(line -> line.substring(0, line.indexOf('=')).strip())
+                .toList();
+    }
+
+    /**
+     * The source without what the rule leaves alone: comments, annotations (their values must be
+     * constants: module names, OpenAPI descriptions, configuration constraints) and log calls (for
+     * developers). String literals are kept intact, so a "//" inside one is not a comment.
+     */
+    static String wordingOnly(String source) {
+        String code = stripComments(source);
+        code = removeCalls(code, Pattern.compile("@[A-Za-z_][\\w.]*\\s*\\("));
+        return removeCalls(code, Pattern.compile("\\b(?:LOG|log|logger|LOGGER)\\.(?:trace|debug|info|warn|error)\\s*\\("));
+    }
+
+    private static String stripComments(String source) {
+        StringBuilder out = new StringBuilder(source.length());
+        int i = 0;
+        while (i < source.length()) {
+            char c = source.charAt(i);
+            if (c == '"' || c == '\'') {
+                int end = endOfLiteral(source, i);
+                out.append(source, i, end);
+                i = end;
+            } else if (source.startsWith("//", i)) {
+                int end = source.indexOf('\n', i);
+                i = end < 0 ? source.length() : end;
+            } else if (source.startsWith("/*", i)) {
+                int end = source.indexOf("*/", i + 2);
+                i = end < 0 ? source.length() : end + 2;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** The index after the string, text block or char literal starting at {@code start}. */
+    private static int endOfLiteral(String source, int start) {
+        char quote = source.charAt(start);
+        if (quote == '"' && source.startsWith("\"\"\"", start)) {
+            int end = source.indexOf("\"\"\"", start + 3);
+            return end < 0 ? source.length() : end + 3;
+        }
+        int i = start + 1;
+        while (i < source.length() && source.charAt(i) != quote && source.charAt(i) != '\n') {
+            i += source.charAt(i) == '\\' ? 2 : 1;
+        }
+        return Math.min(i + 1, source.length());
+    }
+
+    /** Removes each match of {@code opening} (ending in an open parenthesis) up to its closing one. */
+    private static String removeCalls(String code, Pattern opening) {
+        StringBuilder out = new StringBuilder(code.length());
+        Matcher m = opening.matcher(code);
+        int from = 0;
+        while (m.find(from)) {
+            out.append(code, from, m.start());
+            int depth = 1;
+            int i = m.end();
+            while (i < code.length() && depth > 0) {
+                char c = code.charAt(i);
+                if (c == '"' || c == '\'') {
+                    i = endOfLiteral(code, i);
+                    continue;
+                }
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                i++;
+            }
+            from = i;
+        }
+        return out.append(code, Math.min(from, code.length()), code.length()).toString();
+    }
+
+    private static List<Path> javaFiles(Path root) {
+        return files(root, ".java");
+    }
+
+    private static List<Path> files(Path root, String suffix) {
+        if (Files.isRegularFile(root)) {
+            return List.of(root);
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
