@@ -4,6 +4,8 @@ import static cn.wushe.registry.RegionFixture.*;
 import static cn.wushe.registry.RegistryFixtures.*;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -62,6 +64,20 @@ class PeopleOutsideScopeTest extends RegistryIntegrationTestBase {
                         .content("{\"done\":true}")));
     }
 
+    /** The same objects through the pages. */
+    static Stream<Arguments> pages() {
+        return Stream.of(
+                Arguments.of("read", (Endpoint) t -> get("/people/" + t.person)),
+                Arguments.of("edit form", (Endpoint) t -> get("/people/" + t.person + "/edit")),
+                Arguments.of("revise", (Endpoint) t -> post("/people/" + t.person + "/edit").param("name", "钱多多")
+                        .param("version", "0")),
+                Arguments.of("reveal", (Endpoint) t -> post("/people/" + t.person + "/reveal").param("reason", "核对材料需要")),
+                Arguments.of("history", (Endpoint) t -> get("/people/" + t.person + "/history")),
+                Arguments.of("household", (Endpoint) t -> get("/households/" + t.household)),
+                Arguments.of("close correction", (Endpoint) t -> post("/corrections/" + t.correction + "/close")
+                        .param("done", "true")));
+    }
+
     interface Endpoint {
         MockHttpServletRequestBuilder request(PeopleOutsideScopeTest test);
     }
@@ -77,12 +93,32 @@ class PeopleOutsideScopeTest extends RegistryIntegrationTestBase {
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void theSiblingCommunitysWorkerIsRefused(String name, Endpoint endpoint) throws Exception {
-        int expected = switch (name) {
-            case "read" -> 200;            // town-wide search scope: the minimal projection
-            case "revise", "reveal" -> 403; // visible through search, but not theirs to change or unmask
+        mvc.perform(asUser(SIBLING_WORKER, endpoint.request(this))).andExpect(status().is(siblingExpects(name)));
+    }
+
+    @ParameterizedTest(name = "page {0}")
+    @MethodSource("pages")
+    void aNeighbourCountysAdminFindsNoPage(String name, Endpoint endpoint) throws Exception {
+        mvc.perform(asPageUser(NEIGHBOUR_ADMIN, endpoint.request(this))).andExpect(status().isNotFound());
+    }
+
+    @ParameterizedTest(name = "page {0}")
+    @MethodSource("pages")
+    void theSiblingCommunitysWorkerIsRefusedThePage(String name, Endpoint endpoint) throws Exception {
+        mvc.perform(asPageUser(SIBLING_WORKER, endpoint.request(this))).andExpect(status().is(siblingExpects(name)));
+    }
+
+    /** What the worker of the sibling community 工农 gets, through the API and the pages alike. */
+    private static int siblingExpects(String endpoint) {
+        return switch (endpoint) {
+            case "read" -> 200;                            // town-wide search scope: the minimal projection
+            case "revise", "reveal", "edit form" -> 403;   // visible through search, but not theirs to change or unmask
             default -> 404;
         };
-        mvc.perform(asUser(SIBLING_WORKER, endpoint.request(this))).andExpect(status().is(expected));
+    }
+
+    private static MockHttpServletRequestBuilder asPageUser(TestActor actor, MockHttpServletRequestBuilder request) {
+        return request.with(authentication(actor.authentication())).with(csrf());
     }
 
     @Test

@@ -168,8 +168,8 @@ class GridPages {
         try {
             return change.get();
         } catch (DomainException e) {
-            if (e.status() == HttpStatus.NOT_FOUND) {
-                throw e;
+            if (e.status() == HttpStatus.NOT_FOUND || e.status() == HttpStatus.FORBIDDEN) {
+                throw e; // the error page, with its status: not a form to correct
             }
             return form(model, form, e.fieldErrors(), e.fieldErrors().isEmpty() ? e.getMessage() : null);
         }

@@ -35,7 +35,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * security.md checks 7–9 for grids: ONE table of who (the actor's view and edit scope, relative to
- * the target grid) × what (list, read, update, retire) → expected status. Outside the view scope a
+ * the target grid) × what (list, read, update, retire; through the API and through the pages) →
+ * expected status. Outside the view scope a
  * grid does not exist (404, and absent from lists and totals); visible but not editable is 403.
  * The two prefix-trap rows prove that scopes compare whole code segments. Every cell runs in its
  * own rolled-back transaction.
@@ -47,7 +48,24 @@ import tools.jackson.databind.ObjectMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GridScopeMatrixIntegrationTest {
 
-    enum Action { LIST, READ, UPDATE, RETIRE }
+    /** The API's actions, and the pages' forms of the same actions (expected like their API twin; success redirects). */
+    enum Action {
+        LIST, READ, UPDATE, RETIRE, PAGE_READ(READ), PAGE_EDIT_FORM(UPDATE), PAGE_UPDATE(UPDATE), PAGE_RETIRE(RETIRE);
+
+        final Action api;
+
+        Action() {
+            this.api = this;
+        }
+
+        Action(Action api) {
+            this.api = api;
+        }
+
+        boolean page() {
+            return api != this;
+        }
+    }
 
     /** Target 尧禾村第一网格 610527102200001 (尧禾镇 610527102, 白水县 610527) unless a row says otherwise. */
     enum Case {
@@ -82,7 +100,8 @@ class GridScopeMatrixIntegrationTest {
         }
 
         int expected(Action action) {
-            return expected[action.ordinal()];
+            int status = expected[action.api.ordinal()];
+            return status == 200 && (action == Action.PAGE_UPDATE || action == Action.PAGE_RETIRE) ? 302 : status;
         }
 
         TestActor actor() {
@@ -123,12 +142,12 @@ class GridScopeMatrixIntegrationTest {
             return;
         }
         assertThat(response.getStatus()).isEqualTo(expected);
-        if (expected != 200) {
+        if (expected >= 400 && !action.page()) {
             assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             assertThat(json.readTree(response.getContentAsString()).get("type").asString())
                     .isEqualTo(expected == 404 ? "/problems/not-found" : "/problems/forbidden");
         }
-        if (expected != 200 && action != Action.READ) {
+        if (expected >= 400 && action.api != Action.READ) {
             assertThat(jdbc.sql("select name, active from region.grids where code = :code").param("code", c.target)
                     .query((rs, i) -> rs.getString(1) + rs.getBoolean(2)).single()).doesNotContain("矩阵").endsWith("true");
         }
@@ -137,12 +156,18 @@ class GridScopeMatrixIntegrationTest {
     private RequestBuilder request(Case c, Action action) {
         var auth = authentication(c.actor().authentication());
         String path = "/api/v1/grids/" + c.target;
+        String page = "/grids/" + c.target;
         return switch (action) {
             case LIST -> get("/api/v1/grids").param("community", c.target.substring(0, 12)).param("size", "100").with(auth);
             case READ -> get(path).with(auth);
             case UPDATE -> put(path).with(auth).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                     .header("If-Match", "\"" + version(c.target) + "\"").content("{\"name\":\"矩阵改名网格\"}");
             case RETIRE -> post(path + "/retire").with(auth).with(csrf());
+            case PAGE_READ -> get(page).with(auth);
+            case PAGE_EDIT_FORM -> get(page + "/edit").with(auth);
+            case PAGE_UPDATE -> post(page).with(auth).with(csrf()).param("name", "矩阵改名网格")
+                    .param("version", String.valueOf(version(c.target)));
+            case PAGE_RETIRE -> post(page + "/retire").with(auth).with(csrf());
         };
     }
 
