@@ -2,6 +2,7 @@ package cn.wushe.registry;
 
 import static cn.wushe.registry.RegionFixture.*;
 import static cn.wushe.registry.RegistryFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -33,11 +34,13 @@ class PeopleOutsideScopeTest extends RegistryIntegrationTestBase {
     UUID household;
     UUID correction;
     String idNumber;
+    String name;
 
     @BeforeEach
     void registerSomeoneWithACorrectionRequest() {
         PersonDraft draft = draftInGrid1();
         idNumber = draft.idNumber();
+        name = draft.name();
         person = register(GRID_WORKER, draft);
         household = jdbc.sql("select household_id from registry.people where id = :id").param("id", person.value())
                 .query(UUID.class).single();
@@ -144,6 +147,34 @@ class PeopleOutsideScopeTest extends RegistryIntegrationTestBase {
         mvc.perform(asUser(SIBLING_WORKER, get("/api/v1/people?region=" + DAOBEI)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items.length()").value(0));
+    }
+
+    @Test
+    void theListPagesLeaveOutOtherCountiesAndSiblingsPeople() throws Exception {
+        String id = person.toString();
+        assertThat(page(COMMUNITY_WORKER, get("/people").param("name", name))).contains(id);
+        assertThat(page(NEIGHBOUR_ADMIN, get("/people").param("name", name))).doesNotContain(id);
+        assertThat(page(SIBLING_WORKER, get("/people").param("region", DAOBEI).param("name", name))).doesNotContain(id);
+        assertThat(page(COMMUNITY_WORKER, post("/people/search").param("q", idNumber))).contains(id);
+        assertThat(page(NEIGHBOUR_ADMIN, post("/people/search").param("q", idNumber))).doesNotContain(id);
+        assertThat(page(COMMUNITY_WORKER, get("/corrections"))).contains(correction.toString());
+        assertThat(page(NEIGHBOUR_ADMIN, get("/corrections"))).doesNotContain(correction.toString());
+    }
+
+    private String page(TestActor actor, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(asPageUser(actor, request)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    @Test
+    void aNeighbourCannotRegisterIntoThisCountyThroughTheForm() throws Exception {
+        long before = count("registry.people");
+        mvc.perform(asPageUser(NEIGHBOUR_ADMIN, post("/people/new").param("name", newName()).param("idNumber", newIdNumber())
+                        .param("place", DAOBEI + "|" + DAOBEI_GRID_1).param("phone", "13800001111")
+                        .param("categories[0].code", "DIBAO").param("categories[0].startDate", "2025-03-01")
+                        .param("categories[0].source", "县民政局").param("confirmDistinct", "true")))
+                .andExpect(status().isForbidden());
+        assertThat(count("registry.people")).isEqualTo(before);
     }
 
     @Test

@@ -124,7 +124,7 @@ class EndpointScopeTableTest {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                String[] cells = line.split(";", -1);
+                String[] cells = line.split(";", 4);
                 assertThat(cells).as("row %s", line).hasSize(4);
                 rows.add(new Row(cells[0].trim(), cells[1].trim(), cells[2].trim(), cells[3].trim()));
             }

@@ -10,6 +10,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.wushe.platform.TestActor;
 import cn.wushe.region.internal.GridManagement;
@@ -151,6 +152,32 @@ class GridScopeMatrixIntegrationTest {
             assertThat(jdbc.sql("select name, active from region.grids where code = :code").param("code", c.target)
                     .query((rs, i) -> rs.getString(1) + rs.getBoolean(2)).single()).doesNotContain("矩阵").endsWith("true");
         }
+    }
+
+    /** Creating a grid in the target's community, through the API and the form, and finding it on the list page. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(Case.class)
+    void scopeDecidesCreatingAndListingPages(Case c) throws Exception {
+        var auth = authentication(c.actor().authentication());
+        String community = c.target.substring(0, 12);
+        boolean mayCreate = c.target.startsWith(c.edit) || c.edit.startsWith(community);
+        long before = jdbc.sql("select count(*) from region.grids").query(Long.class).single();
+        int api = mvc.perform(post("/api/v1/grids").with(auth).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"communityCode\":\"" + community + "\",\"name\":\"矩阵新网格\"}")).andReturn().getResponse().getStatus();
+        int form = mvc.perform(post("/grids").with(auth).with(csrf()).param("communityCode", community)
+                .param("name", "矩阵新网格")).andReturn().getResponse().getStatus();
+        long created = jdbc.sql("select count(*) from region.grids").query(Long.class).single() - before;
+        if (mayCreate && c.edit.length() <= 12) {
+            assertThat(api).isEqualTo(201);
+            assertThat(form).isEqualTo(302);
+            assertThat(created).isEqualTo(2);
+        } else {
+            assertThat(api).isIn(403, 404);
+            assertThat(created).isZero();
+        }
+        String list = mvc.perform(get("/grids").param("community", community).with(auth))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list.contains(c.target)).as("listed").isEqualTo(c.expected(Action.READ) == 200);
     }
 
     private RequestBuilder request(Case c, Action action) {
