@@ -3,6 +3,7 @@ package cn.wushe.registry;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import cn.wushe.audit.AuditFixture;
 import cn.wushe.platform.TestActor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -71,6 +72,6 @@ abstract class RegistryIntegrationTestBase {
     }
 
     long audits(String action) {
-        return jdbc.sql("select count(*) from audit.entries where action = :a").param("a", action).query(Long.class).single();
+        return AuditFixture.entriesIn(jdbc).count(action);
     }
 }

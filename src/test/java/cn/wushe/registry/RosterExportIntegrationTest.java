@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wushe.audit.AuditFixture;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.TestActor;
 import java.util.List;
@@ -69,8 +70,8 @@ class RosterExportIntegrationTest extends RegistryIntegrationTestBase {
         String all = rows.toString();
         assertThat(all).contains(insideId).doesNotContain(outsideId);
         assertThat(audits("PERSON_EXPORT")).isEqualTo(before + 1);
-        assertThat(jdbc.sql("select reason || ' ' || detail from audit.entries where action = 'PERSON_EXPORT' order by id desc limit 1")
-                .query(String.class).single()).contains("低保年度复核", "rows=4", "masked=false", "name:*");
+        AuditFixture.Entry export = AuditFixture.entriesIn(jdbc).latest("PERSON_EXPORT");
+        assertThat(export.reason() + " " + export.detail()).contains("低保年度复核", "rows=4", "masked=false", "name:*");
     }
 
     @Test
@@ -80,8 +81,7 @@ class RosterExportIntegrationTest extends RegistryIntegrationTestBase {
         String all = RosterFiles.read(xlsx).toString();
         assertThat(all).contains("已脱敏", insideId.substring(0, 6) + "********", "138****5678")
                 .doesNotContain(insideId, "13812345678", name);
-        assertThat(jdbc.sql("select detail from audit.entries where action = 'PERSON_EXPORT' order by id desc limit 1")
-                .query(String.class).single()).contains("masked=true");
+        assertThat(AuditFixture.entriesIn(jdbc).latest("PERSON_EXPORT").detail()).contains("masked=true");
     }
 
     @Test
