@@ -107,6 +107,23 @@ class RosterExportIntegrationTest extends RegistryIntegrationTestBase {
     }
 
     @Test
+    void thePageExportsOfANeighbouringCountysExporterHoldNoneOfThisCountysPeople() throws Exception {
+        TestActor neighbour = RegistryFixtures.actor("neighbour-page-exporter", "TOWN_STATION", Map.of(Permission.PERSON_VIEW,
+                NEIGHBOUR_COUNTY, Permission.PERSON_EXPORT, NEIGHBOUR_COUNTY, Permission.PII_UNMASK, NEIGHBOUR_COUNTY));
+        for (TestActor exporter : List.of(EXPORTER, neighbour)) {
+            int rows = exporter == EXPORTER ? 2 + FORMULAS.size() : 2; // in scope: 道北's four people, not 尧禾's
+            assertThat(RosterFiles.read(pageExport(exporter, get("/people/export.xlsx").param("name", name)))).hasSize(rows);
+            assertThat(RosterFiles.read(pageExport(exporter, post("/people/export.xlsx").param("name", name)
+                    .param("reason", "低保年度复核")))).hasSize(rows);
+        }
+    }
+
+    private byte[] pageExport(TestActor exporter, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(page(exporter, request)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+    }
+
+    @Test
     void theExportPageOffersTheReasonFormOnlyToThoseWhoMayUnmask() throws Exception {
         mvc.perform(page(EXPORTER, get("/people/export").param("name", name)))
                 .andExpect(content().string(containsString("导出完整信息")));
