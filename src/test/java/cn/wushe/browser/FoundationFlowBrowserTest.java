@@ -9,7 +9,7 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * Issue A end to end in real Chromium, as its users do it: the lockout message after five wrong
- * passwords, browsing and searching the region tree, a community worker creating a grid on a phone,
+ * passwords and the system admin lifting it, browsing and searching the region tree, a community worker creating a grid on a phone,
  * and the same worker refused the neighbouring community's grid. Screenshots in
  * target/screenshots/foundation-*.png.
  */
@@ -26,6 +26,16 @@ class FoundationFlowBrowserTest extends BrowserTestSupport {
         screenshot("foundation-lockout-phone");
         login("reviewer", DEMO_PASSWORD);
         waitForText(By.cssSelector(".alert-danger"), "账号已锁定");
+
+        // the system admin lifts the lock, as the message promises; later tests sign in as reviewer too
+        login("sysadmin", DEMO_PASSWORD);
+        open("/admin/users?q=reviewer");
+        click(By.linkText("reviewer"));
+        click(By.xpath("//button[text()='解除登录锁定']"));
+        waitFor(By.xpath("//button[text()='重置密码']"));
+        assertThat(browser.findElements(By.xpath("//button[text()='解除登录锁定']"))).isEmpty();
+        login("reviewer", DEMO_PASSWORD);
+        waitForText(By.tagName("h1"), "工作台");
     }
 
     @Test
