@@ -18,6 +18,9 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,6 +35,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -43,7 +47,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Rules beyond module boundaries, over the main code: every handler is authorized (security.md
- * check 11), time comes from the {@link Clock} bean, and request bodies are records (check 14).
+ * check 11), time comes from the {@link Clock} bean, request bodies are records (check 14), no
+ * module's SQL names another module's schema, and an unscoped read goes through
+ * {@code ScopeFilter.unscoped(reason)} (the last two over the source files, see {@link SourceRules}).
  * Each rule is also shown to catch a violating example, so none of them can pass vacuously.
  */
 class ArchitectureTests {
@@ -84,6 +90,52 @@ class ArchitectureTests {
     @Test
     void requestBodiesAreRecords() {
         REQUEST_BODIES_ARE_RECORDS.check(MAIN);
+    }
+
+    @Test
+    void noModuleNamesAnotherModulesSchemaInSql() {
+        assertThat(SourceRules.MAIN_SOURCES.resolve("registry")).isDirectory();
+        assertThat(SourceRules.sqlNamingAnotherModulesSchema(SourceRules.MAIN_SOURCES)).isEmpty();
+    }
+
+    @Test
+    void unscopedReadsGoThroughOneNamedMethod() {
+        assertThat(SourceRules.MAIN_SOURCES.resolve(SourceRules.SCOPE_FILTER)).isRegularFile();
+        assertThat(SourceRules.bareUnscopedPredicates(SourceRules.MAIN_SOURCES)).isEmpty();
+    }
+
+    @Test
+    void sourceRulesCatchViolations(@TempDir Path root) throws IOException {
+        writeSource(root, "registry/internal/Reports.java", """
+                class Reports {
+                    String sql = \"""
+                            select p.id from registry.people p
+                            JOIN region.grids g on g.code = p.grid_code
+                            join platform.settings s on true\""";
+                    ScopeFilter.SqlPredicate all = new ScopeFilter.SqlPredicate("true", Map.of());
+                }
+                """);
+        writeSource(root, "workbench/Tiles.java", """
+                class Tiles {
+                    String sql = "insert into  audit.entries(action) values ('x')";
+                    SqlPredicate all = new SqlPredicate( "true" );
+                }
+                """);
+        writeSource(root, "platform/ScopeFilter.java", """
+                class ScopeFilter { SqlPredicate unscoped(String reason) { return new SqlPredicate("true", Map.of()); } }
+                """);
+
+        assertThat(SourceRules.sqlNamingAnotherModulesSchema(root)).containsExactly(
+                "registry/internal/Reports.java: \"JOIN region.\" names schema region from module registry",
+                "workbench/Tiles.java: \"into audit.\" names schema audit from module workbench");
+        assertThat(SourceRules.bareUnscopedPredicates(root)).hasSize(2)
+                .allMatch(v -> v.startsWith("registry/internal/Reports.java") || v.startsWith("workbench/Tiles.java"));
+    }
+
+    private static void writeSource(Path root, String file, String text) throws IOException {
+        Path path = root.resolve(file);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, text);
     }
 
     @Test

@@ -3,6 +3,7 @@
  * the security configuration of the whole application. Its API is {@link cn.wushe.identity.Role}
  * and the signed-in principal {@link cn.wushe.identity.SignedInUser}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity 账号与权限")
+@org.springframework.modulith.ApplicationModule(displayName = "Identity 账号与权限",
+        allowedDependencies = { "platform", "audit", "region" })
 @org.jspecify.annotations.NullMarked
 package cn.wushe.identity;

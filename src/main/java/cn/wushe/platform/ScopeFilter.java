@@ -30,6 +30,19 @@ public final class ScopeFilter {
         return of(actor.scopesFor(permission), countyColumn, codeColumn);
     }
 
+    /**
+     * The predicate {@code true}: a read that no scope limits. The only way to read region-bound rows
+     * unscoped, so every such read names why it may (ArchitectureTests holds this).
+     *
+     * @param reason why this read may ignore the actor's scopes; required, never blank
+     */
+    public static SqlPredicate unscoped(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("an unscoped read must state its reason");
+        }
+        return new SqlPredicate("true", Map.of());
+    }
+
     public static SqlPredicate of(List<RegionScope> scopes, String countyColumn, String codeColumn) {
         if (scopes.isEmpty()) {
             return new SqlPredicate("false", Map.of());

@@ -3,6 +3,6 @@
  * region scopes, the one scope filter for SQL, problem+json errors, the clock. Depends on no
  * business module.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform")
+@org.springframework.modulith.ApplicationModule(displayName = "Platform", allowedDependencies = {})
 @org.jspecify.annotations.NullMarked
 package cn.wushe.platform;

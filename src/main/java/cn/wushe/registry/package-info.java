@@ -3,6 +3,7 @@
  * 特困, the family members who owe support, contacts and the history of every change, with
  * sensitive fields encrypted and masked by default (design §4).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Registry 摸底建册")
+@org.springframework.modulith.ApplicationModule(displayName = "Registry 摸底建册",
+        allowedDependencies = { "platform", "audit", "region" })
 @org.jspecify.annotations.NullMarked
 package cn.wushe.registry;

@@ -69,8 +69,7 @@ class AuditAccessEntriesIntegrationTest extends AuditChainTestBase {
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
             log.record(AuditFixture.event(county, 1));
             log.recordAccess(AuditFixture.event(county, 2));
-            assertThat(jdbc.sql("select count(*) from audit.entries where chain = ?").param(county)
-                    .query(Long.class).single()).as("both in this transaction").isEqualTo(2);
+            assertThat(AuditFixture.entriesIn(jdbc).inChain(county)).as("both in this transaction").hasSize(2);
         });
 
         assertThat(fixture.seqsByLane(county).values()).containsExactly(List.of(1L, 2L));

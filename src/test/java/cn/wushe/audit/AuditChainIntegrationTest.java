@@ -193,8 +193,7 @@ class AuditChainIntegrationTest extends AuditChainTestBase {
     }
 
     private List<String> outcomes(String chain) {
-        return jdbc.sql("select outcome from audit.entries where chain = ? order by seq").param(chain)
-                .query(String.class).list();
+        return AuditFixture.entriesIn(jdbc).inChain(chain).stream().map(AuditFixture.Entry::outcome).toList();
     }
 
     @Test

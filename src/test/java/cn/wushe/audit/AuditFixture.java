@@ -8,7 +8,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,9 +18,88 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Test helpers over the shared test database: every test writes into a county chain of its own
  * (random {@code 9xxxxx} codes, which no real county has), so tests neither see nor break each
- * other's chains, also when the database survives from an earlier run.
+ * other's chains, also when the database survives from an earlier run. Tests of every module read
+ * the log through {@link #entriesIn}, so the table's shape is known in one place of the tests.
  */
 public class AuditFixture {
+
+    /** One entry as tests assert on it. */
+    public record Entry(long id, String chain, long seq, UUID actorId, String actorName, String actorRoles,
+            String actorScope, String action, String objectId, String objectRegion, String outcome, String clientIp,
+            String requestId, String reason, String detail, boolean timed) {
+    }
+
+    /** Reads of the audit log for assertions; each method is one query, oldest entry first unless it says otherwise. */
+    public static Entries entriesIn(JdbcClient jdbc) {
+        return new Entries(jdbc);
+    }
+
+    public static final class Entries {
+
+        private static final String SELECT = """
+                select id, chain, seq, actor_id, actor_name, actor_roles, actor_scope, action, object_id, object_region,
+                       outcome, client_ip, request_id, reason, detail, occurred_at is not null from audit.entries
+                """;
+
+        private final JdbcClient jdbc;
+
+        private Entries(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        public List<Entry> withAction(String action) {
+            return query("where action = ? order by id", action);
+        }
+
+        /** Entries of one action on one object. */
+        public List<Entry> about(String action, String objectId) {
+            return query("where action = ? and object_id = ? order by id", action, objectId);
+        }
+
+        public List<Entry> byActor(String actorName) {
+            return query("where actor_name = ? order by id", actorName);
+        }
+
+        /** In the order of the chain's sequence numbers. */
+        public List<Entry> inChain(String chain) {
+            return query("where chain = ? order by seq", chain);
+        }
+
+        public Optional<Entry> withRequestId(String requestId) {
+            return query("where request_id = ?", requestId).stream().findFirst();
+        }
+
+        /** The newest entry of the action; fails when there is none. */
+        public Entry latest(String action) {
+            return query("where action = ? order by id desc limit 1", action).stream().findFirst()
+                    .orElseThrow(() -> new AssertionError("no audit entry " + action));
+        }
+
+        public long count() {
+            return jdbc.sql("select count(*) from audit.entries").query(Long.class).single();
+        }
+
+        public long count(String action) {
+            return jdbc.sql("select count(*) from audit.entries where action = ?").param(action).query(Long.class).single();
+        }
+
+        /** How many entries carry {@code text} in their detail or reason: a secret must never be among them. */
+        public long mentioning(String text) {
+            return jdbc.sql("select count(*) from audit.entries where strpos(coalesce(detail, '') || coalesce(reason, ''), ?) > 0")
+                    .param(text).query(Long.class).single();
+        }
+
+        private List<Entry> query(String where, Object... params) {
+            var spec = jdbc.sql(SELECT + where);
+            for (Object param : params) {
+                spec = spec.param(param);
+            }
+            return spec.query((rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                    rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                    rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                    rs.getString(14), rs.getString(15), rs.getBoolean(16))).list();
+        }
+    }
 
     private final AuditLog log;
     private final JdbcClient jdbc;
@@ -53,7 +134,7 @@ public class AuditFixture {
     }
 
     public long entries(String chain) {
-        return jdbc.sql("select count(*) from audit.entries where chain = ?").param(chain).query(Long.class).single();
+        return entriesIn(jdbc).inChain(chain).size();
     }
 
     /** Where an entry sits: its row id, lane and sequence number in that lane. */

@@ -36,8 +36,8 @@ class AuditSingleLaneIntegrationTest extends AuditChainTestBase {
             assertThat(fixture.entries(county)).isEqualTo(1);
         });
 
-        assertThat(jdbc.sql("select outcome from audit.entries where chain = ? order by seq").param(county)
-                .query(String.class).list()).containsExactly("SUCCESS", "DENIED");
+        assertThat(AuditFixture.entriesIn(jdbc).inChain(county)).extracting(AuditFixture.Entry::outcome)
+                .containsExactly("SUCCESS", "DENIED");
         assertThat(verification.verify(county).intact()).isTrue();
     }
 

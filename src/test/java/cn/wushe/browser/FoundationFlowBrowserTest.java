@@ -12,7 +12,7 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * Issue A end to end in real Chromium, as its users do it: the lockout message after five wrong
- * passwords, browsing and searching the region tree, a community worker creating a grid on a phone,
+ * passwords and the system admin lifting it, browsing and searching the region tree, a community worker creating a grid on a phone,
  * and the same worker refused the neighbouring community's grid. Screenshots in
  * target/screenshots/foundation-*.png.
  */
@@ -32,6 +32,16 @@ class FoundationFlowBrowserTest extends BrowserTestSupport {
         screenshot("foundation-lockout-phone");
         login("reviewer", DEMO_PASSWORD);
         waitForText(By.cssSelector(".alert-danger"), "账号已锁定");
+
+        // the system admin lifts the lock, as the message promises; later tests sign in as reviewer too
+        login("sysadmin", DEMO_PASSWORD);
+        open("/admin/users?q=reviewer");
+        click(By.linkText("reviewer"));
+        click(By.xpath("//button[text()='解除登录锁定']"));
+        waitFor(By.xpath("//button[text()='重置密码']"));
+        assertThat(browser.findElements(By.xpath("//button[text()='解除登录锁定']"))).isEmpty();
+        login("reviewer", DEMO_PASSWORD);
+        waitForText(By.tagName("h1"), "工作台");
     }
 
     /** The test database is shared by every test class: the demo reviewer must sign in again after this. */
@@ -77,9 +87,9 @@ class FoundationFlowBrowserTest extends BrowserTestSupport {
         String name = "新建测试网格" + UUID.randomUUID().toString().substring(0, 4);
         browser.findElement(By.id("name")).clear();
         browser.findElement(By.id("name")).sendKeys(name);
-        if (!browser.findElements(By.cssSelector("select#communityCode")).isEmpty()) {
-            new Select(browser.findElement(By.id("communityCode"))).selectByValue("610527001001");
-        }
+        // her only community is offered, already chosen
+        assertThat(new Select(browser.findElement(By.id("communityCode"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("610527001001");
         click(By.cssSelector("form[action='/grids'] button[type=submit]"));
         waitForText(By.tagName("h1"), name);
         assertThat(browser.getCurrentUrl()).contains("/grids/610527001001");

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wushe.audit.AuditFixture;
 import com.jayway.jsonpath.JsonPath;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
@@ -65,8 +66,7 @@ class AccessTokenIntegrationTest extends AccountTestBase {
                 .param("u", owner.id()).param("d", digest).query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from identity.api_tokens where token_hash = :t or prefix = :t or name = :t")
                 .param("t", token).query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from audit.entries where coalesce(detail, '') like :t")
-                .param("t", "%" + token.substring(8) + "%").query(Integer.class).single()).isZero();
+        assertThat(AuditFixture.entriesIn(jdbc).mentioning(token.substring(8))).isZero();
     }
 
     @Test
@@ -103,8 +103,7 @@ class AccessTokenIntegrationTest extends AccountTestBase {
                         .query(UUID.class).single();
                 mvc.perform(delete("/api/v1/account/tokens/{id}", id).header("Authorization", "Bearer " + token))
                         .andExpect(status().isNoContent());
-                assertThat(jdbc.sql("select count(*) from audit.entries where action = 'TOKEN_REVOKE' and object_id = :id")
-                        .param("id", id.toString()).query(Integer.class).single()).isEqualTo(1);
+                assertThat(AuditFixture.entriesIn(jdbc).about("TOKEN_REVOKE", id.toString())).hasSize(1);
                 yield "Bearer " + token;
             }
             case WRONG -> "Bearer wst_" + "A".repeat(32);
@@ -173,8 +172,8 @@ class AccessTokenIntegrationTest extends AccountTestBase {
                 .andExpect(content().string(containsString(token.substring(0, 8) + "…")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString(token))));
         assertThat(callWith("Bearer " + token).getResponse().getStatus()).isEqualTo(200);
-        assertThat(jdbc.sql("select count(*) from audit.entries where action = 'TOKEN_CREATE' and actor_id = :u")
-                .param("u", owner.id()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(AuditFixture.entriesIn(jdbc).withAction("TOKEN_CREATE")).filteredOn(e -> owner.id().equals(e.actorId()))
+                .hasSize(1);
     }
 
     @Test

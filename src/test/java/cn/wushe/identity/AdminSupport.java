@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wushe.audit.AuditFixture;
 import com.jayway.jsonpath.JsonPath;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -51,9 +52,11 @@ final class AdminSupport {
 
     /** Audit entries of one action on one object, newest first, as "OUTCOME|detail|reason". */
     java.util.List<String> audited(String action, UUID objectId) {
-        return jdbc.sql("""
-                select outcome || '|' || coalesce(detail, '') || '|' || coalesce(reason, '') from audit.entries
-                where action = :action and object_id = :id order by id desc
-                """).param("action", action).param("id", objectId.toString()).query(String.class).list();
+        return AuditFixture.entriesIn(jdbc).about(action, objectId.toString()).reversed().stream()
+                .map(e -> e.outcome() + "|" + nz(e.detail()) + "|" + nz(e.reason())).toList();
+    }
+
+    private static String nz(@org.jspecify.annotations.Nullable String text) {
+        return text == null ? "" : text;
     }
 }

@@ -2,15 +2,20 @@ package cn.wushe.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -111,5 +116,34 @@ class AdministrationScopeIntegrationTest {
             boolean readAsSecurityAdministrator = endpoint == Endpoint.API_USER && caller == wrongAdministrator;
             assertThat(call(endpoint, caller, own)).isEqualTo(readAsSecurityAdministrator ? 200 : 403);
         }
+    }
+
+    @Test
+    void theAdministratorsListPagesLeaveOutTheNeighbouringCountysAccounts() throws Exception {
+        TestAccounts.Account neighbour = accounts.create("610526001001", "COMMUNITY_WORKER@610526001001");
+        TestAccounts.Account own = accounts.create("610527001001", "COMMUNITY_WORKER@610527001001");
+        for (Duty duty : Duty.values()) {
+            String page = duty == Duty.ACCOUNTS ? "/admin/users" : "/admin/roles";
+            TestAccounts.Account caller = administratorFor(duty);
+            assertThat(listed(page, caller, own)).as(page).isTrue();
+            assertThat(listed(page, caller, neighbour)).as(page).isFalse();
+        }
+    }
+
+    @Test
+    void theAccountFormRefusesAUnitOfTheNeighbouringCounty() throws Exception {
+        String username = "n" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        mvc.perform(post("/admin/users").with(csrf()).with(admin.as(administratorFor(Duty.ACCOUNTS)))
+                        .param("username", username).param("displayName", "乙").param("homeRegionCode", "610526001"))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from identity.users where username = :u").param("u", username)
+                .query(Long.class).single()).isZero();
+    }
+
+    private boolean listed(String page, TestAccounts.Account caller, TestAccounts.Account account) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get(page).param("q", account.username()).with(admin.as(caller)))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        return response.getContentAsString().contains(page + "/" + account.id()); // the search box echoes the username
     }
 }

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wushe.audit.AuditFixture;
 import cn.wushe.platform.ClockConfiguration;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -137,8 +138,7 @@ class LoginLockoutIntegrationTest extends AccountTestBase {
                 .with(authentication(accounts.authentication(admin.id()))))
                 .andExpect(status().isOk());
         assertThat(login.refusalShown(user.username(), user.password())).isEqualTo("SIGNED_IN");
-        assertThat(jdbc.sql("select count(*) from audit.entries where action = 'USER_UNLOCK' and object_id = :id")
-                .param("id", user.id().toString()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(AuditFixture.entriesIn(jdbc).about("USER_UNLOCK", user.id().toString())).hasSize(1);
     }
 
     @Test
@@ -155,12 +155,10 @@ class LoginLockoutIntegrationTest extends AccountTestBase {
         login.refusalShown(user.username(), WRONG);
         login.signIn(user.username(), user.password());
         assertThat(auditActions(user.username())).contains("LOGIN_FAILURE", "LOGIN_SUCCESS");
-        assertThat(jdbc.sql("select count(*) from audit.entries where coalesce(detail, '') || coalesce(reason, '') like :p")
-                .param("p", "%" + WRONG + "%").query(Integer.class).single()).isZero();
+        assertThat(AuditFixture.entriesIn(jdbc).mentioning(WRONG)).isZero();
     }
 
     private java.util.List<String> auditActions(String username) {
-        return jdbc.sql("select action from audit.entries where actor_name = :name order by id")
-                .param("name", username.toLowerCase()).query(String.class).list();
+        return AuditFixture.entriesIn(jdbc).byActor(username.toLowerCase()).stream().map(AuditFixture.Entry::action).toList();
     }
 }

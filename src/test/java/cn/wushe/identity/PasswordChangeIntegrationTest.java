@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wushe.audit.AuditFixture;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
@@ -88,8 +89,7 @@ class PasswordChangeIntegrationTest extends AccountTestBase {
         assertThat(stored).startsWith("$argon2id$v=19$m=32768,t=2,p=1$").doesNotContain(NEW);
         assertThat(jdbc.sql("select count(*) from identity.users where password_hash not like '$argon2id$%'")
                 .query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from audit.entries where action = 'PASSWORD_CHANGE' and object_id = :id")
-                .param("id", user.id().toString()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(AuditFixture.entriesIn(jdbc).about("PASSWORD_CHANGE", user.id().toString())).hasSize(1);
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wushe.audit.AuditFixture;
 import com.jayway.jsonpath.JsonPath;
 import java.util.List;
 import java.util.UUID;
@@ -165,11 +166,8 @@ class RoleAdministrationIntegrationTest {
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
         mvc.perform(get("/admin/roles/{id}", target.id()).with(admin.as(other))).andExpect(status().isForbidden());
         assertThat(accounts.principal(target.id()).roles()).isEmpty();
-        assertThat(jdbc.sql("""
-                select count(*) from audit.entries where action = 'ADMIN_ACCESS' and outcome = 'DENIED'
-                and actor_id = :actor and object_id like :path
-                """).param("actor", other.id()).param("path", "POST /api/v1/users/" + target.id() + "/roles")
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(AuditFixture.entriesIn(jdbc).about("ADMIN_ACCESS", "POST /api/v1/users/" + target.id() + "/roles"))
+                .filteredOn(e -> e.outcome().equals("DENIED") && other.id().equals(e.actorId())).hasSize(1);
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wushe.audit.AuditFixture;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,8 +53,7 @@ class SessionLifecycleIntegrationTest extends AccountTestBase {
         String id = session.getId();
         mvc.perform(post("/logout").with(LoginSupport.browser(session)).with(csrf())).andExpect(redirectedUrl("/login?logout"));
         assertThat(session.isInvalid()).isTrue();
-        assertThat(jdbc.sql("select count(*) from audit.entries where action = 'LOGOUT' and object_id = :id")
-                .param("id", user.id().toString()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(AuditFixture.entriesIn(jdbc).about("LOGOUT", user.id().toString())).hasSize(1);
 
         mvc.perform(get("/").with(staleCookie(id))).andExpect(redirectedUrl("/login?expired"));
         mvc.perform(get("/api/v1/account/tokens").with(staleCookie(id)))

@@ -6,8 +6,11 @@ import cn.wushe.registry.internal.SelfService;
 
 import static cn.wushe.registry.RegionFixture.*;
 import static cn.wushe.registry.RegistryFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -35,11 +38,13 @@ class PeopleOutsideScopeTest extends RegistryIntegrationTestBase {
     UUID household;
     UUID correction;
     String idNumber;
+    String name;
 
     @BeforeEach
     void registerSomeoneWithACorrectionRequest() {
         PersonDraft draft = draftInGrid1();
         idNumber = draft.idNumber();
+        name = draft.name();
         person = register(GRID_WORKER, draft);
         household = jdbc.sql("select household_id from registry.people where id = :id").param("id", person.value())
                 .query(UUID.class).single();
@@ -66,6 +71,20 @@ class PeopleOutsideScopeTest extends RegistryIntegrationTestBase {
                         .content("{\"done\":true}")));
     }
 
+    /** The same objects through the pages. */
+    static Stream<Arguments> pages() {
+        return Stream.of(
+                Arguments.of("read", (Endpoint) t -> get("/people/" + t.person)),
+                Arguments.of("edit form", (Endpoint) t -> get("/people/" + t.person + "/edit")),
+                Arguments.of("revise", (Endpoint) t -> post("/people/" + t.person + "/edit").param("name", "钱多多")
+                        .param("version", "0")),
+                Arguments.of("reveal", (Endpoint) t -> post("/people/" + t.person + "/reveal").param("reason", "核对材料需要")),
+                Arguments.of("history", (Endpoint) t -> get("/people/" + t.person + "/history")),
+                Arguments.of("household", (Endpoint) t -> get("/households/" + t.household)),
+                Arguments.of("close correction", (Endpoint) t -> post("/corrections/" + t.correction + "/close")
+                        .param("done", "true")));
+    }
+
     interface Endpoint {
         MockHttpServletRequestBuilder request(PeopleOutsideScopeTest test);
     }
@@ -81,12 +100,32 @@ class PeopleOutsideScopeTest extends RegistryIntegrationTestBase {
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void theSiblingCommunitysWorkerIsRefused(String name, Endpoint endpoint) throws Exception {
-        int expected = switch (name) {
-            case "read" -> 200;            // town-wide search scope: the minimal projection
-            case "revise", "reveal" -> 403; // visible through search, but not theirs to change or unmask
+        mvc.perform(asUser(SIBLING_WORKER, endpoint.request(this))).andExpect(status().is(siblingExpects(name)));
+    }
+
+    @ParameterizedTest(name = "page {0}")
+    @MethodSource("pages")
+    void aNeighbourCountysAdminFindsNoPage(String name, Endpoint endpoint) throws Exception {
+        mvc.perform(asPageUser(NEIGHBOUR_ADMIN, endpoint.request(this))).andExpect(status().isNotFound());
+    }
+
+    @ParameterizedTest(name = "page {0}")
+    @MethodSource("pages")
+    void theSiblingCommunitysWorkerIsRefusedThePage(String name, Endpoint endpoint) throws Exception {
+        mvc.perform(asPageUser(SIBLING_WORKER, endpoint.request(this))).andExpect(status().is(siblingExpects(name)));
+    }
+
+    /** What the worker of the sibling community 工农 gets, through the API and the pages alike. */
+    private static int siblingExpects(String endpoint) {
+        return switch (endpoint) {
+            case "read" -> 200;                            // town-wide search scope: the minimal projection
+            case "revise", "reveal", "edit form" -> 403;   // visible through search, but not theirs to change or unmask
             default -> 404;
         };
-        mvc.perform(asUser(SIBLING_WORKER, endpoint.request(this))).andExpect(status().is(expected));
+    }
+
+    private static MockHttpServletRequestBuilder asPageUser(TestActor actor, MockHttpServletRequestBuilder request) {
+        return request.with(authentication(actor.authentication())).with(csrf());
     }
 
     @Test
@@ -112,6 +151,34 @@ class PeopleOutsideScopeTest extends RegistryIntegrationTestBase {
         mvc.perform(asUser(SIBLING_WORKER, get("/api/v1/people?region=" + DAOBEI)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items.length()").value(0));
+    }
+
+    @Test
+    void theListPagesLeaveOutOtherCountiesAndSiblingsPeople() throws Exception {
+        String id = person.toString();
+        assertThat(page(COMMUNITY_WORKER, get("/people").param("name", name))).contains(id);
+        assertThat(page(NEIGHBOUR_ADMIN, get("/people").param("name", name))).doesNotContain(id);
+        assertThat(page(SIBLING_WORKER, get("/people").param("region", DAOBEI).param("name", name))).doesNotContain(id);
+        assertThat(page(COMMUNITY_WORKER, post("/people/search").param("q", idNumber))).contains(id);
+        assertThat(page(NEIGHBOUR_ADMIN, post("/people/search").param("q", idNumber))).doesNotContain(id);
+        assertThat(page(COMMUNITY_WORKER, get("/corrections"))).contains(correction.toString());
+        assertThat(page(NEIGHBOUR_ADMIN, get("/corrections"))).doesNotContain(correction.toString());
+    }
+
+    private String page(TestActor actor, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(asPageUser(actor, request)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    @Test
+    void aNeighbourCannotRegisterIntoThisCountyThroughTheForm() throws Exception {
+        long before = count("registry.people");
+        mvc.perform(asPageUser(NEIGHBOUR_ADMIN, post("/people/new").param("name", newName()).param("idNumber", newIdNumber())
+                        .param("place", DAOBEI + "|" + DAOBEI_GRID_1).param("phone", "13800001111")
+                        .param("categories[0].code", "DIBAO").param("categories[0].startDate", "2025-03-01")
+                        .param("categories[0].source", "县民政局").param("confirmDistinct", "true")))
+                .andExpect(status().isForbidden());
+        assertThat(count("registry.people")).isEqualTo(before);
     }
 
     @Test

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wushe.audit.AuditFixture;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.TestActor;
 import java.util.Map;
@@ -96,8 +97,7 @@ class PersonDisclosureIntegrationTest extends RegistryIntegrationTestBase {
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].disclosure").value("SEARCH"))
                 .andExpect(jsonPath("$[0].id").value(person.toString()));
-        assertThat(jdbc.sql("select detail from audit.entries where action = 'PERSON_SEARCH' order by id desc limit 1")
-                .query(String.class).single()).contains(person.toString()).doesNotContain(draft.idNumber());
+        assertThat(AuditFixture.entriesIn(jdbc).latest("PERSON_SEARCH").detail()).contains(person.toString()).doesNotContain(draft.idNumber());
         String phone = "135" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
         PersonDraft d = draftInGrid1();
         PersonId withPhone = register(GRID_WORKER, new PersonDraft(d.name(), null, d.idNumber(), null, phone, DAOBEI,
@@ -124,8 +124,8 @@ class PersonDisclosureIntegrationTest extends RegistryIntegrationTestBase {
                 .andExpect(jsonPath("$.health").value("高血压，行动不便"));
 
         assertThat(audits("PERSON_UNMASK")).isEqualTo(unmasks + 1);
-        assertThat(jdbc.sql("select reason from audit.entries where action = 'PERSON_UNMASK' and object_id = :id")
-                .param("id", person.toString()).query(String.class).single()).isEqualTo("入户核对低保材料");
+        assertThat(AuditFixture.entriesIn(jdbc).about("PERSON_UNMASK", person.toString())).singleElement()
+                .extracting(AuditFixture.Entry::reason).asString().isEqualTo("入户核对低保材料");
     }
 
     @Test
@@ -138,8 +138,7 @@ class PersonDisclosureIntegrationTest extends RegistryIntegrationTestBase {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].id", hasItem(person.toString())))
                 .andExpect(jsonPath("$.items[0].phone").value("13812345678"));
-        assertThat(jdbc.sql("select detail from audit.entries where action = 'PERSON_LIST' order by id desc limit 1")
-                .query(String.class).single()).contains(person.toString());
+        assertThat(AuditFixture.entriesIn(jdbc).latest("PERSON_LIST").detail()).contains(person.toString());
     }
 
     @Test

@@ -7,6 +7,7 @@ import cn.wushe.registry.internal.Registration;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import cn.wushe.audit.AuditFixture;
 import cn.wushe.platform.TestActor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -75,6 +76,6 @@ public abstract class RegistryIntegrationTestBase {
     }
 
     long audits(String action) {
-        return jdbc.sql("select count(*) from audit.entries where action = :a").param("a", action).query(Long.class).single();
+        return AuditFixture.entriesIn(jdbc).count(action);
     }
 }

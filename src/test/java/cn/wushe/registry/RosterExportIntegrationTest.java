@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wushe.audit.AuditFixture;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.TestActor;
 import java.util.List;
@@ -71,8 +72,8 @@ class RosterExportIntegrationTest extends RegistryIntegrationTestBase {
         String all = rows.toString();
         assertThat(all).contains(insideId).doesNotContain(outsideId);
         assertThat(audits("PERSON_EXPORT")).isEqualTo(before + 1);
-        assertThat(jdbc.sql("select reason || ' ' || detail from audit.entries where action = 'PERSON_EXPORT' order by id desc limit 1")
-                .query(String.class).single()).contains("低保年度复核", "rows=4", "masked=false", "name:*");
+        AuditFixture.Entry export = AuditFixture.entriesIn(jdbc).latest("PERSON_EXPORT");
+        assertThat(export.reason() + " " + export.detail()).contains("低保年度复核", "rows=4", "masked=false", "name:*");
     }
 
     @Test
@@ -82,8 +83,7 @@ class RosterExportIntegrationTest extends RegistryIntegrationTestBase {
         String all = RosterFiles.read(xlsx).toString();
         assertThat(all).contains("已脱敏", insideId.substring(0, 6) + "********", "138****5678")
                 .doesNotContain(insideId, "13812345678", name);
-        assertThat(jdbc.sql("select detail from audit.entries where action = 'PERSON_EXPORT' order by id desc limit 1")
-                .query(String.class).single()).contains("masked=true");
+        assertThat(AuditFixture.entriesIn(jdbc).latest("PERSON_EXPORT").detail()).contains("masked=true");
     }
 
     @Test
@@ -106,6 +106,23 @@ class RosterExportIntegrationTest extends RegistryIntegrationTestBase {
                         get("/api/v1/people/export").param("name", name)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(RosterFiles.read(xlsx)).hasSize(2);
+    }
+
+    @Test
+    void thePageExportsOfANeighbouringCountysExporterHoldNoneOfThisCountysPeople() throws Exception {
+        TestActor neighbour = RegistryFixtures.actor("neighbour-page-exporter", "TOWN_STATION", Map.of(Permission.PERSON_VIEW,
+                NEIGHBOUR_COUNTY, Permission.PERSON_EXPORT, NEIGHBOUR_COUNTY, Permission.PII_UNMASK, NEIGHBOUR_COUNTY));
+        for (TestActor exporter : List.of(EXPORTER, neighbour)) {
+            int rows = exporter == EXPORTER ? 2 + FORMULAS.size() : 2; // in scope: 道北's four people, not 尧禾's
+            assertThat(RosterFiles.read(pageExport(exporter, get("/people/export.xlsx").param("name", name)))).hasSize(rows);
+            assertThat(RosterFiles.read(pageExport(exporter, post("/people/export.xlsx").param("name", name)
+                    .param("reason", "低保年度复核")))).hasSize(rows);
+        }
+    }
+
+    private byte[] pageExport(TestActor exporter, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(page(exporter, request)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
     }
 
     @Test

@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wushe.audit.AuditFixture;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.TestActor;
 import java.io.IOException;
@@ -104,8 +105,8 @@ class RosterImportIntegrationTest extends RosterImportTestBase {
         }
         assertThat(jdbc.sql("select count(distinct household_id) from registry.people where id_number_bidx in (:b, :m)")
                 .param("b", bidx(sample.validB())).param("m", bidx(sample.member())).query(Long.class).single()).isOne();
-        assertThat(jdbc.sql("select detail from audit.entries where action = 'PERSON_IMPORT' and object_id = :job")
-                .param("job", job).query(String.class).single()).contains("total=11,valid=3,rejected=8,new=3");
+        assertThat(AuditFixture.entriesIn(jdbc).about("PERSON_IMPORT", job)).singleElement()
+                .extracting(AuditFixture.Entry::detail).asString().contains("total=11,valid=3,rejected=8,new=3");
 
         String again = uploadAndWait(IMPORTER, sample.file(), null);
         mvc.perform(asUser(IMPORTER, get("/api/v1/people/imports/" + again)))

@@ -9,16 +9,24 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI 3.1 description at {@code /v3/api-docs}: bearer tokens, and the problem+json error
- * responses every operation can give, so clients see the error shape without reading code.
+ * The OpenAPI 3.1 description at {@code /v3/api-docs}: bearer tokens, the problem+json error
+ * responses every operation can give (one {@code Problem} schema), the declared tags, and a
+ * description per operation naming who may call it and how the region scope applies, so that a
+ * client generator accepts the document and clients see the rules without reading code.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -30,6 +38,30 @@ class OpenApiConfiguration {
             "403", "对可见对象无权执行此操作",
             "404", "不存在或不在管辖范围内"));
 
+    /** One per API controller (springdoc names a tag after its controller); the scope note goes into each operation's description. */
+    private record ApiTag(String description, String scopeNote) {
+    }
+
+    private static final String SCOPED = "Region-bound: only objects inside the caller's region scope (管辖范围) exist for "
+            + "the caller; one outside it answers 404, a forbidden action on a visible one 403.";
+
+    /** Sorted, so that the description is the same on every start. A tag missing here stays undeclared and fails OpenApiDescriptionTest. */
+    private static final Map<String, ApiTag> TAGS = new TreeMap<>(Map.of(
+            "audit-api-controller", new ApiTag("Audit log (审计日志): entries and hash-chain verification, for the audit admin.", SCOPED),
+            "export-api", new ApiTag("Roster export (导出): the filtered people list as .xlsx, masked unless a reason is given.", SCOPED),
+            "grid-api", new ApiTag("Grids (网格) under communities: list, read, create, change, retire.", SCOPED),
+            "import-api", new ApiTag("Roster import (Excel 导入): upload, check, review rows, commit or discard.", SCOPED),
+            "people-api", new ApiTag("People in need (困难群众, 摸底建册): list, register, read, revise, reveal, look up.", SCOPED),
+            "region-api", new ApiTag("Administrative regions (区划): China's tree of region codes.",
+                    "Not region-bound: the region tree is the same for every signed-in caller."),
+            "registry-api", new ApiTag("Registry details (摸底建册): households, categories, change history, corrections.", SCOPED),
+            "role-admin-api", new ApiTag("Role grants (角色授权) with region scope, for the security admin.", SCOPED),
+            "token-api", new ApiTag("Personal access tokens (个人访问令牌) of the signed-in user.",
+                    "Not region-bound: acts on the caller's own tokens only."),
+            "user-admin-api", new ApiTag("User accounts (用户管理), for the system admin.", SCOPED)));
+
+    private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");
+
     @Bean
     OpenAPI wusheOpenApi() {
         return new OpenAPI()
@@ -38,38 +70,89 @@ class OpenApiConfiguration {
                 .components(new Components()
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").description("个人访问令牌 wst_…"))
-                        .addSchemas("Problem", problemSchema())
                         .addSchemas("GeoJsonGeometry", geoJsonGeometrySchema()))
                 .security(List.of(new SecurityRequirement().addList("bearer")));
     }
 
+    /** Added here rather than in the OpenAPI bean: springdoc drops schemas no operation refers to before customizers run. */
     @Bean
     OpenApiCustomizer problemResponses() {
-        return api -> api.getPaths().values().forEach(path -> path.readOperations().forEach(op ->
-                ERRORS.forEach((status, description) -> op.getResponses().computeIfAbsent(status,
-                        s -> new ApiResponse().description(description).content(new Content().addMediaType(
-                                "application/problem+json",
-                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))))))));
+        return api -> {
+            api.getComponents().addSchemas("Problem", problemSchema());
+            api.getPaths().values().forEach(path -> path.readOperations().forEach(op ->
+                    ERRORS.forEach((status, description) -> op.getResponses().computeIfAbsent(status,
+                            s -> new ApiResponse().description(description).content(new Content().addMediaType(
+                                    "application/problem+json",
+                                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))))))));
+        };
+    }
+
+    /** Declares every tag an operation uses that is catalogued in {@link #TAGS}. */
+    @Bean
+    OpenApiCustomizer declaredTags() {
+        return api -> api.setTags(api.getPaths().values().stream()
+                .flatMap(path -> path.readOperations().stream())
+                .flatMap(op -> op.getTags() == null ? java.util.stream.Stream.empty() : op.getTags().stream())
+                .distinct().sorted().filter(TAGS::containsKey)
+                .map(name -> new Tag().name(name).description(TAGS.get(name).description()))
+                .toList());
+    }
+
+    /** The summary (Chinese, from {@code @Operation}) followed by who may call the operation and how its scope applies. */
+    @Bean
+    OperationCustomizer operationDescriptions() {
+        return (operation, handler) -> {
+            if (operation.getDescription() != null) {
+                return operation;
+            }
+            StringBuilder text = new StringBuilder();
+            if (operation.getSummary() != null) {
+                text.append(operation.getSummary()).append(". ");
+            }
+            PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), PreAuthorize.class);
+            text.append(rule == null ? "Open to every caller." : whoMayCall(rule.value()));
+            String tag = operation.getTags() == null || operation.getTags().isEmpty() ? null : operation.getTags().getFirst();
+            if (tag != null && TAGS.containsKey(tag)) {
+                text.append(' ').append(TAGS.get(tag).scopeNote());
+            }
+            return operation.description(text.toString());
+        };
+    }
+
+    /** {@code hasAuthority('X')} → "Requires the authority X."; several authorities → "Requires one of …". */
+    static String whoMayCall(String expression) {
+        List<String> authorities = AUTHORITIES.matcher(expression).results().map(m -> m.group(1)).toList();
+        if (expression.contains("isAuthenticated()") || authorities.isEmpty()) {
+            return "Requires a signed-in caller (" + expression + ").";
+        }
+        return authorities.size() == 1 ? "Requires the authority " + authorities.getFirst() + "."
+                : "Requires one of the authorities " + String.join(", ", authorities) + ".";
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     /** A GeoJSON geometry (RFC 7946), e.g. a grid's boundary; coordinates are [longitude, latitude]. */
     private static Schema<?> geoJsonGeometrySchema() {
-        return new Schema<>().type("object").description("GeoJSON 几何对象（RFC 7946），坐标为 [经度, 纬度]")
-                .addProperty("type", new Schema<>().type("string")._enum(List.of("Polygon", "MultiPolygon")))
-                .addProperty("coordinates", new Schema<>().type("array").items(new Schema<>()))
+        return typed("object").description("GeoJSON 几何对象（RFC 7946），坐标为 [经度, 纬度]")
+                .addProperty("type", typed("string")._enum(List.of("Polygon", "MultiPolygon")))
+                .addProperty("coordinates", typed("array").items(new Schema<>()))
                 .required(List.of("type", "coordinates"));
     }
 
+    /** A schema of one JSON type, written as OpenAPI 3.1 writes it ({@code types}); {@code type} alone is dropped in 3.1. */
+    private static Schema<Object> typed(String type) {
+        return new Schema<Object>().type(type).types(Set.of(type));
+    }
+
     private static Schema<?> problemSchema() {
-        Schema error = new Schema<>().type("object")
-                .addProperty("field", new Schema<>().type("string"))
-                .addProperty("message", new Schema<>().type("string"));
-        return new Schema<>().type("object").description("RFC 9457 problem details")
-                .addProperty("type", new Schema<>().type("string").format("uri-reference"))
-                .addProperty("title", new Schema<>().type("string"))
-                .addProperty("status", new Schema<>().type("integer"))
-                .addProperty("detail", new Schema<>().type("string"))
-                .addProperty("errors", new Schema<>().type("array").items(error));
+        Schema error = typed("object").description("一个字段的错误，message 为中文说明")
+                .addProperty("field", typed("string"))
+                .addProperty("message", typed("string"));
+        return typed("object").description("RFC 9457 problem details")
+                .addProperty("type", typed("string").format("uri-reference"))
+                .addProperty("title", typed("string"))
+                .addProperty("status", typed("integer"))
+                .addProperty("detail", typed("string"))
+                .addProperty("instance", typed("string").format("uri-reference"))
+                .addProperty("errors", typed("array").items(error));
     }
 }

@@ -175,7 +175,7 @@ public class GridManagement {
     }
 
     private GridAggregate reload(GridCode code) {
-        return grids.load(code, new ScopeFilter.SqlPredicate("true", Map.of()), false).orElseThrow();
+        return grids.load(code, ScopeFilter.unscoped("re-reading a grid the actor has just edited in scope"), false).orElseThrow();
     }
 
     private static void requireVersion(GridAggregate grid, long expectedVersion) {

@@ -168,8 +168,8 @@ class GridPages {
         try {
             return change.get();
         } catch (DomainException e) {
-            if (e.status() == 404) {
-                throw e;
+            if (e.status() == 404 || e.status() == 403) {
+                throw e; // the error page, with its status: not a form to correct
             }
             return form(model, form, e.fieldErrors(), e.fieldErrors().isEmpty() ? e.getMessage() : null);
         }

@@ -2,6 +2,7 @@ package cn.wushe.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import cn.wushe.identity.IdentityIntegrationTest;
 import java.util.List;
@@ -36,7 +37,9 @@ class WellKnownPasswordCheckIntegrationTest {
     @Test
     void demoModeItselfStarts() {
         fixture.create("auditor", "610527", DemoAccounts.PASSWORD, false, List.of("AUDIT_ADMIN@610527"));
-        new WellKnownPasswordCheck(accounts, encoder, true).afterSingletonsInstantiated();
+        WellKnownPasswordCheck check = new WellKnownPasswordCheck(accounts, encoder, true);
+        assertThat(check.accountsWithWellKnownPassword()).as("the demo password is still there").contains("auditor");
+        assertThatNoException().as("and demo mode starts anyway").isThrownBy(check::afterSingletonsInstantiated);
     }
 
     @Test

@@ -13,10 +13,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wushe.audit.AuditFixture;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.TestActor;
 import cn.wushe.region.internal.GridManagement;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -81,7 +81,7 @@ class GridApiIntegrationTest {
             """)
     void refusesBadInputNamingTheFieldAndWritesNothing(String body, String field, String message) throws Exception {
         long grids = count("region.grids");
-        long audit = count("audit.entries");
+        long audit = AuditFixture.entriesIn(jdbc).count();
         create(body).andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("/problems/invalid-input"))
@@ -89,7 +89,7 @@ class GridApiIntegrationTest {
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.errors[?(@.field == '" + field + "')].message").value(message));
         assertThat(count("region.grids")).isEqualTo(grids);
-        assertThat(count("audit.entries")).isEqualTo(audit);
+        assertThat(AuditFixture.entriesIn(jdbc).count()).isEqualTo(audit);
     }
 
     @Test
@@ -200,9 +200,8 @@ class GridApiIntegrationTest {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("/problems/grid-retired"));
         assertThat(auditDetail("GRID_RETIRE", YAOHE_1)).contains("\"before\":{", "\"active\":true", "\"active\":false");
-        assertThat(jdbc.sql("select actor_name, object_region, outcome from audit.entries where action = 'GRID_RETIRE' "
-                + "and object_id = :id order by id desc limit 1").param("id", YAOHE_1)
-                .query((rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single())
+        assertThat(AuditFixture.entriesIn(jdbc).about("GRID_RETIRE", YAOHE_1).getLast())
+                .extracting(AuditFixture.Entry::actorName, AuditFixture.Entry::objectRegion, AuditFixture.Entry::outcome)
                 .containsExactly("yaohe", YAOHE_1, "SUCCESS");
     }
 
@@ -255,7 +254,6 @@ class GridApiIntegrationTest {
     }
 
     private String auditDetail(String action, String code) {
-        return jdbc.sql("select detail from audit.entries where action = :a and object_id = :id order by id desc limit 1")
-                .param("a", action).param("id", code).query(String.class).single();
+        return AuditFixture.entriesIn(jdbc).about(action, code).getLast().detail();
     }
 }

@@ -10,6 +10,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.wushe.platform.TestActor;
 import cn.wushe.region.internal.GridManagement;
@@ -35,7 +36,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * security.md checks 7–9 for grids: ONE table of who (the actor's view and edit scope, relative to
- * the target grid) × what (list, read, update, retire) → expected status. Outside the view scope a
+ * the target grid) × what (list, read, update, retire; through the API and through the pages) →
+ * expected status. Outside the view scope a
  * grid does not exist (404, and absent from lists and totals); visible but not editable is 403.
  * The two prefix-trap rows prove that scopes compare whole code segments. Every cell runs in its
  * own rolled-back transaction.
@@ -47,7 +49,24 @@ import tools.jackson.databind.ObjectMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GridScopeMatrixIntegrationTest {
 
-    enum Action { LIST, READ, UPDATE, RETIRE }
+    /** The API's actions, and the pages' forms of the same actions (expected like their API twin; success redirects). */
+    enum Action {
+        LIST, READ, UPDATE, RETIRE, PAGE_READ(READ), PAGE_EDIT_FORM(UPDATE), PAGE_UPDATE(UPDATE), PAGE_RETIRE(RETIRE);
+
+        final Action api;
+
+        Action() {
+            this.api = this;
+        }
+
+        Action(Action api) {
+            this.api = api;
+        }
+
+        boolean page() {
+            return api != this;
+        }
+    }
 
     /** Target 尧禾村第一网格 610527102200001 (尧禾镇 610527102, 白水县 610527) unless a row says otherwise. */
     enum Case {
@@ -82,7 +101,8 @@ class GridScopeMatrixIntegrationTest {
         }
 
         int expected(Action action) {
-            return expected[action.ordinal()];
+            int status = expected[action.api.ordinal()];
+            return status == 200 && (action == Action.PAGE_UPDATE || action == Action.PAGE_RETIRE) ? 302 : status;
         }
 
         TestActor actor() {
@@ -123,26 +143,58 @@ class GridScopeMatrixIntegrationTest {
             return;
         }
         assertThat(response.getStatus()).isEqualTo(expected);
-        if (expected != 200) {
+        if (expected >= 400 && !action.page()) {
             assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             assertThat(json.readTree(response.getContentAsString()).get("type").asString())
                     .isEqualTo(expected == 404 ? "/problems/not-found" : "/problems/forbidden");
         }
-        if (expected != 200 && action != Action.READ) {
+        if (expected >= 400 && action.api != Action.READ) {
             assertThat(jdbc.sql("select name, active from region.grids where code = :code").param("code", c.target)
                     .query((rs, i) -> rs.getString(1) + rs.getBoolean(2)).single()).doesNotContain("矩阵").endsWith("true");
         }
     }
 
+    /** Creating a grid in the target's community, through the API and the form, and finding it on the list page. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(Case.class)
+    void scopeDecidesCreatingAndListingPages(Case c) throws Exception {
+        var auth = authentication(c.actor().authentication());
+        String community = c.target.substring(0, 12);
+        boolean mayCreate = c.target.startsWith(c.edit) || c.edit.startsWith(community);
+        long before = jdbc.sql("select count(*) from region.grids").query(Long.class).single();
+        int api = mvc.perform(post("/api/v1/grids").with(auth).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"communityCode\":\"" + community + "\",\"name\":\"矩阵新网格\"}")).andReturn().getResponse().getStatus();
+        int form = mvc.perform(post("/grids").with(auth).with(csrf()).param("communityCode", community)
+                .param("name", "矩阵新网格")).andReturn().getResponse().getStatus();
+        long created = jdbc.sql("select count(*) from region.grids").query(Long.class).single() - before;
+        if (mayCreate && c.edit.length() <= 12) {
+            assertThat(api).isEqualTo(201);
+            assertThat(form).isEqualTo(302);
+            assertThat(created).isEqualTo(2);
+        } else {
+            assertThat(api).isIn(403, 404);
+            assertThat(created).isZero();
+        }
+        String list = mvc.perform(get("/grids").param("community", community).with(auth))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list.contains(c.target)).as("listed").isEqualTo(c.expected(Action.READ) == 200);
+    }
+
     private RequestBuilder request(Case c, Action action) {
         var auth = authentication(c.actor().authentication());
         String path = "/api/v1/grids/" + c.target;
+        String page = "/grids/" + c.target;
         return switch (action) {
             case LIST -> get("/api/v1/grids").param("community", c.target.substring(0, 12)).param("size", "100").with(auth);
             case READ -> get(path).with(auth);
             case UPDATE -> put(path).with(auth).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                     .header("If-Match", "\"" + version(c.target) + "\"").content("{\"name\":\"矩阵改名网格\"}");
             case RETIRE -> post(path + "/retire").with(auth).with(csrf());
+            case PAGE_READ -> get(page).with(auth);
+            case PAGE_EDIT_FORM -> get(page + "/edit").with(auth);
+            case PAGE_UPDATE -> post(page).with(auth).with(csrf()).param("name", "矩阵改名网格")
+                    .param("version", String.valueOf(version(c.target)));
+            case PAGE_RETIRE -> post(page + "/retire").with(auth).with(csrf());
         };
     }
 

@@ -1,0 +1,90 @@
+package cn.wushe.registry;
+
+import static cn.wushe.registry.RegionFixture.DAOBEI;
+import static cn.wushe.registry.RegionFixture.DAOBEI_GRID_1;
+import static cn.wushe.registry.RegistryFixtures.GRID_WORKER;
+import static cn.wushe.registry.RegistryFixtures.json;
+import static cn.wushe.registry.RegistryFixtures.newIdNumber;
+import static cn.wushe.registry.RegistryFixtures.newName;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import cn.wushe.region.Grids;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The registry module with the modules it uses (region, audit, platform) and not identity: the
+ * events its use cases publish, driven through the web API so the test does not depend on where
+ * the use cases live inside the module. Same keys as {@link RegistryIntegrationTestBase}, since all
+ * tests share one database.
+ */
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+@TestPropertySource(properties = {
+        "wushe.crypto.keys.1=" + RegistryIntegrationTestBase.KEY_V1,
+        "wushe.crypto.keys.2=" + RegistryIntegrationTestBase.KEY_V2,
+        "wushe.crypto.primary-version=1",
+        "wushe.crypto.blind-index-key=00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"})
+@ActiveProfiles("test")
+@AutoConfigureMockMvc
+class RegistryModuleIntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Grids grids;
+
+    @BeforeEach
+    void grids() throws Exception {
+        RegionFixture.seedGrids(mvc, grids);
+    }
+
+    @Test
+    void registeringAPersonPublishesPersonRegistered(Scenario scenario) {
+        String body = json(newName(), newIdNumber(), DAOBEI, DAOBEI_GRID_1);
+
+        scenario.stimulate(() -> perform(post("/api/v1/people").content(body)))
+                .andWaitForEventOfType(PersonRegistered.class)
+                .matching(event -> event.regionCode().equals(DAOBEI_GRID_1))
+                .toArriveAndVerify((event, response) -> assertThat(response.getHeader("Location"))
+                        .isEqualTo("/api/v1/people/" + event.personId().value()));
+    }
+
+    @Test
+    void revisingAPersonPublishesPersonRevisedNamingTheChangedFields(Scenario scenario) {
+        String body = json(newName(), newIdNumber(), DAOBEI, DAOBEI_GRID_1);
+        MockHttpServletResponse created = perform(post("/api/v1/people").content(body));
+        assertThat(created.getStatus()).isEqualTo(201);
+        PersonId id = PersonId.of(created.getHeader("Location").substring("/api/v1/people/".length()));
+
+        scenario.stimulate(() -> perform(put("/api/v1/people/" + id.value()).header("If-Match", created.getHeader("ETag"))
+                        .content(body.replace("高血压，行动不便", "糖尿病"))))
+                .andWaitForEventOfType(PersonRevised.class)
+                .matching(event -> event.personId().equals(id))
+                .toArriveAndVerify(event -> assertThat(event.fields()).containsExactly("健康状况"));
+    }
+
+    private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) {
+        try {
+            return mvc.perform(request.with(authentication(GRID_WORKER.authentication())).with(csrf())
+                    .contentType(MediaType.APPLICATION_JSON)).andReturn().getResponse();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
