@@ -1,5 +1,6 @@
 package cn.wushe.audit.internal;
 
+import cn.wushe.platform.Text;
 import cn.wushe.audit.AuditEvent.Outcome;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,10 +23,10 @@ public record AuditFilter(@Nullable Instant from, @Nullable Instant to, @Nullabl
         if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("from must lie before to");
         }
-        actor = blankToNull(actor);
-        action = blankToNull(action);
-        objectType = blankToNull(objectType);
-        objectId = blankToNull(objectId);
+        actor = Text.trimToNull(actor);
+        action = Text.trimToNull(action);
+        objectType = Text.trimToNull(objectType);
+        objectId = Text.trimToNull(objectId);
     }
 
     /** Criteria that are set, by column, in a fixed order (for SQL and for the audit detail). */
@@ -54,7 +55,4 @@ public record AuditFilter(@Nullable Instant from, @Nullable Instant to, @Nullabl
         }
     }
 
-    private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

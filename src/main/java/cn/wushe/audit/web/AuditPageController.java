@@ -2,7 +2,7 @@ package cn.wushe.audit.web;
 
 import cn.wushe.audit.AuditEvent.Outcome;
 import cn.wushe.audit.internal.AuditEntry;
-import cn.wushe.audit.internal.AuditEntryPage;
+import cn.wushe.platform.Page;
 import cn.wushe.audit.internal.AuditProperties;
 import cn.wushe.audit.internal.AuditReading;
 import cn.wushe.audit.internal.VerificationText;
@@ -57,7 +57,7 @@ class AuditPageController {
         reading.auditor(AuditReading.QUERY);
         try {
             EntryQuery.Checked checked = query.checked(DEFAULT_SIZE);
-            AuditEntryPage page = reading.search(checked.filter(), checked.page(), checked.size());
+            Page<AuditEntry> page = reading.search(checked.filter(), checked.page(), checked.size());
             model.addAttribute("page", page);
             model.addAttribute("rows", page.items().stream().map(EntryRow::of).toList());
             model.addAttribute("previousLink", page.hasPrevious() ? query.pageLink(page.page() - 1) : null);

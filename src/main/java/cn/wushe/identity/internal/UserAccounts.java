@@ -1,5 +1,6 @@
 package cn.wushe.identity.internal;
 
+import cn.wushe.platform.Page;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.ScopeFilter.SqlPredicate;
@@ -113,7 +114,7 @@ public class UserAccounts {
                         rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
                         instant(rs, "last_login_at"), instant(rs, "locked_until")))
                 .list();
-        return new Page<>(rows, total, Math.max(0, page), PAGE_SIZE);
+        return Page.counted(rows, total, Math.max(0, page), PAGE_SIZE);
     }
 
     private static UserAccount account(ResultSet rs, int row) throws SQLException {

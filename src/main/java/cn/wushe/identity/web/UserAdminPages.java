@@ -3,7 +3,7 @@ package cn.wushe.identity.web;
 import cn.wushe.identity.internal.AccountAdministration;
 import cn.wushe.identity.internal.AccountAdministration.NewAccount;
 import cn.wushe.identity.internal.AccountView;
-import cn.wushe.identity.internal.Page;
+import cn.wushe.platform.Page;
 import cn.wushe.identity.internal.RegionDirectory;
 import cn.wushe.identity.internal.UserAccounts;
 import cn.wushe.platform.CurrentActor;

@@ -1,5 +1,6 @@
 package cn.wushe.region.web;
 
+import cn.wushe.platform.Page;
 import cn.wushe.platform.web.Versions;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
@@ -69,9 +70,9 @@ class GridApi {
         if (size < 1 || size > GridQueries.MAX_PAGE_SIZE) {
             throw DomainException.invalid("size", "每页条数应在 1 到 " + GridQueries.MAX_PAGE_SIZE + " 之间");
         }
-        GridQueries.Page result = queries.page(CurrentActor.get(),
+        Page<GridQueries.Row> result = queries.page(CurrentActor.get(),
                 new GridQueries.Filter(RegionCodes.community("community", community), q, active, page, size));
-        return new GridPageResponse(result.items(), result.page(), result.size(), result.total());
+        return new GridPageResponse(result.items(), result.page(), result.size(), result.count());
     }
 
     @GetMapping("/{code}")

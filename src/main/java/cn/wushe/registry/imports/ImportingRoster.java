@@ -1,5 +1,6 @@
 package cn.wushe.registry.imports;
 
+import cn.wushe.platform.Text;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
@@ -82,7 +83,7 @@ class ImportingRoster {
      */
     ImportJob start(@Nullable String fileName, InputStream content, @Nullable String idempotencyKey) throws IOException {
         Actor actor = CurrentActor.get();
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        String key = Text.trimToNull(idempotencyKey);
         if (key != null && key.length() > 100) {
             throw DomainException.invalid("Idempotency-Key", "Idempotency-Key 不能超过 100 个字符");
         }

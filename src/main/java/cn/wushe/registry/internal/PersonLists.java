@@ -1,5 +1,6 @@
 package cn.wushe.registry.internal;
 
+import cn.wushe.platform.Page;
 import cn.wushe.platform.personal.IdDocumentType;
 import cn.wushe.platform.personal.IdentityNumber;
 import cn.wushe.platform.personal.PhoneNumber;
@@ -88,7 +89,7 @@ public class PersonLists {
     }
 
     @Transactional(readOnly = true)
-    public PersonPage list(PersonFilter filter, int page, int size) {
+    public Page<PersonListItem> list(PersonFilter filter, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw DomainException.invalid("size", "每页条数应为 1–" + MAX_PAGE_SIZE + "，页码从 0 开始");
         }
@@ -103,7 +104,7 @@ public class PersonLists {
         boolean hasMore = rows.size() > size;
         List<PersonListItem> items = hasMore ? rows.subList(0, size) : rows;
         auditList("PERSON_LIST", null, items);
-        return new PersonPage(List.copyOf(items), page, size, hasMore);
+        return Page.uncounted(items, page, size, hasMore);
     }
 
     /** Current holders per category (and {@code _ALL}: people in the filter), within the view scope. */

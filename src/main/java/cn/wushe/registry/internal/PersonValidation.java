@@ -1,5 +1,6 @@
 package cn.wushe.registry.internal;
 
+import cn.wushe.platform.Text;
 import cn.wushe.platform.personal.IdentityNumber;
 import cn.wushe.platform.personal.PhoneNumber;
 import cn.wushe.platform.personal.Sex;
@@ -287,12 +288,8 @@ public class PersonValidation {
         }
     }
 
-    /** Trimmed text, {@code null} when blank. */
+    /** Shorthand for the one trim rule, {@link Text#trimToNull}. */
     static @Nullable String text(@Nullable String raw) {
-        if (raw == null) {
-            return null;
-        }
-        String s = raw.strip();
-        return s.isEmpty() ? null : s;
+        return Text.trimToNull(raw);
     }
 }

@@ -7,7 +7,8 @@ import cn.wushe.registry.internal.PersonDraft;
 import cn.wushe.registry.internal.PersonFilter;
 import cn.wushe.registry.PersonId;
 import cn.wushe.registry.internal.PersonLists;
-import cn.wushe.registry.internal.PersonPage;
+import cn.wushe.registry.internal.PersonListItem;
+import cn.wushe.platform.Page;
 import cn.wushe.registry.internal.PersonReading;
 import cn.wushe.registry.internal.PersonView;
 import cn.wushe.registry.internal.PersonChange;
@@ -61,6 +62,14 @@ class PeopleApi {
     record LinkRequest(@Nullable UUID userId) {
     }
 
+    /** A page of people without a total on purpose (counting a county is slow and leaks sizes). */
+    record PersonPage(List<PersonListItem> items, int page, int size, boolean hasMore) {
+
+        static PersonPage of(Page<PersonListItem> page) {
+            return new PersonPage(page.items(), page.page(), page.size(), page.hasMore());
+        }
+    }
+
     @GetMapping
     @PreAuthorize("hasAuthority('PERSON_VIEW')")
     ResponseEntity<PersonPage> list(@RequestParam(required = false) @Nullable String region,
@@ -71,7 +80,7 @@ class PeopleApi {
             @RequestParam(required = false) @Nullable String name,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         PersonFilter filter = new PersonFilter(region, category, ageMin, ageMax, sex, disability, disabilityType, name);
-        return noStore(lists.list(filter, page, size));
+        return noStore(PersonPage.of(lists.list(filter, page, size)));
     }
 
     @GetMapping("/counts")
