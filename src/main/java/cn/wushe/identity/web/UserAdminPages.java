@@ -1,5 +1,6 @@
 package cn.wushe.identity.web;
 
+import cn.wushe.platform.web.FormRefusal;
 import cn.wushe.identity.internal.AccountAdministration;
 import cn.wushe.identity.internal.AccountAdministration.NewAccount;
 import cn.wushe.identity.internal.AccountView;
@@ -54,8 +55,7 @@ class UserAdminPages {
             model.addAttribute("issuedFor", "新账号");
             return detailPage(issued.account(), model);
         } catch (DomainException e) {
-            response.setStatus(e.status());
-            Views.errors(model, e);
+            model.addAttribute("errors", FormRefusal.of(e).statusOn(response).errors());
             model.addAttribute("showCreate", true);
             return listPage("", 0, form, model);
         }
@@ -110,11 +110,7 @@ class UserAdminPages {
 
     /** Outside scope stays a plain 404; other refusals are shown on the account's page. */
     private String refused(UUID id, DomainException e, HttpServletResponse response, Model model) {
-        if (e.status() == 404) {
-            throw e;
-        }
-        response.setStatus(e.status());
-        Views.errors(model, e);
+        model.addAttribute("errors", FormRefusal.unlessNotFound(e).statusOn(response).errors());
         return detailPage(administration.view(CurrentActor.get(), id), model);
     }
 

@@ -1,5 +1,6 @@
 package cn.wushe.region.web;
 
+import cn.wushe.platform.web.FormRefusal;
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
@@ -167,10 +168,8 @@ class GridPages {
         try {
             return change.get();
         } catch (DomainException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            return form(model, form, e.fieldErrors(), e.fieldErrors().isEmpty() ? e.getMessage() : null);
+            FormRefusal refusal = FormRefusal.unlessNotFound(e);
+            return form(model, form, refusal.fieldErrors(), refusal.general());
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.wushe.registry.imports;
 
+import cn.wushe.platform.web.FormRefusal;
 import cn.wushe.platform.DomainException;
 import cn.wushe.registry.internal.CategoryTypes;
 import java.io.IOException;
@@ -82,10 +83,7 @@ class ImportPages {
         try {
             importing.commit(id);
         } catch (DomainException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", FormRefusal.unlessNotFound(e).message());
         }
         return "redirect:/people/imports/" + id;
     }
@@ -96,10 +94,7 @@ class ImportPages {
         try {
             importing.discard(id);
         } catch (DomainException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", FormRefusal.unlessNotFound(e).message());
         }
         return "redirect:/people/imports/" + id;
     }
