@@ -1,5 +1,6 @@
 package cn.wushe.identity.internal;
 
+import cn.wushe.platform.personal.PhoneNumber;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.DomainException;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package cn.wushe.identity.internal;
 
+import cn.wushe.platform.personal.PhoneNumber;
 import cn.wushe.platform.Page;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.DomainException;
@@ -60,7 +61,7 @@ public class UserAccounts {
                     """)
                     .param("id", account.id()).param("username", account.username().value())
                     .param("displayName", account.displayName())
-                    .param("phone", account.phone() == null ? null : account.phone().value())
+                    .param("phone", account.phone() == null ? null : account.phone().digits())
                     .param("hash", account.passwordHash()).param("changedAt", ts(account.passwordChangedAt()))
                     .param("mustChange", account.mustChangePassword()).param("enabled", account.enabled())
                     .param("home", account.homeRegionCode()).param("county", account.countyCode())

@@ -1,5 +1,6 @@
 package cn.wushe.registry.exports;
 
+import cn.wushe.platform.AgeBand;
 import cn.wushe.platform.web.ErrorPages;
 import cn.wushe.platform.web.FormRefusal;
 import cn.wushe.platform.CurrentActor;
@@ -53,14 +54,9 @@ class ExportWeb {
             @Nullable Boolean disability, @Nullable String name) {
 
         PersonFilter toFilter() {
-            Integer min = null;
-            Integer max = null;
-            if (age != null && age.matches("\\d{1,3}-\\d{0,3}")) {
-                String[] parts = age.split("-", -1);
-                min = Integer.valueOf(parts[0]);
-                max = parts[1].isEmpty() ? null : Integer.valueOf(parts[1]);
-            }
-            return new PersonFilter(region, category, min, max, sex, disability, null, name);
+            AgeBand band = AgeBand.parse(age);
+            return new PersonFilter(region, category, band == null ? null : band.min(), band == null ? null : band.max(),
+                    sex, disability, null, name);
         }
 
         Map<String, String> asParams() {

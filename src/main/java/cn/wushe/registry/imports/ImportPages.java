@@ -1,6 +1,7 @@
 package cn.wushe.registry.imports;
 
 import cn.wushe.platform.web.FormRefusal;
+import cn.wushe.platform.files.RejectedFile;
 import cn.wushe.platform.DomainException;
 import cn.wushe.registry.internal.CategoryTypes;
 import java.io.IOException;
@@ -56,7 +57,7 @@ class ImportPages {
         try (InputStream in = file.getInputStream()) {
             ImportJob job = importing.start(file.getOriginalFilename(), in, null);
             return "redirect:/people/imports/" + job.id();
-        } catch (RosterFileException e) {
+        } catch (RejectedFile e) {
             return refused(model, response, e.status(), e.getMessage());
         }
     }

@@ -1,6 +1,8 @@
 package cn.wushe.registry.imports;
 
 import cn.wushe.platform.Text;
+import cn.wushe.platform.files.RejectedFile;
+import cn.wushe.platform.files.UploadGuard;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
@@ -64,7 +66,7 @@ class ImportingRoster {
     ImportingRoster(ImportLimits limits, CheckingRoster checking, ImportJobs jobs, ImportRows rows, RosterRowParser parser,
             RosterUpserts upserts, PreparedPeople prepared, AuditLog audit, TransactionTemplate transaction, Clock clock) {
         this.prepared = prepared;
-        this.guard = new UploadGuard(limits);
+        this.guard = new UploadGuard(limits.upload());
         this.limits = limits;
         this.checking = checking;
         this.jobs = jobs;
@@ -253,7 +255,7 @@ class ImportingRoster {
                 throw new RosterFileException("工作表「" + sheet.sheetName() + "」没有数据行（示例行不导入），请从第 3 行起填写");
             }
         } catch (RuntimeException e) {
-            if (e instanceof RosterFileException) {
+            if (e instanceof RejectedFile) {
                 throw e;
             }
             throw new RosterFileException("无法读取工作表的内容，文件可能已损坏。请用 Excel 或 WPS 打开后另存为 .xlsx 再上传");
@@ -274,7 +276,7 @@ class ImportingRoster {
             while ((n = in.read(buffer)) > 0) {
                 total += n;
                 if (total > limits.maxUploadBytes()) {
-                    throw RosterFileException.tooLarge(limits.maxUploadBytes());
+                    throw RejectedFile.tooLarge(limits.maxUploadBytes());
                 }
                 out.write(buffer, 0, n);
             }

@@ -3,6 +3,7 @@ package cn.wushe.registry.internal;
 import cn.wushe.platform.Page;
 import cn.wushe.platform.personal.IdDocumentType;
 import cn.wushe.platform.personal.IdentityNumber;
+import cn.wushe.platform.personal.Masking;
 import cn.wushe.platform.personal.PhoneNumber;
 import cn.wushe.platform.personal.Sex;
 import cn.wushe.registry.HouseholdId;
@@ -256,7 +257,7 @@ public class PersonLists {
         String phoneEnc = rs.getString("phone_enc");
         String phone = phoneEnc == null ? null : cipher.decrypt(phoneEnc);
         if (phone != null && !editable) {
-            phone = PhoneNumber.mask(phone);
+            phone = Masking.phone(phone);
         }
         Array categories = rs.getArray("categories");
         String community = rs.getString("community_code");

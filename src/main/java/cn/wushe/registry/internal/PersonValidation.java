@@ -127,7 +127,7 @@ public class PersonValidation {
             if (problem != null) {
                 errors.put("phone", problem);
             } else {
-                phone = PhoneNumber.parse(phoneText);
+                phone = PhoneNumber.mobileOrLandline(phoneText);
             }
         }
         Address address = address(draft, errors);
@@ -266,7 +266,7 @@ public class PersonValidation {
                 errors.put(at + "phone", PhoneNumber.problem(phone));
             }
             if (errors.size() == before) {
-                parties.add(new RelatedParty(kind, name, relation, phone == null ? null : PhoneNumber.parse(phone)));
+                parties.add(new RelatedParty(kind, name, relation, phone == null ? null : PhoneNumber.mobileOrLandline(phone)));
             }
         }
         return parties;
