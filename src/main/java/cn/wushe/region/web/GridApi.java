@@ -1,5 +1,6 @@
 package cn.wushe.region.web;
 
+import cn.wushe.platform.web.Idempotency;
 import cn.wushe.platform.Page;
 import cn.wushe.platform.web.Versions;
 import cn.wushe.platform.CurrentActor;
@@ -40,7 +41,10 @@ class GridApi {
     private final GridQueries queries;
     private final GridManagement management;
 
-    GridApi(GridQueries queries, GridManagement management) {
+    private final Idempotency idempotency;
+
+    GridApi(GridQueries queries, GridManagement management, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.queries = queries;
         this.management = management;
     }
@@ -86,10 +90,13 @@ class GridApi {
     @PostMapping
     @PreAuthorize("hasAuthority('GRID_EDIT')")
     @Operation(summary = "新建网格（不填网格代码时自动取下一个序号）")
-    ResponseEntity<GridResponse> create(@RequestBody GridCreateRequest request) {
-        GridAggregate grid = management.create(CurrentActor.get(), new GridManagement.NewGrid(request.communityCode(),
-                request.code(), request.name(), request.centreLat(), request.centreLng(), geoJson(request.boundary())));
-        return withVersion(HttpStatus.CREATED, GridResponse.of(queries.describe(grid)));
+    ResponseEntity<GridResponse> create(@RequestBody GridCreateRequest request,
+            @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String idempotencyKey) {
+        return idempotency.once(idempotencyKey, "POST /api/v1/grids", request, GridResponse.class, () -> {
+            GridAggregate grid = management.create(CurrentActor.get(), new GridManagement.NewGrid(request.communityCode(),
+                    request.code(), request.name(), request.centreLat(), request.centreLng(), geoJson(request.boundary())));
+            return withVersion(HttpStatus.CREATED, GridResponse.of(queries.describe(grid)));
+        });
     }
 
     @PutMapping("/{code}")

@@ -55,7 +55,7 @@ class ImportPages {
             return refused(model, response, 400, "请选择要上传的 .xlsx 文件");
         }
         try (InputStream in = file.getInputStream()) {
-            ImportJob job = importing.start(file.getOriginalFilename(), in, null);
+            ImportJob job = importing.start(file.getOriginalFilename(), in);
             return "redirect:/people/imports/" + job.id();
         } catch (RejectedFile e) {
             return refused(model, response, e.status(), e.getMessage());

@@ -1,5 +1,6 @@
 package cn.wushe.registry.web;
 
+import cn.wushe.platform.web.Idempotency;
 import cn.wushe.platform.web.Problems;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.web.Versions;
@@ -46,7 +47,11 @@ class PeopleApi {
     private final PersonLists lists;
     private final SelfService selfService;
 
-    PeopleApi(RegisteringPerson registering, PersonReading reading, PersonLists lists, SelfService selfService) {
+    private final Idempotency idempotency;
+
+    PeopleApi(RegisteringPerson registering, PersonReading reading, PersonLists lists, SelfService selfService,
+            Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.registering = registering;
         this.reading = reading;
         this.lists = lists;
@@ -105,14 +110,17 @@ class PeopleApi {
     @PreAuthorize("hasAuthority('PERSON_EDIT')")
     ResponseEntity<?> register(@RequestBody PersonDraft draft,
             @RequestParam(defaultValue = "false") boolean confirmDistinct,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
-        Registration outcome = registering.register(draft, confirmDistinct, idempotencyKey);
-        if (outcome instanceof Registration.Registered registered) {
-            PersonView view = reading.detail(registered.id());
-            return ResponseEntity.created(URI.create("/api/v1/people/" + registered.id()))
-                    .eTag(Versions.etag(registered.version())).cacheControl(CacheControl.noStore()).body(view);
-        }
-        return duplicate(outcome);
+            @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String idempotencyKey) {
+        return idempotency.once(idempotencyKey, "POST /api/v1/people", List.of(draft, confirmDistinct), Object.class, () -> {
+            Registration outcome = registering.register(draft, confirmDistinct);
+            if (outcome instanceof Registration.Registered registered) {
+                PersonView view = reading.detail(registered.id());
+                return ResponseEntity.created(URI.create("/api/v1/people/" + registered.id()))
+                        .eTag(Versions.etag(registered.version())).cacheControl(CacheControl.noStore()).body(view);
+            }
+            ResponseEntity<ProblemDetail> refused = duplicate(outcome);
+            return ResponseEntity.status(refused.getStatusCode()).headers(refused.getHeaders()).body(refused.getBody());
+        });
     }
 
     @GetMapping("/{id}")
