@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
 
-/** Small helpers the identity pages share: the signed-in user, times as shown, . */
+/** Small helpers the identity pages share: the signed-in user and times as shown. */
 final class Views {
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
