@@ -110,6 +110,7 @@ public class Idempotency {
                     .param("actor", actor).param("key", key).param("fingerprint", fingerprint)
                     .param("now", Timestamp.from(now)).param("expires", Timestamp.from(now.plus(KEPT))).update();
             if (claimed == 1) {
+                forgetExpired(); // housekeeping rides on new keys, which are rare: no scheduler needed
                 return Optional.empty();
             }
             Optional<Kept> kept = jdbc.sql("""
@@ -163,8 +164,8 @@ public class Idempotency {
                 .param("actor", actor).param("key", key).update();
     }
 
-    /** Drops answers that are no longer replayed; called by whoever schedules housekeeping. */
-    public int forgetExpired() {
+    /** Drops answers that are no longer replayed. */
+    int forgetExpired() {
         return jdbc.sql("delete from platform.idempotent_requests where expires_at <= :now")
                 .param("now", Timestamp.from(clock.instant())).update();
     }
