@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wushe.archexample.internal.HttpInDomain;
+import cn.wushe.archexample.web.HttpInWeb;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -47,8 +49,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Rules beyond module boundaries, over the main code: every handler is authorized (security.md
- * check 11), time comes from the {@link Clock} bean, request bodies are records (check 14), no
- * module's SQL names another module's schema, and an unscoped read goes through
+ * check 11), time comes from the {@link Clock} bean, request bodies are records (check 14), domain
+ * code (a module's root and {@code internal} packages) names no HTTP or servlet type, no module's
+ * SQL names another module's schema, and an unscoped read goes through
  * {@code ScopeFilter.unscoped(reason)} (the last two over the source files, see {@link SourceRules}).
  * Each rule is also shown to catch a violating example, so none of them can pass vacuously.
  */
@@ -76,6 +79,19 @@ class ArchitectureTests {
             .should(takeOnlyRecordsAsRequestBody())
             .because("a request record names exactly the fields a client may send: no mass assignment "
                     + "through setters (security.md check 14)");
+
+    /** Domain code: a module's root package (its API) and its {@code internal} package. */
+    static final ArchRule DOMAIN_CODE_HAS_NO_HTTP_TYPES = noClasses()
+            .that().resideInAnyPackage("cn.wushe.*", "cn.wushe.*.internal..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..", "jakarta.servlet..",
+                    "org.springframework.web..")
+            .because("domain code speaks of refusals (DomainException, ProblemType), never of HTTP; controllers, "
+                    + "filters and platform.web map them (web, security, imports/exports controllers)");
+
+    @Test
+    void domainCodeHasNoHttpTypes() {
+        DOMAIN_CODE_HAS_NO_HTTP_TYPES.check(MAIN);
+    }
 
     @Test
     void everyHandlerIsAuthorized() {
@@ -148,6 +164,10 @@ class ArchitectureTests {
                         || d.contains("System.currentTimeMillis()"));
         assertThat(REQUEST_BODIES_ARE_RECORDS.evaluate(bad).getFailureReport().getDetails())
                 .hasSize(2).allMatch(d -> d.contains("Form"));
+        assertThat(DOMAIN_CODE_HAS_NO_HTTP_TYPES.evaluate(new ClassFileImporter().importClasses(HttpInDomain.class))
+                .getFailureReport().getDetails())
+                .isNotEmpty().allMatch(d -> d.contains("HttpInDomain"))
+                .anyMatch(d -> d.contains("HttpServletRequest")).anyMatch(d -> d.contains("HttpStatus"));
     }
 
     @Test
@@ -156,6 +176,9 @@ class ArchitectureTests {
         assertThat(HANDLERS_ARE_AUTHORIZED.evaluate(good).hasViolation()).isFalse();
         assertThat(TIME_COMES_FROM_THE_CLOCK.evaluate(good).hasViolation()).isFalse();
         assertThat(REQUEST_BODIES_ARE_RECORDS.evaluate(good).hasViolation()).isFalse();
+        assertThat(DOMAIN_CODE_HAS_NO_HTTP_TYPES.evaluate(new ClassFileImporter()
+                .importClasses(HttpInWeb.class, cn.wushe.platform.Text.class))
+                .hasViolation()).isFalse();
     }
 
     private static com.tngtech.archunit.lang.syntax.elements.GivenMethodsConjunction handlers() {

@@ -51,11 +51,16 @@ public enum ProblemType {
     /** The registry changed between an import's check and its commit. */
     IMPORT_CHANGED("import-changed", 409),
 
+    /** The first request with this Idempotency-Key is still running. */
+    IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", 409),
+
     /** The If-Match version is not the object's current one. */
     VERSION_MISMATCH("version-mismatch", 412),
     UPLOAD_TOO_LARGE("upload-too-large", 413),
     /** An upload is not of the expected file type (e.g. not an .xlsx workbook). */
     NOT_XLSX("not-xlsx", 415),
+    /** The Idempotency-Key was used before for a different request. */
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422),
     /** An edit came without If-Match. */
     IF_MATCH_REQUIRED("if-match-required", 428),
     TOO_MANY_REQUESTS("too-many-requests", 429);

@@ -1,5 +1,6 @@
 package cn.wushe.audit.internal;
 
+import cn.wushe.platform.Page;
 import cn.wushe.audit.AuditEvent.Outcome;
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.Permission;
@@ -42,7 +43,7 @@ class AuditEntries {
         this.jdbc = jdbc;
     }
 
-    AuditEntryPage search(Actor auditor, AuditFilter filter, int page, int size) {
+    Page<AuditEntry> search(Actor auditor, AuditFilter filter, int page, int size) {
         Map<String, Object> params = new HashMap<>();
         String where = where(auditor, filter, params);
         long total = jdbc.sql("select count(*) from audit.entries where " + where).params(params)
@@ -52,7 +53,7 @@ class AuditEntries {
         List<AuditEntry> items = jdbc.sql("select * from audit.entries where " + where
                         + " order by occurred_at desc, id desc limit :limit offset :offset")
                 .params(params).query((rs, i) -> map(rs)).list();
-        return new AuditEntryPage(items, total, page, size);
+        return Page.counted(items, total, page, size);
     }
 
     private static String where(Actor auditor, AuditFilter filter, Map<String, Object> params) {

@@ -1,5 +1,6 @@
 package cn.wushe.audit.internal;
 
+import cn.wushe.platform.Text;
 import cn.wushe.audit.AuditEvent.Outcome;
 import cn.wushe.platform.Messages;
 import java.time.Instant;
@@ -23,10 +24,10 @@ public record AuditFilter(@Nullable Instant from, @Nullable Instant to, @Nullabl
         if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("from must lie before to");
         }
-        actor = blankToNull(actor);
-        action = blankToNull(action);
-        objectType = blankToNull(objectType);
-        objectId = blankToNull(objectId);
+        actor = Text.trimToNull(actor);
+        action = Text.trimToNull(action);
+        objectType = Text.trimToNull(objectType);
+        objectId = Text.trimToNull(objectId);
     }
 
     /** Criteria that are set, by column, in a fixed order (for SQL and for the audit detail). */
@@ -55,7 +56,4 @@ public record AuditFilter(@Nullable Instant from, @Nullable Instant to, @Nullabl
         }
     }
 
-    private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -1,5 +1,6 @@
 package cn.wushe.audit.internal;
 
+import cn.wushe.platform.Page;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditEvent.Outcome;
 import cn.wushe.audit.AuditLog;
@@ -39,15 +40,15 @@ public class AuditReading {
 
     /** A page of entries, newest first, within the auditor's scope. */
     @Transactional
-    public AuditEntryPage search(AuditFilter filter, int page, int size) {
+    public Page<AuditEntry> search(AuditFilter filter, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page >= 0 and 1 <= size <= " + MAX_PAGE_SIZE);
         }
         String detail = filter.describe() + "; page=" + page + "; size=" + size;
         Actor auditor = auditor(QUERY, detail);
-        AuditEntryPage result = entries.search(auditor, filter, page, size);
+        Page<AuditEntry> result = entries.search(auditor, filter, page, size);
         // recorded after reading, in the same transaction: no results leave without their entry
-        log.record(event(QUERY, detail + "; total=" + result.total()));
+        log.record(event(QUERY, detail + "; total=" + result.count()));
         return result;
     }
 

@@ -1,5 +1,6 @@
 package cn.wushe.audit.internal;
 
+import cn.wushe.platform.RequestOrigin;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.platform.Actor;
@@ -24,7 +25,6 @@ import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -37,8 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Appends to the per-county hash chain. Joins the caller's transaction (so a failed audit write
@@ -125,7 +123,7 @@ class JdbcAuditLog implements AuditLog, DisposableBean {
                 actor.map(a -> String.join(",", a.roles().stream().sorted().toList())).orElse(null),
                 actor.map(JdbcAuditLog::scopeOf).orElse(null),
                 event.action(), event.objectType(), event.objectId(), event.objectRegion(), event.outcome().name(),
-                clientIp(), MDC.get("requestId"), event.reason(), event.detail());
+                RequestOrigin.clientIp(), RequestOrigin.requestId(), event.reason(), event.detail());
     }
 
     /** @param avoid lanes held by a suspended transaction of this thread: waiting for them would never end */
@@ -257,10 +255,4 @@ class JdbcAuditLog implements AuditLog, DisposableBean {
                 .map(RegionScope::code).distinct().sorted().collect(Collectors.joining(","));
     }
 
-    private static @Nullable String clientIp() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
-            return attrs.getRequest().getRemoteAddr();
-        }
-        return null;
-    }
 }

@@ -4,7 +4,7 @@ import cn.wushe.audit.AuditVerification.ChainReport;
 import cn.wushe.audit.AuditVerification.Report;
 import cn.wushe.audit.AuditVerification.Tampered;
 import cn.wushe.audit.internal.AuditEntry;
-import cn.wushe.audit.internal.AuditEntryPage;
+import cn.wushe.platform.Page;
 import cn.wushe.audit.internal.AuditReading;
 import cn.wushe.audit.internal.VerificationText;
 import cn.wushe.platform.ClockConfiguration;
@@ -42,8 +42,8 @@ class AuditApiController {
     EntriesResponse entries(@ParameterObject @ModelAttribute EntryQuery query) {
         reading.auditor(AuditReading.QUERY);
         EntryQuery.Checked checked = query.checked(DEFAULT_SIZE);
-        AuditEntryPage page = reading.search(checked.filter(), checked.page(), checked.size());
-        return new EntriesResponse(page.total(), page.page(), page.size(),
+        Page<AuditEntry> page = reading.search(checked.filter(), checked.page(), checked.size());
+        return new EntriesResponse(page.count(), page.page(), page.size(),
                 page.items().stream().map(EntryResponse::of).toList());
     }
 

@@ -2,7 +2,7 @@ package cn.wushe.audit.web;
 
 import cn.wushe.audit.AuditEvent.Outcome;
 import cn.wushe.audit.internal.AuditEntry;
-import cn.wushe.audit.internal.AuditEntryPage;
+import cn.wushe.platform.Page;
 import cn.wushe.audit.internal.AuditProperties;
 import cn.wushe.audit.internal.AuditReading;
 import cn.wushe.audit.internal.VerificationText;
@@ -12,20 +12,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatusCode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The audit log page (审计日志) for audit admins: filter, page through, and verify. htmx swaps
@@ -57,7 +54,7 @@ class AuditPageController {
         reading.auditor(AuditReading.QUERY);
         try {
             EntryQuery.Checked checked = query.checked(DEFAULT_SIZE);
-            AuditEntryPage page = reading.search(checked.filter(), checked.page(), checked.size());
+            Page<AuditEntry> page = reading.search(checked.filter(), checked.page(), checked.size());
             model.addAttribute("page", page);
             model.addAttribute("rows", page.items().stream().map(EntryRow::of).toList());
             model.addAttribute("previousLink", page.hasPrevious() ? query.pageLink(page.page() - 1) : null);
@@ -81,14 +78,6 @@ class AuditPageController {
         model.addAttribute("summary", VerificationText.summary(report));
         model.addAttribute("query", EntryQuery.NONE);
         return page(model, isHtmxSwap(headers) ? "audit/index :: verification" : "audit/index");
-    }
-
-    /** Out of the auditor's reach the page does not exist (check 28: the ordinary 404 page, not 403). */
-    @ExceptionHandler(DomainException.class)
-    ModelAndView refused(DomainException e) {
-        ModelAndView page = new ModelAndView(e.status() == 404 ? "error/404" : "error", HttpStatusCode.valueOf(e.status()));
-        page.addObject("status", e.status());
-        return page;
     }
 
     private String page(Model model, String view) {

@@ -1,6 +1,9 @@
 package cn.wushe.identity.internal;
 
 import cn.wushe.platform.Messages;
+import cn.wushe.platform.Text;
+import cn.wushe.platform.personal.PhoneNumber;
+import cn.wushe.platform.Page;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
@@ -76,7 +79,8 @@ public class AccountAdministration {
     @Transactional
     public Issued create(Actor admin, NewAccount input) {
         Username username = new Username(input.username() == null ? "" : input.username().strip());
-        PhoneNumber phone = input.phone() == null || input.phone().isBlank() ? null : new PhoneNumber(input.phone().strip());
+        String typedPhone = Text.trimToNull(input.phone());
+        PhoneNumber phone = typedPhone == null ? null : PhoneNumber.mobile(typedPhone);
         String unit = input.homeRegionCode() == null ? "" : input.homeRegionCode().strip();
         String password = initialPasswordFor(username.value());
         UserAccount account = UserAccount.open(username, input.displayName(), phone, unit, encoder.encode(password),

@@ -1,6 +1,7 @@
 package cn.wushe.identity.internal;
 
 import cn.wushe.platform.Messages;
+import cn.wushe.platform.personal.PhoneNumber;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.DomainException;
 import java.time.Duration;

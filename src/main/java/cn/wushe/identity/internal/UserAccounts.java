@@ -1,6 +1,8 @@
 package cn.wushe.identity.internal;
 
 import cn.wushe.platform.Messages;
+import cn.wushe.platform.personal.PhoneNumber;
+import cn.wushe.platform.Page;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.ScopeFilter.SqlPredicate;
@@ -60,7 +62,7 @@ public class UserAccounts {
                     """)
                     .param("id", account.id()).param("username", account.username().value())
                     .param("displayName", account.displayName())
-                    .param("phone", account.phone() == null ? null : account.phone().value())
+                    .param("phone", account.phone() == null ? null : account.phone().digits())
                     .param("hash", account.passwordHash()).param("changedAt", ts(account.passwordChangedAt()))
                     .param("mustChange", account.mustChangePassword()).param("enabled", account.enabled())
                     .param("home", account.homeRegionCode()).param("county", account.countyCode())
@@ -114,7 +116,7 @@ public class UserAccounts {
                         rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
                         instant(rs, "last_login_at"), instant(rs, "locked_until")))
                 .list();
-        return new Page<>(rows, total, Math.max(0, page), PAGE_SIZE);
+        return Page.counted(rows, total, Math.max(0, page), PAGE_SIZE);
     }
 
     private static UserAccount account(ResultSet rs, int row) throws SQLException {

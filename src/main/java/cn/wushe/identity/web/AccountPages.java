@@ -1,5 +1,6 @@
 package cn.wushe.identity.web;
 
+import cn.wushe.platform.web.FormRefusal;
 import cn.wushe.identity.SignedInUser;
 import cn.wushe.identity.internal.AccessTokens;
 import cn.wushe.identity.internal.PasswordChanging;
@@ -72,8 +73,7 @@ class AccountPages {
             keepSignedIn(changed, request, response);
             return "redirect:/account/password?changed";
         } catch (DomainException e) {
-            Views.errors(model, e);
-            response.setStatus(e.status());
+            model.addAttribute("errors", FormRefusal.of(e).statusOn(response).errors());
             model.addAttribute("forced", user.passwordChangeRequired());
             model.addAttribute("changed", false);
             model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);
@@ -96,8 +96,7 @@ class AccountPages {
             model.addAttribute("createdName", created.token().name());
             return tokenList(model, null);
         } catch (DomainException e) {
-            response.setStatus(e.status());
-            Views.errors(model, e);
+            model.addAttribute("errors", FormRefusal.of(e).statusOn(response).errors());
             return tokenList(model, form);
         }
     }

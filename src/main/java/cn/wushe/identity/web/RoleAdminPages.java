@@ -1,5 +1,6 @@
 package cn.wushe.identity.web;
 
+import cn.wushe.platform.web.FormRefusal;
 import cn.wushe.identity.Role;
 import cn.wushe.identity.RoleAssignment;
 import cn.wushe.identity.internal.AccountAdministration;
@@ -95,11 +96,7 @@ class RoleAdminPages {
     }
 
     private String refused(UUID userId, DomainException e, GrantForm form, HttpServletResponse response, Model model) {
-        if (e.status() == 404) {
-            throw e;
-        }
-        response.setStatus(e.status());
-        Views.errors(model, e);
+        model.addAttribute("errors", FormRefusal.unlessNotFound(e).statusOn(response).errors());
         return holderPage(userId, form, model);
     }
 

@@ -1,10 +1,10 @@
 package cn.wushe.identity.web;
 
+import cn.wushe.platform.Page;
 import cn.wushe.platform.web.Versions;
 import cn.wushe.identity.internal.AccountAdministration.NewAccount;
 import cn.wushe.identity.internal.AccountAdministration;
 import cn.wushe.identity.internal.AccountView;
-import cn.wushe.identity.internal.Page;
 import cn.wushe.identity.internal.UserAccounts;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
@@ -52,7 +52,7 @@ class UserAdminApi {
     record UserListResponse(List<UserAccounts.Summary> items, long total, int page, int size) {
 
         static UserListResponse of(Page<UserAccounts.Summary> page) {
-            return new UserListResponse(page.items(), page.total(), page.page(), page.size());
+            return new UserListResponse(page.items(), page.count(), page.page(), page.size());
         }
     }
 

@@ -1,9 +1,10 @@
 package cn.wushe.identity.web;
 
+import cn.wushe.platform.web.FormRefusal;
 import cn.wushe.identity.internal.AccountAdministration;
 import cn.wushe.identity.internal.AccountAdministration.NewAccount;
 import cn.wushe.identity.internal.AccountView;
-import cn.wushe.identity.internal.Page;
+import cn.wushe.platform.Page;
 import cn.wushe.identity.internal.RegionDirectory;
 import cn.wushe.identity.internal.UserAccounts;
 import cn.wushe.platform.CurrentActor;
@@ -55,8 +56,7 @@ class UserAdminPages {
             model.addAttribute("issuedFor", Messages.text("identity.account.issued-for-new"));
             return detailPage(issued.account(), model);
         } catch (DomainException e) {
-            response.setStatus(e.status());
-            Views.errors(model, e);
+            model.addAttribute("errors", FormRefusal.of(e).statusOn(response).errors());
             model.addAttribute("showCreate", true);
             return listPage("", 0, form, model);
         }
@@ -111,11 +111,7 @@ class UserAdminPages {
 
     /** Outside scope stays a plain 404; other refusals are shown on the account's page. */
     private String refused(UUID id, DomainException e, HttpServletResponse response, Model model) {
-        if (e.status() == 404) {
-            throw e;
-        }
-        response.setStatus(e.status());
-        Views.errors(model, e);
+        model.addAttribute("errors", FormRefusal.unlessNotFound(e).statusOn(response).errors());
         return detailPage(administration.view(CurrentActor.get(), id), model);
     }
 

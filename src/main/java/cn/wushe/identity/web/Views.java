@@ -7,12 +7,9 @@ import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Messages;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.ui.Model;
 
-/** Small helpers the identity pages share: the signed-in user, times as shown, form errors. */
+/** Small helpers the identity pages share: the signed-in user and times as shown. */
 final class Views {
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
@@ -31,14 +28,5 @@ final class Views {
 
     static String time(@Nullable Instant instant) {
         return instant == null ? "—" : MINUTES.format(instant);
-    }
-
-    /** Field messages for the form, plus the general message under the key {@code _}. */
-    static void errors(Model model, DomainException e) {
-        Map<String, String> errors = new LinkedHashMap<>(e.fieldErrors());
-        if (errors.isEmpty()) {
-            errors.put("_", e.getMessage());
-        }
-        model.addAttribute("errors", errors);
     }
 }

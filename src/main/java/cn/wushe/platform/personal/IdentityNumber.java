@@ -100,8 +100,7 @@ public record IdentityNumber(IdDocumentType type, String value) {
 
     /** {@code 610527********123X}: the issuer part and the last four characters. */
     public String masked() {
-        int head = value.length() == 18 ? 6 : 3;
-        return value.substring(0, head) + "*".repeat(value.length() - head - 4) + value.substring(value.length() - 4);
+        return Masking.identityNumber(value);
     }
 
     @Override

@@ -1,11 +1,15 @@
 package cn.wushe.platform.personal;
 
+import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A mainland mobile number (11 digits from 1[3-9]) or a landline with area code, stored as digits
- * only; {@code toString()} is masked.
+ * A mainland phone number, stored as digits only; {@code toString()} is masked. Two rules are named:
+ * {@link #mobile} (手机号, 11 digits from 1[3-9]) where a number must reach a person by text message
+ * (accounts), and {@link #mobileOrLandline} (a mobile, or a landline with its area code) where any
+ * number one can call will do (the registry). The constructor accepts either.
  */
 public record PhoneNumber(String digits) {
 
@@ -19,8 +23,26 @@ public record PhoneNumber(String digits) {
 
     public PhoneNumber {
         if (digits == null || !(MOBILE.matcher(digits).matches() || LANDLINE.matcher(digits).matches())) {
-            throw new IllegalArgumentException("电话号码格式不正确：手机号为 11 位，固定电话需带区号");
+            throw new IllegalArgumentException(Messages.text("platform.phone.invalid"));
         }
+    }
+
+    /**
+     * A mobile number as typed (spaces, dashes, +86 allowed).
+     *
+     * @throws DomainException on field {@code phone} when it is not a mainland mobile number
+     */
+    public static PhoneNumber mobile(String raw) {
+        String digits = normalise(raw);
+        if (!MOBILE.matcher(digits).matches()) {
+            throw DomainException.invalid("phone", Messages.text("platform.phone.not-mobile"));
+        }
+        return new PhoneNumber(digits);
+    }
+
+    /** A mobile or landline number as typed; check {@link #problem} first for a message. */
+    public static PhoneNumber mobileOrLandline(String raw) {
+        return new PhoneNumber(normalise(raw));
     }
 
     /** Strips spaces, dashes and a leading +86/0086 as people write numbers. */
@@ -34,31 +56,23 @@ public record PhoneNumber(String digits) {
         return IdentityNumber.normalise(digits);
     }
 
-    /** The Chinese problem with {@code raw}, or {@code null} when it is a valid number. */
+    /** The Chinese problem with {@code raw} under {@link #mobileOrLandline}, or {@code null} when it is valid. */
     public static @Nullable String problem(String raw) {
         String digits = normalise(raw);
         if (!digits.chars().allMatch(Character::isDigit)) {
-            return "电话号码只能包含数字";
+            return Messages.text("platform.phone.not-digits");
         }
         return MOBILE.matcher(digits).matches() || LANDLINE.matcher(digits).matches() ? null
-                : "电话号码格式不正确：手机号为 11 位，固定电话需带区号";
+                : Messages.text("platform.phone.invalid");
     }
 
-    public static PhoneNumber parse(String raw) {
-        return new PhoneNumber(normalise(raw));
+    public boolean isMobile() {
+        return MOBILE.matcher(digits).matches();
     }
 
-    /** {@code 138****5678}; a landline keeps its area code and last four digits. */
+    /** {@code 138****5678}; a landline keeps its first three and last four digits. */
     public String masked() {
-        return mask(digits);
-    }
-
-    public static String mask(String digits) {
-        if (digits.length() <= 7) {
-            return "*".repeat(digits.length());
-        }
-        int head = 3;
-        return digits.substring(0, head) + "*".repeat(digits.length() - head - 4) + digits.substring(digits.length() - 4);
+        return Masking.phone(digits);
     }
 
     @Override

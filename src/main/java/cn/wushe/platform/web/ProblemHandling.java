@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -26,6 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * ({@code /problems/<slug>}), a Chinese {@code title}/{@code detail}, and for bad input an
  * {@code errors} list of {@code {field, message}} in Chinese.
  */
+/* before PageErrors, which also matches REST controllers; after UploadLimitHandling (HIGHEST_PRECEDENCE) */
+@Order(0)
 @RestControllerAdvice(annotations = RestController.class)
 class ProblemHandling extends ResponseEntityExceptionHandler {
 

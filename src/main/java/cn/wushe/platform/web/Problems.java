@@ -47,6 +47,7 @@ public final class Problems {
             case 412 -> "数据已被他人修改";
             case 413 -> "上传内容过大";
             case 415 -> "不支持的内容类型";
+            case 422 -> "请求无法处理";
             case 428 -> "缺少版本条件";
             case 429 -> "请求过于频繁";
             default -> status >= 500 ? "服务器内部错误" : "请求失败";

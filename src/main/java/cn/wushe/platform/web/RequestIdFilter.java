@@ -1,5 +1,6 @@
 package cn.wushe.platform.web;
 
+import cn.wushe.platform.RequestOrigin;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +14,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Gives every request an id (kept from a well-formed {@code X-Request-Id}), in the logs and the audit log. */
+/**
+ * Gives every request an id (kept from a well-formed {@code X-Request-Id}) and records it with the
+ * client's address as the {@link RequestOrigin}, for the logs and the audit log.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestIdFilter extends OncePerRequestFilter {
@@ -26,12 +30,14 @@ class RequestIdFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
         String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
-        MDC.put("requestId", id);
+        MDC.put(RequestOrigin.REQUEST_ID, id);
+        MDC.put(RequestOrigin.CLIENT_IP, request.getRemoteAddr());
         response.setHeader(HEADER, id);
         try {
             chain.doFilter(request, response);
         } finally {
-            MDC.remove("requestId");
+            MDC.remove(RequestOrigin.REQUEST_ID);
+            MDC.remove(RequestOrigin.CLIENT_IP);
         }
     }
 }

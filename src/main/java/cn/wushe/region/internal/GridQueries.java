@@ -1,5 +1,7 @@
 package cn.wushe.region.internal;
 
+import cn.wushe.platform.Page;
+import cn.wushe.platform.Text;
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Messages;
@@ -50,7 +52,7 @@ public class GridQueries {
         public Filter {
             page = Math.max(page, 0);
             size = Math.clamp(size, 1, MAX_PAGE_SIZE);
-            q = q == null || q.isBlank() ? null : q.strip();
+            q = Text.trimToNull(q);
         }
     }
 
@@ -58,17 +60,10 @@ public class GridQueries {
             int workers, long version) {
     }
 
-    public record Page(List<Row> items, int page, int size, long total) {
-
-        public int pages() {
-            return (int) Math.max(1, (total + size - 1) / size);
-        }
-    }
-
     public record Detail(GridAggregate grid, Region community, List<JdbcGrids.Worker> workers) {
     }
 
-    public Page page(Actor actor, Filter filter) {
+    public Page<Row> page(Actor actor, Filter filter) {
         ScopeFilter.SqlPredicate scope = ScopeFilter.predicate(actor, Permission.GRID_VIEW, "g.county_code", "g.code");
         List<String> where = new ArrayList<>(List.of(scope.sql()));
         Map<String, Object> params = new HashMap<>(scope.params());
@@ -106,7 +101,7 @@ public class GridQueries {
                         rs.getString("community_name"), rs.getBoolean("active"), rs.getInt("workers"),
                         rs.getLong("version")))
                 .list();
-        return new Page(rows, filter.page(), filter.size(), total);
+        return Page.counted(rows, total, filter.page(), filter.size());
     }
 
     /** The grid with its community and workers; 404 outside the actor's GRID_VIEW scope. */

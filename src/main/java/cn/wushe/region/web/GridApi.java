@@ -1,6 +1,8 @@
 package cn.wushe.region.web;
 
 import cn.wushe.platform.Messages;
+import cn.wushe.platform.web.Idempotency;
+import cn.wushe.platform.Page;
 import cn.wushe.platform.web.Versions;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
@@ -40,7 +42,10 @@ class GridApi {
     private final GridQueries queries;
     private final GridManagement management;
 
-    GridApi(GridQueries queries, GridManagement management) {
+    private final Idempotency idempotency;
+
+    GridApi(GridQueries queries, GridManagement management, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.queries = queries;
         this.management = management;
     }
@@ -70,9 +75,9 @@ class GridApi {
         if (size < 1 || size > GridQueries.MAX_PAGE_SIZE) {
             throw DomainException.invalid("size", Messages.text("platform.page.size-range", GridQueries.MAX_PAGE_SIZE));
         }
-        GridQueries.Page result = queries.page(CurrentActor.get(),
+        Page<GridQueries.Row> result = queries.page(CurrentActor.get(),
                 new GridQueries.Filter(RegionCodes.community("community", community), q, active, page, size));
-        return new GridPageResponse(result.items(), result.page(), result.size(), result.total());
+        return new GridPageResponse(result.items(), result.page(), result.size(), result.count());
     }
 
     @GetMapping("/{code}")
@@ -86,10 +91,13 @@ class GridApi {
     @PostMapping
     @PreAuthorize("hasAuthority('GRID_EDIT')")
     @Operation(summary = "新建网格（不填网格代码时自动取下一个序号）")
-    ResponseEntity<GridResponse> create(@RequestBody GridCreateRequest request) {
-        GridAggregate grid = management.create(CurrentActor.get(), new GridManagement.NewGrid(request.communityCode(),
-                request.code(), request.name(), request.centreLat(), request.centreLng(), geoJson(request.boundary())));
-        return withVersion(HttpStatus.CREATED, GridResponse.of(queries.describe(grid)));
+    ResponseEntity<GridResponse> create(@RequestBody GridCreateRequest request,
+            @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String idempotencyKey) {
+        return idempotency.once(idempotencyKey, "POST /api/v1/grids", request, GridResponse.class, () -> {
+            GridAggregate grid = management.create(CurrentActor.get(), new GridManagement.NewGrid(request.communityCode(),
+                    request.code(), request.name(), request.centreLat(), request.centreLng(), geoJson(request.boundary())));
+            return withVersion(HttpStatus.CREATED, GridResponse.of(queries.describe(grid)));
+        });
     }
 
     @PutMapping("/{code}")

@@ -1,5 +1,6 @@
 package cn.wushe.region.web;
 
+import cn.wushe.platform.web.FormRefusal;
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
@@ -168,10 +169,8 @@ class GridPages {
         try {
             return change.get();
         } catch (DomainException e) {
-            if (e.status() == 404 || e.status() == 403) {
-                throw e; // the error page, with its status: not a form to correct
-            }
-            return form(model, form, e.fieldErrors(), e.fieldErrors().isEmpty() ? e.getMessage() : null);
+            FormRefusal refusal = FormRefusal.unlessPageRefused(e);
+            return form(model, form, refusal.fieldErrors(), refusal.general());
         }
     }
 

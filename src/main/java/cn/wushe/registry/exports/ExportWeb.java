@@ -1,5 +1,8 @@
 package cn.wushe.registry.exports;
 
+import cn.wushe.platform.AgeBand;
+import cn.wushe.platform.web.ErrorPages;
+import cn.wushe.platform.web.FormRefusal;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Permission;
@@ -21,11 +24,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.ui.ModelMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The export page and downloads: GET /people/export.xlsx gives the masked list with the people
@@ -49,14 +54,9 @@ class ExportWeb {
             @Nullable Boolean disability, @Nullable String name) {
 
         PersonFilter toFilter() {
-            Integer min = null;
-            Integer max = null;
-            if (age != null && age.matches("\\d{1,3}-\\d{0,3}")) {
-                String[] parts = age.split("-", -1);
-                min = Integer.valueOf(parts[0]);
-                max = parts[1].isEmpty() ? null : Integer.valueOf(parts[1]);
-            }
-            return new PersonFilter(region, category, min, max, sex, disability, null, name);
+            AgeBand band = AgeBand.parse(age);
+            return new PersonFilter(region, category, band == null ? null : band.min(), band == null ? null : band.max(),
+                    sex, disability, null, name);
         }
 
         Map<String, String> asParams() {
@@ -94,16 +94,18 @@ class ExportWeb {
         send(new ExportingRoster.Request(filters.toFilter(), true, reason), response);
     }
 
+    /** A refusal of the download is shown on the export form (the reason's message); 404 and 403 are error pages. */
     @ExceptionHandler(DomainException.class)
-    String refused(DomainException e, jakarta.servlet.http.HttpServletRequest request, Model model, HttpServletResponse response) {
+    ModelAndView refused(DomainException e, jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) {
         if (!response.isCommitted()) {
             response.reset(); // drops the attachment headers set for the file
         }
         if (e.status() == 404 || e.status() == 403) {
-            response.setStatus(e.status());
-            return "error/" + e.status();
+            return ErrorPages.of(e);
         }
-        response.setStatus(e.status());
+        FormRefusal refusal = FormRefusal.of(e).statusOn(response);
+        ModelAndView page = new ModelAndView("registry/export");
+        ModelMap model = page.getModelMap();
         Map<String, String> f = new LinkedHashMap<>();
         for (String key : List.of("region", "category", "age", "sex", "disability", "name")) {
             String value = request.getParameter(key);
@@ -111,8 +113,8 @@ class ExportWeb {
         }
         model.addAttribute("f", f);
         model.addAttribute("canUnmask", CurrentActor.get().can(Permission.PII_UNMASK));
-        model.addAttribute("reasonError", e.fieldErrors().getOrDefault("reason", e.getMessage()));
-        return "registry/export";
+        model.addAttribute("reasonError", refusal.fieldErrors().getOrDefault("reason", e.getMessage()));
+        return page;
     }
 
     /** The use case checks and writes the whole file before its first byte goes out, so a refusal is still a page. */

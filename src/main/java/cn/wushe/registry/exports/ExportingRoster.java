@@ -1,5 +1,6 @@
 package cn.wushe.registry.exports;
 
+import cn.wushe.platform.files.SafeText;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.platform.Actor;

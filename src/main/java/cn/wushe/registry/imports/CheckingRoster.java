@@ -1,6 +1,7 @@
 package cn.wushe.registry.imports;
 
 import cn.wushe.platform.Actor;
+import cn.wushe.platform.files.RejectedFile;
 import cn.wushe.registry.internal.PreparedPeople;
 import cn.wushe.registry.internal.RosterUpserts;
 import cn.wushe.registry.imports.ImportJob.Counts;
@@ -116,7 +117,7 @@ class CheckingRoster implements DisposableBean {
             if (counts.total() == 0) {
                 throw new RosterFileException("工作表「" + sheet.sheetName() + "」没有数据行（示例行不导入），请从第 3 行起填写");
             }
-        } catch (RosterFileException e) {
+        } catch (RejectedFile e) {
             failure = e.getMessage();
         } catch (IOException | RuntimeException e) {
             // the message may quote a cell: log where, never what

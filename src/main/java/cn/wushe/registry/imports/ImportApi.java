@@ -1,5 +1,10 @@
 package cn.wushe.registry.imports;
 
+import java.util.HexFormat;
+import java.security.NoSuchAlgorithmException;
+import java.security.MessageDigest;
+import java.io.UncheckedIOException;
+import cn.wushe.platform.web.Idempotency;
 import cn.wushe.platform.DomainException;
 import cn.wushe.registry.imports.ImportJob.Counts;
 import cn.wushe.registry.imports.ImportRows.Difference;
@@ -34,7 +39,10 @@ class ImportApi {
 
     private final ImportingRoster importing;
 
-    ImportApi(ImportingRoster importing) {
+    private final Idempotency idempotency;
+
+    ImportApi(ImportingRoster importing, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.importing = importing;
     }
 
@@ -58,14 +66,33 @@ class ImportApi {
     @PostMapping(consumes = "multipart/form-data")
     @PreAuthorize("hasAuthority('PERSON_IMPORT')")
     ResponseEntity<JobView> upload(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) throws IOException {
+            @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String idempotencyKey) throws IOException {
         if (file == null || file.isEmpty()) {
             throw DomainException.invalid("file", "请在 file 字段上传 .xlsx 文件");
         }
+        return idempotency.once(idempotencyKey, "POST /api/v1/people/imports",
+                List.of(String.valueOf(file.getOriginalFilename()), sha256(file)), JobView.class, () -> {
+                    try (InputStream in = file.getInputStream()) {
+                        ImportJob job = importing.start(file.getOriginalFilename(), in);
+                        return ResponseEntity.accepted().location(URI.create("/api/v1/people/imports/" + job.id()))
+                                .cacheControl(CacheControl.noStore()).body(JobView.of(job));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    private static String sha256(MultipartFile file) throws IOException {
         try (InputStream in = file.getInputStream()) {
-            ImportJob job = importing.start(file.getOriginalFilename(), in, idempotencyKey);
-            return ResponseEntity.accepted().location(URI.create("/api/v1/people/imports/" + job.id()))
-                    .cacheControl(CacheControl.noStore()).body(JobView.of(job));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                sha.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

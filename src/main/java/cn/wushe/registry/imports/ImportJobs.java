@@ -26,13 +26,13 @@ class ImportJobs {
         this.jdbc = jdbc;
     }
 
-    void create(ImportJob job, @Nullable String idempotencyKey) {
+    void create(ImportJob job) {
         jdbc.sql("""
-                insert into registry.import_jobs (id, owner_id, county_code, file_name, file_sha256, idempotency_key, status,
+                insert into registry.import_jobs (id, owner_id, county_code, file_name, file_sha256, status,
                     sheet_rows, created_at)
-                values (:id, :owner, :county, :name, :sha, :key, :status, :rows, :at)""")
+                values (:id, :owner, :county, :name, :sha, :status, :rows, :at)""")
                 .param("id", job.id()).param("owner", job.ownerId()).param("county", job.countyCode())
-                .param("name", job.fileName()).param("sha", job.fileSha256()).param("key", idempotencyKey)
+                .param("name", job.fileName()).param("sha", job.fileSha256())
                 .param("status", job.status().name()).param("rows", job.sheetRows()).param("at", Timestamp.from(job.createdAt()))
                 .update();
     }
@@ -40,11 +40,6 @@ class ImportJobs {
     Optional<ImportJob> findForOwner(UUID id, UUID owner) {
         return jdbc.sql("select * from registry.import_jobs where id = :id and owner_id = :owner")
                 .param("id", id).param("owner", owner).query((rs, i) -> map(rs)).optional();
-    }
-
-    Optional<ImportJob> findByIdempotencyKey(UUID owner, String key) {
-        return jdbc.sql("select * from registry.import_jobs where owner_id = :owner and idempotency_key = :key")
-                .param("owner", owner).param("key", key).query((rs, i) -> map(rs)).optional();
     }
 
     List<ImportJob> recentOfOwner(UUID owner, int limit) {

@@ -1,5 +1,6 @@
 package cn.wushe.registry.imports;
 
+import cn.wushe.platform.files.UploadLimits;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,6 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record ImportLimits(@DefaultValue("20971520") long maxUploadBytes, @DefaultValue("1000") int maxEntries,
         @DefaultValue("209715200") long maxUncompressedBytes, @DefaultValue("100") int maxRatio,
         @DefaultValue("200000") int maxRows, @Nullable Path tempDir) {
+
+    /** The bounds the platform's upload guard checks. */
+    UploadLimits upload() {
+        return new UploadLimits(maxUploadBytes, maxEntries, maxUncompressedBytes, maxRatio, maxRows);
+    }
 
     Path uploadDir() {
         return tempDir != null ? tempDir : Path.of(System.getProperty("java.io.tmpdir"), "wushe-imports");

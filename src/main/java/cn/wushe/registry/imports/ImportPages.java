@@ -1,5 +1,7 @@
 package cn.wushe.registry.imports;
 
+import cn.wushe.platform.web.FormRefusal;
+import cn.wushe.platform.files.RejectedFile;
 import cn.wushe.platform.DomainException;
 import cn.wushe.registry.internal.CategoryTypes;
 import java.io.IOException;
@@ -53,9 +55,9 @@ class ImportPages {
             return refused(model, response, 400, "请选择要上传的 .xlsx 文件");
         }
         try (InputStream in = file.getInputStream()) {
-            ImportJob job = importing.start(file.getOriginalFilename(), in, null);
+            ImportJob job = importing.start(file.getOriginalFilename(), in);
             return "redirect:/people/imports/" + job.id();
-        } catch (RosterFileException e) {
+        } catch (RejectedFile e) {
             return refused(model, response, e.status(), e.getMessage());
         }
     }
@@ -82,10 +84,7 @@ class ImportPages {
         try {
             importing.commit(id);
         } catch (DomainException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", FormRefusal.unlessNotFound(e).message());
         }
         return "redirect:/people/imports/" + id;
     }
@@ -96,10 +95,7 @@ class ImportPages {
         try {
             importing.discard(id);
         } catch (DomainException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", FormRefusal.unlessNotFound(e).message());
         }
         return "redirect:/people/imports/" + id;
     }

@@ -1,5 +1,7 @@
 package cn.wushe.registry.imports;
 
+import cn.wushe.platform.files.RejectedFile;
+import cn.wushe.platform.files.UploadGuard;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
@@ -28,11 +30,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,7 +63,7 @@ class ImportingRoster {
     ImportingRoster(ImportLimits limits, CheckingRoster checking, ImportJobs jobs, ImportRows rows, RosterRowParser parser,
             RosterUpserts upserts, PreparedPeople prepared, AuditLog audit, TransactionTemplate transaction, Clock clock) {
         this.prepared = prepared;
-        this.guard = new UploadGuard(limits);
+        this.guard = new UploadGuard(limits.upload());
         this.limits = limits;
         this.checking = checking;
         this.jobs = jobs;
@@ -76,22 +76,12 @@ class ImportingRoster {
     }
 
     /**
-     * Accepts an upload: the same {@code idempotencyKey} from the same owner returns the job it
-     * started before. The file is refused as a whole (with the reason) before a job exists when it
+     * Accepts an upload (a retry under the same Idempotency-Key is answered by the platform's
+     * {@code Idempotency} before it gets here). The file is refused as a whole (with the reason) before a job exists when it
      * is too large, not an .xlsx, a zip bomb, carries a DOCTYPE, has a foreign header or no data rows.
      */
-    ImportJob start(@Nullable String fileName, InputStream content, @Nullable String idempotencyKey) throws IOException {
+    ImportJob start(@Nullable String fileName, InputStream content) throws IOException {
         Actor actor = CurrentActor.get();
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
-        if (key != null && key.length() > 100) {
-            throw DomainException.invalid("Idempotency-Key", "Idempotency-Key 不能超过 100 个字符");
-        }
-        if (key != null) {
-            Optional<ImportJob> earlier = jobs.findByIdempotencyKey(actor.id(), key);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
         Files.createDirectories(limits.uploadDir());
         Path file = Files.createTempFile(limits.uploadDir(), "roster-", ".xlsx");
         boolean handedOver = false;
@@ -101,11 +91,7 @@ class ImportingRoster {
             requireDataRows(file);
             ImportJob job = new ImportJob(UUID.randomUUID(), actor.id(), countyOf(actor), displayName(fileName), sha256,
                     ImportStatus.VALIDATING, Counts.NONE, inspection.sheetRows(), 0, null, clock.instant(), null);
-            try {
-                jobs.create(job, key);
-            } catch (DuplicateKeyException e) {
-                return jobs.findByIdempotencyKey(actor.id(), key).orElseThrow(() -> e);
-            }
+            jobs.create(job);
             checking.start(job.id(), file, SecurityContextHolder.getContext().getAuthentication());
             handedOver = true;
             return job;
@@ -252,7 +238,7 @@ class ImportingRoster {
                 throw new RosterFileException("工作表「" + sheet.sheetName() + "」没有数据行（示例行不导入），请从第 3 行起填写");
             }
         } catch (RuntimeException e) {
-            if (e instanceof RosterFileException) {
+            if (e instanceof RejectedFile) {
                 throw e;
             }
             throw new RosterFileException("无法读取工作表的内容，文件可能已损坏。请用 Excel 或 WPS 打开后另存为 .xlsx 再上传");
@@ -273,7 +259,7 @@ class ImportingRoster {
             while ((n = in.read(buffer)) > 0) {
                 total += n;
                 if (total > limits.maxUploadBytes()) {
-                    throw RosterFileException.tooLarge(limits.maxUploadBytes());
+                    throw RejectedFile.tooLarge(limits.maxUploadBytes());
                 }
                 out.write(buffer, 0, n);
             }

@@ -22,7 +22,7 @@ import org.dhatim.fastexcel.reader.Sheet;
  * The roster sheet of an uploaded workbook, read as a stream (FastExcel reader; only the shared
  * strings stay in memory): checks the header row against {@link RosterColumn}, skips the 示例 row
  * and blank rows, and gives each data row's cells as text, numbered as Excel shows them. Open it
- * only on a file {@link UploadGuard} has passed.
+ * only on a file {@link cn.wushe.platform.files.UploadGuard} has passed.
  */
 final class RosterSheet implements Closeable {
 

@@ -5,7 +5,7 @@ import cn.wushe.platform.personal.IdDocumentType;
 import cn.wushe.registry.internal.IncomeBand;
 import cn.wushe.registry.internal.RelationToHead;
 import cn.wushe.platform.personal.Sex;
-import cn.wushe.registry.exports.SafeText;
+import cn.wushe.platform.files.SafeText;
 import cn.wushe.registry.imports.ImportRows.Reason;
 import cn.wushe.registry.imports.ImportRows.StagedRow;
 import java.io.Closeable;

@@ -2,6 +2,7 @@ package cn.wushe.registry.imports;
 
 import cn.wushe.platform.web.Problems;
 import cn.wushe.platform.ProblemType;
+import cn.wushe.platform.files.RejectedFile;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.core.Ordered;
@@ -32,7 +33,7 @@ class UploadLimitHandling {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     Object tooLarge(HttpServletRequest request) {
-        String message = RosterFileException.tooLarge(limits.maxUploadBytes()).getMessage();
+        String message = RejectedFile.tooLarge(limits.maxUploadBytes()).getMessage();
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             ProblemDetail problem = Problems.of(ProblemType.UPLOAD_TOO_LARGE, message);
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -150,19 +150,6 @@ class People {
         return rows == 1;
     }
 
-    /** The person an earlier request of this actor with this Idempotency-Key registered (id and version). */
-    Optional<Person> registeredWithKey(UUID actorId, String key) {
-        return jdbc.sql("select p.* from registry.idempotency_keys k join registry.people p on p.id = k.person_id"
-                        + " where k.actor_id = :actor and k.key = :key")
-                .param("actor", actorId).param("key", key).query((rs, i) -> map(rs)).optional();
-    }
-
-    void rememberKey(UUID actorId, String key, PersonId person, Instant at) {
-        jdbc.sql("insert into registry.idempotency_keys (actor_id, key, person_id, created_at) values (:actor, :key, :person, :at)")
-                .param("actor", actorId).param("key", key).param("person", person.value()).param("at", Timestamp.from(at))
-                .update();
-    }
-
     /** People of a household, for its view; scope is applied by the caller through the household. */
     int countMembers(HouseholdId household) {
         return jdbc.sql("select count(*) from registry.people where household_id = :h").param("h", household.value())

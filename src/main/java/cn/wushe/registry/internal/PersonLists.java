@@ -1,7 +1,9 @@
 package cn.wushe.registry.internal;
 
+import cn.wushe.platform.Page;
 import cn.wushe.platform.personal.IdDocumentType;
 import cn.wushe.platform.personal.IdentityNumber;
+import cn.wushe.platform.personal.Masking;
 import cn.wushe.platform.personal.PhoneNumber;
 import cn.wushe.platform.personal.Sex;
 import cn.wushe.registry.HouseholdId;
@@ -88,7 +90,7 @@ public class PersonLists {
     }
 
     @Transactional(readOnly = true)
-    public PersonPage list(PersonFilter filter, int page, int size) {
+    public Page<PersonListItem> list(PersonFilter filter, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw DomainException.invalid("size", "每页条数应为 1–" + MAX_PAGE_SIZE + "，页码从 0 开始");
         }
@@ -103,7 +105,7 @@ public class PersonLists {
         boolean hasMore = rows.size() > size;
         List<PersonListItem> items = hasMore ? rows.subList(0, size) : rows;
         auditList("PERSON_LIST", null, items);
-        return new PersonPage(List.copyOf(items), page, size, hasMore);
+        return Page.uncounted(items, page, size, hasMore);
     }
 
     /** Current holders per category (and {@code _ALL}: people in the filter), within the view scope. */
@@ -255,7 +257,7 @@ public class PersonLists {
         String phoneEnc = rs.getString("phone_enc");
         String phone = phoneEnc == null ? null : cipher.decrypt(phoneEnc);
         if (phone != null && !editable) {
-            phone = PhoneNumber.mask(phone);
+            phone = Masking.phone(phone);
         }
         Array categories = rs.getArray("categories");
         String community = rs.getString("community_code");

@@ -1,5 +1,6 @@
 package cn.wushe.registry.internal;
 
+import cn.wushe.platform.Text;
 import cn.wushe.platform.personal.IdentityNumber;
 import cn.wushe.platform.personal.PhoneNumber;
 import cn.wushe.platform.personal.Sex;
@@ -126,7 +127,7 @@ public class PersonValidation {
             if (problem != null) {
                 errors.put("phone", problem);
             } else {
-                phone = PhoneNumber.parse(phoneText);
+                phone = PhoneNumber.mobileOrLandline(phoneText);
             }
         }
         Address address = address(draft, errors);
@@ -265,7 +266,7 @@ public class PersonValidation {
                 errors.put(at + "phone", PhoneNumber.problem(phone));
             }
             if (errors.size() == before) {
-                parties.add(new RelatedParty(kind, name, relation, phone == null ? null : PhoneNumber.parse(phone)));
+                parties.add(new RelatedParty(kind, name, relation, phone == null ? null : PhoneNumber.mobileOrLandline(phone)));
             }
         }
         return parties;
@@ -287,12 +288,8 @@ public class PersonValidation {
         }
     }
 
-    /** Trimmed text, {@code null} when blank. */
+    /** Shorthand for the one trim rule, {@link Text#trimToNull}. */
     static @Nullable String text(@Nullable String raw) {
-        if (raw == null) {
-            return null;
-        }
-        String s = raw.strip();
-        return s.isEmpty() ? null : s;
+        return Text.trimToNull(raw);
     }
 }

@@ -59,31 +59,6 @@ public class RegisteringPerson {
     }
 
     /**
-     * Registers once per {@code idempotencyKey} of the acting user: a retry with the same key answers
-     * {@link Registration.Registered} with the person the first attempt registered and writes nothing.
-     */
-    @Transactional
-    public Registration register(PersonDraft draft, boolean confirmedDistinct, @Nullable String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return register(draft, confirmedDistinct);
-        }
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-            throw DomainException.invalid("Idempotency-Key", "Idempotency-Key 应为 1–100 个字符");
-        }
-        Actor actor = CurrentActor.get();
-        Optional<Registration> earlier = people.registeredWithKey(actor.id(), idempotencyKey)
-                .map(p -> new Registered(p.id(), p.version()));
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        Registration outcome = register(draft, confirmedDistinct);
-        if (outcome instanceof Registered registered) {
-            people.rememberKey(actor.id(), idempotencyKey, registered.id(), clock.instant());
-        }
-        return outcome;
-    }
-
-    /**
      * @param confirmedDistinct the user saw the people of the same name and birth date and confirms
      *                          this is someone else
      */

@@ -1,5 +1,6 @@
 package cn.wushe.registry.web;
 
+import cn.wushe.platform.web.Idempotency;
 import cn.wushe.platform.web.Problems;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.web.Versions;
@@ -7,7 +8,8 @@ import cn.wushe.registry.internal.PersonDraft;
 import cn.wushe.registry.internal.PersonFilter;
 import cn.wushe.registry.PersonId;
 import cn.wushe.registry.internal.PersonLists;
-import cn.wushe.registry.internal.PersonPage;
+import cn.wushe.registry.internal.PersonListItem;
+import cn.wushe.platform.Page;
 import cn.wushe.registry.internal.PersonReading;
 import cn.wushe.registry.internal.PersonView;
 import cn.wushe.registry.internal.PersonChange;
@@ -45,7 +47,11 @@ class PeopleApi {
     private final PersonLists lists;
     private final SelfService selfService;
 
-    PeopleApi(RegisteringPerson registering, PersonReading reading, PersonLists lists, SelfService selfService) {
+    private final Idempotency idempotency;
+
+    PeopleApi(RegisteringPerson registering, PersonReading reading, PersonLists lists, SelfService selfService,
+            Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.registering = registering;
         this.reading = reading;
         this.lists = lists;
@@ -61,6 +67,14 @@ class PeopleApi {
     record LinkRequest(@Nullable UUID userId) {
     }
 
+    /** A page of people without a total on purpose (counting a county is slow and leaks sizes). */
+    record PersonPage(List<PersonListItem> items, int page, int size, boolean hasMore) {
+
+        static PersonPage of(Page<PersonListItem> page) {
+            return new PersonPage(page.items(), page.page(), page.size(), page.hasMore());
+        }
+    }
+
     @GetMapping
     @PreAuthorize("hasAuthority('PERSON_VIEW')")
     ResponseEntity<PersonPage> list(@RequestParam(required = false) @Nullable String region,
@@ -71,7 +85,7 @@ class PeopleApi {
             @RequestParam(required = false) @Nullable String name,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         PersonFilter filter = new PersonFilter(region, category, ageMin, ageMax, sex, disability, disabilityType, name);
-        return noStore(lists.list(filter, page, size));
+        return noStore(PersonPage.of(lists.list(filter, page, size)));
     }
 
     @GetMapping("/counts")
@@ -96,14 +110,17 @@ class PeopleApi {
     @PreAuthorize("hasAuthority('PERSON_EDIT')")
     ResponseEntity<?> register(@RequestBody PersonDraft draft,
             @RequestParam(defaultValue = "false") boolean confirmDistinct,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
-        Registration outcome = registering.register(draft, confirmDistinct, idempotencyKey);
-        if (outcome instanceof Registration.Registered registered) {
-            PersonView view = reading.detail(registered.id());
-            return ResponseEntity.created(URI.create("/api/v1/people/" + registered.id()))
-                    .eTag(Versions.etag(registered.version())).cacheControl(CacheControl.noStore()).body(view);
-        }
-        return duplicate(outcome);
+            @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String idempotencyKey) {
+        return idempotency.once(idempotencyKey, "POST /api/v1/people", List.of(draft, confirmDistinct), Object.class, () -> {
+            Registration outcome = registering.register(draft, confirmDistinct);
+            if (outcome instanceof Registration.Registered registered) {
+                PersonView view = reading.detail(registered.id());
+                return ResponseEntity.created(URI.create("/api/v1/people/" + registered.id()))
+                        .eTag(Versions.etag(registered.version())).cacheControl(CacheControl.noStore()).body(view);
+            }
+            ResponseEntity<ProblemDetail> refused = duplicate(outcome);
+            return ResponseEntity.status(refused.getStatusCode()).headers(refused.getHeaders()).body(refused.getBody());
+        });
     }
 
     @GetMapping("/{id}")

@@ -1,5 +1,6 @@
 package cn.wushe.registry.web;
 
+import cn.wushe.platform.AgeBand;
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
@@ -32,15 +33,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class PeoplePages {
 
-    static final Map<String, int[]> AGE_BANDS = new java.util.LinkedHashMap<>();
-
-    static {
-        AGE_BANDS.put("0-17", new int[] {0, 17});
-        AGE_BANDS.put("18-59", new int[] {18, 59});
-        AGE_BANDS.put("60-79", new int[] {60, 79});
-        AGE_BANDS.put("80-", new int[] {80, 150});
-    }
-
     private final PersonLists lists;
     private final PersonReading reading;
     private final CategoryTypes categoryTypes;
@@ -60,15 +52,15 @@ class PeoplePages {
             @RequestParam(required = false) @Nullable Boolean disability, @RequestParam(required = false) @Nullable String name,
             @RequestParam(defaultValue = "0") int page, Model model, HttpServletResponse response) {
         noStore(response);
-        int[] band = age == null ? null : AGE_BANDS.get(age);
-        PersonFilter filter = new PersonFilter(region, category, band == null ? null : band[0], band == null ? null : band[1],
+        AgeBand band = AgeBand.parse(age);
+        PersonFilter filter = new PersonFilter(region, category, band == null ? null : band.min(), band == null ? null : band.max(),
                 sex, disability, null, name);
         Actor actor = CurrentActor.get();
         model.addAttribute("people", lists.list(filter, Math.max(0, page), 20));
         model.addAttribute("counts", lists.counts(filter));
         model.addAttribute("categoryTypes", categoryTypes.active());
         model.addAttribute("regionOptions", places.viewable(actor));
-        model.addAttribute("ageBands", AGE_BANDS.keySet());
+        model.addAttribute("ageBands", AgeBand.PRESETS);
         model.addAttribute("f", Map.of("region", nz(region), "category", nz(category), "age", nz(age),
                 "sex", sex == null ? "" : sex.name(), "disability", Boolean.TRUE.equals(disability) ? "true" : "", "name", nz(name)));
         model.addAttribute("canRegister", actor.can(Permission.PERSON_EDIT));

@@ -1,5 +1,6 @@
 package cn.wushe.registry.web;
 
+import cn.wushe.platform.Text;
 import cn.wushe.platform.personal.IdDocumentType;
 import cn.wushe.registry.internal.IncomeBand;
 import cn.wushe.registry.internal.PersonDraft;
@@ -93,7 +94,7 @@ public class PersonForm {
         return new PersonDraft(name, idDocType, idNumber, declaredSex, phone, community, grid, addressDetail, householdId,
                 relationToHead,
                 categories.stream().filter(c -> !c.blank()).map(c -> new PersonDraft.CategoryDraft(c.code, c.startDate,
-                        c.endDate, c.source, blankToNull(c.disabilityType), c.disabilityGrade)).toList(),
+                        c.endDate, c.source, Text.trimToNull(c.disabilityType), c.disabilityGrade)).toList(),
                 health, incomeBand,
                 obligors.stream().filter(p -> !p.blank()).map(PersonForm::party).toList(),
                 contacts.stream().filter(p -> !p.blank()).map(PersonForm::party).toList());
@@ -164,10 +165,6 @@ public class PersonForm {
 
     private static PersonDraft.PartyDraft party(PartyRow p) {
         return new PersonDraft.PartyDraft(p.name, p.relation, p.phone);
-    }
-
-    private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 
     public @Nullable String getName() { return name; }

@@ -1,5 +1,6 @@
 package cn.wushe.registry.web;
 
+import cn.wushe.platform.web.FormRefusal;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.registry.internal.CategoryType;
@@ -129,11 +130,11 @@ class PersonFormPages {
     }
 
     private String refused(DomainException e, PersonForm form, @Nullable UUID id, Model model, HttpServletResponse response) {
-        if (e.fieldErrors().isEmpty()) {
-            model.addAttribute("generalError", e.getMessage());
+        FormRefusal refusal = FormRefusal.of(e).statusOn(response);
+        if (refusal.general() != null) {
+            model.addAttribute("generalError", refusal.general());
         }
-        response.setStatus(e.status());
-        return form(form.compact().withBlankRows(), id, e.fieldErrors(), model);
+        return form(form.compact().withBlankRows(), id, refusal.fieldErrors(), model);
     }
 
     private String form(PersonForm form, @Nullable UUID id, Map<String, String> errors, Model model) {

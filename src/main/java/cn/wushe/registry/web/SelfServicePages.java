@@ -1,5 +1,6 @@
 package cn.wushe.registry.web;
 
+import cn.wushe.platform.web.FormRefusal;
 import cn.wushe.platform.DomainException;
 import cn.wushe.registry.internal.CorrectableField;
 import cn.wushe.registry.internal.Corrections;
@@ -45,8 +46,7 @@ class SelfServicePages {
             selfService.requestCorrection(field, proposedValue, note);
             return "redirect:/me?sent";
         } catch (DomainException e) {
-            response.setStatus(e.status());
-            model.addAttribute("errors", e.fieldErrors());
+            model.addAttribute("errors", FormRefusal.of(e).statusOn(response).fieldErrors());
             model.addAttribute("proposedValue", proposedValue);
             model.addAttribute("note", note);
             return me(model, response);
@@ -69,11 +69,7 @@ class SelfServicePages {
             corrections.close(id, done, note);
             return "redirect:/corrections?closed";
         } catch (DomainException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            response.setStatus(e.status());
-            model.addAttribute("closeError", e.getMessage());
+            model.addAttribute("closeError", FormRefusal.unlessNotFound(e).statusOn(response).message());
             return queue(model, response);
         }
     }

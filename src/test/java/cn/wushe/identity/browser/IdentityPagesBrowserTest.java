@@ -55,7 +55,7 @@ class IdentityPagesBrowserTest extends BrowserTestSupport {
         browser.findElement(By.id("newPassword")).sendKeys("short");
         browser.findElement(By.id("repeatPassword")).sendKeys("short");
         browser.findElement(By.cssSelector("form[action='/account/password'] button")).click();
-        waitForText(By.cssSelector(".invalid-feedback"), "密码不能少于 8 位");
+        waitForText(By.cssSelector(".field-error"), "密码不能少于 8 位");
         screenshot("identity-password-refused-desk");
     }
 

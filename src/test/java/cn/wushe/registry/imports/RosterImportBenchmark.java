@@ -100,7 +100,7 @@ class RosterImportBenchmark {
         long t0 = System.nanoTime();
         ImportJob job;
         try (InputStream in = Files.newInputStream(workbook)) {
-            job = importing.start("bench.xlsx", in, null);
+            job = importing.start("bench.xlsx", in);
         }
         await().atMost(Duration.ofMinutes(30)).pollInSameThread().pollInterval(Duration.ofMillis(200))
                 .until(() -> importing.job(job.id()).status() != ImportStatus.VALIDATING);

@@ -12,7 +12,7 @@ import org.springframework.web.servlet.ModelAndView;
 /** An upload over the multipart limit answers 413 in Chinese: problem+json for the API, the problem page for a browser. */
 class UploadLimitHandlingUnitTest {
 
-    final UploadLimitHandling handling = new UploadLimitHandling(UploadGuardUnitTest.LIMITS);
+    final UploadLimitHandling handling = new UploadLimitHandling(new ImportLimits(20L * 1024 * 1024, 1000, 200L * 1024 * 1024, 100, 200_000, null));
 
     @Test
     void theApiGetsAChineseProblem() {

@@ -1,4 +1,4 @@
-package cn.wushe.workbench;
+package cn.wushe.workbench.web;
 
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.CurrentActor;

@@ -1,4 +1,6 @@
-package cn.wushe.registry.imports;
+package cn.wushe.platform.files;
+
+import cn.wushe.platform.Messages;
 
 /**
  * Looks at the inflated bytes of one XML part as they stream past, before any XML parser sees them:
@@ -40,8 +42,7 @@ final class XmlPartScanner {
             doctypeAt = match(DOCTYPE, doctypeAt, b);
             entityAt = match(ENTITY, entityAt, b);
             if (doctypeAt == DOCTYPE.length || entityAt == ENTITY.length) {
-                throw new RosterFileException("文件中的 XML 部件（" + part + "）含有文档类型或实体声明（DOCTYPE/ENTITY），"
-                        + "出于安全原因拒绝读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再上传");
+                throw new RejectedFile(Messages.text("platform.upload.xml-declaration", part));
             }
             if (worksheet) {
                 countRows(b);
@@ -56,7 +57,7 @@ final class XmlPartScanner {
 
     private void checkEncoding(byte first) {
         if (first == 0 || first == (byte) 0xFE || first == (byte) 0xFF) {
-            throw new RosterFileException("文件中的 XML 部件（" + part + "）不是 UTF-8 编码，无法读取。请用 Excel 或 WPS 另存为 .xlsx 后上传");
+            throw new RejectedFile(Messages.text("platform.upload.xml-not-utf8", part));
         }
     }
 
@@ -97,7 +98,7 @@ final class XmlPartScanner {
             case 4 -> {
                 if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z')) {
                     if (++refLetters > 3) {
-                        throw new RosterFileException("工作表（" + part + "）中有超出 Excel 列范围（最多 XFD 列）的单元格位置，文件可能已损坏或被篡改");
+                        throw new RejectedFile(Messages.text("platform.upload.cell-out-of-range", part));
                     }
                 } else {
                     refState = space ? 1 : 0;

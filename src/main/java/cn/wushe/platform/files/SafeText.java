@@ -1,4 +1,4 @@
-package cn.wushe.registry.exports;
+package cn.wushe.platform.files;
 
 import org.jspecify.annotations.Nullable;
 

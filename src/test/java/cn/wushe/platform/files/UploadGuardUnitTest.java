@@ -1,10 +1,9 @@
-package cn.wushe.registry.imports;
+package cn.wushe.platform.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.wushe.registry.RosterFiles;
-import cn.wushe.registry.exports.SafeText;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The upload guard and the formula guard on their own: hostile files are refused before any parser runs. */
 class UploadGuardUnitTest {
 
-    static final ImportLimits LIMITS = new ImportLimits(20L * 1024 * 1024, 1000, 200L * 1024 * 1024, 100, 200_000, null);
+    static final UploadLimits LIMITS = new UploadLimits(20L * 1024 * 1024, 1000, 200L * 1024 * 1024, 100, 200_000);
 
     @TempDir
     Path dir;
@@ -52,7 +51,7 @@ class UploadGuardUnitTest {
 
     @Test
     void stopsTooManyInflatedBytesEvenAtAnInnocentRatio() throws IOException {
-        ImportLimits small = new ImportLimits(20L * 1024 * 1024, 1000, 2L * 1024 * 1024, 100, 200_000, null);
+        UploadLimits small = new UploadLimits(20L * 1024 * 1024, 1000, 2L * 1024 * 1024, 100, 200_000);
         Path file = dir.resolve("big.xlsx");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -67,7 +66,7 @@ class UploadGuardUnitTest {
 
     @Test
     void refusesMoreRowsThanTheCapBeforeReadingThem() throws IOException {
-        ImportLimits twoRows = new ImportLimits(20L * 1024 * 1024, 1000, 200L * 1024 * 1024, 100, 2, null);
+        UploadLimits twoRows = new UploadLimits(20L * 1024 * 1024, 1000, 200L * 1024 * 1024, 100, 2);
         Path file = dir.resolve("rows.xlsx");
         Map<String, String> row = Map.of("姓名", "王建国");
         Files.write(file, RosterFiles.workbook(List.of(row, row, row, row, row)));

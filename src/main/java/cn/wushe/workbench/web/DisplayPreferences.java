@@ -1,4 +1,4 @@
-package cn.wushe.workbench;
+package cn.wushe.workbench.web;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;

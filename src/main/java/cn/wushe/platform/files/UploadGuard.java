@@ -1,5 +1,6 @@
-package cn.wushe.registry.imports;
+package cn.wushe.platform.files;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -14,46 +15,44 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
- * Decides whether an uploaded file may be handed to the XLSX reader at all (security check 29): its
+ * Decides whether an uploaded spreadsheet may be handed to the XLSX reader at all (security check 29): its
  * size, its type sniffed from the bytes (never the name), and its ZIP entries inflated once in a
  * stream with the entry count, the total inflated size and each entry's inflate ratio measured as
  * the bytes come (headers are not trusted), XML parts scanned for DOCTYPE/ENTITY, and the central
  * directory cross-checked against what was actually inflated.
  */
-final class UploadGuard {
+public final class UploadGuard {
 
-    static final String NOT_XLSX = "文件内容不是 Excel 工作簿（.xlsx）。请下载导入模板，在 Excel 或 WPS 中填写后保存为 .xlsx 再上传";
     private static final long RATIO_GRACE_BYTES = 1024 * 1024;
 
-    private final ImportLimits limits;
+    private final UploadLimits limits;
 
-    UploadGuard(ImportLimits limits) {
+    public UploadGuard(UploadLimits limits) {
         this.limits = limits;
     }
 
     /** What the inspection learnt: the largest worksheet's {@code <row>} count, for the row cap and progress. */
-    record Inspection(long sheetRows) {
+    public record Inspection(long sheetRows) {
     }
 
-    /** @throws RosterFileException with a precise Chinese message; nothing is read further */
-    Inspection inspect(Path file) throws IOException {
+    /** @throws RejectedFile with a precise Chinese message; nothing is read further */
+    public Inspection inspect(Path file) throws IOException {
         long size = Files.size(file);
         if (size > limits.maxUploadBytes()) {
-            throw RosterFileException.tooLarge(limits.maxUploadBytes());
+            throw RejectedFile.tooLarge(limits.maxUploadBytes());
         }
         if (size == 0) {
-            throw new RosterFileException("上传的文件是空的（0 字节），请选择填写好的 .xlsx 文件");
+            throw new RejectedFile(Messages.text("platform.upload.empty"));
         }
         sniff(file);
         Map<String, Long> inflated = new HashMap<>();
         long sheetRows = scanEntries(file, inflated);
         if (!inflated.containsKey("[Content_Types].xml") || !inflated.containsKey("xl/workbook.xml")) {
-            throw new RosterFileException(ProblemType.NOT_XLSX,
-                    "文件是 ZIP 压缩包，但不是 Excel 工作簿（缺少 [Content_Types].xml 或 xl/workbook.xml）。" + NOT_XLSX.substring(NOT_XLSX.indexOf('请')));
+            throw new RejectedFile(ProblemType.NOT_XLSX, Messages.text("platform.upload.zip-not-workbook"));
         }
         crossCheck(file, inflated);
         if (sheetRows > limits.maxRows() + 2L) {
-            throw new RosterFileException("工作表约有 " + sheetRows + " 行，超过单次导入 " + limits.maxRows() + " 行的上限，请分成几个文件分批导入");
+            throw new RejectedFile(Messages.text("platform.upload.too-many-rows", sheetRows, limits.maxRows()));
         }
         return new Inspection(sheetRows);
     }
@@ -67,24 +66,24 @@ final class UploadGuard {
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             return;
         }
-        throw new RosterFileException(ProblemType.NOT_XLSX, describe(head, n) + NOT_XLSX);
+        throw new RejectedFile(ProblemType.NOT_XLSX, describe(head, n) + Messages.text("platform.upload.not-xlsx"));
     }
 
     private static String describe(byte[] head, int n) {
         if (n >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && head[2] == 0x11 && (head[3] & 0xFF) == 0xE0) {
-            return "这是旧版 Excel（.xls）或加密的工作簿，不能直接导入：请另存为 .xlsx（不设密码）。";
+            return Messages.text("platform.upload.sniffed.xls");
         }
         if (n >= 4 && (head[0] & 0xFF) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
-            return "文件内容是 PNG 图片。";
+            return Messages.text("platform.upload.sniffed.png");
         }
         if (n >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
-            return "文件内容是 JPEG 图片。";
+            return Messages.text("platform.upload.sniffed.jpeg");
         }
         if (n >= 4 && head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F') {
-            return "文件内容是 PDF 文档。";
+            return Messages.text("platform.upload.sniffed.pdf");
         }
         if (n >= 2 && head[0] == 'P' && head[1] == 'K') {
-            return "文件是不完整或损坏的压缩包。";
+            return Messages.text("platform.upload.sniffed.broken-zip");
         }
         return "";
     }
@@ -98,11 +97,11 @@ final class UploadGuard {
             ZipArchiveEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 if (inflated.size() >= limits.maxEntries()) {
-                    throw new RosterFileException("文件中的压缩条目超过 " + limits.maxEntries() + " 个，不是正常的 Excel 工作簿，拒绝读取");
+                    throw new RejectedFile(Messages.text("platform.upload.too-many-entries", limits.maxEntries()));
                 }
                 String name = entry.getName();
                 if (inflated.containsKey(name)) {
-                    throw new RosterFileException("文件中有重名的压缩条目（" + name + "），文件可能被篡改，拒绝读取");
+                    throw new RejectedFile(Messages.text("platform.upload.duplicate-entry", name));
                 }
                 boolean xml = name.endsWith(".xml") || name.endsWith(".rels");
                 XmlPartScanner scanner = xml ? new XmlPartScanner(name) : null;
@@ -112,14 +111,13 @@ final class UploadGuard {
                     size += read;
                     total += read;
                     if (total > limits.maxUncompressedBytes()) {
-                        throw new RosterFileException("文件解压后超过 " + limits.maxUncompressedBytes() / (1024 * 1024)
-                                + " MB，疑似压缩炸弹（zip bomb），拒绝读取");
+                        throw new RejectedFile(Messages.text("platform.upload.inflated-too-large",
+                                limits.maxUncompressedBytes() / (1024 * 1024)));
                     }
                     // compressed bytes actually consumed so far, not what a header claims
                     long compressed = Math.max(1, zip.getCompressedCount());
                     if (size > RATIO_GRACE_BYTES && size > compressed * limits.maxRatio()) {
-                        throw new RosterFileException("文件中的条目（" + name + "）压缩比超过 " + limits.maxRatio()
-                                + " 倍，疑似压缩炸弹（zip bomb），拒绝读取");
+                        throw new RejectedFile(Messages.text("platform.upload.ratio-too-high", name, limits.maxRatio()));
                     }
                     if (scanner != null) {
                         scanner.feed(buffer, read);
@@ -130,13 +128,13 @@ final class UploadGuard {
                     sheetRows = Math.max(sheetRows, scanner.rows());
                 }
             }
-        } catch (RosterFileException e) {
+        } catch (RejectedFile e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new RosterFileException("文件已损坏，无法作为 .xlsx 读取（压缩数据有误）。请用 Excel 或 WPS 重新保存后上传");
+            throw new RejectedFile(Messages.text("platform.upload.corrupt-data"));
         }
         if (inflated.isEmpty()) {
-            throw new RosterFileException("文件已损坏，压缩包中没有任何内容。请用 Excel 或 WPS 重新保存后上传");
+            throw new RejectedFile(Messages.text("platform.upload.no-content"));
         }
         return sheetRows;
     }
@@ -151,14 +149,14 @@ final class UploadGuard {
                 entries++;
                 Long size = inflated.get(e.getName());
                 if (size == null || size != e.getSize()) {
-                    throw new RosterFileException("文件的压缩目录与内容不一致（" + e.getName() + "），文件可能被篡改，拒绝读取");
+                    throw new RejectedFile(Messages.text("platform.upload.directory-mismatch-entry", e.getName()));
                 }
             }
         } catch (IOException e) {
-            throw new RosterFileException("文件已损坏，无法作为 .xlsx 读取（压缩目录有误）。请用 Excel 或 WPS 重新保存后上传");
+            throw new RejectedFile(Messages.text("platform.upload.corrupt-directory"));
         }
         if (entries != inflated.size()) {
-            throw new RosterFileException("文件的压缩目录与内容不一致，文件可能被篡改，拒绝读取");
+            throw new RejectedFile(Messages.text("platform.upload.directory-mismatch"));
         }
     }
 }
