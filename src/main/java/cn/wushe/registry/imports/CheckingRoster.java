@@ -25,8 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -67,13 +65,16 @@ class CheckingRoster implements DisposableBean {
         this.clock = clock;
     }
 
-    /** Starts checking {@code file} for {@code job} as {@code authentication}; takes ownership of the file. */
-    void start(UUID job, Path file, Authentication authentication) {
+    /**
+     * Starts checking {@code file} for {@code job} as {@code actor} (the importer's identity and scopes
+     * as they were at the upload); takes ownership of the file.
+     */
+    void start(UUID job, Path file, Actor actor) {
         executor.execute(() -> {
             try {
                 running.acquire();
                 try {
-                    runAs(authentication, () -> check(job, file, (Actor) authentication.getPrincipal()));
+                    check(job, file, actor);
                 } finally {
                     running.release();
                 }
@@ -185,17 +186,6 @@ class CheckingRoster implements DisposableBean {
             } catch (RuntimeException e) {
                 // the check has failed already; this failure adds nothing to tell
             }
-        }
-    }
-
-    private static void runAs(Authentication authentication, Runnable work) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        try {
-            work.run();
-        } finally {
-            SecurityContextHolder.clearContext();
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.wushe.registry.imports;
 
+import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.registry.imports.ImportJob.Counts;
 import cn.wushe.registry.imports.ImportRows.Difference;
@@ -63,7 +64,7 @@ class ImportApi {
             throw DomainException.invalid("file", "请在 file 字段上传 .xlsx 文件");
         }
         try (InputStream in = file.getInputStream()) {
-            ImportJob job = importing.start(file.getOriginalFilename(), in, idempotencyKey);
+            ImportJob job = importing.start(CurrentActor.get(), file.getOriginalFilename(), in, idempotencyKey);
             return ResponseEntity.accepted().location(URI.create("/api/v1/people/imports/" + job.id()))
                     .cacheControl(CacheControl.noStore()).body(JobView.of(job));
         }
@@ -72,7 +73,7 @@ class ImportApi {
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('PERSON_IMPORT')")
     ResponseEntity<JobView> job(@PathVariable UUID id) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(JobView.of(importing.job(id)));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(JobView.of(importing.job(CurrentActor.get(), id)));
     }
 
     @GetMapping("/{id}/rows")
@@ -82,21 +83,21 @@ class ImportApi {
         if (page < 0 || size < 1 || size > 1000) {
             throw DomainException.invalid("size", "每页条数应为 1–1000，页码从 0 开始");
         }
-        List<RowView> rows = importing.rows(id, outcome, page, size).stream().map(RowView::of).toList();
+        List<RowView> rows = importing.rows(CurrentActor.get(), id, outcome, page, size).stream().map(RowView::of).toList();
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(rows);
     }
 
     @PostMapping("/{id}/commit")
     @PreAuthorize("hasAuthority('PERSON_IMPORT')")
     ResponseEntity<JobView> commit(@PathVariable UUID id) {
-        importing.commit(id);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(JobView.of(importing.job(id)));
+        importing.commit(CurrentActor.get(), id);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(JobView.of(importing.job(CurrentActor.get(), id)));
     }
 
     @PostMapping("/{id}/discard")
     @PreAuthorize("hasAuthority('PERSON_IMPORT')")
     ResponseEntity<Void> discard(@PathVariable UUID id) {
-        importing.discard(id);
+        importing.discard(CurrentActor.get(), id);
         return ResponseEntity.noContent().build();
     }
 }

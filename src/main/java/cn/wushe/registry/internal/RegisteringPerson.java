@@ -10,7 +10,6 @@ import cn.wushe.registry.PersonRevised;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.platform.Actor;
-import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.registry.internal.Person.FieldChange;
 import cn.wushe.registry.internal.Registration.AlreadyRegistered;
@@ -38,20 +37,27 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegisteringPerson {
 
     private final PersonValidation validation;
+    private final AlreadyRegisteredInCounty alreadyRegistered;
+    private final PossibleDuplicateInTown possibleDuplicate;
     private final People people;
     private final Households households;
     private final ChangeHistory history;
+    private final PersonViews views;
     private final CategoryTypes categoryTypes;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RegisteringPerson(PersonValidation validation, People people, Households households, ChangeHistory history,
-            CategoryTypes categoryTypes, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    RegisteringPerson(PersonValidation validation, AlreadyRegisteredInCounty alreadyRegistered,
+            PossibleDuplicateInTown possibleDuplicate, People people, Households households, ChangeHistory history,
+            PersonViews views, CategoryTypes categoryTypes, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.validation = validation;
+        this.alreadyRegistered = alreadyRegistered;
+        this.possibleDuplicate = possibleDuplicate;
         this.people = people;
         this.households = households;
         this.history = history;
+        this.views = views;
         this.categoryTypes = categoryTypes;
         this.audit = audit;
         this.events = events;
@@ -63,20 +69,20 @@ public class RegisteringPerson {
      * {@link Registration.Registered} with the person the first attempt registered and writes nothing.
      */
     @Transactional
-    public Registration register(PersonDraft draft, boolean confirmedDistinct, @Nullable String idempotencyKey) {
+    public Registration register(Actor actor, PersonDraft draft, boolean confirmedDistinct, @Nullable String idempotencyKey) {
         if (idempotencyKey == null) {
-            return register(draft, confirmedDistinct);
+            return register(actor, draft, confirmedDistinct);
         }
         if (idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
             throw DomainException.invalid("Idempotency-Key", "Idempotency-Key 应为 1–100 个字符");
         }
-        Actor actor = CurrentActor.get();
         Optional<Registration> earlier = people.registeredWithKey(actor.id(), idempotencyKey)
-                .map(p -> new Registered(p.id(), p.version()));
+                .map(p -> people.load(p.id(), WithinEditScope.sql(actor, "p")).orElseThrow(() -> DomainException.notFound("人员")))
+                .map(p -> new Registered(p.id(), p.version(), views.of(p, Disclosure.EDIT)));
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        Registration outcome = register(draft, confirmedDistinct);
+        Registration outcome = register(actor, draft, confirmedDistinct);
         if (outcome instanceof Registered registered) {
             people.rememberKey(actor.id(), idempotencyKey, registered.id(), clock.instant());
         }
@@ -88,8 +94,7 @@ public class RegisteringPerson {
      *                          this is someone else
      */
     @Transactional
-    public Registration register(PersonDraft draft, boolean confirmedDistinct) {
-        Actor actor = CurrentActor.get();
+    public Registration register(Actor actor, PersonDraft draft, boolean confirmedDistinct) {
         PersonDetails details = validation.check(draft, actor).orThrow();
         Optional<Registration> duplicate = duplicate(details, null, confirmedDistinct, actor);
         if (duplicate.isPresent()) {
@@ -107,7 +112,7 @@ public class RegisteringPerson {
         history.record(id, details.address().countyCode(), "REGISTERED", person.asRegistered(categoryTypes::nameOf), actor, now);
         audit.record(AuditEvent.success("PERSON_REGISTER", "PERSON", id.toString(), details.address().regionCode()));
         events.publishEvent(new PersonRegistered(id, details.address().regionCode()));
-        return new Registered(id, person.version());
+        return new Registered(id, person.version(), views.of(person, Disclosure.EDIT));
     }
 
     /**
@@ -117,8 +122,8 @@ public class RegisteringPerson {
      * @throws DomainException 404 outside every scope of the actor, 403 when only visible, 412 when changed meanwhile
      */
     @Transactional
-    public Registration revise(PersonId id, int expectedVersion, PersonDraft draft) {
-        return revise(id, expectedVersion, draft, "REVISED");
+    public Registration revise(Actor actor, PersonId id, int expectedVersion, PersonDraft draft) {
+        return revise(actor, id, expectedVersion, draft, "REVISED");
     }
 
     /**
@@ -126,14 +131,13 @@ public class RegisteringPerson {
      * same identity number when it lies in the actor's edit scope. Re-importing the same row writes nothing.
      */
     @Transactional
-    public Registration upsert(PersonDraft draft, boolean confirmedDistinct) {
-        Actor actor = CurrentActor.get();
+    public Registration upsert(Actor actor, PersonDraft draft, boolean confirmedDistinct) {
         PersonDetails checked = validation.check(draft, actor).orThrow();
-        Optional<PersonId> existing = people.findByIdNumber(checked.address().countyCode(), checked.idNumber());
+        Optional<PersonId> existing = alreadyRegistered.find(checked.address().countyCode(), checked.idNumber(), null);
         if (existing.isEmpty()) {
-            return register(draft, confirmedDistinct);
+            return register(actor, draft, confirmedDistinct);
         }
-        Optional<Person> person = people.load(existing.get(), Scopes.edit(actor, "p"));
+        Optional<Person> person = people.load(existing.get(), WithinEditScope.sql(actor, "p"));
         if (person.isEmpty()) {
             return new AlreadyRegistered(existing.get(), false);
         }
@@ -142,12 +146,11 @@ public class RegisteringPerson {
 
     /** Applies a resident's correction that a worker has checked, recorded in the history as a correction. */
     @Transactional
-    Registration applyCorrection(PersonId id, int expectedVersion, PersonDraft draft) {
-        return revise(id, expectedVersion, draft, "CORRECTED");
+    Registration applyCorrection(Actor actor, PersonId id, int expectedVersion, PersonDraft draft) {
+        return revise(actor, id, expectedVersion, draft, "CORRECTED");
     }
 
-    private Registration revise(PersonId id, int expectedVersion, PersonDraft draft, String kind) {
-        Actor actor = CurrentActor.get();
+    private Registration revise(Actor actor, PersonId id, int expectedVersion, PersonDraft draft, String kind) {
         Person person = editable(id, actor);
         if (person.version() != expectedVersion) {
             throw versionMismatch();
@@ -171,12 +174,10 @@ public class RegisteringPerson {
             return d;
         }
         IdentityNumber current = person.details().idNumber();
-        return new PersonDraft(d.name(), keepNumber ? current.type() : d.idDocType(), keepNumber ? current.value() : d.idNumber(),
-                d.declaredSex() == null ? person.details().sex() : d.declaredSex(),
-                d.phone(), d.communityCode(), d.gridCode(), d.addressDetail(),
-                d.householdId() != null ? d.householdId() : person.householdId().value(),
-                d.relationToHead() == null ? person.details().relationToHead() : d.relationToHead(), d.categories(),
-                d.health(), d.incomeBand(), d.obligors(), d.contacts());
+        PersonDraft completed = keepNumber ? d.withIdentity(current.type(), current.value()) : d;
+        return completed.withDeclaredSex(d.declaredSex() == null ? person.details().sex() : d.declaredSex())
+                .withHousehold(d.householdId() != null ? d.householdId() : person.householdId().value(),
+                        d.relationToHead() == null ? person.details().relationToHead() : d.relationToHead());
     }
 
     private Registration apply(Person person, PersonDetails details, Actor actor, String kind) {
@@ -185,14 +186,16 @@ public class RegisteringPerson {
         int expected = person.version();
         List<FieldChange> changes = person.revise(details, target, categoryTypes::nameOf);
         if (changes.isEmpty()) {
-            return new Unchanged(person.id(), person.version());
+            return new Unchanged(person.id(), person.version(), views.of(person, Disclosure.EDIT));
         }
         Instant now = clock.instant();
         if (!people.update(person, expected, actor.id(), now)) {
             throw versionMismatch();
         }
-        if (!target.equals(before)) {
-            households.afterMemberLeft(before, person.id());
+        for (Object event : person.takeEvents()) {
+            if (event instanceof Person.MovedToHousehold moved) {
+                households.afterMemberLeft(moved.from(), moved.person());
+            }
         }
         households.followHead(target, person.id(), details.address());
         history.record(person.id(), details.address().countyCode(), kind, changes, actor, now);
@@ -201,25 +204,23 @@ public class RegisteringPerson {
         audit.record(AuditEvent.success(action, "PERSON", person.id().toString(), details.address().regionCode())
                 .withDetail("fields=" + String.join(",", fields)));
         events.publishEvent(new PersonRevised(person.id(), details.address().regionCode(), fields));
-        return new Revised(person.id(), person.version(), changes);
+        return new Revised(person.id(), person.version(), changes, views.of(person, Disclosure.EDIT));
     }
 
     private Person editable(PersonId id, Actor actor) {
-        return people.load(id, Scopes.edit(actor, "p")).orElseThrow(() -> people.load(id, PersonReading.any(actor)).isPresent()
+        return people.load(id, WithinEditScope.sql(actor, "p")).orElseThrow(() -> people.load(id, PersonReading.any(actor)).isPresent()
                 ? DomainException.forbidden("修改此人员的信息（不在您的登记范围内）")
                 : DomainException.notFound("人员"));
     }
 
     private Optional<Registration> duplicate(PersonDetails details, @Nullable PersonId self, boolean confirmedDistinct, Actor actor) {
-        Optional<PersonId> sameNumber = people.findByIdNumber(details.address().countyCode(), details.idNumber())
-                .filter(found -> !found.equals(self));
+        Optional<PersonId> sameNumber = alreadyRegistered.find(details.address().countyCode(), details.idNumber(), self);
         if (sameNumber.isPresent()) {
-            boolean editable = people.load(sameNumber.get(), Scopes.edit(actor, "p")).isPresent();
+            boolean editable = people.load(sameNumber.get(), WithinEditScope.sql(actor, "p")).isPresent();
             return Optional.of(new AlreadyRegistered(sameNumber.get(), editable));
         }
         if (!confirmedDistinct) {
-            List<PersonId> similar = people.findByNameAndBirth(details.address().townCode(), details.name(),
-                    details.birthDate(), self);
+            List<PersonId> similar = possibleDuplicate.find(PossibleDuplicateInTown.Key.of(details), self);
             if (!similar.isEmpty()) {
                 return Optional.of(new PossibleDuplicates(similar));
             }

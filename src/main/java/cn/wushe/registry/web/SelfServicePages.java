@@ -1,5 +1,6 @@
 package cn.wushe.registry.web;
 
+import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.registry.internal.CorrectableField;
 import cn.wushe.registry.internal.Corrections;
@@ -31,7 +32,7 @@ class SelfServicePages {
     @PreAuthorize("hasAuthority('SELF_SERVICE')")
     String me(Model model, HttpServletResponse response) {
         PeoplePages.noStore(response);
-        model.addAttribute("person", selfService.myRecord().orElse(null));
+        model.addAttribute("person", selfService.myRecord(CurrentActor.get()).orElse(null));
         model.addAttribute("fields", CorrectableField.values());
         return "registry/me";
     }
@@ -42,7 +43,7 @@ class SelfServicePages {
             @RequestParam(required = false) @Nullable String proposedValue, @RequestParam(required = false) @Nullable String note,
             Model model, HttpServletResponse response) {
         try {
-            selfService.requestCorrection(field, proposedValue, note);
+            selfService.requestCorrection(CurrentActor.get(), field, proposedValue, note);
             return "redirect:/me?sent";
         } catch (DomainException e) {
             response.setStatus(e.status());
@@ -57,7 +58,7 @@ class SelfServicePages {
     @PreAuthorize("hasAuthority('PERSON_EDIT')")
     String queue(Model model, HttpServletResponse response) {
         PeoplePages.noStore(response);
-        model.addAttribute("requests", corrections.openQueue());
+        model.addAttribute("requests", corrections.openQueue(CurrentActor.get()));
         return "registry/corrections";
     }
 
@@ -66,7 +67,11 @@ class SelfServicePages {
     String close(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean done,
             @RequestParam(required = false) @Nullable String note, Model model, HttpServletResponse response) {
         try {
-            corrections.close(id, done, note);
+            if (done) {
+                corrections.accept(CurrentActor.get(), id, note);
+            } else {
+                corrections.reject(CurrentActor.get(), id, note);
+            }
             return "redirect:/corrections?closed";
         } catch (DomainException e) {
             if (e.status() == 404) {
