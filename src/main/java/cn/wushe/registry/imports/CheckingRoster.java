@@ -92,7 +92,7 @@ class CheckingRoster implements DisposableBean {
      * it before the job is marked READY or FAILED, so a finished job never leaves its upload behind.
      */
     Counts check(UUID job, Path file, Actor actor) {
-        RowJudgement judgement = new RowJudgement(parser, upserts, actor, clock);
+        RowJudgement judgement = new RowJudgement(parser, upserts, actor);
         Counts counts = Counts.NONE;
         String failure = null;
         Staging staging = new Staging(job, null);

@@ -19,8 +19,6 @@ import cn.wushe.registry.imports.ImportRows.Reason;
 import cn.wushe.registry.imports.ImportRows.StagedRow;
 import cn.wushe.registry.imports.RosterRowParser.ParsedRow;
 import cn.wushe.registry.imports.RosterSheet.SheetRow;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -43,7 +41,6 @@ final class RowJudgement {
     private final RosterRowParser parser;
     private final RosterUpserts upserts;
     private final Actor actor;
-    private final LocalDate today;
     /** normalised identity number → the first row carrying it, with what later rows need to know */
     private final Map<String, Seen> seenIds = new HashMap<>();
     private final Map<PossibleDuplicateInTown.Key, Integer> seenNameBirthTown = new HashMap<>();
@@ -51,11 +48,10 @@ final class RowJudgement {
     private record Seen(int row, @Nullable String communityCode, boolean rejected) {
     }
 
-    RowJudgement(RosterRowParser parser, RosterUpserts upserts, Actor actor, Clock clock) {
+    RowJudgement(RosterRowParser parser, RosterUpserts upserts, Actor actor) {
         this.parser = parser;
         this.upserts = upserts;
         this.actor = actor;
-        this.today = LocalDate.now(clock);
     }
 
     /**
@@ -105,7 +101,7 @@ final class RowJudgement {
         if (id != null && seenIds.containsKey(id)) {
             problems.putIfAbsent(ID_NUMBER, AlreadyRegisteredInCounty.repeatedInFile(seenIds.get(id).row()));
         }
-        checkSameNameAndBirth(row.number(), draft, problems);
+        checkSameNameAndBirth(row.number(), draft, preview.idNumber(), problems);
         if (id != null) {
             seenIds.putIfAbsent(id, new Seen(row.number(), RosterRowParser.cell(row.cells(), COMMUNITY), !problems.isEmpty()));
         }
@@ -172,13 +168,14 @@ final class RowJudgement {
                 .ifPresent(why -> problems.put(grid != null ? GRID : COMMUNITY, why));
     }
 
-    private void checkSameNameAndBirth(int row, PersonDraft draft, Map<RosterColumn, String> problems) {
-        if (draft.name() == null || draft.communityCode() == null || draft.communityCode().length() < 9
-                || IdentityNumber.problem(draft.documentType(), draft.idNumber(), today) != null) {
+    /** {@code number} as validation read it (the row is not parsed again here); {@code null} when invalid. */
+    private void checkSameNameAndBirth(int row, PersonDraft draft, @Nullable IdentityNumber number,
+            Map<RosterColumn, String> problems) {
+        if (draft.name() == null || draft.communityCode() == null || draft.communityCode().length() < 9 || number == null) {
             return;
         }
-        LocalDate birth = IdentityNumber.parse(draft.documentType(), draft.idNumber(), today).birthDate();
-        Integer first = seenNameBirthTown.putIfAbsent(PossibleDuplicateInTown.Key.of(draft.name(), birth, draft.communityCode()), row);
+        Integer first = seenNameBirthTown.putIfAbsent(
+                PossibleDuplicateInTown.Key.of(draft.name(), number.birthDate(), draft.communityCode()), row);
         if (first != null && !problems.containsKey(ID_NUMBER)) {
             problems.putIfAbsent(NAME, PossibleDuplicateInTown.repeatedInFile(first));
         }

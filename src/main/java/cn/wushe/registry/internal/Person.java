@@ -136,6 +136,11 @@ public final class Person {
         }
     }
 
+    /** An unshared copy (no events), to work out what a revision would change without changing this one. */
+    Person copy() {
+        return new Person(id, householdId, details, version, closure);
+    }
+
     /** The events of the transitions so far, handed over once. */
     List<Object> takeEvents() {
         List<Object> taken = List.copyOf(events);

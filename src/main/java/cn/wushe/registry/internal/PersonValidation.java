@@ -56,8 +56,10 @@ public class PersonValidation {
     /**
      * @param errors     field → Chinese message; empty when valid
      * @param outOfScope the address (or household) lies outside the actor's edit scope
+     * @param idNumber   the identity number as read, when it is valid (even if other fields are not)
      */
-    public record Result(@Nullable PersonDetails details, Map<String, String> errors, boolean outOfScope) {
+    public record Result(@Nullable PersonDetails details, Map<String, String> errors, boolean outOfScope,
+            @Nullable IdentityNumber idNumber) {
 
         public boolean valid() {
             return details != null;
@@ -138,10 +140,10 @@ public class PersonValidation {
         List<RelatedParty> obligors = parties(PartyKind.OBLIGOR, "obligors", draft.obligors(), errors);
         List<RelatedParty> contacts = parties(PartyKind.CONTACT, "contacts", draft.contacts(), errors);
         if (!errors.isEmpty()) {
-            return new Result(null, Map.copyOf(errors), outOfScope);
+            return new Result(null, Map.copyOf(errors), outOfScope, idNumber);
         }
         return new Result(new PersonDetails(name, idNumber, sex, phone, address, householdId, relation, categories,
-                health, draft.incomeBand(), obligors, contacts), Map.of(), false);
+                health, draft.incomeBand(), obligors, contacts), Map.of(), false, idNumber);
     }
 
     private @Nullable Address address(PersonDraft draft, Map<String, String> errors) {

@@ -100,6 +100,14 @@ public class RegisteringPerson {
         if (duplicate.isPresent()) {
             return duplicate.get();
         }
+        return registerChecked(actor, details);
+    }
+
+    /**
+     * Registers {@code details} that were validated for {@code actor} and found no duplicate in
+     * the caller's transaction (a roster import's preview); nothing is checked a second time.
+     */
+    Registered registerChecked(Actor actor, PersonDetails details) {
         Instant now = clock.instant();
         PersonId id = new PersonId(UUID.randomUUID());
         HouseholdId household = details.householdId();
@@ -178,6 +186,11 @@ public class RegisteringPerson {
         return completed.withDeclaredSex(d.declaredSex() == null ? person.details().sex() : d.declaredSex())
                 .withHousehold(d.householdId() != null ? d.householdId() : person.householdId().value(),
                         d.relationToHead() == null ? person.details().relationToHead() : d.relationToHead());
+    }
+
+    /** Revises {@code person}, loaded in {@code actor}'s edit scope, with {@code details} validated for it (an import's preview). */
+    Registration reviseChecked(Actor actor, Person person, PersonDetails details) {
+        return apply(person, details, actor, "REVISED");
     }
 
     private Registration apply(Person person, PersonDetails details, Actor actor, String kind) {

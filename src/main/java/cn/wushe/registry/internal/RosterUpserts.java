@@ -7,6 +7,8 @@ import cn.wushe.registry.PersonId;
 import cn.wushe.registry.PersonRegistered;
 
 import cn.wushe.platform.Actor;
+import cn.wushe.platform.Messages;
+import cn.wushe.platform.personal.IdentityNumber;
 import cn.wushe.platform.DomainException;
 import cn.wushe.registry.internal.Person.FieldChange;
 import java.time.Clock;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -82,23 +85,42 @@ public class RosterUpserts {
         }
     }
 
-    /** What an upsert of one draft would come to. */
+    /**
+     * What an upsert of one draft would come to, with what validation found so that nothing is
+     * validated twice: the details to write, and the identity number as read.
+     */
     public sealed interface Preview {
+
+        /** The draft's identity number as read, when valid (also for a rejected draft). */
+        @Nullable IdentityNumber idNumber();
 
         /** A new person would be registered with these details; {@code idIndex} is their identity number's blind index. */
         record New(PersonDetails details, String idIndex) implements Preview {
+
+            @Override
+            public IdentityNumber idNumber() {
+                return details.idNumber();
+            }
         }
 
-        /** The person registered under this number would be revised; {@code changes} are masked. */
-        record Update(PersonId id, List<FieldChange> changes) implements Preview {
+        /**
+         * The person registered under this number would be revised; {@code changes} are masked;
+         * {@code person} as loaded (unchanged) and {@code details} as validated, to be written as they are.
+         */
+        record Update(PersonId id, List<FieldChange> changes, Person person, PersonDetails details) implements Preview {
+
+            @Override
+            public IdentityNumber idNumber() {
+                return details.idNumber();
+            }
         }
 
         /** The record already says exactly this. */
-        record Unchanged(PersonId id) implements Preview {
+        record Unchanged(PersonId id, IdentityNumber idNumber) implements Preview {
         }
 
         /** Nothing would be written: field → Chinese message, field names as in {@link PersonDraft}. */
-        record Rejected(Map<String, String> errors) implements Preview {
+        record Rejected(Map<String, String> errors, @Nullable IdentityNumber idNumber) implements Preview {
         }
     }
 
@@ -119,15 +141,15 @@ public class RosterUpserts {
         for (int i = 0; i < drafts.size(); i++) {
             PersonValidation.Result result = results.get(i);
             if (!result.valid()) {
-                previews.add(new Preview.Rejected(result.errors()));
+                previews.add(new Preview.Rejected(result.errors(), result.idNumber()));
                 continue;
             }
             PersonDetails details = result.details();
             PersonId id = existing.get(indexes.get(i));
             if (id != null) {
-                previews.add(revision(id, drafts.get(i), actor, checking));
+                previews.add(revision(id, drafts.get(i), details.idNumber(), actor, checking));
             } else if (sameNameAndBirth.contains(PossibleDuplicateInTown.Key.of(details))) {
-                previews.add(new Preview.Rejected(Map.of("name", PossibleDuplicateInTown.refusal())));
+                previews.add(new Preview.Rejected(Map.of("name", PossibleDuplicateInTown.refusal()), details.idNumber()));
             } else {
                 previews.add(new Preview.New(details, indexes.get(i)));
             }
@@ -140,8 +162,9 @@ public class RosterUpserts {
      * (the registry may have changed since the preview). New people who head their own household
      * are registered together — household, record, categories, related parties, one history entry
      * each ("登记", {@code how}) and a {@link PersonRegistered} event each — in a few JDBC batches;
-     * revisions and new members of an existing household go through {@link RegisteringPerson#upsert}
-     * one at a time, exactly as from the form. The caller audits the import as a whole.
+     * revisions and new members of an existing household are written one at a time as the form
+     * writes them, with the details this re-check validated (not validated again). The caller
+     * audits the import as a whole.
      *
      * @throws NotAsPreviewed naming the first draft that cannot be written as previewed
      */
@@ -177,12 +200,14 @@ public class RosterUpserts {
             created.forEach(p -> events.publishEvent(new PersonRegistered(p.id(), p.details().address().regionCode())));
         }
         for (int i : oneByOne) {
-            written.set(i, switch (registering.upsert(actor, drafts.get(i), false)) {
-                case Registration.Registered r -> Written.NEW;
-                case Registration.Revised r -> Written.UPDATE;
-                case Registration.Unchanged u -> Written.UNCHANGED;
-                case Registration.AlreadyRegistered a -> throw new NotAsPreviewed(i, AlreadyRegisteredInCounty.registeredElsewhere());
-                case Registration.PossibleDuplicates p -> throw new NotAsPreviewed(i, PossibleDuplicateInTown.refusal());
+            written.set(i, switch (previews.get(i)) {
+                case Preview.New n -> {
+                    registering.registerChecked(actor, n.details());
+                    yield Written.NEW;
+                }
+                case Preview.Update u -> registering.reviseChecked(actor, u.person(), u.details()) instanceof Registration.Revised
+                        ? Written.UPDATE : Written.UNCHANGED;
+                default -> throw new IllegalStateException("written above: " + previews.get(i).getClass().getSimpleName());
             });
         }
         return written;
@@ -199,25 +224,25 @@ public class RosterUpserts {
                 .query((rs, i) -> new HouseholdId(rs.getObject(1, UUID.class))).optional();
     }
 
-    private Preview revision(PersonId id, PersonDraft draft, Actor actor, PersonValidation checking) {
-        Optional<Person> loaded = people.load(id, Scopes.edit(actor, "p"));
+    private Preview revision(PersonId id, PersonDraft draft, IdentityNumber number, Actor actor, PersonValidation checking) {
+        Optional<Person> loaded = people.load(id, WithinEditScope.sql(actor, "p"));
         if (loaded.isEmpty()) {
-            return new Preview.Rejected(Map.of("idNumber", AlreadyRegisteredInCounty.registeredElsewhere()));
+            return new Preview.Rejected(Map.of("idNumber", AlreadyRegisteredInCounty.registeredElsewhere()), number);
         }
         Person person = loaded.get();
         if (person.closure() != null) {
-            return new Preview.Rejected(Map.of("idNumber", cn.wushe.platform.Messages.text(person.closure().deceased()
-                    ? "registry.closure.already-deceased" : "registry.closure.already-closed")));
+            return new Preview.Rejected(Map.of("idNumber", Messages.text(person.closure().deceased()
+                    ? "registry.closure.already-deceased" : "registry.closure.already-closed")), number);
         }
         PersonValidation.Result result = checking.check(RegisteringPerson.completed(draft, person), actor);
         if (!result.valid()) {
-            return new Preview.Rejected(result.errors());
+            return new Preview.Rejected(result.errors(), number);
         }
         PersonDetails details = result.details();
         HouseholdId target = details.householdId() != null ? details.householdId() : person.householdId();
-        // the loaded copy is thrown away: revising it only computes the differences
-        List<FieldChange> changes = person.revise(details, target, categoryTypes::nameOf);
-        return changes.isEmpty() ? new Preview.Unchanged(id) : new Preview.Update(id, changes);
+        // a copy is revised: that only computes the differences, the loaded record stays as it is for the write
+        List<FieldChange> changes = person.copy().revise(details, target, categoryTypes::nameOf);
+        return changes.isEmpty() ? new Preview.Unchanged(id, number) : new Preview.Update(id, changes, person, details);
     }
 
     /**
