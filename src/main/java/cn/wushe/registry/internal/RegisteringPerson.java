@@ -207,10 +207,16 @@ public class RegisteringPerson {
         }
         for (Object event : person.takeEvents()) {
             if (event instanceof Person.MovedToHousehold moved) {
-                households.afterMemberLeft(moved.from(), moved.person());
+                households.load(moved.from()).ifPresent(left -> {
+                    left.memberLeft(moved.person(), people.countMembers(moved.from()));
+                    households.save(left);
+                });
             }
         }
-        households.followHead(target, person.id(), details.address());
+        households.load(target).ifPresent(household -> {
+            household.headMoved(person.id(), details.address());
+            households.save(household);
+        });
         history.record(person.id(), details.address().countyCode(), kind, changes, actor, now);
         List<String> fields = changes.stream().map(FieldChange::field).toList();
         String action = kind.equals("CORRECTED") ? "PERSON_CORRECT" : "PERSON_REVISE";
