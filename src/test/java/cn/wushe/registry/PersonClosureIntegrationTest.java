@@ -14,12 +14,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /** Closing a record (销档) and recording a death through the API: If-Match, the transition's guards, history. */
+@RecordApplicationEvents
 class PersonClosureIntegrationTest extends RegistryIntegrationTestBase {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    ApplicationEvents events;
 
     @Test
     void aCommunityWorkerClosesTheRecordOfSomeoneWhoMovedAway() throws Exception {
@@ -38,6 +44,8 @@ class PersonClosureIntegrationTest extends RegistryIntegrationTestBase {
                 .andExpect(header().string("ETag", "\"1\""));
 
         assertThat(audits("PERSON_CLOSE")).isEqualTo(before + 1);
+        assertThat(events.stream(PersonClosed.class))
+                .containsExactly(new PersonClosed(person, RegionFixture.DAOBEI_GRID_1, PersonClosed.Reason.MOVED_AWAY));
         mvc.perform(asUser(COMMUNITY_WORKER, get("/api/v1/people/" + person)))
                 .andExpect(jsonPath("$.closed").value("已销档（迁出，" + LocalDate.now(clock) + "）"));
         mvc.perform(asUser(COMMUNITY_WORKER, get("/api/v1/people/" + person + "/history")))
@@ -68,6 +76,8 @@ class PersonClosureIntegrationTest extends RegistryIntegrationTestBase {
         mvc.perform(asUser(COMMUNITY_WORKER, post("/api/v1/people/" + person + "/deceased")).header("If-Match", "\"0\"")
                         .content("{\"dateOfDeath\":\"" + today + "\"}"))
                 .andExpect(status().isNoContent());
+        assertThat(events.stream(PersonDeceased.class))
+                .containsExactly(new PersonDeceased(person, RegionFixture.DAOBEI_GRID_1, today));
 
         mvc.perform(asUser(COMMUNITY_WORKER, post("/api/v1/people/" + person + "/close")).header("If-Match", "\"1\"")
                         .content("{\"reason\":\"MOVED_AWAY\"}"))

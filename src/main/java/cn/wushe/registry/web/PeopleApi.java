@@ -147,7 +147,7 @@ class PeopleApi {
     /** Closes the record (销档): moved away or no longer in need; If-Match as for an edit. */
     @PostMapping("/{id}/close")
     @PreAuthorize("hasAuthority('PERSON_EDIT')")
-    ResponseEntity<Void> close(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+    ResponseEntity<Void> closeRecord(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody CloseRequest request) {
         int expected = Math.toIntExact(Versions.required(ifMatch));
         ClosingRecord.Closed closed = closing.close(CurrentActor.get(), new PersonId(id), expected, request.reason());
@@ -157,7 +157,7 @@ class PeopleApi {
     /** Records the person's death, which closes the record; If-Match as for an edit. */
     @PostMapping("/{id}/deceased")
     @PreAuthorize("hasAuthority('PERSON_EDIT')")
-    ResponseEntity<Void> deceased(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+    ResponseEntity<Void> recordDeath(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody DeceasedRequest request) {
         int expected = Math.toIntExact(Versions.required(ifMatch));
         ClosingRecord.Closed closed = closing.markDeceased(CurrentActor.get(), new PersonId(id), expected, request.dateOfDeath());
