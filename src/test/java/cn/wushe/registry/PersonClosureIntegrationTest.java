@@ -6,7 +6,11 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -83,5 +87,26 @@ class PersonClosureIntegrationTest extends RegistryIntegrationTestBase {
                         .content("{\"reason\":\"MOVED_AWAY\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("该人员已登记为已故，档案不能再修改"));
+    }
+
+    @Test
+    void theDetailPageClosesTheRecordWithAReason() throws Exception {
+        PersonId person = registerInGrid1();
+        mvc.perform(RegistryPagesTest.page(COMMUNITY_WORKER, get("/people/" + person)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("确认销档")));
+        mvc.perform(RegistryPagesTest.page(COMMUNITY_WORKER, post("/people/" + person + "/close")).param("version", "0"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("请选择销档原因")));
+
+        mvc.perform(RegistryPagesTest.page(COMMUNITY_WORKER, post("/people/" + person + "/close"))
+                        .param("version", "0").param("reason", "NO_LONGER_IN_NEED"))
+                .andExpect(redirectedUrl("/people/" + person + "?closed"));
+        mvc.perform(RegistryPagesTest.page(COMMUNITY_WORKER, get("/people/" + person)))
+                .andExpect(content().string(containsString("已销档（不再符合困难条件，" + LocalDate.now(clock) + "）")))
+                .andExpect(content().string(not(containsString("确认销档"))));
+        mvc.perform(RegistryPagesTest.page(RegistryFixtures.SIBLING_WORKER, post("/people/" + person + "/close"))
+                        .param("version", "1").param("reason", "MOVED_AWAY"))
+                .andExpect(status().isNotFound());
     }
 }
