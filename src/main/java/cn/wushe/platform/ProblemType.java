@@ -48,6 +48,10 @@ public enum ProblemType {
     /** Someone of the same name and birth date is registered in the town. */
     POSSIBLE_DUPLICATE("possible-duplicate", 409),
     IMPORT_NOT_READY("import-not-ready", 409),
+    /** A correction request was accepted or rejected already. */
+    CORRECTION_HANDLED("correction-handled", 409),
+    /** A person's record is closed (moved away, no longer in need, deceased) and takes no further change. */
+    PERSON_CLOSED("person-closed", 409),
     /** The registry changed between an import's check and its commit. */
     IMPORT_CHANGED("import-changed", 409),
 

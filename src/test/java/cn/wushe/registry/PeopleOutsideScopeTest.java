@@ -51,7 +51,7 @@ class PeopleOutsideScopeTest extends RegistryIntegrationTestBase {
         TestActor resident = resident("resident-" + UUID.randomUUID());
         jdbc.sql("insert into registry.resident_accounts (user_id, person_id, linked_at) values (:u, :p, now())")
                 .param("u", resident.id()).param("p", person.value()).update();
-        correction = as(resident, () -> selfService.requestCorrection(CorrectableField.PHONE, "13900001111", null));
+        correction = as(resident, () -> selfService.requestCorrection(resident, CorrectableField.PHONE, "13900001111", null));
     }
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -64,6 +64,10 @@ class PeopleOutsideScopeTest extends RegistryIntegrationTestBase {
                         .content(json(newName(), newIdNumber(), DAOBEI, DAOBEI_GRID_1))),
                 Arguments.of("reveal", (Endpoint) t -> post("/api/v1/people/" + t.person + "/reveal").content("{\"reason\":\"核对材料需要\"}")),
                 Arguments.of("history", (Endpoint) t -> get("/api/v1/people/" + t.person + "/history")),
+                Arguments.of("close", (Endpoint) t -> post("/api/v1/people/" + t.person + "/close").header("If-Match", "\"0\"")
+                        .content("{\"reason\":\"MOVED_AWAY\"}")),
+                Arguments.of("deceased", (Endpoint) t -> post("/api/v1/people/" + t.person + "/deceased").header("If-Match", "\"0\"")
+                        .content("{\"dateOfDeath\":\"2026-01-01\"}")),
                 Arguments.of("household", (Endpoint) t -> get("/api/v1/households/" + t.household)),
                 Arguments.of("link resident", (Endpoint) t -> post("/api/v1/people/" + t.person + "/resident-account")
                         .content("{\"userId\":\"" + UUID.randomUUID() + "\"}")),

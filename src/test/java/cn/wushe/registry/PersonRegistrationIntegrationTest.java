@@ -182,7 +182,7 @@ class PersonRegistrationIntegrationTest extends RegistryIntegrationTestBase {
         register(GRID_WORKER, draft);
         long changes = count("registry.person_changes");
 
-        Registration again = as(GRID_WORKER, () -> registering.upsert(
+        Registration again = as(GRID_WORKER, () -> registering.upsert(GRID_WORKER,
                 new PersonDraft(draft.name(), draft.idDocType(), draft.idNumber(), null, draft.phone(), draft.communityCode(),
                         draft.gridCode(), draft.addressDetail(), null, RelationToHead.SELF, draft.categories(), draft.health(),
                         draft.incomeBand(), draft.obligors(), draft.contacts()), false));

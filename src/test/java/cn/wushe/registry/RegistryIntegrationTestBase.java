@@ -56,7 +56,7 @@ public abstract class RegistryIntegrationTestBase {
     }
 
     PersonId register(TestActor actor, PersonDraft draft) {
-        Registration outcome = RegistryFixtures.as(actor, () -> registering.register(draft, true));
+        Registration outcome = RegistryFixtures.as(actor, () -> registering.register(actor, draft, true));
         if (outcome instanceof Registration.Registered registered) {
             return registered.id();
         }

@@ -61,7 +61,9 @@ class SelfServiceIntegrationTest extends RegistryIntegrationTestBase {
         mvc.perform(asUser(COMMUNITY_WORKER, post("/api/v1/corrections/" + id + "/close")).content("{\"done\":true,\"note\":\"已更新\"}"))
                 .andExpect(status().isNoContent());
         mvc.perform(asUser(COMMUNITY_WORKER, post("/api/v1/corrections/" + id + "/close")).content("{\"done\":true}"))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("/correction-handled")))
+                .andExpect(jsonPath("$.detail").value("该更正申请已采纳，不能再次处理"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.wushe.registry.exports;
 
+import cn.wushe.platform.CurrentActor;
 import cn.wushe.registry.internal.PersonFilter;
 import cn.wushe.platform.personal.Sex;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,12 +42,12 @@ class ExportApi {
             HttpServletResponse response) throws IOException {
         PersonFilter filter = new PersonFilter(region, category, ageMin, ageMax, sex, disability, disabilityType, name);
         ExportingRoster.Request request = new ExportingRoster.Request(filter, unmasked, reason);
-        exporting.check(request);
+        exporting.check(CurrentActor.get(), request);
         response.setContentType(ExportWeb.XLSX);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(ExportWeb.fileName(clock), StandardCharsets.UTF_8).build().toString());
-        exporting.export(request, response.getOutputStream());
+        exporting.export(CurrentActor.get(), request, response.getOutputStream());
     }
 }

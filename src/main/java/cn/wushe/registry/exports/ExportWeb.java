@@ -119,13 +119,13 @@ class ExportWeb {
 
     /** The use case checks and writes the whole file before its first byte goes out, so a refusal is still a page. */
     private void send(ExportingRoster.Request request, HttpServletResponse response) throws IOException {
-        exporting.check(request);
+        exporting.check(CurrentActor.get(), request);
         response.setContentType(XLSX);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(fileName(clock), StandardCharsets.UTF_8).build().toString());
-        exporting.export(request, response.getOutputStream());
+        exporting.export(CurrentActor.get(), request, response.getOutputStream());
     }
 
     static String fileName(Clock clock) {

@@ -4,7 +4,6 @@ import cn.wushe.platform.files.SafeText;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.platform.Actor;
-import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Permission;
 import cn.wushe.registry.internal.CategoryTypes;
@@ -69,9 +68,8 @@ public class ExportingRoster {
      *
      * @throws DomainException 403 when unmasking without PII_UNMASK, 400 when the reason is missing or short
      */
-    public long export(Request request, OutputStream out) throws IOException {
-        Actor actor = CurrentActor.get();
-        check(request);
+    public long export(Actor actor, Request request, OutputStream out) throws IOException {
+        check(actor, request);
         String reason = request.reason() == null ? null : request.reason().strip();
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "wushe-exports");
         Files.createDirectories(dir);
@@ -86,8 +84,7 @@ public class ExportingRoster {
     }
 
     /** Refuses an export the actor may not make, before anything is written. */
-    public void check(Request request) {
-        Actor actor = CurrentActor.get();
+    public void check(Actor actor, Request request) {
         String reason = request.reason() == null ? null : request.reason().strip();
         if (request.unmasked()) {
             if (!actor.can(Permission.PII_UNMASK)) {
@@ -118,7 +115,7 @@ public class ExportingRoster {
             sheet.range(1, 0, 1, HEADERS.size() - 1).style().bold().fillColor("DDEBF7").set();
             LocalDate today = now.toLocalDate();
             int[] next = {2};
-            rows = lists.forExport(request.filter(), person -> {
+            rows = lists.forExport(actor, request.filter(), person -> {
                 List<String> cells = cells(person, request.unmasked(), today);
                 for (int c = 0; c < cells.size(); c++) {
                     sheet.inlineString(next[0], c, SafeText.of(cells.get(c)));

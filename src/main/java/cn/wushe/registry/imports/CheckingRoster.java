@@ -26,8 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -68,13 +66,16 @@ class CheckingRoster implements DisposableBean {
         this.clock = clock;
     }
 
-    /** Starts checking {@code file} for {@code job} as {@code authentication}; takes ownership of the file. */
-    void start(UUID job, Path file, Authentication authentication) {
+    /**
+     * Starts checking {@code file} for {@code job} as {@code actor} (the importer's identity and scopes
+     * as they were at the upload); takes ownership of the file.
+     */
+    void start(UUID job, Path file, Actor actor) {
         executor.execute(() -> {
             try {
                 running.acquire();
                 try {
-                    runAs(authentication, () -> check(job, file, (Actor) authentication.getPrincipal()));
+                    check(job, file, actor);
                 } finally {
                     running.release();
                 }
@@ -92,7 +93,7 @@ class CheckingRoster implements DisposableBean {
      * it before the job is marked READY or FAILED, so a finished job never leaves its upload behind.
      */
     Counts check(UUID job, Path file, Actor actor) {
-        RowJudgement judgement = new RowJudgement(parser, upserts, actor, clock);
+        RowJudgement judgement = new RowJudgement(parser, upserts, actor);
         Counts counts = Counts.NONE;
         String failure = null;
         Staging staging = new Staging(job, null);
@@ -186,17 +187,6 @@ class CheckingRoster implements DisposableBean {
             } catch (RuntimeException e) {
                 // the check has failed already; this failure adds nothing to tell
             }
-        }
-    }
-
-    private static void runAs(Authentication authentication, Runnable work) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        try {
-            work.run();
-        } finally {
-            SecurityContextHolder.clearContext();
         }
     }
 

@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.MessageDigest;
 import java.io.UncheckedIOException;
 import cn.wushe.platform.web.Idempotency;
+import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.registry.imports.ImportJob.Counts;
 import cn.wushe.registry.imports.ImportRows.Difference;
@@ -73,7 +74,7 @@ class ImportApi {
         return idempotency.once(idempotencyKey, "POST /api/v1/people/imports",
                 List.of(String.valueOf(file.getOriginalFilename()), sha256(file)), JobView.class, () -> {
                     try (InputStream in = file.getInputStream()) {
-                        ImportJob job = importing.start(file.getOriginalFilename(), in);
+                        ImportJob job = importing.start(CurrentActor.get(), file.getOriginalFilename(), in);
                         return ResponseEntity.accepted().location(URI.create("/api/v1/people/imports/" + job.id()))
                                 .cacheControl(CacheControl.noStore()).body(JobView.of(job));
                     } catch (IOException e) {
@@ -99,7 +100,7 @@ class ImportApi {
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('PERSON_IMPORT')")
     ResponseEntity<JobView> job(@PathVariable UUID id) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(JobView.of(importing.job(id)));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(JobView.of(importing.job(CurrentActor.get(), id)));
     }
 
     @GetMapping("/{id}/rows")
@@ -109,21 +110,21 @@ class ImportApi {
         if (page < 0 || size < 1 || size > 1000) {
             throw DomainException.invalid("size", "每页条数应为 1–1000，页码从 0 开始");
         }
-        List<RowView> rows = importing.rows(id, outcome, page, size).stream().map(RowView::of).toList();
+        List<RowView> rows = importing.rows(CurrentActor.get(), id, outcome, page, size).stream().map(RowView::of).toList();
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(rows);
     }
 
     @PostMapping("/{id}/commit")
     @PreAuthorize("hasAuthority('PERSON_IMPORT')")
     ResponseEntity<JobView> commit(@PathVariable UUID id) {
-        importing.commit(id);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(JobView.of(importing.job(id)));
+        importing.commit(CurrentActor.get(), id);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(JobView.of(importing.job(CurrentActor.get(), id)));
     }
 
     @PostMapping("/{id}/discard")
     @PreAuthorize("hasAuthority('PERSON_IMPORT')")
     ResponseEntity<Void> discard(@PathVariable UUID id) {
-        importing.discard(id);
+        importing.discard(CurrentActor.get(), id);
         return ResponseEntity.noContent().build();
     }
 }

@@ -2,6 +2,7 @@ package cn.wushe.registry.imports;
 
 import cn.wushe.platform.web.FormRefusal;
 import cn.wushe.platform.files.RejectedFile;
+import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.registry.internal.CategoryTypes;
 import java.io.IOException;
@@ -43,7 +44,7 @@ class ImportPages {
     @GetMapping("/people/imports")
     @PreAuthorize("hasAuthority('PERSON_IMPORT')")
     String upload(Model model) {
-        model.addAttribute("jobs", importing.recent());
+        model.addAttribute("jobs", importing.recent(CurrentActor.get()));
         return "registry/import";
     }
 
@@ -55,7 +56,7 @@ class ImportPages {
             return refused(model, response, 400, "请选择要上传的 .xlsx 文件");
         }
         try (InputStream in = file.getInputStream()) {
-            ImportJob job = importing.start(file.getOriginalFilename(), in);
+            ImportJob job = importing.start(CurrentActor.get(), file.getOriginalFilename(), in);
             return "redirect:/people/imports/" + job.id();
         } catch (RejectedFile e) {
             return refused(model, response, e.status(), e.getMessage());
@@ -65,7 +66,7 @@ class ImportPages {
     @GetMapping("/people/imports/{id}")
     @PreAuthorize("hasAuthority('PERSON_IMPORT')")
     String job(@PathVariable UUID id, Model model) {
-        fill(model, importing.job(id));
+        fill(model, importing.job(CurrentActor.get(), id));
         return "registry/import-job";
     }
 
@@ -74,7 +75,7 @@ class ImportPages {
     @PreAuthorize("hasAuthority('PERSON_IMPORT')")
     String progress(@PathVariable UUID id, Model model, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        fill(model, importing.job(id));
+        fill(model, importing.job(CurrentActor.get(), id));
         return "registry/import-job :: job";
     }
 
@@ -82,7 +83,7 @@ class ImportPages {
     @PreAuthorize("hasAuthority('PERSON_IMPORT')")
     String commit(@PathVariable UUID id, RedirectAttributes flash) {
         try {
-            importing.commit(id);
+            importing.commit(CurrentActor.get(), id);
         } catch (DomainException e) {
             flash.addFlashAttribute("problem", FormRefusal.unlessNotFound(e).message());
         }
@@ -93,7 +94,7 @@ class ImportPages {
     @PreAuthorize("hasAuthority('PERSON_IMPORT')")
     String discard(@PathVariable UUID id, RedirectAttributes flash) {
         try {
-            importing.discard(id);
+            importing.discard(CurrentActor.get(), id);
         } catch (DomainException e) {
             flash.addFlashAttribute("problem", FormRefusal.unlessNotFound(e).message());
         }
@@ -103,9 +104,9 @@ class ImportPages {
     @GetMapping("/people/imports/{id}/rejected.xlsx")
     @PreAuthorize("hasAuthority('PERSON_IMPORT')")
     void rejected(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-        ImportJob job = importing.job(id);
+        ImportJob job = importing.job(CurrentActor.get(), id);
         download(response, "不通过的行-" + baseName(job.fileName()) + ".xlsx");
-        importing.writeRejected(id, response.getOutputStream());
+        importing.writeRejected(CurrentActor.get(), id, response.getOutputStream());
     }
 
     @GetMapping("/people/import-template.xlsx")
@@ -129,15 +130,15 @@ class ImportPages {
     private String refused(Model model, HttpServletResponse response, int status, String message) {
         response.setStatus(status);
         model.addAttribute("problem", message);
-        model.addAttribute("jobs", importing.recent());
+        model.addAttribute("jobs", importing.recent(CurrentActor.get()));
         return "registry/import";
     }
 
     private void fill(Model model, ImportJob job) {
         model.addAttribute("job", job);
         if (job.status() != ImportStatus.VALIDATING) {
-            model.addAttribute("rejectedRows", importing.rows(job.id(), RowOutcome.REJECTED, 0, PREVIEW_ROWS));
-            model.addAttribute("updatedRows", importing.rows(job.id(), RowOutcome.UPDATE, 0, PREVIEW_ROWS));
+            model.addAttribute("rejectedRows", importing.rows(CurrentActor.get(), job.id(), RowOutcome.REJECTED, 0, PREVIEW_ROWS));
+            model.addAttribute("updatedRows", importing.rows(CurrentActor.get(), job.id(), RowOutcome.UPDATE, 0, PREVIEW_ROWS));
             model.addAttribute("previewLimit", PREVIEW_ROWS);
         }
     }

@@ -6,7 +6,6 @@ import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.platform.Actor;
-import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.RegionScope;
@@ -33,7 +32,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -80,8 +78,7 @@ class ImportingRoster {
      * {@code Idempotency} before it gets here). The file is refused as a whole (with the reason) before a job exists when it
      * is too large, not an .xlsx, a zip bomb, carries a DOCTYPE, has a foreign header or no data rows.
      */
-    ImportJob start(@Nullable String fileName, InputStream content) throws IOException {
-        Actor actor = CurrentActor.get();
+    ImportJob start(Actor actor, @Nullable String fileName, InputStream content) throws IOException {
         Files.createDirectories(limits.uploadDir());
         Path file = Files.createTempFile(limits.uploadDir(), "roster-", ".xlsx");
         boolean handedOver = false;
@@ -92,7 +89,7 @@ class ImportingRoster {
             ImportJob job = new ImportJob(UUID.randomUUID(), actor.id(), countyOf(actor), displayName(fileName), sha256,
                     ImportStatus.VALIDATING, Counts.NONE, inspection.sheetRows(), 0, null, clock.instant(), null);
             jobs.create(job);
-            checking.start(job.id(), file, SecurityContextHolder.getContext().getAuthentication());
+            checking.start(job.id(), file, actor);
             handedOver = true;
             return job;
         } finally {
@@ -102,16 +99,16 @@ class ImportingRoster {
         }
     }
 
-    ImportJob job(UUID id) {
-        return jobs.findForOwner(id, CurrentActor.get().id()).orElseThrow(() -> DomainException.notFound("导入任务"));
+    ImportJob job(Actor actor, UUID id) {
+        return jobs.findForOwner(id, actor.id()).orElseThrow(() -> DomainException.notFound("导入任务"));
     }
 
-    List<ImportJob> recent() {
-        return jobs.recentOfOwner(CurrentActor.get().id(), 10);
+    List<ImportJob> recent(Actor actor) {
+        return jobs.recentOfOwner(actor.id(), 10);
     }
 
-    List<StagedRow> rows(UUID id, @Nullable RowOutcome outcome, int page, int size) {
-        job(id);
+    List<StagedRow> rows(Actor actor, UUID id, @Nullable RowOutcome outcome, int page, int size) {
+        job(actor, id);
         return rows.page(id, outcome, page * size, size);
     }
 
@@ -122,9 +119,8 @@ class ImportingRoster {
      * @throws DomainException 409 when the job is not READY, or when the registry changed since the
      *                         check so that a row can no longer be imported as previewed
      */
-    Counts commit(UUID id) {
-        Actor actor = CurrentActor.get();
-        ImportJob job = job(id);
+    Counts commit(Actor actor, UUID id) {
+        ImportJob job = job(actor, id);
         if (job.status() != ImportStatus.READY || !jobs.beginCommit(id)) {
             throw DomainException.conflict(ProblemType.IMPORT_NOT_READY, "status",
                     "该导入任务当前为「" + job.status().label() + "」，不能再导入");
@@ -137,8 +133,8 @@ class ImportingRoster {
         }
     }
 
-    void discard(UUID id) {
-        ImportJob job = job(id);
+    void discard(Actor actor, UUID id) {
+        ImportJob job = job(actor, id);
         if (!jobs.discard(id, clock.instant())) {
             throw DomainException.conflict(ProblemType.IMPORT_NOT_READY, "status",
                     "该导入任务当前为「" + job.status().label() + "」，不能放弃");
@@ -147,8 +143,8 @@ class ImportingRoster {
     }
 
     /** The rejected rows as a workbook: the original cells and a 错误原因 column. */
-    void writeRejected(UUID id, OutputStream out) throws IOException {
-        ImportJob job = job(id);
+    void writeRejected(Actor actor, UUID id, OutputStream out) throws IOException {
+        ImportJob job = job(actor, id);
         if (job.status() == ImportStatus.VALIDATING || job.status() == ImportStatus.FAILED) {
             throw DomainException.conflict(ProblemType.IMPORT_NOT_READY, "status", "检查尚未完成，暂时没有不通过的行可下载");
         }
@@ -222,9 +218,7 @@ class ImportingRoster {
         PersonDraft d = parsed.draft();
         HouseholdId household = upserts.householdOf(parsed.headIdNumber(), d.communityCode().substring(0, 6))
                 .orElseThrow(() -> changed(row.number(), "户主尚未登记"));
-        return new PersonDraft(d.name(), d.idDocType(), d.idNumber(), d.declaredSex(), d.phone(), d.communityCode(),
-                d.gridCode(), d.addressDetail(), household.value(), d.relationToHead(), d.categories(), d.health(),
-                d.incomeBand(), d.obligors(), d.contacts());
+        return d.withHousehold(household.value(), d.relationToHead());
     }
 
     private static DomainException changed(int rowNumber, String why) {

@@ -3,10 +3,12 @@ package cn.wushe.registry.imports;
 import static cn.wushe.registry.imports.RosterColumn.*;
 
 import cn.wushe.platform.Actor;
-import cn.wushe.platform.Permission;
 import cn.wushe.registry.HouseholdId;
 import cn.wushe.platform.personal.IdentityNumber;
+import cn.wushe.registry.internal.AlreadyRegisteredInCounty;
 import cn.wushe.registry.internal.PersonDraft;
+import cn.wushe.registry.internal.PossibleDuplicateInTown;
+import cn.wushe.registry.internal.WithinEditScope;
 import cn.wushe.registry.internal.PersonValidation;
 import cn.wushe.registry.internal.PreparedPeople;
 import cn.wushe.registry.internal.RelationToHead;
@@ -17,8 +19,6 @@ import cn.wushe.registry.imports.ImportRows.Reason;
 import cn.wushe.registry.imports.ImportRows.StagedRow;
 import cn.wushe.registry.imports.RosterRowParser.ParsedRow;
 import cn.wushe.registry.imports.RosterSheet.SheetRow;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -41,19 +41,17 @@ final class RowJudgement {
     private final RosterRowParser parser;
     private final RosterUpserts upserts;
     private final Actor actor;
-    private final LocalDate today;
     /** normalised identity number → the first row carrying it, with what later rows need to know */
     private final Map<String, Seen> seenIds = new HashMap<>();
-    private final Map<String, Integer> seenNameBirthTown = new HashMap<>();
+    private final Map<PossibleDuplicateInTown.Key, Integer> seenNameBirthTown = new HashMap<>();
 
     private record Seen(int row, @Nullable String communityCode, boolean rejected) {
     }
 
-    RowJudgement(RosterRowParser parser, RosterUpserts upserts, Actor actor, Clock clock) {
+    RowJudgement(RosterRowParser parser, RosterUpserts upserts, Actor actor) {
         this.parser = parser;
         this.upserts = upserts;
         this.actor = actor;
-        this.today = LocalDate.now(clock);
     }
 
     /**
@@ -101,9 +99,9 @@ final class RowJudgement {
         }
         String id = draft.idNumber() == null ? null : IdentityNumber.normalise(draft.idNumber());
         if (id != null && seenIds.containsKey(id)) {
-            problems.putIfAbsent(ID_NUMBER, "与第 " + seenIds.get(id).row() + " 行的证件号码重复，同一人只能出现一次");
+            problems.putIfAbsent(ID_NUMBER, AlreadyRegisteredInCounty.repeatedInFile(seenIds.get(id).row()));
         }
-        checkSameNameAndBirth(row.number(), draft, problems);
+        checkSameNameAndBirth(row.number(), draft, preview.idNumber(), problems);
         if (id != null) {
             seenIds.putIfAbsent(id, new Seen(row.number(), RosterRowParser.cell(row.cells(), COMMUNITY), !problems.isEmpty()));
         }
@@ -136,10 +134,8 @@ final class RowJudgement {
         if (parsed.headIdNumber() == null) {
             return d;
         }
-        return new PersonDraft(d.name(), d.idDocType(), d.idNumber(), d.declaredSex(), d.phone(), d.communityCode(),
-                d.gridCode(), d.addressDetail(), registeredHead.map(HouseholdId::value).orElse(null),
-                registeredHead.isPresent() ? d.relationToHead() : RelationToHead.SELF, d.categories(), d.health(),
-                d.incomeBand(), d.obligors(), d.contacts());
+        return d.withHousehold(registeredHead.map(HouseholdId::value).orElse(null),
+                registeredHead.isPresent() ? d.relationToHead() : RelationToHead.SELF);
     }
 
     private void checkHead(ParsedRow parsed, boolean headRegistered, Map<RosterColumn, String> problems) {
@@ -167,24 +163,21 @@ final class RowJudgement {
         if (problems.containsKey(COMMUNITY) || problems.containsKey(GRID) || draft.communityCode() == null) {
             return;
         }
-        String grid = draft.gridCode();
-        String region = grid != null && grid.startsWith(draft.communityCode()) ? grid : draft.communityCode();
-        if (!actor.can(Permission.PERSON_IMPORT, region)) {
-            problems.put(region.equals(grid) ? GRID : COMMUNITY,
-                    (region.equals(grid) ? "该网格" : "该社区（村）") + "不在您的导入范围内，不能导入");
-        }
+        String grid = draft.gridCode() != null && draft.gridCode().startsWith(draft.communityCode()) ? draft.gridCode() : null;
+        WithinEditScope.importRefusal(actor, draft.communityCode(), grid)
+                .ifPresent(why -> problems.put(grid != null ? GRID : COMMUNITY, why));
     }
 
-    private void checkSameNameAndBirth(int row, PersonDraft draft, Map<RosterColumn, String> problems) {
-        if (draft.name() == null || draft.communityCode() == null || draft.communityCode().length() < 9
-                || IdentityNumber.problem(draft.documentType(), draft.idNumber(), today) != null) {
+    /** {@code number} as validation read it (the row is not parsed again here); {@code null} when invalid. */
+    private void checkSameNameAndBirth(int row, PersonDraft draft, @Nullable IdentityNumber number,
+            Map<RosterColumn, String> problems) {
+        if (draft.name() == null || draft.communityCode() == null || draft.communityCode().length() < 9 || number == null) {
             return;
         }
-        LocalDate birth = IdentityNumber.parse(draft.documentType(), draft.idNumber(), today).birthDate();
-        String key = draft.name().strip() + "|" + birth + "|" + draft.communityCode().substring(0, 9);
-        Integer first = seenNameBirthTown.putIfAbsent(key, row);
+        Integer first = seenNameBirthTown.putIfAbsent(
+                PossibleDuplicateInTown.Key.of(draft.name(), number.birthDate(), draft.communityCode()), row);
         if (first != null && !problems.containsKey(ID_NUMBER)) {
-            problems.putIfAbsent(NAME, "与第 " + first + " 行的人员同名且出生日期相同、同在一个乡镇（街道）：请核对是否为同一人");
+            problems.putIfAbsent(NAME, PossibleDuplicateInTown.repeatedInFile(first));
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.wushe.registry.internal;
 
+import cn.wushe.platform.Actor;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,9 +24,8 @@ public class CategoryTypes {
      * upper-case letters, digits and underscores, the name unique.
      */
     @org.springframework.transaction.annotation.Transactional
-    public CategoryType add(@org.jspecify.annotations.Nullable String code, @org.jspecify.annotations.Nullable String name,
+    public CategoryType add(Actor actor, @org.jspecify.annotations.Nullable String code, @org.jspecify.annotations.Nullable String name,
             boolean needsDisability) {
-        cn.wushe.platform.Actor actor = cn.wushe.platform.CurrentActor.get();
         boolean countyWide = actor.scopesFor(cn.wushe.platform.Permission.PERSON_EDIT).stream()
                 .anyMatch(s -> s.code().length() <= 6);
         if (!countyWide) {

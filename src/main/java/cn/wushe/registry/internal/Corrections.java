@@ -3,41 +3,48 @@ package cn.wushe.registry.internal;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.platform.Actor;
-import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.FieldCipher;
+import cn.wushe.platform.Messages;
+import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.ScopeFilter.SqlPredicate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The community worker's queue of residents' correction requests (更正申请), inside their edit
- * scope. The worker corrects the record through the ordinary edit, then closes the request.
+ * scope. The worker corrects the record through the ordinary edit, then accepts the request, or
+ * rejects it with a reason ({@link Correction}).
  */
 @Service
 public class Corrections {
 
     private final JdbcClient jdbc;
+    private final CorrectionRequests requests;
+    private final ApplicationEventPublisher events;
     private final FieldCipher cipher;
     private final AuditLog audit;
     private final Clock clock;
 
-    Corrections(JdbcClient jdbc, FieldCipher cipher, AuditLog audit, Clock clock) {
+    Corrections(JdbcClient jdbc, CorrectionRequests requests, ApplicationEventPublisher events, FieldCipher cipher, AuditLog audit,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.requests = requests;
+        this.events = events;
         this.cipher = cipher;
         this.audit = audit;
         this.clock = clock;
     }
 
     @Transactional
-    public List<CorrectionRequest> openQueue() {
-        Actor actor = CurrentActor.get();
+    public List<CorrectionRequest> openQueue(Actor actor) {
         SqlPredicate edit = Scopes.edit(actor, "r");
         List<CorrectionRequest> open = jdbc.sql("""
                 select r.id, r.person_id, p.name, r.field, r.proposed_value_enc, r.note, r.status, r.requested_at, r.handling_note,
@@ -57,27 +64,33 @@ public class Corrections {
         return open;
     }
 
-    /** Closes an open request as done (the record was corrected) or rejected, with a note to the resident. */
+    /** Accepts an open request: the record was corrected through the ordinary edit; {@code note} is optional. */
     @Transactional
-    public void close(UUID requestId, boolean done, @Nullable String note) {
-        Actor actor = CurrentActor.get();
-        SqlPredicate edit = Scopes.edit(actor, "r");
-        String text = PersonValidation.text(note);
-        if (!done && text == null) {
-            throw DomainException.invalid("note", "驳回更正申请时请说明理由");
+    public void accept(Actor actor, UUID requestId, @Nullable String note) {
+        Correction request = editable(actor, requestId);
+        request.accept(actor.id(), note, clock.instant());
+        save(request, "DONE");
+    }
+
+    /** Rejects an open request, telling the resident why ({@code reason} is required). */
+    @Transactional
+    public void reject(Actor actor, UUID requestId, @Nullable String reason) {
+        Correction request = editable(actor, requestId);
+        request.reject(actor.id(), reason, clock.instant());
+        save(request, "REJECTED");
+    }
+
+    private Correction editable(Actor actor, UUID requestId) {
+        return requests.load(requestId, WithinEditScope.sql(actor, "r"))
+                .orElseThrow(() -> DomainException.notFound("更正申请"));
+    }
+
+    private void save(Correction request, String outcome) {
+        if (!requests.save(request)) {
+            throw DomainException.conflict(ProblemType.CORRECTION_HANDLED, "status", Messages.text("registry.correction.handled-meanwhile"));
         }
-        if (text != null && text.codePointCount(0, text.length()) > SelfService.PROPOSAL_MAX) {
-            throw DomainException.invalid("note", "说明不能超过 " + SelfService.PROPOSAL_MAX + " 个字");
-        }
-        String region = jdbc.sql("""
-                update registry.correction_requests r set status = :status, handled_by = :by, handled_at = :at,
-                    handling_note = :note, version = version + 1
-                where r.id = :id and r.status = 'OPEN' and """ + edit.sql() + " returning r.region_code")
-                .params(edit.params()).param("id", requestId).param("status", done ? "DONE" : "REJECTED")
-                .param("by", actor.id()).param("at", Timestamp.from(clock.instant())).param("note", text)
-                .query(String.class).optional()
-                .orElseThrow(() -> DomainException.notFound("待处理的更正申请"));
-        audit.record(AuditEvent.success("CORRECTION_CLOSE", "CORRECTION", requestId.toString(), region)
-                .withDetail(done ? "DONE" : "REJECTED"));
+        audit.record(AuditEvent.success("CORRECTION_CLOSE", "CORRECTION", request.id().toString(), request.regionCode())
+                .withDetail(outcome));
+        request.takeEvents().forEach(events::publishEvent);
     }
 }

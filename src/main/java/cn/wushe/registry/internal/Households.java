@@ -70,24 +70,33 @@ class Households {
                     address_detail_enc, created_at, created_by, updated_at, updated_by)""", lines);
     }
 
-    /** A household moves with its head: when the head's address changes, the household's region follows. */
-    void followHead(HouseholdId id, PersonId head, Address address) {
-        jdbc.sql("""
-                update registry.households set county_code = :county, region_code = :region, community_code = :community,
-                    grid_code = :grid, address_detail_enc = :address, version = version + 1
-                where id = :id and head_person_id = :head and region_code is distinct from :region""")
-                .param("id", id.value()).param("head", head.value()).param("county", address.countyCode())
-                .param("region", address.regionCode()).param("community", address.communityCode())
-                .param("grid", address.gridCode())
-                .param("address", address.detail() == null ? null : cipher.encrypt(address.detail()))
-                .update();
+    /** The household as its members' moves change it; unscoped like {@link #find}. */
+    Optional<Household> load(HouseholdId id) {
+        return jdbc.sql("""
+                select head_person_id, community_code, grid_code, address_detail_enc from registry.households where id = :id""")
+                .param("id", id.value())
+                .query((rs, i) -> new Household(id,
+                        rs.getObject(1, UUID.class) == null ? null : new PersonId(rs.getObject(1, UUID.class)),
+                        new Address(rs.getString(2), rs.getString(3),
+                                rs.getString(4) == null ? null : cipher.decrypt(rs.getString(4)))))
+                .optional();
     }
 
-    /** A household whose only member moved keeps following them; one left without its head loses the head. */
-    void afterMemberLeft(HouseholdId id, PersonId member) {
-        jdbc.sql("update registry.households set head_person_id = null, version = version + 1 where id = :id and head_person_id = :member")
-                .param("id", id.value()).param("member", member.value()).update();
-        jdbc.sql("delete from registry.households h where id = :id and not exists (select 1 from registry.people p where p.household_id = h.id)")
-                .param("id", id.value()).update();
+    /** Stores what {@link Household}'s transitions changed: its place and head, or its end. */
+    void save(Household household) {
+        if (household.dissolved()) {
+            jdbc.sql("delete from registry.households where id = :id").param("id", household.id().value()).update();
+        } else if (household.changed()) {
+            Address a = household.address();
+            jdbc.sql("""
+                    update registry.households set county_code = :county, region_code = :region, community_code = :community,
+                        grid_code = :grid, address_detail_enc = :address, head_person_id = :head, version = version + 1
+                    where id = :id""")
+                    .param("id", household.id().value()).param("county", a.countyCode()).param("region", a.regionCode())
+                    .param("community", a.communityCode()).param("grid", a.gridCode())
+                    .param("address", a.detail() == null ? null : cipher.encrypt(a.detail()))
+                    .param("head", household.head() == null ? null : household.head().value())
+                    .update();
+        }
     }
 }

@@ -72,16 +72,6 @@ class People {
                 .query((rs, i) -> new PersonId(rs.getObject(1, UUID.class))).optional();
     }
 
-    /** People of the same name and birth date in a town (乡镇/街道), except {@code except}. */
-    List<PersonId> findByNameAndBirth(String townCode, String name, java.time.LocalDate birthDate, @Nullable PersonId except) {
-        return jdbc.sql("""
-                select id from registry.people where county_code = :county and name = :name and birth_date = :birth
-                  and left(region_code, 9) = :town and id is distinct from :except order by id limit 5""")
-                .param("county", townCode.substring(0, 6)).param("name", name).param("birth", Date.valueOf(birthDate))
-                .param("town", townCode).param("except", except == null ? null : except.value())
-                .query((rs, i) -> new PersonId(rs.getObject(1, UUID.class))).list();
-    }
-
     void insert(Person person, @Nullable UUID actorId, Instant now) {
         insertAll(List.of(person), actorId, now);
     }
@@ -150,6 +140,22 @@ class People {
         return rows == 1;
     }
 
+    /**
+     * Writes a closed record's closure and version.
+     *
+     * @return {@code false} when someone else changed the person since {@code expectedVersion} was read
+     */
+    boolean saveClosure(Person person, int expectedVersion, @Nullable UUID actorId, Instant now) {
+        Person.Closure closure = java.util.Objects.requireNonNull(person.closure());
+        return jdbc.sql("""
+                update registry.people set closed_reason = :reason, closed_on = :on, version = :version,
+                    updated_at = :now, updated_by = :by
+                where id = :id and version = :expected and closed_reason is null""")
+                .param("reason", closure.reason()).param("on", Date.valueOf(closure.on())).param("version", person.version())
+                .param("now", Timestamp.from(now)).param("by", actorId).param("id", person.id().value())
+                .param("expected", expectedVersion).update() == 1;
+    }
+
     /** People of a household, for its view; scope is applied by the caller through the household. */
     int countMembers(HouseholdId household) {
         return jdbc.sql("select count(*) from registry.people where household_id = :h").param("h", household.value())
@@ -161,7 +167,7 @@ class People {
         Optional<Person> person = jdbc.sql("select p.* from registry.people p where p.id = :id and " + scope.sql())
                 .params(scope.params()).param("id", id.value())
                 .query((rs, i) -> map(rs)).optional();
-        return person.map(p -> new Person(p.id(), p.householdId(), withChildren(p), p.version()));
+        return person.map(p -> new Person(p.id(), p.householdId(), withChildren(p), p.version(), p.closure()));
     }
 
     /** The update's parameter names for {@link #storedValues}, in its order. */
@@ -224,7 +230,9 @@ class People {
                 new HouseholdId(rs.getObject("household_id", UUID.class)),
                 RelationToHead.valueOf(rs.getString("relation_to_head")), List.of(), decrypt(rs.getString("health_enc")),
                 income == null ? null : IncomeBand.valueOf(income), List.of(), List.of());
-        return new Person(new PersonId(rs.getObject("id", UUID.class)), d.householdId(), d, rs.getInt("version"));
+        String closedReason = rs.getString("closed_reason");
+        return new Person(new PersonId(rs.getObject("id", UUID.class)), d.householdId(), d, rs.getInt("version"),
+                closedReason == null ? null : new Person.Closure(closedReason, rs.getDate("closed_on").toLocalDate()));
     }
 
     private PersonDetails withChildren(Person p) {

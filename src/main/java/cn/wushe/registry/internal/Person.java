@@ -1,10 +1,16 @@
 package cn.wushe.registry.internal;
 
+import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
+import cn.wushe.platform.ProblemType;
 import cn.wushe.registry.HouseholdId;
+import cn.wushe.registry.PersonClosed;
+import cn.wushe.registry.PersonDeceased;
 import cn.wushe.registry.PersonId;
 
 import cn.wushe.registry.internal.PersonDetails.CategoryEntry;
 import cn.wushe.registry.internal.PersonDetails.RelatedParty;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,23 +18,48 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A registered person (在册人员): the aggregate whose details change only by {@link #revise}, which
- * says field by field what changed (masked) so the history can be kept, and moves the version on.
+ * says field by field what changed (masked) so the history can be kept, and moves the version on;
+ * who moves to another household ({@link #moveToHousehold}); and whose record is finally closed
+ * ({@link #close}, {@link #markDeceased}), after which it takes no further change. Each transition
+ * registers its event, handed to the use case by {@link #takeEvents}.
  */
 public final class Person {
+
+    /** The person left {@code from} for {@code to}; the registry's own event (households follow it). */
+    record MovedToHousehold(PersonId person, HouseholdId from, HouseholdId to) {
+    }
+
+    /** Why and since when a record is closed; {@code reason} is a {@link PersonClosed.Reason} name or {@code DECEASED}. */
+    public record Closure(String reason, LocalDate on) {
+
+        static final String DECEASED = "DECEASED";
+
+        public boolean deceased() {
+            return reason.equals(DECEASED);
+        }
+    }
 
     private final PersonId id;
     private HouseholdId householdId;
     private PersonDetails details;
     private int version;
+    private @Nullable Closure closure;
+    private final List<Object> events = new ArrayList<>();
 
     Person(PersonId id, HouseholdId householdId, PersonDetails details, int version) {
+        this(id, householdId, details, version, null);
+    }
+
+    Person(PersonId id, HouseholdId householdId, PersonDetails details, int version, @Nullable Closure closure) {
         this.id = Objects.requireNonNull(id);
         this.householdId = Objects.requireNonNull(householdId);
         this.details = Objects.requireNonNull(details);
         this.version = version;
+        this.closure = closure;
     }
 
     static Person register(PersonId id, HouseholdId householdId, PersonDetails details) {
@@ -40,13 +71,86 @@ public final class Person {
      * version (an unchanged re-import writes nothing).
      */
     List<FieldChange> revise(PersonDetails revised, HouseholdId household, UnaryOperator<String> categoryName) {
+        requireOpen();
         List<FieldChange> changes = diff(shown(details, householdId, categoryName), shown(revised, household, categoryName));
         if (!changes.isEmpty()) {
             this.details = revised;
-            this.householdId = household;
+            if (!household.equals(householdId)) {
+                moveToHousehold(household, revised.relationToHead());
+            }
             this.version++;
         }
         return changes;
+    }
+
+    /**
+     * Joins {@code household} as {@code relation} of its head (its place and the actor's scope over
+     * it are checked by validation); the household left behind follows from the event.
+     */
+    void moveToHousehold(HouseholdId household, RelationToHead relation) {
+        requireOpen();
+        if (household.equals(householdId) && relation == details.relationToHead()) {
+            return;
+        }
+        HouseholdId from = householdId;
+        householdId = household;
+        if (relation != details.relationToHead()) {
+            details = new PersonDetails(details.name(), details.idNumber(), details.sex(), details.phone(), details.address(),
+                    household, relation, details.categories(), details.health(), details.incomeBand(), details.obligors(),
+                    details.contacts());
+        }
+        if (!household.equals(from)) {
+            events.add(new MovedToHousehold(id, from, household));
+        }
+    }
+
+    /** Closes the record (销档) of someone who moved away or is no longer in need, as of {@code today}. */
+    void close(PersonClosed.@Nullable Reason reason, LocalDate today) {
+        requireOpen();
+        if (reason == null) {
+            throw DomainException.invalid("reason", Messages.text("registry.closure.reason-missing"));
+        }
+        closure = new Closure(reason.name(), today);
+        version++;
+        events.add(new PersonClosed(id, details.address().regionCode(), reason));
+    }
+
+    /** Records the person's death on {@code dateOfDeath}, which closes the record. */
+    void markDeceased(@Nullable LocalDate dateOfDeath, LocalDate today) {
+        requireOpen();
+        if (dateOfDeath == null) {
+            throw DomainException.invalid("dateOfDeath", Messages.text("registry.closure.date-missing"));
+        }
+        if (dateOfDeath.isAfter(today) || dateOfDeath.isBefore(details.birthDate())) {
+            throw DomainException.invalid("dateOfDeath", Messages.text("registry.closure.date-impossible"));
+        }
+        closure = new Closure(Closure.DECEASED, dateOfDeath);
+        version++;
+        events.add(new PersonDeceased(id, details.address().regionCode(), dateOfDeath));
+    }
+
+    private void requireOpen() {
+        if (closure != null) {
+            throw DomainException.conflict(ProblemType.PERSON_CLOSED, "status", Messages.text(
+                    closure.deceased() ? "registry.closure.already-deceased" : "registry.closure.already-closed"));
+        }
+    }
+
+    /** An unshared copy (no events), to work out what a revision would change without changing this one. */
+    Person copy() {
+        return new Person(id, householdId, details, version, closure);
+    }
+
+    /** The events of the transitions so far, handed over once. */
+    List<Object> takeEvents() {
+        List<Object> taken = List.copyOf(events);
+        events.clear();
+        return taken;
+    }
+
+    /** {@code null} while the record is open. */
+    public @Nullable Closure closure() {
+        return closure;
     }
 
     /** What a new record holds, as "changes from nothing", for the history's first entry. */

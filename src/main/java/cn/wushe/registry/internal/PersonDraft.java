@@ -43,6 +43,28 @@ public record PersonDraft(@Nullable String name, @Nullable IdDocumentType idDocT
     public record PartyDraft(@Nullable String name, @Nullable String relation, @Nullable String phone) {
     }
 
+    /** The same draft for another document (type and number as typed). */
+    public PersonDraft withIdentity(@Nullable IdDocumentType type, @Nullable String number) {
+        return new PersonDraft(name, type, number, declaredSex, phone, communityCode, gridCode, addressDetail, householdId,
+                relationToHead, categories, health, incomeBand, obligors, contacts);
+    }
+
+    public PersonDraft withDeclaredSex(@Nullable Sex sex) {
+        return new PersonDraft(name, idDocType, idNumber, sex, phone, communityCode, gridCode, addressDetail, householdId,
+                relationToHead, categories, health, incomeBand, obligors, contacts);
+    }
+
+    /** The same draft joining {@code household} ({@code null}: heading a new one) with this relation to its head. */
+    public PersonDraft withHousehold(@Nullable UUID household, @Nullable RelationToHead relation) {
+        return new PersonDraft(name, idDocType, idNumber, declaredSex, phone, communityCode, gridCode, addressDetail, household,
+                relation, categories, health, incomeBand, obligors, contacts);
+    }
+
+    public PersonDraft withCategories(@Nullable List<CategoryDraft> categoryDrafts) {
+        return new PersonDraft(name, idDocType, idNumber, declaredSex, phone, communityCode, gridCode, addressDetail, householdId,
+                relationToHead, categoryDrafts, health, incomeBand, obligors, contacts);
+    }
+
     @Override
     public String toString() {
         return "PersonDraft[masked]"; // never log what was typed

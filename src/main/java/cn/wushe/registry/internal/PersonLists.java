@@ -11,7 +11,6 @@ import cn.wushe.registry.HouseholdId;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.platform.Actor;
-import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.FieldCipher;
 import cn.wushe.platform.ScopeFilter.SqlPredicate;
@@ -66,12 +65,11 @@ public class PersonLists {
 
     /** Households inside the view scope, newest first; {@code regionCode} narrows to a town, community or grid. */
     @Transactional(readOnly = true)
-    public List<HouseholdSummary> households(@org.jspecify.annotations.Nullable String regionCode, int page, int size) {
+    public List<HouseholdSummary> households(Actor actor, @org.jspecify.annotations.Nullable String regionCode, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw DomainException.invalid("size", "每页条数应为 1–" + MAX_PAGE_SIZE + "，页码从 0 开始");
         }
         PersonFilter filter = new PersonFilter(regionCode, null, null, null, null, null, null, null);
-        Actor actor = CurrentActor.get();
         SqlPredicate view = Scopes.view(actor, "h");
         String region = filter.regionCode() == null ? "" : " and left(h.region_code, " + filter.regionCode().length() + ") = :region";
         List<HouseholdSummary> households = jdbc.sql("""
@@ -90,11 +88,10 @@ public class PersonLists {
     }
 
     @Transactional(readOnly = true)
-    public Page<PersonListItem> list(PersonFilter filter, int page, int size) {
+    public Page<PersonListItem> list(Actor actor, PersonFilter filter, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw DomainException.invalid("size", "每页条数应为 1–" + MAX_PAGE_SIZE + "，页码从 0 开始");
         }
-        Actor actor = CurrentActor.get();
         Where where = where(actor, filter, true);
         // the page is cut first and only its rows get their categories: the rows an offset skips need none
         List<PersonListItem> rows = jdbc.sql("select q.*, " + categoriesOf("q") + " from (" + columns(actor, where)
@@ -104,14 +101,13 @@ public class PersonLists {
                 .query((rs, i) -> item(rs)).list();
         boolean hasMore = rows.size() > size;
         List<PersonListItem> items = hasMore ? rows.subList(0, size) : rows;
-        auditList("PERSON_LIST", null, items);
+        auditList(actor, "PERSON_LIST", null, items);
         return Page.uncounted(items, page, size, hasMore);
     }
 
     /** Current holders per category (and {@code _ALL}: people in the filter), within the view scope. */
     @Transactional(readOnly = true)
-    public Map<String, Long> counts(PersonFilter filter) {
-        Actor actor = CurrentActor.get();
+    public Map<String, Long> counts(Actor actor, PersonFilter filter) {
         Where where = where(actor, new PersonFilter(filter.regionCode(), null, filter.ageMin(), filter.ageMax(),
                 filter.sex(), filter.disability(), filter.disabilityType(), filter.name()), false);
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -128,8 +124,7 @@ public class PersonLists {
     }
 
     @Transactional(readOnly = true)
-    public HouseholdView household(HouseholdId id) {
-        Actor actor = CurrentActor.get();
+    public HouseholdView household(Actor actor, HouseholdId id) {
         SqlPredicate view = Scopes.view(actor, "h");
         String community = jdbc.sql("select h.community_code from registry.households h where h.id = :id and " + view.sql())
                 .params(view.params()).param("id", id.value()).query(String.class).optional()
@@ -139,7 +134,7 @@ public class PersonLists {
                         + " order by (p.relation_to_head = 'SELF') desc, p.birth_date, p.id")
                 .params(where.params).params(Scopes.edit(actor, "p").params()).param("household", id.value())
                 .query((rs, i) -> item(rs)).list();
-        auditList("HOUSEHOLD_READ", id.toString(), members);
+        auditList(actor, "HOUSEHOLD_READ", id.toString(), members);
         return new HouseholdView(id.value(), community, views.regionName(community), members);
     }
 
@@ -194,8 +189,7 @@ public class PersonLists {
      * @return how many people were handed over
      */
     @Transactional(readOnly = true)
-    public long forExport(PersonFilter filter, java.util.function.Consumer<ExportedPerson> sink) {
-        Actor actor = CurrentActor.get();
+    public long forExport(Actor actor, PersonFilter filter, java.util.function.Consumer<ExportedPerson> sink) {
         Where where = where(Scopes.of(actor, cn.wushe.platform.Permission.PERSON_EXPORT, "p", "x"), filter, true);
         long[] count = {0};
         jdbc.sql("""
@@ -268,9 +262,9 @@ public class PersonLists {
                 List.of((String[]) categories.getArray()), editable);
     }
 
-    private void auditList(String action, String objectId, List<PersonListItem> items) {
+    private void auditList(Actor actor, String action, String objectId, List<PersonListItem> items) {
         audit.recordAccess(AuditEvent.success(action, "PERSON", objectId,
-                        items.isEmpty() ? PersonReading.countyOf(CurrentActor.get()) : items.get(0).communityCode())
+                        items.isEmpty() ? PersonReading.countyOf(actor) : items.get(0).communityCode())
                 .withDetail("ids=" + items.stream().map(i -> i.id().toString()).collect(Collectors.joining(","))));
     }
 }

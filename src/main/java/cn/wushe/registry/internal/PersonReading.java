@@ -7,7 +7,6 @@ import cn.wushe.registry.PersonId;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.platform.Actor;
-import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.RegionScope;
@@ -49,8 +48,7 @@ public class PersonReading {
 
     /** The record as the actor may see it; 404 when it lies outside every scope of theirs. */
     @Transactional(readOnly = true)
-    public PersonView detail(PersonId id) {
-        Actor actor = CurrentActor.get();
+    public PersonView detail(Actor actor, PersonId id) {
         Disclosure disclosure = disclosureOf(id, actor).orElseThrow(() -> DomainException.notFound("人员"));
         Person person = people.load(id, any(actor)).orElseThrow(() -> DomainException.notFound("人员"));
         audit.recordAccess(AuditEvent.success(disclosure == Disclosure.SEARCH ? "PERSON_SEARCH" : "PERSON_READ", "PERSON",
@@ -63,8 +61,7 @@ public class PersonReading {
      * stated reason that is kept in the audit log.
      */
     @Transactional
-    public PersonView reveal(PersonId id, @Nullable String reason) {
-        Actor actor = CurrentActor.get();
+    public PersonView reveal(Actor actor, PersonId id, @Nullable String reason) {
         String stated = PersonValidation.text(reason);
         if (disclosureOf(id, actor).isEmpty()) {
             throw DomainException.notFound("人员");
@@ -86,8 +83,7 @@ public class PersonReading {
 
     /** The change history, for those who may view the record. */
     @Transactional(readOnly = true)
-    public List<PersonChange> history(PersonId id) {
-        Actor actor = CurrentActor.get();
+    public List<PersonChange> history(Actor actor, PersonId id) {
         String region = regionOf(id, Scopes.view(actor, "p")).orElseThrow(() -> DomainException.notFound("人员"));
         audit.recordAccess(AuditEvent.success("PERSON_HISTORY_READ", "PERSON", id.toString(), region));
         return history.of(id);
@@ -100,8 +96,7 @@ public class PersonReading {
      * is one {@link #detail} away.
      */
     @Transactional(readOnly = true)
-    public List<PersonView> lookup(String query) {
-        Actor actor = CurrentActor.get();
+    public List<PersonView> lookup(Actor actor, String query) {
         String normalised = IdentityNumber.normalise(query);
         boolean byPhone = PhoneNumber.problem(query) == null;
         String column = byPhone ? "phone_bidx" : "id_number_bidx";
@@ -132,8 +127,7 @@ public class PersonReading {
      * minimal one unless the actor may view it. Audited as a search.
      */
     @Transactional
-    public PersonView duplicateShown(PersonId id) {
-        Actor actor = CurrentActor.get();
+    public PersonView duplicateShown(Actor actor, PersonId id) {
         Person person = people.load(id, ScopeFilter.unscoped("a duplicate is shown masked whatever the scope")).orElseThrow(() -> DomainException.notFound("人员"));
         Disclosure disclosure = disclosureOf(id, actor).filter(d -> d != Disclosure.SEARCH).orElse(Disclosure.SEARCH);
         audit.record(AuditEvent.success("PERSON_SEARCH", "PERSON", id.toString(), person.details().address().regionCode())

@@ -8,11 +8,6 @@ import cn.wushe.registry.HouseholdId;
 
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.DomainException;
-import cn.wushe.platform.Permission;
-import cn.wushe.platform.ScopeLevel;
-import cn.wushe.region.Grid;
-import cn.wushe.region.Grids;
-import cn.wushe.region.Regions;
 import cn.wushe.registry.internal.PersonDetails.Address;
 import cn.wushe.registry.internal.PersonDetails.CategoryEntry;
 import cn.wushe.registry.internal.PersonDetails.RelatedParty;
@@ -47,15 +42,13 @@ public class PersonValidation {
     static final int PARTIES_MAX = 10;
     private static final Pattern NAME = Pattern.compile("[\\p{IsHan}A-Za-z·•．. ]+");
 
-    private final Regions regions;
-    private final Grids grids;
+    private final PlaceValid places;
     private final CategoryTypes categoryTypes;
     private final Households households;
     private final Clock clock;
 
-    PersonValidation(Regions regions, Grids grids, CategoryTypes categoryTypes, Households households, Clock clock) {
-        this.regions = regions;
-        this.grids = grids;
+    PersonValidation(PlaceValid places, CategoryTypes categoryTypes, Households households, Clock clock) {
+        this.places = places;
         this.categoryTypes = categoryTypes;
         this.households = households;
         this.clock = clock;
@@ -64,8 +57,10 @@ public class PersonValidation {
     /**
      * @param errors     field → Chinese message; empty when valid
      * @param outOfScope the address (or household) lies outside the actor's edit scope
+     * @param idNumber   the identity number as read, when it is valid (even if other fields are not)
      */
-    public record Result(@Nullable PersonDetails details, Map<String, String> errors, boolean outOfScope) {
+    public record Result(@Nullable PersonDetails details, Map<String, String> errors, boolean outOfScope,
+            @Nullable IdentityNumber idNumber) {
 
         public boolean valid() {
             return details != null;
@@ -132,9 +127,10 @@ public class PersonValidation {
         }
         Address address = address(draft, errors);
         boolean outOfScope = false;
-        if (address != null && !actor.can(Permission.PERSON_EDIT, address.regionCode())) {
-            String field = address.gridCode() != null ? "gridCode" : "communityCode";
-            errors.put(field, (address.gridCode() != null ? "该网格" : "该社区（村）") + "不在您的登记范围内，不能在此登记人员");
+        Optional<String> outside = address == null ? Optional.empty()
+                : WithinEditScope.refusal(actor, address.communityCode(), address.gridCode());
+        if (outside.isPresent()) {
+            errors.put(address.gridCode() != null ? "gridCode" : "communityCode", outside.get());
             outOfScope = true;
         }
         HouseholdId householdId = draft.householdId() == null ? null : new HouseholdId(draft.householdId());
@@ -145,38 +141,20 @@ public class PersonValidation {
         List<RelatedParty> obligors = parties(PartyKind.OBLIGOR, "obligors", draft.obligors(), errors);
         List<RelatedParty> contacts = parties(PartyKind.CONTACT, "contacts", draft.contacts(), errors);
         if (!errors.isEmpty()) {
-            return new Result(null, Map.copyOf(errors), outOfScope);
+            return new Result(null, Map.copyOf(errors), outOfScope, idNumber);
         }
         return new Result(new PersonDetails(name, idNumber, sex, phone, address, householdId, relation, categories,
-                health, draft.incomeBand(), obligors, contacts), Map.of(), false);
+                health, draft.incomeBand(), obligors, contacts), Map.of(), false, idNumber);
     }
 
     private @Nullable Address address(PersonDraft draft, Map<String, String> errors) {
         String community = text(draft.communityCode());
         String grid = text(draft.gridCode());
-        if (community == null) {
-            errors.put("communityCode", "请选择所在社区（村）");
-            return null;
-        }
-        if (!isDigits(community, 12)) {
-            errors.put("communityCode", "社区（村）代码应为 12 位数字");
-            return null;
-        }
-        if (regions.find(community).filter(r -> r.level() == ScopeLevel.COMMUNITY).isEmpty()) {
-            errors.put("communityCode", "社区（村）代码 " + community + " 不存在");
-            return null;
-        }
-        if (grid != null) {
-            boolean wellFormed = isDigits(grid, 15);
-            Optional<Grid> found = wellFormed ? grids.find(grid) : Optional.empty();
-            if (!wellFormed) {
-                errors.put("gridCode", "网格代码应为 15 位数字");
-            } else if (!grid.startsWith(community)) {
-                errors.put("gridCode", "网格 " + grid + " 不属于所选社区（村）");
-            } else if (found.isEmpty()) {
-                errors.put("gridCode", "网格 " + grid + " 不存在");
-            } else if (!found.get().active()) {
-                errors.put("gridCode", "网格 " + grid + " 已撤销，请选择现有网格");
+        Optional<PlaceValid.Refusal> refused = places.check(community, grid);
+        if (refused.isPresent()) {
+            errors.put(refused.get().field(), refused.get().message());
+            if (refused.get().field().equals("communityCode")) {
+                return null;
             }
         }
         String detail = text(draft.addressDetail());
@@ -194,7 +172,7 @@ public class PersonValidation {
             return RelationToHead.SELF;
         }
         Optional<Households.HouseholdRow> household = households.find(householdId);
-        if (household.isEmpty() || !actor.can(Permission.PERSON_EDIT, household.get().regionCode())) {
+        if (household.isEmpty() || !WithinEditScope.allows(actor, household.get().regionCode())) {
             errors.put("householdId", "家庭不存在或不在您的登记范围内");
         } else if (address != null && !household.get().communityCode().equals(address.communityCode())) {
             errors.put("householdId", "所选家庭不在该社区（村），同一家庭的成员应登记在同一社区（村）");
@@ -216,8 +194,8 @@ public class PersonValidation {
             int before = errors.size();
             if (code == null) {
                 errors.put(at + "code", "请选择第 " + (i + 1) + " 个类别");
-            } else if (type.isEmpty() || !type.get().active()) {
-                errors.put(at + "code", "类别「" + code + "」不存在或已停用");
+            } else {
+                CategoryActive.judge(code, type).ifPresent(refusal -> errors.put(at + "code", refusal));
             }
             if (d.startDate() == null) {
                 errors.put(at + "startDate", "请填写类别的开始日期");

@@ -42,7 +42,7 @@ class PersonViews {
         if (disclosure == Disclosure.SEARCH) {
             return new PersonView(person.id().value(), null, disclosure, Masking.name(d.name()),
                     d.idNumber().type().label(), d.idNumber().masked(), null, null, null, null, community,
-                    regionName(community), null, null, null, null, null, null, null, null, null, null);
+                    regionName(community), null, null, null, null, null, null, null, null, null, null, null);
         }
         boolean clear = disclosure.atLeast(Disclosure.FULL);
         boolean edit = disclosure.atLeast(Disclosure.EDIT);
@@ -57,7 +57,7 @@ class PersonViews {
                 d.categories().stream().map(c -> category(c, edit, today)).toList(),
                 edit ? d.health() : null,
                 edit && d.incomeBand() != null ? d.incomeBand().label() : null,
-                parties(d.obligors(), edit), parties(d.contacts(), edit));
+                parties(d.obligors(), edit), parties(d.contacts(), edit), closed(person.closure()));
     }
 
     /** Like {@link #of}, without categories and related people (not loaded): for search results. */
@@ -65,7 +65,15 @@ class PersonViews {
         PersonView v = of(person, disclosure);
         return new PersonView(v.id(), v.version(), v.disclosure(), v.name(), v.idDocType(), v.idNumber(), v.sex(), v.age(),
                 v.birthDate(), v.phone(), v.communityCode(), v.communityName(), v.gridCode(), v.gridName(), v.addressDetail(),
-                v.householdId(), v.relationToHead(), null, v.health(), v.incomeBand(), null, null);
+                v.householdId(), v.relationToHead(), null, v.health(), v.incomeBand(), null, null, v.closed());
+    }
+
+    private static @Nullable String closed(Person.@Nullable Closure closure) {
+        if (closure == null) {
+            return null;
+        }
+        String reason = cn.wushe.platform.Messages.text("registry.closure.reason." + closure.reason());
+        return cn.wushe.platform.Messages.text("registry.closure.closed-on", reason, closure.on().toString());
     }
 
     static int age(LocalDate birthDate, LocalDate today) {

@@ -6,10 +6,6 @@ import cn.wushe.registry.PersonId;
 import cn.wushe.registry.PersonRegistered;
 
 import cn.wushe.platform.Actor;
-import cn.wushe.platform.Permission;
-import cn.wushe.platform.ScopeLevel;
-import cn.wushe.region.Grids;
-import cn.wushe.region.Regions;
 import cn.wushe.registry.internal.PersonDetails.CategoryEntry;
 import cn.wushe.registry.internal.PersonDetails.RelatedParty;
 import java.sql.Timestamp;
@@ -45,26 +41,22 @@ public class PreparedPeople {
     public record NewHead(int rowNumber, PersonDetails details, String idIndex) {
     }
 
-    static final String REGISTERED_MEANWHILE = "该证件号码已在本县登记";
-
     private final JdbcClient jdbc;
     private final CopyIn copy;
     private final CpuWork work;
     private final People people;
-    private final Regions regions;
-    private final Grids grids;
+    private final PlaceValid places;
     private final CategoryTypes categoryTypes;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
 
-    PreparedPeople(JdbcClient jdbc, CopyIn copy, CpuWork work, People people, Regions regions, Grids grids,
+    PreparedPeople(JdbcClient jdbc, CopyIn copy, CpuWork work, People people, PlaceValid places,
             CategoryTypes categoryTypes, ApplicationEventPublisher events, JsonMapper json) {
         this.jdbc = jdbc;
         this.copy = copy;
         this.work = work;
         this.people = people;
-        this.regions = regions;
-        this.grids = grids;
+        this.places = places;
         this.categoryTypes = categoryTypes;
         this.events = events;
         this.json = json;
@@ -98,9 +90,10 @@ public class PreparedPeople {
     public Optional<Changed> firstChanged(UUID job, Actor actor) {
         List<Changed> changed = new ArrayList<>();
         // two joins rather than one OR of two EXISTS, so that PostgreSQL may hash-join each
-        firstRow(job, "p.id_number_bidx = s.id_number_bidx").ifPresent(row -> changed.add(new Changed(row, REGISTERED_MEANWHILE)));
-        firstRow(job, "p.name = s.name and p.birth_date = s.birth_date and left(p.region_code, 9) = left(s.region_code, 9)")
-                .ifPresent(row -> changed.add(new Changed(row, RosterUpserts.SAME_NAME_AND_BIRTH)));
+        firstRow(job, AlreadyRegisteredInCounty.STAGED_MATCH)
+                .ifPresent(row -> changed.add(new Changed(row, AlreadyRegisteredInCounty.registeredMeanwhile())));
+        firstRow(job, PossibleDuplicateInTown.STAGED_MATCH)
+                .ifPresent(row -> changed.add(new Changed(row, PossibleDuplicateInTown.refusal())));
         jdbc.sql("""
                 select community_code, grid_code, min(row_number) from registry.import_people
                 where job_id = :job group by community_code, grid_code""")
@@ -115,8 +108,10 @@ public class PreparedPeople {
                 cross join jsonb_to_recordset(s.categories) as c(code text)
                 where s.job_id = :job group by c.code""")
                 .param("job", job)
-                .query((rs, i) -> categoryTypes.byCode(rs.getString(1)).filter(CategoryType::active).isEmpty()
-                        && changed.add(new Changed(rs.getInt(2), "类别「" + rs.getString(1) + "」不存在或已停用")))
+                .query((rs, i) -> {
+                    int row = rs.getInt(2);
+                    return CategoryActive.check(rs.getString(1), categoryTypes).map(why -> changed.add(new Changed(row, why)));
+                })
                 .list();
         return changed.stream().min(java.util.Comparator.comparingInt(Changed::rowNumber));
     }
@@ -190,24 +185,15 @@ public class PreparedPeople {
     private Optional<Integer> firstRow(UUID job, String match) {
         return jdbc.sql("""
                 select min(s.row_number) from registry.import_people s
-                join registry.people p on p.county_code = s.county_code and %s
+                join registry.people p on %s
                 where s.job_id = :job""".formatted(match))
                 .param("job", job).query((rs, i) -> (Integer) rs.getObject(1)).list().stream()
                 .filter(java.util.Objects::nonNull).findFirst();
     }
 
     private Optional<String> placeProblem(String community, @Nullable String grid, Actor actor) {
-        if (regions.find(community).filter(r -> r.level() == ScopeLevel.COMMUNITY).isEmpty()) {
-            return Optional.of("社区（村）代码 " + community + " 不存在");
-        }
-        if (grid != null && grids.find(grid).filter(g -> g.active()).isEmpty()) {
-            return Optional.of("网格 " + grid + " 已撤销，请选择现有网格");
-        }
-        String region = grid != null ? grid : community;
-        if (!actor.can(Permission.PERSON_EDIT, region) || !actor.can(Permission.PERSON_IMPORT, region)) {
-            return Optional.of((grid != null ? "该网格" : "该社区（村）") + "不在您的登记范围内");
-        }
-        return Optional.empty();
+        return places.check(community, grid).map(PlaceValid.Refusal::message)
+                .or(() -> WithinEditScope.importRefusalNow(actor, community, grid));
     }
 
     private @Nullable String categories(PersonDetails d) {

@@ -10,7 +10,6 @@ import cn.wushe.registry.PersonRevised;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.platform.Actor;
-import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.registry.internal.Person.FieldChange;
 import cn.wushe.registry.internal.Registration.AlreadyRegistered;
@@ -38,20 +37,27 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegisteringPerson {
 
     private final PersonValidation validation;
+    private final AlreadyRegisteredInCounty alreadyRegistered;
+    private final PossibleDuplicateInTown possibleDuplicate;
     private final People people;
     private final Households households;
     private final ChangeHistory history;
+    private final PersonViews views;
     private final CategoryTypes categoryTypes;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RegisteringPerson(PersonValidation validation, People people, Households households, ChangeHistory history,
-            CategoryTypes categoryTypes, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    RegisteringPerson(PersonValidation validation, AlreadyRegisteredInCounty alreadyRegistered,
+            PossibleDuplicateInTown possibleDuplicate, People people, Households households, ChangeHistory history,
+            PersonViews views, CategoryTypes categoryTypes, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.validation = validation;
+        this.alreadyRegistered = alreadyRegistered;
+        this.possibleDuplicate = possibleDuplicate;
         this.people = people;
         this.households = households;
         this.history = history;
+        this.views = views;
         this.categoryTypes = categoryTypes;
         this.audit = audit;
         this.events = events;
@@ -63,13 +69,20 @@ public class RegisteringPerson {
      *                          this is someone else
      */
     @Transactional
-    public Registration register(PersonDraft draft, boolean confirmedDistinct) {
-        Actor actor = CurrentActor.get();
+    public Registration register(Actor actor, PersonDraft draft, boolean confirmedDistinct) {
         PersonDetails details = validation.check(draft, actor).orThrow();
         Optional<Registration> duplicate = duplicate(details, null, confirmedDistinct, actor);
         if (duplicate.isPresent()) {
             return duplicate.get();
         }
+        return registerChecked(actor, details);
+    }
+
+    /**
+     * Registers {@code details} that were validated for {@code actor} and found no duplicate in
+     * the caller's transaction (a roster import's preview); nothing is checked a second time.
+     */
+    Registered registerChecked(Actor actor, PersonDetails details) {
         Instant now = clock.instant();
         PersonId id = new PersonId(UUID.randomUUID());
         HouseholdId household = details.householdId();
@@ -82,7 +95,7 @@ public class RegisteringPerson {
         history.record(id, details.address().countyCode(), "REGISTERED", person.asRegistered(categoryTypes::nameOf), actor, now);
         audit.record(AuditEvent.success("PERSON_REGISTER", "PERSON", id.toString(), details.address().regionCode()));
         events.publishEvent(new PersonRegistered(id, details.address().regionCode()));
-        return new Registered(id, person.version());
+        return new Registered(id, person.version(), views.of(person, Disclosure.EDIT));
     }
 
     /**
@@ -92,8 +105,8 @@ public class RegisteringPerson {
      * @throws DomainException 404 outside every scope of the actor, 403 when only visible, 412 when changed meanwhile
      */
     @Transactional
-    public Registration revise(PersonId id, int expectedVersion, PersonDraft draft) {
-        return revise(id, expectedVersion, draft, "REVISED");
+    public Registration revise(Actor actor, PersonId id, int expectedVersion, PersonDraft draft) {
+        return revise(actor, id, expectedVersion, draft, "REVISED");
     }
 
     /**
@@ -101,14 +114,13 @@ public class RegisteringPerson {
      * same identity number when it lies in the actor's edit scope. Re-importing the same row writes nothing.
      */
     @Transactional
-    public Registration upsert(PersonDraft draft, boolean confirmedDistinct) {
-        Actor actor = CurrentActor.get();
+    public Registration upsert(Actor actor, PersonDraft draft, boolean confirmedDistinct) {
         PersonDetails checked = validation.check(draft, actor).orThrow();
-        Optional<PersonId> existing = people.findByIdNumber(checked.address().countyCode(), checked.idNumber());
+        Optional<PersonId> existing = alreadyRegistered.find(checked.address().countyCode(), checked.idNumber(), null);
         if (existing.isEmpty()) {
-            return register(draft, confirmedDistinct);
+            return register(actor, draft, confirmedDistinct);
         }
-        Optional<Person> person = people.load(existing.get(), Scopes.edit(actor, "p"));
+        Optional<Person> person = people.load(existing.get(), WithinEditScope.sql(actor, "p"));
         if (person.isEmpty()) {
             return new AlreadyRegistered(existing.get(), false);
         }
@@ -117,12 +129,11 @@ public class RegisteringPerson {
 
     /** Applies a resident's correction that a worker has checked, recorded in the history as a correction. */
     @Transactional
-    Registration applyCorrection(PersonId id, int expectedVersion, PersonDraft draft) {
-        return revise(id, expectedVersion, draft, "CORRECTED");
+    Registration applyCorrection(Actor actor, PersonId id, int expectedVersion, PersonDraft draft) {
+        return revise(actor, id, expectedVersion, draft, "CORRECTED");
     }
 
-    private Registration revise(PersonId id, int expectedVersion, PersonDraft draft, String kind) {
-        Actor actor = CurrentActor.get();
+    private Registration revise(Actor actor, PersonId id, int expectedVersion, PersonDraft draft, String kind) {
         Person person = editable(id, actor);
         if (person.version() != expectedVersion) {
             throw versionMismatch();
@@ -146,12 +157,15 @@ public class RegisteringPerson {
             return d;
         }
         IdentityNumber current = person.details().idNumber();
-        return new PersonDraft(d.name(), keepNumber ? current.type() : d.idDocType(), keepNumber ? current.value() : d.idNumber(),
-                d.declaredSex() == null ? person.details().sex() : d.declaredSex(),
-                d.phone(), d.communityCode(), d.gridCode(), d.addressDetail(),
-                d.householdId() != null ? d.householdId() : person.householdId().value(),
-                d.relationToHead() == null ? person.details().relationToHead() : d.relationToHead(), d.categories(),
-                d.health(), d.incomeBand(), d.obligors(), d.contacts());
+        PersonDraft completed = keepNumber ? d.withIdentity(current.type(), current.value()) : d;
+        return completed.withDeclaredSex(d.declaredSex() == null ? person.details().sex() : d.declaredSex())
+                .withHousehold(d.householdId() != null ? d.householdId() : person.householdId().value(),
+                        d.relationToHead() == null ? person.details().relationToHead() : d.relationToHead());
+    }
+
+    /** Revises {@code person}, loaded in {@code actor}'s edit scope, with {@code details} validated for it (an import's preview). */
+    Registration reviseChecked(Actor actor, Person person, PersonDetails details) {
+        return apply(person, details, actor, "REVISED");
     }
 
     private Registration apply(Person person, PersonDetails details, Actor actor, String kind) {
@@ -160,41 +174,47 @@ public class RegisteringPerson {
         int expected = person.version();
         List<FieldChange> changes = person.revise(details, target, categoryTypes::nameOf);
         if (changes.isEmpty()) {
-            return new Unchanged(person.id(), person.version());
+            return new Unchanged(person.id(), person.version(), views.of(person, Disclosure.EDIT));
         }
         Instant now = clock.instant();
         if (!people.update(person, expected, actor.id(), now)) {
             throw versionMismatch();
         }
-        if (!target.equals(before)) {
-            households.afterMemberLeft(before, person.id());
+        for (Object event : person.takeEvents()) {
+            if (event instanceof Person.MovedToHousehold moved) {
+                households.load(moved.from()).ifPresent(left -> {
+                    left.memberLeft(moved.person(), people.countMembers(moved.from()));
+                    households.save(left);
+                });
+            }
         }
-        households.followHead(target, person.id(), details.address());
+        households.load(target).ifPresent(household -> {
+            household.headMoved(person.id(), details.address());
+            households.save(household);
+        });
         history.record(person.id(), details.address().countyCode(), kind, changes, actor, now);
         List<String> fields = changes.stream().map(FieldChange::field).toList();
         String action = kind.equals("CORRECTED") ? "PERSON_CORRECT" : "PERSON_REVISE";
         audit.record(AuditEvent.success(action, "PERSON", person.id().toString(), details.address().regionCode())
                 .withDetail("fields=" + String.join(",", fields)));
         events.publishEvent(new PersonRevised(person.id(), details.address().regionCode(), fields));
-        return new Revised(person.id(), person.version(), changes);
+        return new Revised(person.id(), person.version(), changes, views.of(person, Disclosure.EDIT));
     }
 
     private Person editable(PersonId id, Actor actor) {
-        return people.load(id, Scopes.edit(actor, "p")).orElseThrow(() -> people.load(id, PersonReading.any(actor)).isPresent()
+        return people.load(id, WithinEditScope.sql(actor, "p")).orElseThrow(() -> people.load(id, PersonReading.any(actor)).isPresent()
                 ? DomainException.forbidden("修改此人员的信息（不在您的登记范围内）")
                 : DomainException.notFound("人员"));
     }
 
     private Optional<Registration> duplicate(PersonDetails details, @Nullable PersonId self, boolean confirmedDistinct, Actor actor) {
-        Optional<PersonId> sameNumber = people.findByIdNumber(details.address().countyCode(), details.idNumber())
-                .filter(found -> !found.equals(self));
+        Optional<PersonId> sameNumber = alreadyRegistered.find(details.address().countyCode(), details.idNumber(), self);
         if (sameNumber.isPresent()) {
-            boolean editable = people.load(sameNumber.get(), Scopes.edit(actor, "p")).isPresent();
+            boolean editable = people.load(sameNumber.get(), WithinEditScope.sql(actor, "p")).isPresent();
             return Optional.of(new AlreadyRegistered(sameNumber.get(), editable));
         }
         if (!confirmedDistinct) {
-            List<PersonId> similar = people.findByNameAndBirth(details.address().townCode(), details.name(),
-                    details.birthDate(), self);
+            List<PersonId> similar = possibleDuplicate.find(PossibleDuplicateInTown.Key.of(details), self);
             if (!similar.isEmpty()) {
                 return Optional.of(new PossibleDuplicates(similar));
             }

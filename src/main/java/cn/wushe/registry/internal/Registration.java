@@ -8,16 +8,16 @@ import java.util.List;
 /** What registering or revising a person came to. */
 public sealed interface Registration {
 
-    /** A new record was written. */
-    record Registered(PersonId id, int version) implements Registration {
+    /** A new record was written; {@code view} is it as its registering worker sees it (no second read). */
+    record Registered(PersonId id, int version, PersonView view) implements Registration {
     }
 
-    /** An existing record was changed; {@code changes} are masked. */
-    record Revised(PersonId id, int version, List<FieldChange> changes) implements Registration {
+    /** An existing record was changed; {@code changes} are masked; {@code view} as its editor sees it. */
+    record Revised(PersonId id, int version, List<FieldChange> changes, PersonView view) implements Registration {
     }
 
-    /** The draft matched the record exactly: nothing was written. */
-    record Unchanged(PersonId id, int version) implements Registration {
+    /** The draft matched the record exactly: nothing was written; {@code view} as its editor sees it. */
+    record Unchanged(PersonId id, int version, PersonView view) implements Registration {
     }
 
     /**

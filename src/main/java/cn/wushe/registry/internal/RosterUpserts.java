@@ -7,22 +7,19 @@ import cn.wushe.registry.PersonId;
 import cn.wushe.registry.PersonRegistered;
 
 import cn.wushe.platform.Actor;
+import cn.wushe.platform.Messages;
+import cn.wushe.platform.personal.IdentityNumber;
 import cn.wushe.platform.DomainException;
-import cn.wushe.region.Grid;
-import cn.wushe.region.Grids;
-import cn.wushe.region.Region;
-import cn.wushe.region.Regions;
 import cn.wushe.registry.internal.Person.FieldChange;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,11 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RosterUpserts {
 
-    public static final String SAME_NAME_AND_BIRTH = "本乡镇（街道）已有同名且出生日期相同的人员，请核对证件号码；确属不同的人请在登记页面逐个登记";
-    public static final String REGISTERED_ELSEWHERE = "该证件号码已在本县其他社区（村）登记，不在您的登记范围内；如需迁入请联系现登记社区";
-
-    private final Regions regions;
-    private final Grids grids;
+    private final PlaceValid places;
+    private final AlreadyRegisteredInCounty alreadyRegistered;
+    private final PossibleDuplicateInTown possibleDuplicate;
     private final People people;
     private final Households households;
     private final ChangeHistory history;
@@ -53,11 +48,13 @@ public class RosterUpserts {
     private final CpuWork work;
     private final Clock clock;
 
-    RosterUpserts(Regions regions, Grids grids, People people, Households households, ChangeHistory history,
+    RosterUpserts(PlaceValid places, AlreadyRegisteredInCounty alreadyRegistered, PossibleDuplicateInTown possibleDuplicate,
+            People people, Households households, ChangeHistory history,
             RegisteringPerson registering, CategoryTypes categoryTypes, ApplicationEventPublisher events, JdbcClient jdbc,
             CpuWork work, Clock clock) {
-        this.regions = regions;
-        this.grids = grids;
+        this.places = places;
+        this.alreadyRegistered = alreadyRegistered;
+        this.possibleDuplicate = possibleDuplicate;
         this.people = people;
         this.households = households;
         this.history = history;
@@ -88,23 +85,42 @@ public class RosterUpserts {
         }
     }
 
-    /** What an upsert of one draft would come to. */
+    /**
+     * What an upsert of one draft would come to, with what validation found so that nothing is
+     * validated twice: the details to write, and the identity number as read.
+     */
     public sealed interface Preview {
+
+        /** The draft's identity number as read, when valid (also for a rejected draft). */
+        @Nullable IdentityNumber idNumber();
 
         /** A new person would be registered with these details; {@code idIndex} is their identity number's blind index. */
         record New(PersonDetails details, String idIndex) implements Preview {
+
+            @Override
+            public IdentityNumber idNumber() {
+                return details.idNumber();
+            }
         }
 
-        /** The person registered under this number would be revised; {@code changes} are masked. */
-        record Update(PersonId id, List<FieldChange> changes) implements Preview {
+        /**
+         * The person registered under this number would be revised; {@code changes} are masked;
+         * {@code person} as loaded (unchanged) and {@code details} as validated, to be written as they are.
+         */
+        record Update(PersonId id, List<FieldChange> changes, Person person, PersonDetails details) implements Preview {
+
+            @Override
+            public IdentityNumber idNumber() {
+                return details.idNumber();
+            }
         }
 
         /** The record already says exactly this. */
-        record Unchanged(PersonId id) implements Preview {
+        record Unchanged(PersonId id, IdentityNumber idNumber) implements Preview {
         }
 
         /** Nothing would be written: field → Chinese message, field names as in {@link PersonDraft}. */
-        record Rejected(Map<String, String> errors) implements Preview {
+        record Rejected(Map<String, String> errors, @Nullable IdentityNumber idNumber) implements Preview {
         }
     }
 
@@ -120,20 +136,20 @@ public class RosterUpserts {
         // one keyed digest per row: HMAC-SM3 is the costliest step of a large preview
         List<String> indexes = work.map(results, r -> r.valid() ? people.idIndex(r.details().idNumber()) : null);
         Map<String, PersonId> existing = existing(results, indexes);
-        Set<String> sameNameAndBirth = sameNameAndBirth(results, indexes, existing);
+        Set<PossibleDuplicateInTown.Key> sameNameAndBirth = sameNameAndBirth(results, indexes, existing);
         List<Preview> previews = new ArrayList<>(drafts.size());
         for (int i = 0; i < drafts.size(); i++) {
             PersonValidation.Result result = results.get(i);
             if (!result.valid()) {
-                previews.add(new Preview.Rejected(result.errors()));
+                previews.add(new Preview.Rejected(result.errors(), result.idNumber()));
                 continue;
             }
             PersonDetails details = result.details();
             PersonId id = existing.get(indexes.get(i));
             if (id != null) {
-                previews.add(revision(id, drafts.get(i), actor, checking));
-            } else if (sameNameAndBirth.contains(nameBirthTown(details))) {
-                previews.add(new Preview.Rejected(Map.of("name", SAME_NAME_AND_BIRTH)));
+                previews.add(revision(id, drafts.get(i), details.idNumber(), actor, checking));
+            } else if (sameNameAndBirth.contains(PossibleDuplicateInTown.Key.of(details))) {
+                previews.add(new Preview.Rejected(Map.of("name", PossibleDuplicateInTown.refusal()), details.idNumber()));
             } else {
                 previews.add(new Preview.New(details, indexes.get(i)));
             }
@@ -146,8 +162,9 @@ public class RosterUpserts {
      * (the registry may have changed since the preview). New people who head their own household
      * are registered together — household, record, categories, related parties, one history entry
      * each ("登记", {@code how}) and a {@link PersonRegistered} event each — in a few JDBC batches;
-     * revisions and new members of an existing household go through {@link RegisteringPerson#upsert}
-     * one at a time, exactly as from the form. The caller audits the import as a whole.
+     * revisions and new members of an existing household are written one at a time as the form
+     * writes them, with the details this re-check validated (not validated again). The caller
+     * audits the import as a whole.
      *
      * @throws NotAsPreviewed naming the first draft that cannot be written as previewed
      */
@@ -183,12 +200,14 @@ public class RosterUpserts {
             created.forEach(p -> events.publishEvent(new PersonRegistered(p.id(), p.details().address().regionCode())));
         }
         for (int i : oneByOne) {
-            written.set(i, switch (registering.upsert(drafts.get(i), false)) {
-                case Registration.Registered r -> Written.NEW;
-                case Registration.Revised r -> Written.UPDATE;
-                case Registration.Unchanged u -> Written.UNCHANGED;
-                case Registration.AlreadyRegistered a -> throw new NotAsPreviewed(i, REGISTERED_ELSEWHERE);
-                case Registration.PossibleDuplicates p -> throw new NotAsPreviewed(i, SAME_NAME_AND_BIRTH);
+            written.set(i, switch (previews.get(i)) {
+                case Preview.New n -> {
+                    registering.registerChecked(actor, n.details());
+                    yield Written.NEW;
+                }
+                case Preview.Update u -> registering.reviseChecked(actor, u.person(), u.details()) instanceof Registration.Revised
+                        ? Written.UPDATE : Written.UNCHANGED;
+                default -> throw new IllegalStateException("written above: " + previews.get(i).getClass().getSimpleName());
             });
         }
         return written;
@@ -205,113 +224,57 @@ public class RosterUpserts {
                 .query((rs, i) -> new HouseholdId(rs.getObject(1, UUID.class))).optional();
     }
 
-    private Preview revision(PersonId id, PersonDraft draft, Actor actor, PersonValidation checking) {
-        Optional<Person> loaded = people.load(id, Scopes.edit(actor, "p"));
+    private Preview revision(PersonId id, PersonDraft draft, IdentityNumber number, Actor actor, PersonValidation checking) {
+        Optional<Person> loaded = people.load(id, WithinEditScope.sql(actor, "p"));
         if (loaded.isEmpty()) {
-            return new Preview.Rejected(Map.of("idNumber", REGISTERED_ELSEWHERE));
+            return new Preview.Rejected(Map.of("idNumber", AlreadyRegisteredInCounty.registeredElsewhere()), number);
         }
         Person person = loaded.get();
+        if (person.closure() != null) {
+            return new Preview.Rejected(Map.of("idNumber", Messages.text(person.closure().deceased()
+                    ? "registry.closure.already-deceased" : "registry.closure.already-closed")), number);
+        }
         PersonValidation.Result result = checking.check(RegisteringPerson.completed(draft, person), actor);
         if (!result.valid()) {
-            return new Preview.Rejected(result.errors());
+            return new Preview.Rejected(result.errors(), number);
         }
         PersonDetails details = result.details();
         HouseholdId target = details.householdId() != null ? details.householdId() : person.householdId();
-        // the loaded copy is thrown away: revising it only computes the differences
-        List<FieldChange> changes = person.revise(details, target, categoryTypes::nameOf);
-        return changes.isEmpty() ? new Preview.Unchanged(id) : new Preview.Update(id, changes);
+        // a copy is revised: that only computes the differences, the loaded record stays as it is for the write
+        List<FieldChange> changes = person.copy().revise(details, target, categoryTypes::nameOf);
+        return changes.isEmpty() ? new Preview.Unchanged(id, number) : new Preview.Update(id, changes, person, details);
     }
 
     /**
-     * The one PersonValidation, with the region and grid look-ups remembered for one batch: a roster
-     * names a handful of communities and grids, so a batch asks the region module once per place
-     * instead of once per row. Nothing outlives the batch, so a grid retired meanwhile is seen by the next.
+     * The one PersonValidation, with the region and grid look-ups remembered for one batch
+     * ({@link PlaceValid#remembering}).
      */
     private PersonValidation validationForBatch() {
-        Map<String, Optional<Region>> places = new HashMap<>();
-        Map<String, Optional<Grid>> gridsSeen = new HashMap<>();
-        Regions remembered = new Regions() {
-            @Override
-            public Optional<Region> find(String code) {
-                return places.computeIfAbsent(code, regions::find);
-            }
-
-            @Override
-            public List<Region> children(String code) {
-                return regions.children(code);
-            }
-
-            @Override
-            public List<Region> search(String query, int limit) {
-                return regions.search(query, limit);
-            }
-        };
-        Grids rememberedGrids = new Grids() {
-            @Override
-            public Optional<Grid> find(String gridCode) {
-                return gridsSeen.computeIfAbsent(gridCode, grids::find);
-            }
-
-            @Override
-            public List<Grid> ofCommunity(String communityCode) {
-                return grids.ofCommunity(communityCode);
-            }
-
-            @Override
-            public void assignWorker(String gridCode, UUID userId, String displayName) {
-                grids.assignWorker(gridCode, userId, displayName);
-            }
-
-            @Override
-            public void releaseWorker(String gridCode, UUID userId) {
-                grids.releaseWorker(gridCode, userId);
-            }
-        };
-        return new PersonValidation(remembered, rememberedGrids, categoryTypes, households, clock);
+        return new PersonValidation(places.remembering(), categoryTypes, households, clock);
     }
 
     /** Blind index → person, for the valid drafts' identity numbers, one query per county. */
     private Map<String, PersonId> existing(List<PersonValidation.Result> results, List<String> indexes) {
-        Map<String, List<String>> indexesByCounty = new HashMap<>();
+        Map<String, List<String>> indexesByCounty = AlreadyRegisteredInCounty.byCounty();
         for (int i = 0; i < results.size(); i++) {
             PersonValidation.Result r = results.get(i);
             if (r.valid()) {
-                indexesByCounty.computeIfAbsent(r.details().address().countyCode(), c -> new ArrayList<>()).add(indexes.get(i));
+                AlreadyRegisteredInCounty.add(indexesByCounty, r.details().address().countyCode(), indexes.get(i));
             }
         }
-        Map<String, PersonId> found = new HashMap<>();
-        indexesByCounty.forEach((county, ofCounty) -> jdbc.sql("""
-                        select id_number_bidx, id from registry.people
-                        where county_code = :county and id_number_bidx = any(:indexes)""")
-                .param("county", county).param("indexes", ofCounty.toArray(String[]::new))
-                .query((rs, i) -> found.put(rs.getString(1), new PersonId(rs.getObject(2, UUID.class)))).list());
-        return found;
+        return alreadyRegistered.findAll(indexesByCounty);
     }
 
-    /** name|birth|town of the new drafts that someone already registered in the same town shares. */
-    private Set<String> sameNameAndBirth(List<PersonValidation.Result> results, List<String> indexes,
+    /** The name, birth date and town of the new drafts that someone already registered in the same town shares. */
+    private Set<PossibleDuplicateInTown.Key> sameNameAndBirth(List<PersonValidation.Result> results, List<String> indexes,
             Map<String, PersonId> existing) {
-        Map<String, List<PersonDetails>> newByCounty = new HashMap<>();
+        List<PossibleDuplicateInTown.Key> keys = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             PersonValidation.Result r = results.get(i);
             if (r.valid() && !existing.containsKey(indexes.get(i))) {
-                newByCounty.computeIfAbsent(r.details().address().countyCode(), c -> new ArrayList<>()).add(r.details());
+                keys.add(PossibleDuplicateInTown.Key.of(r.details()));
             }
         }
-        Set<String> matches = new HashSet<>();
-        newByCounty.forEach((county, details) -> jdbc.sql("""
-                        select p.name, p.birth_date, left(p.region_code, 9) from registry.people p
-                        where p.county_code = :county
-                          and (p.name, p.birth_date) in (select * from unnest(cast(:names as text[]), cast(:births as date[])))""")
-                .param("county", county)
-                .param("names", details.stream().map(PersonDetails::name).toArray(String[]::new))
-                .param("births", details.stream().map(d -> d.birthDate().toString()).toArray(String[]::new))
-                .query((rs, i) -> matches.add(rs.getString(1) + "|" + rs.getDate(2).toLocalDate() + "|" + rs.getString(3)))
-                .list());
-        return matches;
-    }
-
-    private static String nameBirthTown(PersonDetails d) {
-        return d.name() + "|" + d.birthDate() + "|" + d.address().townCode();
+        return possibleDuplicate.registered(keys);
     }
 }

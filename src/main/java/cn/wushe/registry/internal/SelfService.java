@@ -5,7 +5,6 @@ import cn.wushe.registry.PersonId;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.platform.Actor;
-import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.FieldCipher;
 import cn.wushe.platform.Permission;
@@ -54,8 +53,8 @@ public class SelfService {
 
     /** The signed-in resident's own record; empty when their account is not linked to one. */
     @Transactional
-    public Optional<PersonView> myRecord() {
-        Actor actor = residentActor();
+    public Optional<PersonView> myRecord(Actor resident) {
+        Actor actor = residentActor(resident);
         return ownPerson(actor).map(person -> {
             audit.record(AuditEvent.success("PERSON_SELF_READ", "PERSON", person.id().toString(),
                     person.details().address().regionCode()));
@@ -64,8 +63,8 @@ public class SelfService {
     }
 
     @Transactional
-    public UUID requestCorrection(@Nullable CorrectableField field, @Nullable String proposedValue, @Nullable String note) {
-        Actor actor = residentActor();
+    public UUID requestCorrection(Actor resident, @Nullable CorrectableField field, @Nullable String proposedValue, @Nullable String note) {
+        Actor actor = residentActor(resident);
         Person person = ownPerson(actor).orElseThrow(() -> DomainException.notFound("您的登记信息"));
         String proposed = PersonValidation.text(proposedValue);
         String noteText = PersonValidation.text(note);
@@ -99,8 +98,7 @@ public class SelfService {
 
     /** Links a resident account to a record the acting worker may edit (e.g. when the resident signs up). */
     @Transactional
-    public void linkAccount(UUID userId, PersonId personId) {
-        Actor actor = CurrentActor.get();
+    public void linkAccount(Actor actor, UUID userId, PersonId personId) {
         Person person = people.load(personId, Scopes.edit(actor, "p")).orElseThrow(() -> DomainException.notFound("人员"));
         jdbc.sql("""
                 insert into registry.resident_accounts (user_id, person_id, linked_at) values (:user, :person, :at)
@@ -111,8 +109,7 @@ public class SelfService {
                 person.details().address().regionCode()).withDetail("user=" + userId));
     }
 
-    private Actor residentActor() {
-        Actor actor = CurrentActor.get();
+    private Actor residentActor(Actor actor) {
         if (!actor.can(Permission.SELF_SERVICE)) {
             throw DomainException.forbidden("使用居民自助服务");
         }

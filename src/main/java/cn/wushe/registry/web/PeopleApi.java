@@ -1,9 +1,13 @@
 package cn.wushe.registry.web;
 
 import cn.wushe.platform.web.Idempotency;
+import cn.wushe.platform.Actor;
+import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.web.Problems;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.web.Versions;
+import cn.wushe.registry.PersonClosed;
+import cn.wushe.registry.internal.ClosingRecord;
 import cn.wushe.registry.internal.PersonDraft;
 import cn.wushe.registry.internal.PersonFilter;
 import cn.wushe.registry.PersonId;
@@ -18,6 +22,7 @@ import cn.wushe.registry.internal.Registration;
 import cn.wushe.platform.personal.Sex;
 import cn.wushe.registry.internal.SelfService;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +42,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** People in need (/api/v1/people): list, exact search, register, read, revise, reveal, history. */
+/** People in need (/api/v1/people): list, exact search, register, read, revise, close, deceased, reveal, history. */
 @RestController
 @RequestMapping("/api/v1/people")
 class PeopleApi {
@@ -46,11 +51,12 @@ class PeopleApi {
     private final PersonReading reading;
     private final PersonLists lists;
     private final SelfService selfService;
-
+    private final ClosingRecord closing;
     private final Idempotency idempotency;
 
     PeopleApi(RegisteringPerson registering, PersonReading reading, PersonLists lists, SelfService selfService,
-            Idempotency idempotency) {
+            ClosingRecord closing, Idempotency idempotency) {
+        this.closing = closing;
         this.idempotency = idempotency;
         this.registering = registering;
         this.reading = reading;
@@ -75,6 +81,12 @@ class PeopleApi {
         }
     }
 
+    record CloseRequest(PersonClosed.@Nullable Reason reason) {
+    }
+
+    record DeceasedRequest(@Nullable LocalDate dateOfDeath) {
+    }
+
     @GetMapping
     @PreAuthorize("hasAuthority('PERSON_VIEW')")
     ResponseEntity<PersonPage> list(@RequestParam(required = false) @Nullable String region,
@@ -85,7 +97,7 @@ class PeopleApi {
             @RequestParam(required = false) @Nullable String name,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         PersonFilter filter = new PersonFilter(region, category, ageMin, ageMax, sex, disability, disabilityType, name);
-        return noStore(PersonPage.of(lists.list(filter, page, size)));
+        return noStore(PersonPage.of(lists.list(CurrentActor.get(), filter, page, size)));
     }
 
     @GetMapping("/counts")
@@ -93,7 +105,7 @@ class PeopleApi {
     ResponseEntity<Map<String, Long>> counts(@RequestParam(required = false) @Nullable String region,
             @RequestParam(required = false) @Nullable Integer ageMin, @RequestParam(required = false) @Nullable Integer ageMax,
             @RequestParam(required = false) @Nullable Sex sex, @RequestParam(required = false) @Nullable Boolean disability) {
-        return noStore(lists.counts(new PersonFilter(region, null, ageMin, ageMax, sex, disability, null, null)));
+        return noStore(lists.counts(CurrentActor.get(), new PersonFilter(region, null, ageMin, ageMax, sex, disability, null, null)));
     }
 
     /** Exact search by full identity number or phone; in the body, so the number never lands in a URL or access log. */
@@ -103,7 +115,7 @@ class PeopleApi {
         if (request.query() == null || request.query().isBlank()) {
             throw cn.wushe.platform.DomainException.invalid("query", "请输入完整的证件号码或手机号码");
         }
-        return noStore(reading.lookup(request.query()));
+        return noStore(reading.lookup(CurrentActor.get(), request.query()));
     }
 
     @PostMapping
@@ -111,12 +123,12 @@ class PeopleApi {
     ResponseEntity<?> register(@RequestBody PersonDraft draft,
             @RequestParam(defaultValue = "false") boolean confirmDistinct,
             @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String idempotencyKey) {
+        Actor actor = CurrentActor.get();
         return idempotency.once(idempotencyKey, "POST /api/v1/people", List.of(draft, confirmDistinct), Object.class, () -> {
-            Registration outcome = registering.register(draft, confirmDistinct);
+            Registration outcome = registering.register(actor, draft, confirmDistinct);
             if (outcome instanceof Registration.Registered registered) {
-                PersonView view = reading.detail(registered.id());
                 return ResponseEntity.created(URI.create("/api/v1/people/" + registered.id()))
-                        .eTag(Versions.etag(registered.version())).cacheControl(CacheControl.noStore()).body(view);
+                        .eTag(Versions.etag(registered.version())).cacheControl(CacheControl.noStore()).body(registered.view());
             }
             ResponseEntity<ProblemDetail> refused = duplicate(outcome);
             return ResponseEntity.status(refused.getStatusCode()).headers(refused.getHeaders()).body(refused.getBody());
@@ -126,7 +138,7 @@ class PeopleApi {
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyAuthority('PERSON_SEARCH', 'PERSON_VIEW')")
     ResponseEntity<PersonView> detail(@PathVariable UUID id) {
-        PersonView view = reading.detail(new PersonId(id));
+        PersonView view = reading.detail(CurrentActor.get(), new PersonId(id));
         var response = ResponseEntity.ok().cacheControl(CacheControl.noStore());
         if (view.version() != null) {
             response.eTag(Versions.etag(view.version()));
@@ -139,26 +151,46 @@ class PeopleApi {
     ResponseEntity<?> revise(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody PersonDraft draft) {
         int expected = Math.toIntExact(Versions.required(ifMatch));
-        Registration outcome = registering.revise(new PersonId(id), expected, draft);
+        Registration outcome = registering.revise(CurrentActor.get(), new PersonId(id), expected, draft);
         return switch (outcome) {
             case Registration.Revised r -> ResponseEntity.ok().eTag(Versions.etag(r.version()))
-                    .cacheControl(CacheControl.noStore()).body(reading.detail(r.id()));
+                    .cacheControl(CacheControl.noStore()).body(r.view());
             case Registration.Unchanged u -> ResponseEntity.ok().eTag(Versions.etag(u.version()))
-                    .cacheControl(CacheControl.noStore()).body(reading.detail(u.id()));
+                    .cacheControl(CacheControl.noStore()).body(u.view());
             default -> duplicate(outcome);
         };
+    }
+
+    /** Closes the record (销档): moved away or no longer in need; If-Match as for an edit. */
+    @PostMapping("/{id}/close")
+    @PreAuthorize("hasAuthority('PERSON_EDIT')")
+    ResponseEntity<Void> closeRecord(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+            @RequestBody CloseRequest request) {
+        int expected = Math.toIntExact(Versions.required(ifMatch));
+        ClosingRecord.Closed closed = closing.close(CurrentActor.get(), new PersonId(id), expected, request.reason());
+        return ResponseEntity.noContent().eTag(Versions.etag(closed.version())).build();
+    }
+
+    /** Records the person's death, which closes the record; If-Match as for an edit. */
+    @PostMapping("/{id}/deceased")
+    @PreAuthorize("hasAuthority('PERSON_EDIT')")
+    ResponseEntity<Void> recordDeath(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+            @RequestBody DeceasedRequest request) {
+        int expected = Math.toIntExact(Versions.required(ifMatch));
+        ClosingRecord.Closed closed = closing.markDeceased(CurrentActor.get(), new PersonId(id), expected, request.dateOfDeath());
+        return ResponseEntity.noContent().eTag(Versions.etag(closed.version())).build();
     }
 
     @PostMapping("/{id}/reveal")
     @PreAuthorize("hasAuthority('PII_UNMASK')")
     ResponseEntity<PersonView> reveal(@PathVariable UUID id, @RequestBody RevealRequest request) {
-        return noStore(reading.reveal(new PersonId(id), request.reason()));
+        return noStore(reading.reveal(CurrentActor.get(), new PersonId(id), request.reason()));
     }
 
     @GetMapping("/{id}/history")
     @PreAuthorize("hasAuthority('PERSON_VIEW')")
     ResponseEntity<List<PersonChange>> history(@PathVariable UUID id) {
-        return noStore(reading.history(new PersonId(id)));
+        return noStore(reading.history(CurrentActor.get(), new PersonId(id)));
     }
 
     @PostMapping("/{id}/resident-account")
@@ -167,7 +199,7 @@ class PeopleApi {
         if (request.userId() == null) {
             throw cn.wushe.platform.DomainException.invalid("userId", "请提供居民账号的用户 ID");
         }
-        selfService.linkAccount(request.userId(), new PersonId(id));
+        selfService.linkAccount(CurrentActor.get(), request.userId(), new PersonId(id));
         return ResponseEntity.noContent().build();
     }
 
@@ -176,13 +208,13 @@ class PeopleApi {
         if (outcome instanceof Registration.AlreadyRegistered already) {
             problem = Problems.of(ProblemType.DUPLICATE_PERSON, already.inEditScope() ? "该证件号码已经登记，请直接修改现有记录，不要重复登记"
                     : "该证件号码已在本县其他社区（村）登记，不能重复登记；如需迁入请联系现登记社区");
-            problem.setProperty("existing", reading.duplicateShown(already.existing()));
+            problem.setProperty("existing", reading.duplicateShown(CurrentActor.get(), already.existing()));
             problem.setProperty("errors", List.of(Map.of("field", "idNumber", "message", "该证件号码已经登记")));
             problem.setProperty("links", Map.of("existing", "/api/v1/people/" + already.existing()));
         } else if (outcome instanceof Registration.PossibleDuplicates possible) {
             problem = Problems.of(ProblemType.POSSIBLE_DUPLICATE,
                     "本乡镇（街道）已有同名且出生日期相同的人员，请核对；确认不是同一人后，带 confirmDistinct=true 重新提交");
-            problem.setProperty("candidates", possible.candidates().stream().map(reading::duplicateShown).toList());
+            problem.setProperty("candidates", possible.candidates().stream().map(id -> reading.duplicateShown(CurrentActor.get(), id)).toList());
         } else {
             throw new IllegalArgumentException("not a duplicate: " + outcome);
         }

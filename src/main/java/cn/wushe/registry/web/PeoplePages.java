@@ -5,7 +5,9 @@ import cn.wushe.platform.Actor;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Permission;
+import cn.wushe.registry.PersonClosed;
 import cn.wushe.registry.internal.CategoryTypes;
+import cn.wushe.registry.internal.ClosingRecord;
 import cn.wushe.registry.internal.Disclosure;
 import cn.wushe.registry.HouseholdId;
 import cn.wushe.platform.personal.IdentityNumber;
@@ -17,6 +19,7 @@ import cn.wushe.registry.internal.PersonView;
 import cn.wushe.platform.personal.PhoneNumber;
 import cn.wushe.platform.personal.Sex;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -37,8 +40,11 @@ class PeoplePages {
     private final PersonReading reading;
     private final CategoryTypes categoryTypes;
     private final PlaceOptions places;
+    private final ClosingRecord closing;
 
-    PeoplePages(PersonLists lists, PersonReading reading, CategoryTypes categoryTypes, PlaceOptions places) {
+    PeoplePages(PersonLists lists, PersonReading reading, CategoryTypes categoryTypes, PlaceOptions places,
+            ClosingRecord closing) {
+        this.closing = closing;
         this.lists = lists;
         this.reading = reading;
         this.categoryTypes = categoryTypes;
@@ -56,8 +62,8 @@ class PeoplePages {
         PersonFilter filter = new PersonFilter(region, category, band == null ? null : band.min(), band == null ? null : band.max(),
                 sex, disability, null, name);
         Actor actor = CurrentActor.get();
-        model.addAttribute("people", lists.list(filter, Math.max(0, page), 20));
-        model.addAttribute("counts", lists.counts(filter));
+        model.addAttribute("people", lists.list(CurrentActor.get(), filter, Math.max(0, page), 20));
+        model.addAttribute("counts", lists.counts(CurrentActor.get(), filter));
         model.addAttribute("categoryTypes", categoryTypes.active());
         model.addAttribute("regionOptions", places.viewable(actor));
         model.addAttribute("ageBands", AgeBand.PRESETS);
@@ -81,7 +87,7 @@ class PeoplePages {
         if (!exact) {
             return "redirect:" + UriComponentsBuilder.fromPath("/people").queryParam("name", q.strip()).encode().build().toUriString();
         }
-        model.addAttribute("results", reading.lookup(q));
+        model.addAttribute("results", reading.lookup(CurrentActor.get(), q));
         return "registry/search";
     }
 
@@ -89,7 +95,37 @@ class PeoplePages {
     @PreAuthorize("hasAnyAuthority('PERSON_SEARCH', 'PERSON_VIEW')")
     String detail(@PathVariable UUID id, Model model, HttpServletResponse response) {
         noStore(response);
-        return detailPage(reading.detail(new PersonId(id)), model);
+        return detailPage(reading.detail(CurrentActor.get(), new PersonId(id)), model);
+    }
+
+    /**
+     * Closes the record (销档) from the detail page: {@code reason} is MOVED_AWAY, NO_LONGER_IN_NEED or
+     * DECEASED (then with {@code dateOfDeath}); {@code version} is the one the page showed.
+     */
+    @PostMapping("/people/{id}/close")
+    @PreAuthorize("hasAuthority('PERSON_EDIT')")
+    String close(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) @Nullable LocalDate dateOfDeath, @RequestParam int version, Model model,
+            HttpServletResponse response) {
+        noStore(response);
+        PersonId person = new PersonId(id);
+        try {
+            if (reason.equals("DECEASED")) {
+                closing.markDeceased(CurrentActor.get(), person, version, dateOfDeath);
+            } else {
+                PersonClosed.Reason why = java.util.Arrays.stream(PersonClosed.Reason.values())
+                        .filter(r -> r.name().equals(reason)).findFirst().orElse(null);
+                closing.close(CurrentActor.get(), person, version, why);
+            }
+            return "redirect:/people/" + id + "?closed";
+        } catch (DomainException e) {
+            if (e.status() == 404 || e.status() == 403) {
+                throw e;
+            }
+            response.setStatus(e.status());
+            model.addAttribute("closeError", e.getMessage());
+            return detailPage(reading.detail(CurrentActor.get(), person), model);
+        }
     }
 
     @PostMapping("/people/{id}/reveal")
@@ -98,13 +134,13 @@ class PeoplePages {
             HttpServletResponse response) {
         noStore(response);
         try {
-            return detailPage(reading.reveal(new PersonId(id), reason), model);
+            return detailPage(reading.reveal(CurrentActor.get(), new PersonId(id), reason), model);
         } catch (DomainException e) {
             if (e.fieldErrors().isEmpty()) {
                 throw e;
             }
             model.addAttribute("revealError", e.getMessage());
-            return detailPage(reading.detail(new PersonId(id)), model);
+            return detailPage(reading.detail(CurrentActor.get(), new PersonId(id)), model);
         }
     }
 
@@ -112,7 +148,7 @@ class PeoplePages {
     @PreAuthorize("hasAuthority('PERSON_VIEW')")
     String history(@PathVariable UUID id, Model model, HttpServletResponse response) {
         noStore(response);
-        model.addAttribute("changes", reading.history(new PersonId(id)));
+        model.addAttribute("changes", reading.history(CurrentActor.get(), new PersonId(id)));
         model.addAttribute("personId", id);
         return "registry/history";
     }
@@ -121,7 +157,7 @@ class PeoplePages {
     @PreAuthorize("hasAuthority('PERSON_VIEW')")
     String household(@PathVariable UUID id, Model model, HttpServletResponse response) {
         noStore(response);
-        model.addAttribute("household", lists.household(new HouseholdId(id)));
+        model.addAttribute("household", lists.household(CurrentActor.get(), new HouseholdId(id)));
         model.addAttribute("canEdit", CurrentActor.get().can(Permission.PERSON_EDIT));
         return "registry/household";
     }
@@ -129,8 +165,9 @@ class PeoplePages {
     private String detailPage(PersonView person, Model model) {
         Actor actor = CurrentActor.get();
         model.addAttribute("person", person);
-        model.addAttribute("canEdit", person.disclosure() == Disclosure.EDIT || person.disclosure() == Disclosure.FULL
-                && actor.can(Permission.PERSON_EDIT, person.gridCode() != null ? person.gridCode() : person.communityCode()));
+        model.addAttribute("canEdit", person.closed() == null && (person.disclosure() == Disclosure.EDIT
+                || person.disclosure() == Disclosure.FULL
+                && actor.can(Permission.PERSON_EDIT, person.gridCode() != null ? person.gridCode() : person.communityCode())));
         model.addAttribute("canReveal", person.disclosure() != Disclosure.SEARCH && person.masked()
                 && actor.can(Permission.PII_UNMASK, person.gridCode() != null ? person.gridCode() : person.communityCode()));
         return "registry/detail";

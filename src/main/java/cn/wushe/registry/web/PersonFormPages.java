@@ -63,12 +63,12 @@ class PersonFormPages {
     String register(@ModelAttribute("form") PersonForm form, Model model, HttpServletResponse response) {
         PeoplePages.noStore(response);
         try {
-            Registration outcome = registering.register(form.toDraft(), form.isConfirmDistinct());
+            Registration outcome = registering.register(CurrentActor.get(), form.toDraft(), form.isConfirmDistinct());
             return switch (outcome) {
                 case Registration.Registered r -> "redirect:/people/" + r.id() + "?registered";
                 case Registration.AlreadyRegistered a -> duplicate(a, model);
                 case Registration.PossibleDuplicates p -> {
-                    model.addAttribute("candidates", p.candidates().stream().map(reading::duplicateShown).toList());
+                    model.addAttribute("candidates", p.candidates().stream().map(id -> reading.duplicateShown(CurrentActor.get(), id)).toList());
                     yield form(form.compact().withBlankRows(), null, Map.of(), model);
                 }
                 default -> throw new IllegalStateException();
@@ -82,7 +82,7 @@ class PersonFormPages {
     @PreAuthorize("hasAuthority('PERSON_EDIT')")
     String edit(@PathVariable UUID id, Model model, HttpServletResponse response) {
         PeoplePages.noStore(response);
-        PersonView person = reading.detail(new PersonId(id));
+        PersonView person = reading.detail(CurrentActor.get(), new PersonId(id));
         if (person.disclosure() != Disclosure.EDIT) {
             throw DomainException.forbidden("修改此人员的信息");
         }
@@ -95,7 +95,7 @@ class PersonFormPages {
     String revise(@PathVariable UUID id, @ModelAttribute("form") PersonForm form, Model model, HttpServletResponse response) {
         PeoplePages.noStore(response);
         try {
-            Registration outcome = registering.revise(new PersonId(id), form.getVersion(), form.toDraft());
+            Registration outcome = registering.revise(CurrentActor.get(), new PersonId(id), form.getVersion(), form.toDraft());
             if (outcome instanceof Registration.AlreadyRegistered a) {
                 return duplicate(a, model);
             }
@@ -124,7 +124,7 @@ class PersonFormPages {
     }
 
     private String duplicate(Registration.AlreadyRegistered already, Model model) {
-        model.addAttribute("existing", reading.duplicateShown(already.existing()));
+        model.addAttribute("existing", reading.duplicateShown(CurrentActor.get(), already.existing()));
         model.addAttribute("inEditScope", already.inEditScope());
         return "registry/duplicate";
     }

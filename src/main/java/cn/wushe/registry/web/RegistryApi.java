@@ -1,5 +1,6 @@
 package cn.wushe.registry.web;
 
+import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.registry.internal.CategoryType;
 import cn.wushe.registry.internal.CategoryTypes;
@@ -55,13 +56,13 @@ class RegistryApi {
             @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String region,
             @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page,
             @org.springframework.web.bind.annotation.RequestParam(defaultValue = "20") int size) {
-        return noStore(lists.households(region, page, size));
+        return noStore(lists.households(CurrentActor.get(), region, page, size));
     }
 
     @GetMapping("/api/v1/households/{id}")
     @PreAuthorize("hasAuthority('PERSON_VIEW')")
     ResponseEntity<PersonLists.HouseholdView> household(@PathVariable UUID id) {
-        return noStore(lists.household(new HouseholdId(id)));
+        return noStore(lists.household(CurrentActor.get(), new HouseholdId(id)));
     }
 
     @GetMapping("/api/v1/registry/categories")
@@ -74,27 +75,27 @@ class RegistryApi {
     @PostMapping("/api/v1/registry/categories")
     @PreAuthorize("hasAuthority('PERSON_EDIT')")
     ResponseEntity<CategoryType> addCategory(@RequestBody CategoryBody body) {
-        CategoryType added = categoryTypes.add(body.code(), body.name(), Boolean.TRUE.equals(body.needsDisability()));
+        CategoryType added = categoryTypes.add(CurrentActor.get(), body.code(), body.name(), Boolean.TRUE.equals(body.needsDisability()));
         return ResponseEntity.created(URI.create("/api/v1/registry/categories/" + added.code())).body(added);
     }
 
     @GetMapping("/api/v1/me/person")
     @PreAuthorize("hasAuthority('SELF_SERVICE')")
     ResponseEntity<PersonView> myRecord() {
-        return noStore(selfService.myRecord().orElseThrow(() -> DomainException.notFound("您的登记信息")));
+        return noStore(selfService.myRecord(CurrentActor.get()).orElseThrow(() -> DomainException.notFound("您的登记信息")));
     }
 
     @PostMapping("/api/v1/me/corrections")
     @PreAuthorize("hasAuthority('SELF_SERVICE')")
     ResponseEntity<Map<String, UUID>> requestCorrection(@RequestBody CorrectionBody body) {
-        UUID id = selfService.requestCorrection(body.field(), body.proposedValue(), body.note());
+        UUID id = selfService.requestCorrection(CurrentActor.get(), body.field(), body.proposedValue(), body.note());
         return ResponseEntity.created(URI.create("/api/v1/me/corrections/" + id)).body(Map.of("id", id));
     }
 
     @GetMapping("/api/v1/corrections")
     @PreAuthorize("hasAuthority('PERSON_EDIT')")
     ResponseEntity<List<CorrectionRequest>> correctionQueue() {
-        return noStore(corrections.openQueue());
+        return noStore(corrections.openQueue(CurrentActor.get()));
     }
 
     @PostMapping("/api/v1/corrections/{id}/close")
@@ -103,7 +104,11 @@ class RegistryApi {
         if (body.done() == null) {
             throw DomainException.invalid("done", "请说明处理结果：已更正（true）或驳回（false）");
         }
-        corrections.close(id, body.done(), body.note());
+        if (body.done()) {
+            corrections.accept(CurrentActor.get(), id, body.note());
+        } else {
+            corrections.reject(CurrentActor.get(), id, body.note());
+        }
         return ResponseEntity.noContent().build();
     }
 

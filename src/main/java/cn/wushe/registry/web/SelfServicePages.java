@@ -1,6 +1,7 @@
 package cn.wushe.registry.web;
 
 import cn.wushe.platform.web.FormRefusal;
+import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.registry.internal.CorrectableField;
 import cn.wushe.registry.internal.Corrections;
@@ -32,7 +33,7 @@ class SelfServicePages {
     @PreAuthorize("hasAuthority('SELF_SERVICE')")
     String me(Model model, HttpServletResponse response) {
         PeoplePages.noStore(response);
-        model.addAttribute("person", selfService.myRecord().orElse(null));
+        model.addAttribute("person", selfService.myRecord(CurrentActor.get()).orElse(null));
         model.addAttribute("fields", CorrectableField.values());
         return "registry/me";
     }
@@ -43,7 +44,7 @@ class SelfServicePages {
             @RequestParam(required = false) @Nullable String proposedValue, @RequestParam(required = false) @Nullable String note,
             Model model, HttpServletResponse response) {
         try {
-            selfService.requestCorrection(field, proposedValue, note);
+            selfService.requestCorrection(CurrentActor.get(), field, proposedValue, note);
             return "redirect:/me?sent";
         } catch (DomainException e) {
             model.addAttribute("errors", FormRefusal.of(e).statusOn(response).fieldErrors());
@@ -57,7 +58,7 @@ class SelfServicePages {
     @PreAuthorize("hasAuthority('PERSON_EDIT')")
     String queue(Model model, HttpServletResponse response) {
         PeoplePages.noStore(response);
-        model.addAttribute("requests", corrections.openQueue());
+        model.addAttribute("requests", corrections.openQueue(CurrentActor.get()));
         return "registry/corrections";
     }
 
@@ -66,7 +67,11 @@ class SelfServicePages {
     String close(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean done,
             @RequestParam(required = false) @Nullable String note, Model model, HttpServletResponse response) {
         try {
-            corrections.close(id, done, note);
+            if (done) {
+                corrections.accept(CurrentActor.get(), id, note);
+            } else {
+                corrections.reject(CurrentActor.get(), id, note);
+            }
             return "redirect:/corrections?closed";
         } catch (DomainException e) {
             model.addAttribute("closeError", FormRefusal.unlessNotFound(e).statusOn(response).message());

@@ -100,16 +100,16 @@ class RosterImportBenchmark {
         long t0 = System.nanoTime();
         ImportJob job;
         try (InputStream in = Files.newInputStream(workbook)) {
-            job = importing.start("bench.xlsx", in);
+            job = importing.start(importer, "bench.xlsx", in);
         }
         await().atMost(Duration.ofMinutes(30)).pollInSameThread().pollInterval(Duration.ofMillis(200))
-                .until(() -> importing.job(job.id()).status() != ImportStatus.VALIDATING);
+                .until(() -> importing.job(importer, job.id()).status() != ImportStatus.VALIDATING);
         long t1 = System.nanoTime();
         double cpu1 = cpuSeconds();
-        assertThat(importing.job(job.id()).counts().valid())
-                .as(() -> importing.job(job.id()) + " " + importing.rows(job.id(), RowOutcome.REJECTED, 0, 3))
+        assertThat(importing.job(importer, job.id()).counts().valid())
+                .as(() -> importing.job(importer, job.id()) + " " + importing.rows(importer, job.id(), RowOutcome.REJECTED, 0, 3))
                 .isEqualTo(ROWS);
-        Counts counts = importing.commit(job.id());
+        Counts counts = importing.commit(importer, job.id());
         long t2 = System.nanoTime();
         double cpu2 = cpuSeconds();
         heap.stop();
