@@ -85,6 +85,8 @@ class PeopleOutsideScopeTest extends RegistryIntegrationTestBase {
                 Arguments.of("reveal", (Endpoint) t -> post("/people/" + t.person + "/reveal").param("reason", "核对材料需要")),
                 Arguments.of("history", (Endpoint) t -> get("/people/" + t.person + "/history")),
                 Arguments.of("household", (Endpoint) t -> get("/households/" + t.household)),
+                Arguments.of("close record", (Endpoint) t -> post("/people/" + t.person + "/close")
+                        .param("version", "0").param("reason", "MOVED_AWAY")),
                 Arguments.of("close correction", (Endpoint) t -> post("/corrections/" + t.correction + "/close")
                         .param("done", "true")));
     }
