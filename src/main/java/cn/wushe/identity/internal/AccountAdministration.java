@@ -108,7 +108,7 @@ public class AccountAdministration {
         account.disable();
         accounts.update(account);
         sessions.endSessionsOf(account.id(), null);
-        return audited(account, "USER_DISABLE", "identity.account.disable-detail");
+        return audited(account, "USER_DISABLE", Messages.text("identity.account.disable-detail"));
     }
 
     @Transactional
@@ -116,7 +116,7 @@ public class AccountAdministration {
         UserAccount account = managed(admin, id, "USER_ENABLE", expectedVersion);
         account.enable();
         accounts.update(account);
-        return audited(account, "USER_ENABLE", "identity.account.enable-detail");
+        return audited(account, "USER_ENABLE", Messages.text("identity.account.enable-detail"));
     }
 
     /** A new initial password, to be changed at next login; the holder's sessions end. */
@@ -156,9 +156,9 @@ public class AccountAdministration {
     }
 
     /** Records the change made to {@code account} and answers it as now stored. */
-    private AccountView audited(UserAccount account, String action, String detailKey) {
+    private AccountView audited(UserAccount account, String action, String detail) {
         audit.record(AuditEvent.success(action, "USER", account.id().toString(), account.homeRegionCode())
-                .withDetail(Messages.text(detailKey)));
+                .withDetail(detail));
         return reread(account.id());
     }
 

@@ -16,12 +16,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 class WorkbenchController {
 
     record Tile(String title, String description, String href) {
-
-        /** The tile whose title and summary are {@code workbench.tile.<name>.title} and {@code .summary}. */
-        static Tile of(String name, String href) {
-            return new Tile(Messages.text("workbench.tile." + name + ".title"),
-                    Messages.text("workbench.tile." + name + ".summary"), href);
-        }
     }
 
     @GetMapping("/")
@@ -29,27 +23,35 @@ class WorkbenchController {
     String workbench(Model model) {
         Actor actor = CurrentActor.get();
         List<Tile> tiles = new ArrayList<>();
-        addIf(tiles, actor.can(Permission.PERSON_VIEW), "people", "/people");
-        addIf(tiles, actor.can(Permission.PERSON_IMPORT), "imports", "/people/imports");
-        addIf(tiles, actor.can(Permission.SELF_SERVICE), "me", "/me");
-        if (actor.can(Permission.GRID_EDIT)) {
-            tiles.add(Tile.of("grids", "/grids"));
-        } else {
-            addIf(tiles, actor.can(Permission.GRID_VIEW), "my-grid", "/grids");
+        if (actor.can(Permission.PERSON_VIEW)) {
+            tiles.add(new Tile(Messages.text("workbench.tile.people.title"), Messages.text("workbench.tile.people.summary"), "/people"));
         }
-        addIf(tiles, actor.can(Permission.GRID_VIEW), "regions", "/regions");
-        addIf(tiles, actor.can(Permission.USER_MANAGE), "users", "/admin/users");
-        addIf(tiles, actor.can(Permission.ROLE_MANAGE), "roles", "/admin/roles");
-        addIf(tiles, actor.can(Permission.AUDIT_READ), "audit", "/audit");
-        tiles.add(Tile.of("tokens", "/account/tokens"));
+        if (actor.can(Permission.PERSON_IMPORT)) {
+            tiles.add(new Tile(Messages.text("workbench.tile.imports.title"), Messages.text("workbench.tile.imports.summary"), "/people/imports"));
+        }
+        if (actor.can(Permission.SELF_SERVICE)) {
+            tiles.add(new Tile(Messages.text("workbench.tile.me.title"), Messages.text("workbench.tile.me.summary"), "/me"));
+        }
+        if (actor.can(Permission.GRID_EDIT)) {
+            tiles.add(new Tile(Messages.text("workbench.tile.grids.title"), Messages.text("workbench.tile.grids.summary"), "/grids"));
+        } else if (actor.can(Permission.GRID_VIEW)) {
+            tiles.add(new Tile(Messages.text("workbench.tile.my-grid.title"), Messages.text("workbench.tile.my-grid.summary"), "/grids"));
+        }
+        if (actor.can(Permission.GRID_VIEW)) {
+            tiles.add(new Tile(Messages.text("workbench.tile.regions.title"), Messages.text("workbench.tile.regions.summary"), "/regions"));
+        }
+        if (actor.can(Permission.USER_MANAGE)) {
+            tiles.add(new Tile(Messages.text("workbench.tile.users.title"), Messages.text("workbench.tile.users.summary"), "/admin/users"));
+        }
+        if (actor.can(Permission.ROLE_MANAGE)) {
+            tiles.add(new Tile(Messages.text("workbench.tile.roles.title"), Messages.text("workbench.tile.roles.summary"), "/admin/roles"));
+        }
+        if (actor.can(Permission.AUDIT_READ)) {
+            tiles.add(new Tile(Messages.text("workbench.tile.audit.title"), Messages.text("workbench.tile.audit.summary"), "/audit"));
+        }
+        tiles.add(new Tile(Messages.text("workbench.tile.tokens.title"), Messages.text("workbench.tile.tokens.summary"), "/account/tokens"));
         model.addAttribute("actor", actor);
         model.addAttribute("tiles", tiles);
         return "workbench/index";
-    }
-
-    private static void addIf(List<Tile> tiles, boolean allowed, String name, String href) {
-        if (allowed) {
-            tiles.add(Tile.of(name, href));
-        }
     }
 }
