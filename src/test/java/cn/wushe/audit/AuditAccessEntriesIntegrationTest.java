@@ -2,13 +2,7 @@ package cn.wushe.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -39,29 +33,13 @@ class AuditAccessEntriesIntegrationTest extends AuditChainTestBase {
     void concurrentReadersKeepEveryLaneGapFreeAndTheChainIntact() throws Exception {
         int readers = 16;
         int perReader = 40;
-        ExecutorService pool = Executors.newFixedThreadPool(readers);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int r = 0; r < readers; r++) {
-                int reader = r;
-                futures.add(pool.submit(() -> {
-                    for (int i = 0; i < perReader; i++) {
-                        log.recordAccess(AuditFixture.event(county, reader * perReader + i));
-                    }
-                }));
+        concurrently(readers, reader -> {
+            for (int i = 0; i < perReader; i++) {
+                log.recordAccess(AuditFixture.event(county, reader * perReader + i));
             }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        });
 
-        Map<Integer, List<Long>> lanes = fixture.seqsByLane(county);
-        assertThat(lanes.values().stream().mapToInt(List::size).sum()).isEqualTo(readers * perReader);
-        lanes.forEach((lane, seqs) -> assertThat(seqs).as("lane %d", lane)
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, seqs.size()).boxed().toList()));
-        assertThat(verification.verify(county).intact()).isTrue();
+        assertGapFreeLanesHolding(readers * perReader);
     }
 
     @Test

@@ -6,13 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.wushe.audit.AuditFixture.Placed;
 import cn.wushe.audit.AuditVerification.Kind;
 import cn.wushe.audit.AuditVerification.Report;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -108,26 +102,10 @@ class AuditChainIntegrationTest extends AuditChainTestBase {
     void concurrentWritersKeepEveryLaneGapFree() throws Exception {
         int threads = 8;
         int perThread = 50;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> writers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                // each record() runs in a transaction of its own
-                writers.add(pool.submit(() -> fixture.record(county, perThread)));
-            }
-            for (Future<?> writer : writers) {
-                writer.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        // each record() runs in a transaction of its own
+        concurrently(threads, thread -> fixture.record(county, perThread));
 
-        Map<Integer, List<Long>> lanes = fixture.seqsByLane(county);
-        assertThat(lanes.values().stream().mapToInt(List::size).sum()).isEqualTo(threads * perThread);
-        assertThat(lanes).hasSizeGreaterThan(1);
-        lanes.forEach((lane, seqs) -> assertThat(seqs).as("lane %d", lane)
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, seqs.size()).boxed().toList()));
-        assertThat(verification.verify(county).intact()).isTrue();
+        assertThat(assertGapFreeLanesHolding(threads * perThread)).hasSizeGreaterThan(1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import cn.wushe.registry.demo.GeneratedPeople;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wushe.platform.BenchmarkReport;
 import cn.wushe.platform.LoopbackHttp;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.TestActor;
@@ -341,14 +342,7 @@ class RegistryBenchmark {
                     .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() / samples))
                     .collect(Collectors.joining(", "))).append(String.format(" (%.0f samples)%n", samples));
         });
-        Path file = Path.of("docs/benchmarks.md");
-        String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
-        String begin = "<!-- registry-benchmark:begin -->";
-        String end = "<!-- registry-benchmark:end -->";
-        String block = begin + "\n" + section + end;
-        text = text.contains(begin) ? text.substring(0, text.indexOf(begin)) + block + text.substring(text.indexOf(end) + end.length())
-                : text.stripTrailing() + "\n\n" + block + "\n";
-        Files.writeString(file, text);
+        BenchmarkReport.writeSection("registry-benchmark", section.toString());
         System.out.println(section);
     }
 }

@@ -11,10 +11,8 @@ import cn.wushe.audit.AuditFixture;
 import cn.wushe.platform.TestActor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -23,13 +21,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * MockMvc, and fixed test keys (two versions, v1 primary) so that a rotation test can switch the
  * primary version without making other tests' rows unreadable.
  */
-@SpringBootTest(properties = {
-        "wushe.crypto.keys.1=" + RegistryIntegrationTestBase.KEY_V1,
-        "wushe.crypto.keys.2=" + RegistryIntegrationTestBase.KEY_V2,
-        "wushe.crypto.primary-version=1",
-        "wushe.crypto.blind-index-key=00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"})
-@ActiveProfiles("test")
-@AutoConfigureMockMvc
+@SpringBootTest
+@RegistryTestKeys
 public abstract class RegistryIntegrationTestBase {
 
     /** Test-only keys (Base64 of 16 bytes), never used outside tests. */

@@ -16,14 +16,11 @@ import cn.wushe.region.Grids;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -34,13 +31,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * tests share one database.
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
-@TestPropertySource(properties = {
-        "wushe.crypto.keys.1=" + RegistryIntegrationTestBase.KEY_V1,
-        "wushe.crypto.keys.2=" + RegistryIntegrationTestBase.KEY_V2,
-        "wushe.crypto.primary-version=1",
-        "wushe.crypto.blind-index-key=00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"})
-@ActiveProfiles("test")
-@AutoConfigureMockMvc
+@RegistryTestKeys
 class RegistryModuleIntegrationTest {
 
     @Autowired

@@ -108,9 +108,7 @@ public class AccountAdministration {
         account.disable();
         accounts.update(account);
         sessions.endSessionsOf(account.id(), null);
-        audit.record(AuditEvent.success("USER_DISABLE", "USER", id.toString(), account.homeRegionCode())
-                .withDetail(Messages.text("identity.account.disable-detail")));
-        return reread(id);
+        return audited(account, "USER_DISABLE", Messages.text("identity.account.disable-detail"));
     }
 
     @Transactional
@@ -118,9 +116,7 @@ public class AccountAdministration {
         UserAccount account = managed(admin, id, "USER_ENABLE", expectedVersion);
         account.enable();
         accounts.update(account);
-        audit.record(AuditEvent.success("USER_ENABLE", "USER", id.toString(), account.homeRegionCode())
-                .withDetail(Messages.text("identity.account.enable-detail")));
-        return reread(id);
+        return audited(account, "USER_ENABLE", Messages.text("identity.account.enable-detail"));
     }
 
     /** A new initial password, to be changed at next login; the holder's sessions end. */
@@ -157,6 +153,13 @@ public class AccountAdministration {
             throw new DomainException(ProblemType.VERSION_MISMATCH, Messages.text("identity.account.modified"));
         }
         return account;
+    }
+
+    /** Records the change made to {@code account} and answers it as now stored. */
+    private AccountView audited(UserAccount account, String action, String detail) {
+        audit.record(AuditEvent.success(action, "USER", account.id().toString(), account.homeRegionCode())
+                .withDetail(detail));
+        return reread(account.id());
     }
 
     private AccountView reread(UUID id) {

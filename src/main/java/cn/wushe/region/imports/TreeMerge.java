@@ -16,19 +16,13 @@ final class TreeMerge {
     private static final String TREE = """
             with p as (
               select code, btrim(name) as name, btrim(name) as full_name from stage_provinces
-            ), c as (
-              select s.code, btrim(s.name) as name, s."provinceCode" as parent, p.full_name || '/' || btrim(s.name) as full_name
-              from stage_cities s join p on p.code = s."provinceCode"
-            ), a as (
-              select s.code, btrim(s.name) as name, s."cityCode" as parent, c.full_name || '/' || btrim(s.name) as full_name
-              from stage_areas s join c on c.code = s."cityCode"
-            ), t as (
-              select s.code, btrim(s.name) as name, s."areaCode" as parent, a.full_name || '/' || btrim(s.name) as full_name
-              from stage_streets s join a on a.code = s."areaCode"
-            ), v as (
-              select s.code, btrim(s.name) as name, s."streetCode" as parent, t.full_name || '/' || btrim(s.name) as full_name
-              from stage_villages s join t on t.code = s."streetCode"
-            ), tree as (
+            )"""
+            + below("c", "stage_cities", "provinceCode", "p")
+            + below("a", "stage_areas", "cityCode", "c")
+            + below("t", "stage_streets", "areaCode", "a")
+            + below("v", "stage_villages", "streetCode", "t")
+            + """
+            , tree as (
               select code, 2 as level, null::text as parent, name, full_name from p
               union all select code, 4, parent, name, full_name from c
               union all select code, 6, parent, name, full_name from a
@@ -40,6 +34,15 @@ final class TreeMerge {
     private static final String COLUMNS = "insert into region.regions (code, level, parent_code, name, full_name, county_code) ";
 
     private static final String ROWS = "select code, level, parent, name, full_name, case when level >= 6 then left(code, 6) end from tree ";
+
+    /** One level's nodes: each staged row under its parent in {@code parent}, named by that parent's full name. */
+    private static String below(String level, String stage, String parentColumn, String parent) {
+        return """
+                , %1$s as (
+                  select s.code, btrim(s.name) as name, s."%3$s" as parent, %4$s.full_name || '/' || btrim(s.name) as full_name
+                  from %2$s s join %4$s on %4$s.code = s."%3$s"
+                )""".formatted(level, stage, parentColumn, parent);
+    }
 
     private final JdbcClient jdbc;
 

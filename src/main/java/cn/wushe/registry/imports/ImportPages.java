@@ -82,19 +82,19 @@ class ImportPages {
     @PostMapping("/people/imports/{id}/commit")
     @PreAuthorize("hasAuthority('PERSON_IMPORT')")
     String commit(@PathVariable UUID id, RedirectAttributes flash) {
-        try {
-            importing.commit(CurrentActor.get(), id);
-        } catch (DomainException e) {
-            flash.addFlashAttribute("problem", FormRefusal.unlessNotFound(e).message());
-        }
-        return "redirect:/people/imports/" + id;
+        return backToJob(id, flash, () -> importing.commit(CurrentActor.get(), id));
     }
 
     @PostMapping("/people/imports/{id}/discard")
     @PreAuthorize("hasAuthority('PERSON_IMPORT')")
     String discard(@PathVariable UUID id, RedirectAttributes flash) {
+        return backToJob(id, flash, () -> importing.discard(CurrentActor.get(), id));
+    }
+
+    /** Runs a step on the job and returns to its page, a refusal shown there (a missing job stays a 404). */
+    private static String backToJob(UUID id, RedirectAttributes flash, Runnable step) {
         try {
-            importing.discard(CurrentActor.get(), id);
+            step.run();
         } catch (DomainException e) {
             flash.addFlashAttribute("problem", FormRefusal.unlessNotFound(e).message());
         }

@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -166,9 +167,7 @@ class PeopleApi {
     @PreAuthorize("hasAuthority('PERSON_EDIT')")
     ResponseEntity<Void> closeRecord(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody CloseRequest request) {
-        int expected = Math.toIntExact(Versions.required(ifMatch));
-        ClosingRecord.Closed closed = closing.close(CurrentActor.get(), new PersonId(id), expected, request.reason());
-        return ResponseEntity.noContent().eTag(Versions.etag(closed.version())).build();
+        return closedAt(ifMatch, expected -> closing.close(CurrentActor.get(), new PersonId(id), expected, request.reason()));
     }
 
     /** Records the person's death, which closes the record; If-Match as for an edit. */
@@ -176,8 +175,12 @@ class PeopleApi {
     @PreAuthorize("hasAuthority('PERSON_EDIT')")
     ResponseEntity<Void> recordDeath(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody DeceasedRequest request) {
-        int expected = Math.toIntExact(Versions.required(ifMatch));
-        ClosingRecord.Closed closed = closing.markDeceased(CurrentActor.get(), new PersonId(id), expected, request.dateOfDeath());
+        return closedAt(ifMatch, expected -> closing.markDeceased(CurrentActor.get(), new PersonId(id), expected, request.dateOfDeath()));
+    }
+
+    /** Closes at the version If-Match names (required) and answers the closed record's version as ETag. */
+    private static ResponseEntity<Void> closedAt(@Nullable String ifMatch, IntFunction<ClosingRecord.Closed> close) {
+        ClosingRecord.Closed closed = close.apply(Math.toIntExact(Versions.required(ifMatch)));
         return ResponseEntity.noContent().eTag(Versions.etag(closed.version())).build();
     }
 

@@ -16,50 +16,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.wushe.audit.AuditFixture;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.TestActor;
-import cn.wushe.region.internal.GridManagement;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The grid API as a client sees it: problem+json naming the field for each bad input with nothing
  * written, numbering, conflicts, ETag/If-Match, and an audit entry for every change in the same
  * transaction. Each test is rolled back.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Transactional
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GridApiIntegrationTest {
+class GridApiIntegrationTest extends GridWebIntegrationTestBase {
 
     static final String SQUARE = "[[109.59,35.17],[109.60,35.17],[109.60,35.18],[109.59,35.18],[109.59,35.17]]";
 
     /** Community worker of 尧禾村, edits its grids. */
     final Authentication yaoheWorker = GridFixtures.yaoheWorker("yaohe");
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @BeforeAll
-    void grids(@Autowired GridManagement management) {
-        GridFixtures.create(management);
-    }
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', textBlock = """

@@ -9,49 +9,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.wushe.platform.ProblemType;
-import cn.wushe.region.internal.GridManagement;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.Authentication;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The platform's Idempotency-Key as a client of POST /api/v1/grids sees it: a retry replays the first
  * answer and creates nothing, the same key with another body is refused, and two users' keys never
  * meet. Each test is rolled back.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Transactional
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GridCreationIdempotencyIntegrationTest {
+class GridCreationIdempotencyIntegrationTest extends GridWebIntegrationTestBase {
 
     static final String GRID = "{\"communityCode\":\"610527102200\",\"name\":\"重试网格\"}";
 
     final Authentication yaoheWorker = GridFixtures.yaoheWorker("yaohe-retry");
     final Authentication otherWorker = GridFixtures.yaoheWorker("yaohe-other");
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @BeforeAll
-    void grids(@Autowired GridManagement management) {
-        GridFixtures.create(management);
-    }
 
     @Test
     void aRetryWithTheSameKeyReplaysTheFirstAnswerAndCreatesNothing() throws Exception {

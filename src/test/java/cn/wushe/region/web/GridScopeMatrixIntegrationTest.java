@@ -13,24 +13,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.wushe.platform.TestActor;
-import cn.wushe.region.internal.GridManagement;
 import java.util.Arrays;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -42,12 +33,7 @@ import tools.jackson.databind.ObjectMapper;
  * The two prefix-trap rows prove that scopes compare whole code segments. Every cell runs in its
  * own rolled-back transaction.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Transactional
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GridScopeMatrixIntegrationTest {
+class GridScopeMatrixIntegrationTest extends GridWebIntegrationTestBase {
 
     /** The API's actions, and the pages' forms of the same actions (expected like their API twin; success redirects). */
     enum Action {
@@ -116,18 +102,7 @@ class GridScopeMatrixIntegrationTest {
     }
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
     ObjectMapper json;
-
-    @BeforeAll
-    void grids(@Autowired GridManagement management) {
-        GridFixtures.create(management);
-    }
 
     @ParameterizedTest(name = "{0} {1} → {2}")
     @MethodSource("cells")

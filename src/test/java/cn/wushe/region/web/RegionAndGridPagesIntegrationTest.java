@@ -18,44 +18,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.TestActor;
 import cn.wushe.region.Grids;
-import cn.wushe.region.internal.GridManagement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The /regions and /grids pages: what they show, htmx fragments, forms that keep input on error. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Transactional
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegionAndGridPagesIntegrationTest {
+class RegionAndGridPagesIntegrationTest extends GridWebIntegrationTestBase {
 
     final Authentication yaoheWorker = GridFixtures.yaoheWorker("yaohe-page");
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @BeforeAll
-    void grids(@Autowired GridManagement management) {
-        GridFixtures.create(management);
-    }
 
     @Test
     void browsesTheTreeLevelByLevel() throws Exception {

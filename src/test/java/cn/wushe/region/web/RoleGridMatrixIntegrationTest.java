@@ -12,26 +12,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import cn.wushe.identity.Role;
 import cn.wushe.identity.RoleAssignment;
 import cn.wushe.identity.SignedInUser;
-import cn.wushe.region.internal.GridManagement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The real roles of the identity module against the grid endpoints: ONE declarative table of
@@ -40,12 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * gives explicit scopes, this proves that the role table (what each role grants, and how far)
  * and the scope filter together refuse a neighbouring community's or town's user.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Transactional
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RoleGridMatrixIntegrationTest {
+class RoleGridMatrixIntegrationTest extends GridWebIntegrationTestBase {
 
     enum Action { READ, UPDATE, RETIRE }
 
@@ -89,17 +74,6 @@ class RoleGridMatrixIntegrationTest {
     static Stream<Arguments> cells() {
         return Arrays.stream(Case.values()).flatMap(c -> Arrays.stream(Action.values())
                 .map(a -> Arguments.of(c, a, c.expected[a.ordinal()])));
-    }
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @BeforeAll
-    void grids(@Autowired GridManagement management) {
-        GridFixtures.create(management);
     }
 
     @ParameterizedTest(name = "{0} {1} → {2}")

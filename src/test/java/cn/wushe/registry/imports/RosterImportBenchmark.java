@@ -3,6 +3,7 @@ package cn.wushe.registry.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.wushe.platform.BenchmarkReport;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.RegionScope;
 import cn.wushe.platform.TestActor;
@@ -181,7 +182,7 @@ class RosterImportBenchmark {
                 cpu1 - cpu0, cpu2 - cpu1, cpu2 - cpu0, 2.0 * ROWS / 10_000, ROWS,
                 cpu2 - cpu0 <= 2.0 * ROWS / 10_000 ? "fit in that budget" : "not fit in that budget");
         System.out.println(section);
-        writeSection(section);
+        BenchmarkReport.writeSection("import-benchmark", section);
         Files.deleteIfExists(workbook);
     }
 
@@ -389,14 +390,4 @@ class RosterImportBenchmark {
         }
     }
 
-    static void writeSection(String section) throws Exception {
-        Path file = Path.of("docs/benchmarks.md");
-        String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
-        String begin = "<!-- import-benchmark:begin -->";
-        String end = "<!-- import-benchmark:end -->";
-        String block = begin + "\n" + section + end;
-        text = text.contains(begin) ? text.substring(0, text.indexOf(begin)) + block + text.substring(text.indexOf(end) + end.length())
-                : text.stripTrailing() + "\n\n" + block + "\n";
-        Files.writeString(file, text);
-    }
 }
