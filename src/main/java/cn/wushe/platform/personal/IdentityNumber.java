@@ -63,7 +63,7 @@ public record IdentityNumber(IdDocumentType type, String value) {
     /** The Chinese message saying what is wrong with {@code raw}, or {@code null} when it is valid. */
     public static @Nullable String problem(IdDocumentType type, @Nullable String raw, LocalDate today) {
         if (raw == null || normalise(raw).isEmpty()) {
-            return Messages.text("platform.identity-number.missing", type.numberLabel());
+            return Messages.text("platform.field.required", type.numberLabel());
         }
         String value = normalise(raw);
         String problem = structuralProblem(type, value);
