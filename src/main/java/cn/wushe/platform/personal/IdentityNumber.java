@@ -38,8 +38,8 @@ public record IdentityNumber(IdDocumentType type, String value) {
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
     public IdentityNumber {
-        Objects.requireNonNull(type, Messages.text("platform.identity-number.type"));
-        Objects.requireNonNull(value, Messages.text("platform.identity-number.number"));
+        Objects.requireNonNull(type, () -> Messages.text("platform.identity-number.type"));
+        Objects.requireNonNull(value, () -> Messages.text("platform.identity-number.number"));
         String problem = structuralProblem(type, value);
         if (problem != null) {
             throw new InvalidIdentityNumber(problem);
