@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.identity.Role;
+import cn.wushe.platform.personal.IdDocumentType;
+import cn.wushe.platform.personal.Sex;
+import cn.wushe.registry.PersonClosed;
+import cn.wushe.registry.internal.CorrectableField;
+import cn.wushe.registry.internal.IncomeBand;
+import cn.wushe.registry.internal.PartyKind;
+import cn.wushe.registry.internal.RelationToHead;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,10 +49,22 @@ class MessagesUnitTest {
     private static final Pattern CHINESE_LITERAL = Pattern.compile("\"[^\"\\n]*\\p{IsHan}[^\"\\n]*\"");
 
     /** Key families built from an enum's constants, each checked constant by constant. */
-    private static final Map<String, List<? extends Enum<?>>> ENUM_FAMILIES = Map.of(
-            "identity.role.", List.of(Role.values()),
-            "platform.scope-level.", List.of(ScopeLevel.values()),
-            "audit.outcome.", List.of(AuditEvent.Outcome.values()));
+    private static final Map<String, List<? extends Enum<?>>> ENUM_FAMILIES = Map.ofEntries(
+            Map.entry("identity.role.", List.of(Role.values())),
+            Map.entry("platform.scope-level.", List.of(ScopeLevel.values())),
+            Map.entry("audit.outcome.", List.of(AuditEvent.Outcome.values())),
+            Map.entry("platform.sex.", List.of(Sex.values())),
+            Map.entry("platform.id-document.", List.of(IdDocumentType.values())),
+            Map.entry("platform.id-document.number.", List.of(IdDocumentType.values())),
+            Map.entry("registry.closure.reason.", List.of(PersonClosed.Reason.values())),
+            Map.entry("registry.relation.", List.of(RelationToHead.values())),
+            Map.entry("registry.income-band.", List.of(IncomeBand.values())),
+            Map.entry("registry.party-kind.", List.of(PartyKind.values())),
+            Map.entry("registry.correctable-field.", List.of(CorrectableField.values())),
+            Map.entry("registry.import-status.", constants("cn.wushe.registry.imports.ImportStatus")),
+            Map.entry("registry.row-outcome.", constants("cn.wushe.registry.imports.RowOutcome")),
+            Map.entry("registry.column.", constants("cn.wushe.registry.imports.RosterColumn")),
+            Map.entry("registry.column.hint.", constants("cn.wushe.registry.imports.RosterColumn")));
 
     /**
      * Key families read with a code recorded as a string by many modules ({@code #messages.msgOrNull});
@@ -59,17 +78,26 @@ class MessagesUnitTest {
             MAIN_JAVA.resolve("cn/wushe/region"),
             MAIN_JAVA.resolve("cn/wushe/audit"),
             MAIN_JAVA.resolve("cn/wushe/workbench"),
-            MAIN_JAVA.resolve("cn/wushe/platform/ScopeLevel.java"),
-            MAIN_JAVA.resolve("cn/wushe/platform/DomainException.java"),
-            MAIN_JAVA.resolve("cn/wushe/platform/CurrentActor.java"),
-            MAIN_JAVA.resolve("cn/wushe/platform/RegionScope.java"),
-            MAIN_JAVA.resolve("cn/wushe/platform/crypto"),
-            MAIN_JAVA.resolve("cn/wushe/platform/db"));
+            MAIN_JAVA.resolve("cn/wushe/registry"),
+            MAIN_JAVA.resolve("cn/wushe/platform"));
 
     /** Files whose Chinese literals are data, not wording; each with the reason. */
     private static final Map<String, String> DATA_FILES = Map.of(
             "cn/wushe/identity/internal/DemoAccounts.java", "display names of the demo accounts",
-            "cn/wushe/region/internal/DemoGrids.java", "names of the demo grids, read from community names");
+            "cn/wushe/region/internal/DemoGrids.java", "names of the demo grids, read from community names",
+            "cn/wushe/registry/demo/GeneratedPeople.java", "generated demo people: names, addresses, health notes, relatives",
+            "cn/wushe/registry/demo/DemoPeople.java", "\u6751 (village) as it occurs in community names, to tell villages from communities",
+            "cn/wushe/registry/demo/BulkLoad.java", "the history row of generated people and a developer's exception message",
+            "cn/wushe/platform/web/OpenApiConfiguration.java", "OpenAPI descriptions for API clients, left as annotation values are");
+
+    /** The constants of an enum its module keeps package-private. */
+    private static List<? extends Enum<?>> constants(String enumClass) {
+        try {
+            return List.of((Enum<?>[]) Class.forName(enumClass).getEnumConstants());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void everyKeyReadByCodeOrTemplatesIsInTheFile() {

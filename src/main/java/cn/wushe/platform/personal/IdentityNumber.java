@@ -1,5 +1,6 @@
 package cn.wushe.platform.personal;
 
+import cn.wushe.platform.Messages;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -37,8 +38,8 @@ public record IdentityNumber(IdDocumentType type, String value) {
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
     public IdentityNumber {
-        Objects.requireNonNull(type, "证件类型");
-        Objects.requireNonNull(value, "证件号码");
+        Objects.requireNonNull(type, () -> Messages.text("platform.identity-number.type"));
+        Objects.requireNonNull(value, () -> Messages.text("platform.identity-number.number"));
         String problem = structuralProblem(type, value);
         if (problem != null) {
             throw new InvalidIdentityNumber(problem);
@@ -62,12 +63,12 @@ public record IdentityNumber(IdDocumentType type, String value) {
     /** The Chinese message saying what is wrong with {@code raw}, or {@code null} when it is valid. */
     public static @Nullable String problem(IdDocumentType type, @Nullable String raw, LocalDate today) {
         if (raw == null || normalise(raw).isEmpty()) {
-            return "请填写" + type.numberLabel();
+            return Messages.text("platform.field.required", type.numberLabel());
         }
         String value = normalise(raw);
         String problem = structuralProblem(type, value);
         if (problem == null && birthDateOf(type, value).isAfter(today)) {
-            return type.numberLabel() + "中的出生日期晚于今天，请核对号码";
+            return Messages.text("platform.identity-number.born-after-today", type.numberLabel());
         }
         return problem;
     }
@@ -123,13 +124,13 @@ public record IdentityNumber(IdDocumentType type, String value) {
             return oldForeignerProblem(value, label);
         }
         if (type == IdDocumentType.RESIDENT_ID && value.length() == 15 && value.chars().allMatch(Character::isDigit)) {
-            return "这是 15 位的旧身份证号码，请填写 18 位的公民身份号码";
+            return Messages.text("platform.identity-number.old-resident-id");
         }
         if (value.length() != 18) {
-            return label + "应为 18 位，当前为 " + value.length() + " 位";
+            return Messages.text("platform.identity-number.length", label, value.length());
         }
         if (!EIGHTEEN.matcher(value).matches()) {
-            return label + "的前 17 位应为数字，最后一位为数字或 X";
+            return Messages.text("platform.identity-number.characters", label);
         }
         String issuerProblem = issuerProblem(type, value, label);
         if (issuerProblem != null) {
@@ -140,7 +141,7 @@ public record IdentityNumber(IdDocumentType type, String value) {
             return dateProblem;
         }
         if (checkCharacter(value) != value.charAt(17)) {
-            return label + "的校验码（最后一位）不正确，请逐位核对号码";
+            return Messages.text("platform.identity-number.check-character", label);
         }
         return null;
     }
@@ -150,31 +151,31 @@ public record IdentityNumber(IdDocumentType type, String value) {
         return switch (type) {
             case RESIDENT_ID -> {
                 if (prefix.equals("810000") || prefix.equals("820000") || prefix.equals("830000")) {
-                    yield "以 " + prefix + " 开头的是港澳台居民居住证号码，请选择对应的证件类型";
+                    yield Messages.text("platform.identity-number.permit-prefix", prefix);
                 }
                 if (value.startsWith("9")) {
-                    yield "以 9 开头的是外国人永久居留身份证号码，请选择对应的证件类型";
+                    yield Messages.text("platform.identity-number.foreigner-prefix");
                 }
                 yield PROVINCES.contains(value.substring(0, 2)) ? null
-                        : label + "的前 2 位「" + value.substring(0, 2) + "」不是有效的省级行政区划代码";
+                        : Messages.text("platform.identity-number.province", label, value.substring(0, 2));
             }
             case HK_MACAO_RESIDENCE_PERMIT -> prefix.equals("810000") || prefix.equals("820000") ? null
-                    : label + "应以 810000（香港）或 820000（澳门）开头";
-            case TAIWAN_RESIDENCE_PERMIT -> prefix.equals("830000") ? null : label + "应以 830000 开头";
+                    : Messages.text("platform.identity-number.hk-macao-prefix", label);
+            case TAIWAN_RESIDENCE_PERMIT -> prefix.equals("830000") ? null : Messages.text("platform.identity-number.taiwan-prefix", label);
             case FOREIGNER_PERMANENT_RESIDENCE -> value.startsWith("9") && PROVINCES.contains(value.substring(1, 3))
-                    ? null : label + "（18 位新版）应以 9 开头，第 2–3 位为受理地省级代码";
+                    ? null : Messages.text("platform.identity-number.foreigner-new", label);
         };
     }
 
     private static @Nullable String oldForeignerProblem(String value, String label) {
         if (!OLD_FOREIGNER.matcher(value).matches()) {
-            return label + "（15 位旧版）应为 3 位国籍字母代码加 12 位数字";
+            return Messages.text("platform.identity-number.foreigner-old", label);
         }
         try {
             LocalDate.parse(value.substring(5, 11), YYMMDD);
             return null;
         } catch (DateTimeParseException e) {
-            return label + "中的出生日期「" + value.substring(5, 11) + "」不存在，请核对号码";
+            return Messages.text("platform.identity-number.no-such-date", label, value.substring(5, 11));
         }
     }
 
@@ -182,9 +183,9 @@ public record IdentityNumber(IdDocumentType type, String value) {
     private static @Nullable String dateProblem(String digits, String label) {
         LocalDate date = yyyyMMdd(digits, 0);
         if (date == null) {
-            return label + "中的出生日期「" + digits + "」不存在，请核对号码";
+            return Messages.text("platform.identity-number.no-such-date", label, digits);
         }
-        return date.isBefore(EARLIEST) ? label + "中的出生日期早于 1900 年，请核对号码" : null;
+        return date.isBefore(EARLIEST) ? Messages.text("platform.identity-number.before-1900", label) : null;
     }
 
     /**

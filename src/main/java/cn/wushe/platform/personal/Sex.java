@@ -1,16 +1,12 @@
 package cn.wushe.platform.personal;
 
+import cn.wushe.platform.Messages;
+
 /** Sex as recorded on the identity document (性别). */
 public enum Sex {
-    MALE("男"), FEMALE("女");
-
-    private final String label;
-
-    Sex(String label) {
-        this.label = label;
-    }
+    MALE, FEMALE;
 
     public String label() {
-        return label;
+        return Messages.text("platform.sex." + name());
     }
 }

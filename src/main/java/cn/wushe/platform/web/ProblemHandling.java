@@ -1,6 +1,7 @@
 package cn.wushe.platform.web;
 
 import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
 import java.net.URI;
 import java.util.ArrayList;
@@ -65,8 +66,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = Problems.of(ProblemType.UNREADABLE_BODY,
-                "请求内容无法解析：请检查 JSON 格式，且不要提交未定义的字段");
-        problem.setTitle("请求格式错误");
+                Messages.text("platform.problem.unreadable-body"));
+        problem.setTitle(Messages.text("platform.problem.unreadable-title"));
         return ResponseEntity.badRequest().body(problem);
     }
 

@@ -1,5 +1,6 @@
 package cn.wushe.platform.web;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
 import java.io.IOException;
 import java.net.URI;
@@ -38,19 +39,19 @@ public final class Problems {
     /** The Chinese title of a status, shared by every problem of that status. */
     public static String titleFor(int status) {
         return switch (status) {
-            case 400 -> "输入有误";
-            case 401 -> "未登录或登录已过期";
-            case 403 -> "没有权限";
-            case 404 -> "未找到";
-            case 405 -> "不支持的请求方法";
-            case 409 -> "与现有数据冲突";
-            case 412 -> "数据已被他人修改";
-            case 413 -> "上传内容过大";
-            case 415 -> "不支持的内容类型";
-            case 422 -> "请求无法处理";
-            case 428 -> "缺少版本条件";
-            case 429 -> "请求过于频繁";
-            default -> status >= 500 ? "服务器内部错误" : "请求失败";
+            case 400 -> Messages.text("platform.problem.invalid-input");
+            case 401 -> Messages.text("platform.problem.unauthenticated");
+            case 403 -> Messages.text("platform.problem.forbidden");
+            case 404 -> Messages.text("platform.problem.not-found");
+            case 405 -> Messages.text("platform.problem.method-not-allowed");
+            case 409 -> Messages.text("platform.problem.conflict");
+            case 412 -> Messages.text("platform.problem.precondition-failed");
+            case 413 -> Messages.text("platform.problem.too-large");
+            case 415 -> Messages.text("platform.problem.unsupported-media-type");
+            case 422 -> Messages.text("platform.problem.unprocessable");
+            case 428 -> Messages.text("platform.problem.precondition-required");
+            case 429 -> Messages.text("platform.problem.too-many-requests");
+            default -> status >= 500 ? Messages.text("platform.problem.server-error") : Messages.text("platform.problem.failed");
         };
     }
 

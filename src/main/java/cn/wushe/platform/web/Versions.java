@@ -1,6 +1,7 @@
 package cn.wushe.platform.web;
 
 import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +29,7 @@ public final class Versions {
         Long version = optional(ifMatch);
         if (version == null) {
             throw new DomainException(ProblemType.IF_MATCH_REQUIRED,
-                    "修改前请先读取该记录，并在 If-Match 头中带上其 ETag（版本）");
+                    Messages.text("platform.version.if-match-required"));
         }
         return version;
     }
@@ -48,6 +49,6 @@ public final class Versions {
 
     /** The refusal of an edit based on a version that is no longer current. */
     public static DomainException mismatch() {
-        return new DomainException(ProblemType.VERSION_MISMATCH, "该记录已被他人修改，请刷新后重新编辑");
+        return new DomainException(ProblemType.VERSION_MISMATCH, Messages.text("platform.version.mismatch"));
     }
 }

@@ -1,6 +1,7 @@
 package cn.wushe.registry.exports;
 
 import cn.wushe.platform.AgeBand;
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.web.ErrorPages;
 import cn.wushe.platform.web.FormRefusal;
 import cn.wushe.platform.CurrentActor;
@@ -129,7 +130,7 @@ class ExportWeb {
     }
 
     static String fileName(Clock clock) {
-        return "人员名单-" + LocalDateTime.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"))
-                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".xlsx";
+        return Messages.text("registry.export.file-name", LocalDateTime.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"))
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")));
     }
 }

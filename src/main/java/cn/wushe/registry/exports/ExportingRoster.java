@@ -1,5 +1,6 @@
 package cn.wushe.registry.exports;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.files.SafeText;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
@@ -41,8 +42,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ExportingRoster {
 
     static final int MIN_REASON = 4;
-    static final List<String> HEADERS = List.of("姓名", "性别", "年龄", "证件类型", "证件号码", "联系电话", "社区（村）代码",
-            "社区（村）", "网格代码", "详细地址", "与户主关系", "困难类别");
+    static final List<String> HEADERS = List.of(Messages.text("registry.column.NAME"), Messages.text("registry.column.SEX"),
+            Messages.text("registry.export.column.age"), Messages.text("registry.column.ID_TYPE"),
+            Messages.text("registry.column.ID_NUMBER"), Messages.text("registry.column.PHONE"),
+            Messages.text("registry.export.column.community-code"), Messages.text("registry.export.column.community"),
+            Messages.text("registry.column.GRID"), Messages.text("registry.column.ADDRESS"),
+            Messages.text("registry.column.RELATION"), Messages.text("registry.column.CATEGORIES"));
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final PersonLists lists;
@@ -88,13 +93,13 @@ public class ExportingRoster {
         String reason = request.reason() == null ? null : request.reason().strip();
         if (request.unmasked()) {
             if (!actor.can(Permission.PII_UNMASK)) {
-                throw DomainException.forbidden("导出完整（未脱敏）信息");
+                throw DomainException.forbidden(Messages.text("registry.forbidden.export-unmasked"));
             }
             if (reason == null || reason.codePointCount(0, reason.length()) < MIN_REASON) {
-                throw DomainException.invalid("reason", "请填写导出完整信息的事由（至少 " + MIN_REASON + " 个字）");
+                throw DomainException.invalid("reason", Messages.text("registry.export.reason-too-short", MIN_REASON));
             }
             if (reason.length() > 200) {
-                throw DomainException.invalid("reason", "事由不能超过 200 个字");
+                throw DomainException.invalid("reason", Messages.text("registry.export.reason-too-long"));
             }
         }
     }
@@ -103,11 +108,12 @@ public class ExportingRoster {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), CHINA);
         long rows;
         try (OutputStream out = Files.newOutputStream(file)) {
-            Workbook wb = new Workbook(out, "五社联动", "1.0");
-            Worksheet sheet = wb.newWorksheet("人员名单");
-            sheet.inlineString(0, 0, SafeText.of("导出人：" + actor.displayName() + "（" + actor.username() + "）  导出时间："
-                    + now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
-                    + (request.unmasked() ? "  完整信息，事由：" + reason : "  已脱敏") + "  仅限工作使用，不得外传"));
+            Workbook wb = new Workbook(out, Messages.text("registry.workbook.application"), "1.0");
+            Worksheet sheet = wb.newWorksheet(Messages.text("registry.roster.sheet-name"));
+            sheet.inlineString(0, 0, SafeText.of(Messages.text("registry.export.banner", actor.displayName(), actor.username(),
+                    now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")),
+                    request.unmasked() ? Messages.text("registry.export.banner-unmasked", reason)
+                            : Messages.text("registry.export.banner-masked"))));
             for (int c = 0; c < HEADERS.size(); c++) {
                 sheet.inlineString(1, c, HEADERS.get(c));
                 sheet.width(c, c == 9 ? 30 : c == 4 ? 22 : 14);

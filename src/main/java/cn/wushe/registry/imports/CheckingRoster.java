@@ -1,6 +1,7 @@
 package cn.wushe.registry.imports;
 
 import cn.wushe.platform.Actor;
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.files.RejectedFile;
 import cn.wushe.registry.internal.PreparedPeople;
 import cn.wushe.registry.internal.RosterUpserts;
@@ -81,7 +82,7 @@ class CheckingRoster implements DisposableBean {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                jobs.fail(job, "服务正在停止，检查被中断，请重新上传文件", clock.instant());
+                jobs.fail(job, Messages.text("registry.import.interrupted"), clock.instant());
             } finally {
                 deleteQuietly(file);
             }
@@ -103,7 +104,7 @@ class CheckingRoster implements DisposableBean {
             while (it.hasNext()) {
                 batch.add(it.next());
                 if (counts.total() + batch.size() > limits.maxRows()) {
-                    throw new RosterFileException("数据行超过单次导入 " + limits.maxRows() + " 行的上限，请分成几个文件分批导入");
+                    throw new RosterFileException(Messages.text("registry.import.too-many-rows", limits.maxRows()));
                 }
                 if (batch.size() == BATCH || !it.hasNext()) {
                     RowJudgement.Judged judged = judgement.judge(batch);
@@ -116,7 +117,7 @@ class CheckingRoster implements DisposableBean {
             }
             staging.await();
             if (counts.total() == 0) {
-                throw new RosterFileException("工作表「" + sheet.sheetName() + "」没有数据行（示例行不导入），请从第 3 行起填写");
+                throw new RosterFileException(Messages.text("registry.import.no-data-rows", sheet.sheetName()));
             }
         } catch (RejectedFile e) {
             failure = e.getMessage();
@@ -124,7 +125,7 @@ class CheckingRoster implements DisposableBean {
             // the message may quote a cell: log where, never what
             log.warn("Roster import {} failed after {} rows: {} at {}", job, counts.total(), e.getClass().getName(),
                     e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-            failure = "文件在第 " + (counts.total() + 1) + " 个数据行附近无法读取，可能已损坏。请用 Excel 或 WPS 重新保存后上传";
+            failure = Messages.text("registry.import.row-unreadable", counts.total() + 1);
         } finally {
             deleteQuietly(file);
         }

@@ -1,5 +1,6 @@
 package cn.wushe.registry.imports;
 
+import cn.wushe.platform.Messages;
 import java.util.HexFormat;
 import java.security.NoSuchAlgorithmException;
 import java.security.MessageDigest;
@@ -69,7 +70,7 @@ class ImportApi {
     ResponseEntity<JobView> upload(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
             @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String idempotencyKey) throws IOException {
         if (file == null || file.isEmpty()) {
-            throw DomainException.invalid("file", "请在 file 字段上传 .xlsx 文件");
+            throw DomainException.invalid("file", Messages.text("registry.import.file-field-missing"));
         }
         return idempotency.once(idempotencyKey, "POST /api/v1/people/imports",
                 List.of(String.valueOf(file.getOriginalFilename()), sha256(file)), JobView.class, () -> {
@@ -108,7 +109,7 @@ class ImportApi {
     ResponseEntity<List<RowView>> rows(@PathVariable UUID id, @RequestParam(required = false) @Nullable RowOutcome outcome,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         if (page < 0 || size < 1 || size > 1000) {
-            throw DomainException.invalid("size", "每页条数应为 1–1000，页码从 0 开始");
+            throw DomainException.invalid("size", Messages.text("registry.import.page-invalid"));
         }
         List<RowView> rows = importing.rows(CurrentActor.get(), id, outcome, page, size).stream().map(RowView::of).toList();
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(rows);

@@ -1,5 +1,6 @@
 package cn.wushe.registry.imports;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.web.FormRefusal;
 import cn.wushe.platform.files.RejectedFile;
 import cn.wushe.platform.CurrentActor;
@@ -53,7 +54,7 @@ class ImportPages {
     String start(@RequestParam(name = "file", required = false) @Nullable MultipartFile file, Model model,
             HttpServletResponse response) throws IOException {
         if (file == null || file.isEmpty()) {
-            return refused(model, response, 400, "请选择要上传的 .xlsx 文件");
+            return refused(model, response, 400, Messages.text("registry.import.choose-file"));
         }
         try (InputStream in = file.getInputStream()) {
             ImportJob job = importing.start(CurrentActor.get(), file.getOriginalFilename(), in);
@@ -105,14 +106,14 @@ class ImportPages {
     @PreAuthorize("hasAuthority('PERSON_IMPORT')")
     void rejected(@PathVariable UUID id, HttpServletResponse response) throws IOException {
         ImportJob job = importing.job(CurrentActor.get(), id);
-        download(response, "不通过的行-" + baseName(job.fileName()) + ".xlsx");
+        download(response, Messages.text("registry.import.rejected-file-name", baseName(job.fileName())));
         importing.writeRejected(CurrentActor.get(), id, response.getOutputStream());
     }
 
     @GetMapping("/people/import-template.xlsx")
     @PreAuthorize("hasAuthority('PERSON_IMPORT')")
     void template(HttpServletResponse response) throws IOException {
-        download(response, "人员名单导入模板.xlsx");
+        download(response, Messages.text("registry.import.template-file-name"));
         RosterWorkbooks.template(response.getOutputStream(), categoryTypes.active(), homeCounty + "001001", 5000);
     }
 

@@ -1,6 +1,7 @@
 package cn.wushe.registry.imports;
 
 import cn.wushe.platform.FieldCipher;
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.db.CopyIn;
 import cn.wushe.registry.internal.PreparedPeople;
 import java.util.List;
@@ -46,7 +47,7 @@ class ImportRows {
     record Reason(String column, String header, String message) {
 
         String text() {
-            return column + " 列「" + header + "」：" + message;
+            return Messages.text("registry.column.reason", column, header, message);
         }
     }
 

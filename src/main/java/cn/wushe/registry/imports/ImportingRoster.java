@@ -1,5 +1,6 @@
 package cn.wushe.registry.imports;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.files.RejectedFile;
 import cn.wushe.platform.files.UploadGuard;
 import cn.wushe.platform.ProblemType;
@@ -100,7 +101,7 @@ class ImportingRoster {
     }
 
     ImportJob job(Actor actor, UUID id) {
-        return jobs.findForOwner(id, actor.id()).orElseThrow(() -> DomainException.notFound("导入任务"));
+        return jobs.findForOwner(id, actor.id()).orElseThrow(() -> DomainException.notFound(Messages.text("registry.subject.import")));
     }
 
     List<ImportJob> recent(Actor actor) {
@@ -123,12 +124,12 @@ class ImportingRoster {
         ImportJob job = job(actor, id);
         if (job.status() != ImportStatus.READY || !jobs.beginCommit(id)) {
             throw DomainException.conflict(ProblemType.IMPORT_NOT_READY, "status",
-                    "该导入任务当前为「" + job.status().label() + "」，不能再导入");
+                    Messages.text("registry.import.cannot-commit", job.status().label()));
         }
         try {
             return transaction.execute(status -> write(job, actor));
         } catch (RuntimeException e) {
-            jobs.abandonCommit(id, e instanceof DomainException ? e.getMessage() : "导入失败，没有写入任何数据，请稍后重试");
+            jobs.abandonCommit(id, e instanceof DomainException ? e.getMessage() : Messages.text("registry.import.commit-failed"));
             throw e;
         }
     }
@@ -137,7 +138,7 @@ class ImportingRoster {
         ImportJob job = job(actor, id);
         if (!jobs.discard(id, clock.instant())) {
             throw DomainException.conflict(ProblemType.IMPORT_NOT_READY, "status",
-                    "该导入任务当前为「" + job.status().label() + "」，不能放弃");
+                    Messages.text("registry.import.cannot-discard", job.status().label()));
         }
         rows.deleteAll(id);
     }
@@ -146,7 +147,7 @@ class ImportingRoster {
     void writeRejected(Actor actor, UUID id, OutputStream out) throws IOException {
         ImportJob job = job(actor, id);
         if (job.status() == ImportStatus.VALIDATING || job.status() == ImportStatus.FAILED) {
-            throw DomainException.conflict(ProblemType.IMPORT_NOT_READY, "status", "检查尚未完成，暂时没有不通过的行可下载");
+            throw DomainException.conflict(ProblemType.IMPORT_NOT_READY, "status", Messages.text("registry.import.not-checked-yet"));
         }
         try (RosterWorkbooks.Rejected sheet = RosterWorkbooks.rejected(out)) {
             rows.each(id, false, sheet::add);
@@ -158,7 +159,7 @@ class ImportingRoster {
      * members of households, so a member's head is written whatever batch it fell into.
      */
     private Counts write(ImportJob job, Actor actor) {
-        String how = "Excel 导入（" + job.fileName() + "）";
+        String how = Messages.text("registry.import.registered-how", job.fileName());
         prepared.firstChanged(job.id(), actor).ifPresent(c -> {
             throw changed(c.rowNumber(), c.why());
         });
@@ -193,7 +194,7 @@ class ImportingRoster {
         audit.record(AuditEvent.success("PERSON_IMPORT", "IMPORT_JOB", job.id().toString(), job.countyCode())
                 .withDetail(counts.summary() + ",file=" + job.fileSha256().substring(0, 16)));
         if (!jobs.finishCommit(job.id(), counts, clock.instant())) {
-            throw DomainException.conflict(ProblemType.IMPORT_NOT_READY, "status", "该导入任务已被放弃或已导入");
+            throw DomainException.conflict(ProblemType.IMPORT_NOT_READY, "status", Messages.text("registry.import.already-finished"));
         }
         return counts;
     }
@@ -217,25 +218,25 @@ class ImportingRoster {
     private PersonDraft inHeadsHousehold(StagedRow row, ParsedRow parsed) {
         PersonDraft d = parsed.draft();
         HouseholdId household = upserts.householdOf(parsed.headIdNumber(), d.communityCode().substring(0, 6))
-                .orElseThrow(() -> changed(row.number(), "户主尚未登记"));
+                .orElseThrow(() -> changed(row.number(), Messages.text("registry.import.head-not-registered")));
         return d.withHousehold(household.value(), d.relationToHead());
     }
 
     private static DomainException changed(int rowNumber, String why) {
         return DomainException.conflict(ProblemType.IMPORT_CHANGED, "row",
-                "第 " + rowNumber + " 行在检查之后情况有变（" + why + "），本次没有导入任何数据，请重新上传文件检查");
+                Messages.text("registry.import.changed-since-check", rowNumber, why));
     }
 
     private void requireDataRows(Path file) throws IOException {
         try (RosterSheet sheet = RosterSheet.open(file); Stream<RosterSheet.SheetRow> data = sheet.rows()) {
             if (data.findFirst().isEmpty()) {
-                throw new RosterFileException("工作表「" + sheet.sheetName() + "」没有数据行（示例行不导入），请从第 3 行起填写");
+                throw new RosterFileException(Messages.text("registry.import.no-data-rows", sheet.sheetName()));
             }
         } catch (RuntimeException e) {
             if (e instanceof RejectedFile) {
                 throw e;
             }
-            throw new RosterFileException("无法读取工作表的内容，文件可能已损坏。请用 Excel 或 WPS 打开后另存为 .xlsx 再上传");
+            throw new RosterFileException(Messages.text("registry.import.sheet-unreadable"));
         }
     }
 
@@ -265,7 +266,7 @@ class ImportingRoster {
 
     private static String displayName(@Nullable String fileName) {
         if (fileName == null || fileName.isBlank()) {
-            return "未命名.xlsx";
+            return Messages.text("registry.import.unnamed-file");
         }
         String base = fileName.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
@@ -276,7 +277,7 @@ class ImportingRoster {
     private static String countyOf(Actor actor) {
         List<RegionScope> scopes = actor.scopesFor(Permission.PERSON_IMPORT);
         if (scopes.isEmpty()) {
-            throw DomainException.forbidden("导入人员名单");
+            throw DomainException.forbidden(Messages.text("registry.forbidden.import"));
         }
         String code = scopes.get(0).code();
         return (code + "000000").substring(0, 6);

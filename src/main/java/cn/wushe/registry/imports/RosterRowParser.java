@@ -2,6 +2,7 @@ package cn.wushe.registry.imports;
 
 import static cn.wushe.registry.imports.RosterColumn.*;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.registry.internal.CategoryType;
 import cn.wushe.registry.internal.CategoryTypes;
 import cn.wushe.platform.personal.IdDocumentType;
@@ -39,9 +40,10 @@ class RosterRowParser {
 
     static final Pattern CATEGORY_SEPARATOR = Pattern.compile("[、,，;；/\\s]+");
     private static final Pattern SCIENTIFIC = Pattern.compile("\\d(\\.\\d+)?[Ee]\\+?\\d+");
-    private static final List<DateTimeFormatter> DATES = Arrays.stream(new String[] {"uuuu-M-d", "uuuu/M/d", "uuuu.M.d", "uuuuMMdd", "uuuu年M月d日"})
+    private static final List<DateTimeFormatter> DATES = Arrays.stream(new String[] {"uuuu-M-d", "uuuu/M/d", "uuuu.M.d", "uuuuMMdd", Messages.text("registry.import.date-pattern-chinese")})
             .map(p -> DateTimeFormatter.ofPattern(p).withResolverStyle(ResolverStyle.STRICT)).toList();
-    private static final Map<String, Integer> GRADES = Map.of("1", 1, "2", 2, "3", 3, "4", 4, "一", 1, "二", 2, "三", 3, "四", 4);
+    private static final Map<String, Integer> GRADES = Map.of("1", 1, "2", 2, "3", 3, "4", 4, Messages.text("registry.import.grade-digit.1"), 1, Messages.text("registry.import.grade-digit.2"), 2,
+            Messages.text("registry.import.grade-digit.3"), 3, Messages.text("registry.import.grade-digit.4"), 4);
 
     private final CategoryTypes categoryTypes;
 
@@ -89,7 +91,7 @@ class RosterRowParser {
     private static @Nullable String number(List<String> cells, RosterColumn column, Map<RosterColumn, String> problems) {
         String value = cell(cells, column);
         if (value != null && SCIENTIFIC.matcher(value).matches()) {
-            problems.put(column, "号码被 Excel 存成了数字（显示为「" + value + "」），后几位已丢失：请把本列设为「文本」格式后重新输入完整号码");
+            problems.put(column, Messages.text("registry.import.number-as-scientific", value));
         }
         return value;
     }
@@ -102,15 +104,15 @@ class RosterRowParser {
         }
         Optional<E> found = Arrays.stream(values).filter(v -> label.apply(v).equals(value)).findFirst();
         if (found.isEmpty()) {
-            problems.put(column, "「" + value + "」不是可选的值，应为："
-                    + Arrays.stream(values).map(label).collect(Collectors.joining("、")));
+            problems.put(column, Messages.text("registry.import.not-an-option", value,
+                    Arrays.stream(values).map(label).collect(Collectors.joining("、"))));
         }
         return found.orElse(null);
     }
 
     private static @Nullable RelationToHead relation(List<String> cells, Map<RosterColumn, String> problems) {
         String value = cell(cells, RELATION);
-        if ("本人".equals(value) || "户主".equals(value)) {
+        if (Messages.text("registry.import.relation-self").equals(value) || Messages.text("registry.import.relation-head").equals(value)) {
             return RelationToHead.SELF;
         }
         return label(cells, RELATION, RelationToHead.values(), RelationToHead::label, problems);
@@ -155,7 +157,7 @@ class RosterRowParser {
                 // next format
             }
         }
-        problems.put(column, "「" + value + "」不是有效日期，请按 2024-01-01 的格式填写");
+        problems.put(column, Messages.text("registry.import.date-invalid", value));
         return null;
     }
 
@@ -164,9 +166,9 @@ class RosterRowParser {
         if (value == null) {
             return null;
         }
-        Integer grade = GRADES.get(value.replace("级", ""));
+        Integer grade = GRADES.get(value.replace(Messages.text("registry.import.grade-suffix"), ""));
         if (grade == null) {
-            problems.put(DISABILITY_GRADE, "「" + value + "」不是有效的残疾等级，应为一级、二级、三级或四级");
+            problems.put(DISABILITY_GRADE, Messages.text("registry.import.grade-invalid", value));
         }
         return grade;
     }
@@ -180,6 +182,7 @@ class RosterRowParser {
 
     /** The labels a drop-down offers, in the template and the 说明 sheet. */
     static List<String> grades() {
-        return List.of("一级", "二级", "三级", "四级");
+        return List.of(Messages.text("registry.disability-grade.1"), Messages.text("registry.disability-grade.2"),
+                Messages.text("registry.disability-grade.3"), Messages.text("registry.disability-grade.4"));
     }
 }

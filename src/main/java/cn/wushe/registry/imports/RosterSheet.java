@@ -1,5 +1,6 @@
 package cn.wushe.registry.imports;
 
+import cn.wushe.platform.Messages;
 import java.io.Closeable;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -26,8 +27,8 @@ import org.dhatim.fastexcel.reader.Sheet;
  */
 final class RosterSheet implements Closeable {
 
-    static final String SHEET_NAME = "人员名单";
-    static final String EXAMPLE_MARK = "示例";
+    static final String SHEET_NAME = Messages.text("registry.roster.sheet-name");
+    static final String EXAMPLE_MARK = Messages.text("registry.template.example-mark");
     private static final LocalDate EPOCH_1900 = LocalDate.of(1899, 12, 30);
     private static final LocalDate EPOCH_1904 = LocalDate.of(1904, 1, 1);
 
@@ -48,7 +49,7 @@ final class RosterSheet implements Closeable {
         try {
             workbook = new ReadableWorkbook(file.toFile());
         } catch (ExcelReaderException | IOException e) {
-            throw new RosterFileException("无法读取该工作簿的结构，文件可能已损坏。请用 Excel 或 WPS 打开后另存为 .xlsx 再上传");
+            throw new RosterFileException(Messages.text("registry.import.workbook-unreadable"));
         }
         Sheet sheet = workbook.findSheet(SHEET_NAME).orElseGet(workbook::getFirstSheet);
         return new RosterSheet(workbook, sheet);
@@ -105,14 +106,14 @@ final class RosterSheet implements Closeable {
 
     private void checkHeader(Iterator<Row> it) {
         if (!it.hasNext()) {
-            throw new RosterFileException("工作表「" + sheet.getName() + "」是空的：没有表头，也没有数据行。请下载导入模板，从第 3 行起填写");
+            throw new RosterFileException(Messages.text("registry.import.sheet-empty", sheet.getName()));
         }
         List<String> header = cells(it.next());
         for (RosterColumn column : RosterColumn.ALL) {
             String found = header.get(column.index()).replace("*", "").replaceAll("\\s", "");
             if (!found.equals(column.header())) {
-                throw new RosterFileException("第 1 行表头与导入模板不一致：" + column.letter() + " 列应为「" + column.header()
-                        + "」，实际为「" + found + "」。请下载最新的导入模板填写");
+                throw new RosterFileException(Messages.text("registry.import.header-mismatch", column.letter(), column.header(),
+                        found));
             }
         }
     }
@@ -130,7 +131,7 @@ final class RosterSheet implements Closeable {
         return switch (cell.getType()) {
             case NUMBER -> number(cell, column);
             case STRING, FORMULA, ERROR -> cell.getRawValue() == null ? "" : cell.getRawValue();
-            case BOOLEAN -> Boolean.TRUE.equals(cell.asBoolean()) ? "是" : "否";
+            case BOOLEAN -> Boolean.TRUE.equals(cell.asBoolean()) ? Messages.text("registry.import.true") : Messages.text("registry.import.false");
             default -> "";
         };
     }

@@ -1,5 +1,6 @@
 package cn.wushe.registry.imports;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.registry.internal.CategoryType;
 import cn.wushe.platform.personal.IdDocumentType;
 import cn.wushe.registry.internal.IncomeBand;
@@ -30,7 +31,7 @@ import org.dhatim.fastexcel.Worksheet;
  */
 final class RosterWorkbooks {
 
-    static final String APP = "五社联动";
+    static final String APP = Messages.text("registry.workbook.application");
     private static final String HEADER_FILL = "DDEBF7";
     private static final Set<RosterColumn> TEXT_COLUMNS = EnumSet.of(RosterColumn.ID_NUMBER, RosterColumn.HEAD_ID,
             RosterColumn.PHONE, RosterColumn.COMMUNITY, RosterColumn.GRID, RosterColumn.CATEGORY_START,
@@ -43,8 +44,8 @@ final class RosterWorkbooks {
     static void template(OutputStream out, List<CategoryType> categories, String exampleCommunity, int rows) throws IOException {
         Workbook wb = new Workbook(out, APP, "1.0");
         Worksheet sheet = wb.newWorksheet(RosterSheet.SHEET_NAME);
-        Worksheet notes = wb.newWorksheet("说明");
-        Worksheet options = wb.newWorksheet("选项");
+        Worksheet notes = wb.newWorksheet(Messages.text("registry.template.notes-sheet"));
+        Worksheet options = wb.newWorksheet(Messages.text("registry.template.options-sheet"));
         header(sheet, RosterColumn.ALL.stream().map(RosterColumn::title).toList());
         for (RosterColumn column : RosterColumn.ALL) {
             sheet.width(column.index(), column.width());
@@ -82,7 +83,7 @@ final class RosterWorkbooks {
             sheet.range(2, column.index(), rows + 1, column.index())
                     .validateWithList(options.range(1, optionColumn, values.size(), optionColumn))
                     .allowBlank(true).showDropdown(true).errorStyle(style).showErrorMessage(true)
-                    .errorTitle("请从下拉列表中选择").error("请选择列表中的值");
+                    .errorTitle(Messages.text("registry.template.choose-title")).error(Messages.text("registry.template.choose-error"));
             optionColumn++;
         }
         options.setVisibilityState(VisibilityState.HIDDEN);
@@ -93,28 +94,29 @@ final class RosterWorkbooks {
     private static List<String> example(String community) {
         String[] cells = new String[RosterColumn.ALL.size()];
         Arrays.fill(cells, "");
-        cells[RosterColumn.NAME.index()] = RosterSheet.EXAMPLE_MARK + "：张三（本行不导入）";
+        cells[RosterColumn.NAME.index()] = Messages.text("registry.template.example.name", RosterSheet.EXAMPLE_MARK);
         cells[RosterColumn.ID_TYPE.index()] = IdDocumentType.RESIDENT_ID.label();
         cells[RosterColumn.ID_NUMBER.index()] = "610527195001011234";
         cells[RosterColumn.PHONE.index()] = "13800000000";
         cells[RosterColumn.COMMUNITY.index()] = community;
         cells[RosterColumn.GRID.index()] = community + "001";
-        cells[RosterColumn.ADDRESS.index()] = "幸福路 1 号 2 单元 301";
-        cells[RosterColumn.CATEGORIES.index()] = "低保、残疾人";
+        cells[RosterColumn.ADDRESS.index()] = Messages.text("registry.template.example.address");
+        cells[RosterColumn.CATEGORIES.index()] = Messages.text("registry.template.example.categories");
         cells[RosterColumn.CATEGORY_START.index()] = "2024-01-01";
-        cells[RosterColumn.CATEGORY_SOURCE.index()] = "县民政局";
-        cells[RosterColumn.DISABILITY_TYPE.index()] = "肢体";
-        cells[RosterColumn.DISABILITY_GRADE.index()] = "二级";
+        cells[RosterColumn.CATEGORY_SOURCE.index()] = Messages.text("registry.template.example.source");
+        cells[RosterColumn.DISABILITY_TYPE.index()] = Messages.text("registry.disability-type.physical");
+        cells[RosterColumn.DISABILITY_GRADE.index()] = Messages.text("registry.disability-grade.2");
         cells[RosterColumn.INCOME.index()] = IncomeBand.BELOW_DIBAO.label();
-        cells[RosterColumn.HEALTH.index()] = "高血压";
-        cells[RosterColumn.OBLIGOR_NAME.index()] = "张小明";
-        cells[RosterColumn.OBLIGOR_RELATION.index()] = "儿子";
+        cells[RosterColumn.HEALTH.index()] = Messages.text("registry.template.example.health");
+        cells[RosterColumn.OBLIGOR_NAME.index()] = Messages.text("registry.template.example.obligor-name");
+        cells[RosterColumn.OBLIGOR_RELATION.index()] = Messages.text("registry.template.example.obligor-relation");
         cells[RosterColumn.OBLIGOR_PHONE.index()] = "13900000000";
         return List.of(cells);
     }
 
     private static void writeNotes(Worksheet notes) {
-        header(notes, List.of("列", "表头", "是否必填", "填写说明"));
+        header(notes, List.of(Messages.text("registry.template.notes.column"), Messages.text("registry.template.notes.header"),
+                Messages.text("registry.template.notes.required"), Messages.text("registry.template.notes.hint")));
         notes.width(0, 6);
         notes.width(1, 16);
         notes.width(2, 10);
@@ -123,17 +125,17 @@ final class RosterWorkbooks {
         for (RosterColumn column : RosterColumn.ALL) {
             notes.inlineString(r, 0, column.letter());
             notes.inlineString(r, 1, column.header());
-            notes.inlineString(r, 2, column.required() ? "必填" : "选填");
+            notes.inlineString(r, 2, column.required() ? Messages.text("registry.template.required") : Messages.text("registry.template.optional"));
             notes.inlineString(r, 3, column.hint());
             r++;
         }
         r++;
         for (String line : List.of(
-                "1. 在「" + RosterSheet.SHEET_NAME + "」工作表第 3 行起每行填写一人；第 2 行为示例，导入时跳过，可以保留。",
-                "2. 不要修改第 1 行表头，不要增删或调换列。",
-                "3. 已登记的人员（证件号码相同）会按本文件更新，不会重复登记；导入前会列出每人的变化供核对。",
-                "4. 上传后系统逐行检查，之后可选择「导入有效行」或「全部不导入」；不通过的行可下载，按「错误原因」列修改后重新导入。",
-                "5. 文件须为 .xlsx 格式，不超过 20 MB、20 万行。")) {
+                Messages.text("registry.template.note-1", RosterSheet.SHEET_NAME),
+                Messages.text("registry.template.note-2"),
+                Messages.text("registry.template.note-3"),
+                Messages.text("registry.template.note-4"),
+                Messages.text("registry.template.note-5"))) {
             notes.inlineString(r++, 0, line);
         }
     }
@@ -164,8 +166,8 @@ final class RosterWorkbooks {
             wb = new Workbook(out, APP, "1.0");
             sheet = wb.newWorksheet(RosterSheet.SHEET_NAME);
             List<String> titles = new java.util.ArrayList<>(RosterColumn.ALL.stream().map(RosterColumn::title).toList());
-            titles.add("原行号");
-            titles.add("错误原因");
+            titles.add(Messages.text("registry.rejected.row-number"));
+            titles.add(Messages.text("registry.rejected.reason"));
             header(sheet, titles);
             for (RosterColumn column : RosterColumn.ALL) {
                 sheet.width(column.index(), column.width());

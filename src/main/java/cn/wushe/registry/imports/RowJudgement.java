@@ -3,6 +3,7 @@ package cn.wushe.registry.imports;
 import static cn.wushe.registry.imports.RosterColumn.*;
 
 import cn.wushe.platform.Actor;
+import cn.wushe.platform.Messages;
 import cn.wushe.registry.HouseholdId;
 import cn.wushe.platform.personal.IdentityNumber;
 import cn.wushe.registry.internal.AlreadyRegisteredInCounty;
@@ -141,21 +142,21 @@ final class RowJudgement {
     private void checkHead(ParsedRow parsed, boolean headRegistered, Map<RosterColumn, String> problems) {
         RelationToHead relation = parsed.draft().relationToHead();
         if (relation == RelationToHead.SELF) {
-            problems.putIfAbsent(RELATION, "填写了户主证件号码时，与户主关系不能是「户主本人」");
+            problems.putIfAbsent(RELATION, Messages.text("registry.household.head-given-but-self"));
         }
         if (headRegistered) {
             return;
         }
         Seen head = seenIds.get(parsed.headIdNumber());
         if (head == null) {
-            problems.putIfAbsent(HEAD_ID, "该户主尚未登记，也不在本文件此行之前：请先登记户主，或把户主所在行放在家庭成员之前");
+            problems.putIfAbsent(HEAD_ID, Messages.text("registry.import.head-unknown"));
         } else if (head.rejected()) {
-            problems.putIfAbsent(HEAD_ID, "户主（第 " + head.row() + " 行）未通过检查，本行无法加入其家庭");
+            problems.putIfAbsent(HEAD_ID, Messages.text("registry.import.head-rejected", head.row()));
         } else if (head.communityCode() != null && !head.communityCode().equals(parsed.draft().communityCode())) {
-            problems.putIfAbsent(HEAD_ID, "家庭成员应与户主（第 " + head.row() + " 行）登记在同一社区（村）");
+            problems.putIfAbsent(HEAD_ID, Messages.text("registry.import.head-elsewhere", head.row()));
         }
         if (relation == null) {
-            problems.putIfAbsent(RELATION, "请选择与户主关系");
+            problems.putIfAbsent(RELATION, Messages.text("registry.household.relation-missing"));
         }
     }
 

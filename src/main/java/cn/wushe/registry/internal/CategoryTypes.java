@@ -1,6 +1,7 @@
 package cn.wushe.registry.internal;
 
 import cn.wushe.platform.Actor;
+import cn.wushe.platform.Messages;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,20 +30,20 @@ public class CategoryTypes {
         boolean countyWide = actor.scopesFor(cn.wushe.platform.Permission.PERSON_EDIT).stream()
                 .anyMatch(s -> s.code().length() <= 6);
         if (!countyWide) {
-            throw cn.wushe.platform.DomainException.forbidden("新增困难类别（需县级登记权限）");
+            throw cn.wushe.platform.DomainException.forbidden(Messages.text("registry.forbidden.add-category"));
         }
         String c = PersonValidation.text(code);
         String n = PersonValidation.text(name);
         java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
         if (c == null || !c.matches("[A-Z][A-Z0-9_]{1,31}")) {
-            errors.put("code", "类别代码应为 2–32 位大写字母、数字或下划线，以字母开头");
+            errors.put("code", Messages.text("registry.category.code-invalid"));
         } else if (byCode(c).isPresent()) {
-            errors.put("code", "类别代码「" + c + "」已存在");
+            errors.put("code", Messages.text("registry.category.code-taken", c));
         }
         if (n == null || n.codePointCount(0, n.length()) > 20) {
-            errors.put("name", "请填写类别名称（不超过 20 个字）");
+            errors.put("name", Messages.text("registry.category.name-invalid"));
         } else if (byName(n).isPresent()) {
-            errors.put("name", "类别名称「" + n + "」已存在");
+            errors.put("name", Messages.text("registry.category.name-taken", n));
         }
         if (!errors.isEmpty()) {
             throw cn.wushe.platform.DomainException.invalid(errors);

@@ -65,7 +65,7 @@ public class ClosingRecord {
 
     private Closed apply(Actor actor, PersonId id, int expectedVersion, String action, Consumer<Person> transition, String shown) {
         // outside the edit scope the record does not exist for this action, even where a search would find it
-        Person person = people.load(id, WithinEditScope.sql(actor, "p")).orElseThrow(() -> DomainException.notFound("人员"));
+        Person person = people.load(id, WithinEditScope.sql(actor, "p")).orElseThrow(() -> DomainException.notFound(Messages.text("registry.subject.person")));
         if (person.version() != expectedVersion) {
             throw RegisteringPerson.versionMismatch();
         }

@@ -82,7 +82,7 @@ public class Corrections {
 
     private Correction editable(Actor actor, UUID requestId) {
         return requests.load(requestId, WithinEditScope.sql(actor, "r"))
-                .orElseThrow(() -> DomainException.notFound("更正申请"));
+                .orElseThrow(() -> DomainException.notFound(Messages.text("registry.subject.correction")));
     }
 
     private void save(Correction request, String outcome) {

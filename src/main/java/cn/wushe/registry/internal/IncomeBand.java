@@ -1,17 +1,13 @@
 package cn.wushe.registry.internal;
 
+import cn.wushe.platform.Messages;
+
 /** The household's monthly income per head relative to the local 低保 standard (收入区间). Sensitive: encrypted. */
 public enum IncomeBand {
-    NONE("无固定收入"), BELOW_DIBAO("低于低保标准"), DIBAO_TO_1_5("低保标准的 1–1.5 倍"),
-    FROM_1_5_TO_2("低保标准的 1.5–2 倍"), ABOVE_2("低保标准的 2 倍以上");
-
-    private final String label;
-
-    IncomeBand(String label) {
-        this.label = label;
-    }
+    NONE, BELOW_DIBAO, DIBAO_TO_1_5,
+    FROM_1_5_TO_2, ABOVE_2;
 
     public String label() {
-        return label;
+        return Messages.text("registry.income-band." + name());
     }
 }

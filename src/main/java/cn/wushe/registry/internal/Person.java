@@ -184,22 +184,22 @@ public final class Person {
 
     private static Map<String, Shown> shown(PersonDetails d, HouseholdId household, UnaryOperator<String> categoryName) {
         Map<String, Shown> m = new LinkedHashMap<>();
-        m.put("姓名", plain(d.name()));
-        m.put("证件", new Shown(d.idNumber().type() + d.idNumber().value(),
+        m.put(Messages.text("registry.column.NAME"), plain(d.name()));
+        m.put(Messages.text("registry.history.field.id-document"), new Shown(d.idNumber().type() + d.idNumber().value(),
                 d.idNumber().type().label() + " " + d.idNumber().masked()));
-        m.put("性别", plain(d.sex().label()));
-        m.put("联系电话", d.phone() == null ? plain("") : new Shown(d.phone().digits(), d.phone().masked()));
-        m.put("社区（村）", plain(d.address().communityCode()));
-        m.put("网格", plain(d.address().gridCode() == null ? "" : d.address().gridCode()));
-        m.put("详细地址", hidden(d.address().detail()));
-        m.put("家庭", plain(household.toString()));
-        m.put("与户主关系", plain(d.relationToHead().label()));
-        m.put("困难类别", new Shown(d.categories().toString(),
+        m.put(Messages.text("registry.column.SEX"), plain(d.sex().label()));
+        m.put(Messages.text("registry.column.PHONE"), d.phone() == null ? plain("") : new Shown(d.phone().digits(), d.phone().masked()));
+        m.put(Messages.text("registry.export.column.community"), plain(d.address().communityCode()));
+        m.put(Messages.text("registry.history.field.grid"), plain(d.address().gridCode() == null ? "" : d.address().gridCode()));
+        m.put(Messages.text("registry.column.ADDRESS"), hidden(d.address().detail()));
+        m.put(Messages.text("registry.subject.household"), plain(household.toString()));
+        m.put(Messages.text("registry.column.RELATION"), plain(d.relationToHead().label()));
+        m.put(Messages.text("registry.column.CATEGORIES"), new Shown(d.categories().toString(),
                 d.categories().stream().map(c -> category(c, categoryName)).collect(Collectors.joining("；"))));
-        m.put("健康状况", hidden(d.health()));
-        m.put("收入区间", hidden(d.incomeBand() == null ? null : d.incomeBand().name()));
-        m.put("赡养/扶养人", parties(d.obligors()));
-        m.put("联系人", parties(d.contacts()));
+        m.put(Messages.text("registry.column.HEALTH"), hidden(d.health()));
+        m.put(Messages.text("registry.history.field.income"), hidden(d.incomeBand() == null ? null : d.incomeBand().name()));
+        m.put(Messages.text("registry.party-kind.OBLIGOR"), parties(d.obligors()));
+        m.put(Messages.text("registry.party-kind.CONTACT"), parties(d.contacts()));
         return m;
     }
 
@@ -209,12 +209,15 @@ public final class Person {
 
     /** Sensitive content: the history says that it changed, never what it was. */
     private static Shown hidden(String value) {
-        return new Shown(value == null ? "" : value, value == null ? "" : "（已填写，内容保密）");
+        return new Shown(value == null ? "" : value, value == null ? "" : Messages.text("registry.history.hidden"));
     }
 
     private static String category(CategoryEntry c, UnaryOperator<String> categoryName) {
-        return categoryName.apply(c.code()) + " " + c.startDate() + (c.endDate() == null ? " 起" : " 至 " + c.endDate()) + "，来源：" + c.source()
-                + (c.disabilityGrade() == null ? "" : "，残疾类别与等级保密");
+        String disability = c.disabilityGrade() == null ? "" : Messages.text("registry.history.disability-hidden");
+        return c.endDate() == null
+                ? Messages.text("registry.history.category-open", categoryName.apply(c.code()), c.startDate(), c.source(), disability)
+                : Messages.text("registry.history.category-closed", categoryName.apply(c.code()), c.startDate(), c.endDate(),
+                        c.source(), disability);
     }
 
     private static Shown parties(List<RelatedParty> parties) {
@@ -229,7 +232,7 @@ public final class Person {
             Shown was = before.get(field);
             if (was == null ? !now.compare().isEmpty() : !was.compare().equals(now.compare())) {
                 String wasText = was == null ? "" : was.display();
-                String nowText = now.display().equals(wasText) && !now.display().isEmpty() ? now.display() + "（已修改）" : now.display();
+                String nowText = now.display().equals(wasText) && !now.display().isEmpty() ? Messages.text("registry.history.modified", now.display()) : now.display();
                 changes.add(new FieldChange(field, wasText, nowText));
             }
         });

@@ -1,5 +1,6 @@
 package cn.wushe.registry.internal;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.personal.IdentityNumber;
 import cn.wushe.platform.personal.PhoneNumber;
 import cn.wushe.platform.personal.Sex;
@@ -38,7 +39,7 @@ public record PersonDetails(String name, IdentityNumber idNumber, Sex sex, @Null
 
         public Address {
             if (!PersonValidation.isDigits(communityCode, 12) || (gridCode != null && !gridCode.startsWith(communityCode))) {
-                throw new IllegalArgumentException("地址的社区与网格代码不一致");
+                throw new IllegalArgumentException(Messages.text("registry.place.grid-mismatch"));
             }
         }
 

@@ -1,5 +1,6 @@
 package cn.wushe.registry.internal;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.personal.Sex;
 
 import org.jspecify.annotations.Nullable;
@@ -22,13 +23,13 @@ public record PersonFilter(@Nullable String regionCode, @Nullable String categor
         name = PersonValidation.text(name);
         disabilityType = PersonValidation.text(disabilityType);
         if (regionCode != null && !regionCode.matches("\\d{9}|\\d{12}|\\d{15}")) {
-            throw cn.wushe.platform.DomainException.invalid("region", "区域代码应为 9 位（乡镇）、12 位（社区）或 15 位（网格）数字");
+            throw cn.wushe.platform.DomainException.invalid("region", Messages.text("registry.filter.region-invalid"));
         }
         if ((ageMin != null && (ageMin < 0 || ageMin > 150)) || (ageMax != null && (ageMax < 0 || ageMax > 150))) {
-            throw cn.wushe.platform.DomainException.invalid("age", "年龄应在 0–150 之间");
+            throw cn.wushe.platform.DomainException.invalid("age", Messages.text("registry.filter.age-invalid"));
         }
         if (name != null && name.codePointCount(0, name.length()) > PersonValidation.NAME_MAX) {
-            throw cn.wushe.platform.DomainException.invalid("name", "姓名不能超过 50 个字");
+            throw cn.wushe.platform.DomainException.invalid("name", Messages.text("registry.filter.name-too-long"));
         }
     }
 

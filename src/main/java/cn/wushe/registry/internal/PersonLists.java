@@ -1,5 +1,6 @@
 package cn.wushe.registry.internal;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.Page;
 import cn.wushe.platform.personal.IdDocumentType;
 import cn.wushe.platform.personal.IdentityNumber;
@@ -67,7 +68,7 @@ public class PersonLists {
     @Transactional(readOnly = true)
     public List<HouseholdSummary> households(Actor actor, @org.jspecify.annotations.Nullable String regionCode, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw DomainException.invalid("size", "每页条数应为 1–" + MAX_PAGE_SIZE + "，页码从 0 开始");
+            throw DomainException.invalid("size", Messages.text("registry.list.page-invalid", MAX_PAGE_SIZE));
         }
         PersonFilter filter = new PersonFilter(regionCode, null, null, null, null, null, null, null);
         SqlPredicate view = Scopes.view(actor, "h");
@@ -90,7 +91,7 @@ public class PersonLists {
     @Transactional(readOnly = true)
     public Page<PersonListItem> list(Actor actor, PersonFilter filter, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw DomainException.invalid("size", "每页条数应为 1–" + MAX_PAGE_SIZE + "，页码从 0 开始");
+            throw DomainException.invalid("size", Messages.text("registry.list.page-invalid", MAX_PAGE_SIZE));
         }
         Where where = where(actor, filter, true);
         // the page is cut first and only its rows get their categories: the rows an offset skips need none
@@ -128,7 +129,7 @@ public class PersonLists {
         SqlPredicate view = Scopes.view(actor, "h");
         String community = jdbc.sql("select h.community_code from registry.households h where h.id = :id and " + view.sql())
                 .params(view.params()).param("id", id.value()).query(String.class).optional()
-                .orElseThrow(() -> DomainException.notFound("家庭"));
+                .orElseThrow(() -> DomainException.notFound(Messages.text("registry.subject.household")));
         Where where = where(actor, PersonFilter.none(), true);
         List<PersonListItem> members = jdbc.sql(select(actor, where) + " and p.household_id = :household"
                         + " order by (p.relation_to_head = 'SELF') desc, p.birth_date, p.id")

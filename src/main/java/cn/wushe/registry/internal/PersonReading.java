@@ -1,5 +1,6 @@
 package cn.wushe.registry.internal;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.personal.IdentityNumber;
 import cn.wushe.platform.personal.PhoneNumber;
 import cn.wushe.registry.PersonId;
@@ -49,8 +50,8 @@ public class PersonReading {
     /** The record as the actor may see it; 404 when it lies outside every scope of theirs. */
     @Transactional(readOnly = true)
     public PersonView detail(Actor actor, PersonId id) {
-        Disclosure disclosure = disclosureOf(id, actor).orElseThrow(() -> DomainException.notFound("人员"));
-        Person person = people.load(id, any(actor)).orElseThrow(() -> DomainException.notFound("人员"));
+        Disclosure disclosure = disclosureOf(id, actor).orElseThrow(() -> DomainException.notFound(Messages.text("registry.subject.person")));
+        Person person = people.load(id, any(actor)).orElseThrow(() -> DomainException.notFound(Messages.text("registry.subject.person")));
         audit.recordAccess(AuditEvent.success(disclosure == Disclosure.SEARCH ? "PERSON_SEARCH" : "PERSON_READ", "PERSON",
                 id.toString(), person.details().address().regionCode()).withDetail("disclosure=" + disclosure));
         return views.of(person, disclosure);
@@ -64,17 +65,17 @@ public class PersonReading {
     public PersonView reveal(Actor actor, PersonId id, @Nullable String reason) {
         String stated = PersonValidation.text(reason);
         if (disclosureOf(id, actor).isEmpty()) {
-            throw DomainException.notFound("人员");
+            throw DomainException.notFound(Messages.text("registry.subject.person"));
         }
         Optional<Person> person = people.load(id, Scopes.of(actor, Permission.PII_UNMASK, "p", "u"));
         if (person.isEmpty()) {
-            throw DomainException.forbidden("查看此人员的完整信息");
+            throw DomainException.forbidden(Messages.text("registry.forbidden.unmask"));
         }
         if (stated == null || stated.codePointCount(0, stated.length()) < REASON_MIN) {
-            throw DomainException.invalid("reason", "请说明查看完整信息的事由（至少 " + REASON_MIN + " 个字）");
+            throw DomainException.invalid("reason", Messages.text("registry.unmask.reason-too-short", REASON_MIN));
         }
         if (stated.codePointCount(0, stated.length()) > REASON_MAX) {
-            throw DomainException.invalid("reason", "事由不能超过 " + REASON_MAX + " 个字");
+            throw DomainException.invalid("reason", Messages.text("registry.unmask.reason-too-long", REASON_MAX));
         }
         audit.record(AuditEvent.success("PERSON_UNMASK", "PERSON", id.toString(), person.get().details().address().regionCode())
                 .withReason(stated));
@@ -84,7 +85,7 @@ public class PersonReading {
     /** The change history, for those who may view the record. */
     @Transactional(readOnly = true)
     public List<PersonChange> history(Actor actor, PersonId id) {
-        String region = regionOf(id, Scopes.view(actor, "p")).orElseThrow(() -> DomainException.notFound("人员"));
+        String region = regionOf(id, Scopes.view(actor, "p")).orElseThrow(() -> DomainException.notFound(Messages.text("registry.subject.person")));
         audit.recordAccess(AuditEvent.success("PERSON_HISTORY_READ", "PERSON", id.toString(), region));
         return history.of(id);
     }
@@ -102,7 +103,7 @@ public class PersonReading {
         String column = byPhone ? "phone_bidx" : "id_number_bidx";
         String digest = byPhone ? people.phoneIndex(PhoneNumber.normalise(query)) : people.idIndex(normalised);
         if (!byPhone && !normalised.matches("[0-9A-Z]{15}|[0-9A-Z]{18}")) {
-            throw DomainException.invalid("query", "请输入完整的 18 位证件号码或 11 位手机号码");
+            throw DomainException.invalid("query", Messages.text("registry.lookup.query-invalid"));
         }
         SqlPredicate edit = Scopes.edit(actor, "p");
         SqlPredicate view = Scopes.view(actor, "p");
@@ -128,7 +129,7 @@ public class PersonReading {
      */
     @Transactional
     public PersonView duplicateShown(Actor actor, PersonId id) {
-        Person person = people.load(id, ScopeFilter.unscoped("a duplicate is shown masked whatever the scope")).orElseThrow(() -> DomainException.notFound("人员"));
+        Person person = people.load(id, ScopeFilter.unscoped("a duplicate is shown masked whatever the scope")).orElseThrow(() -> DomainException.notFound(Messages.text("registry.subject.person")));
         Disclosure disclosure = disclosureOf(id, actor).filter(d -> d != Disclosure.SEARCH).orElse(Disclosure.SEARCH);
         audit.record(AuditEvent.success("PERSON_SEARCH", "PERSON", id.toString(), person.details().address().regionCode())
                 .withDetail("duplicate-check;disclosure=" + disclosure));

@@ -1,5 +1,6 @@
 package cn.wushe.registry.internal;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.Text;
 import cn.wushe.platform.personal.IdentityNumber;
 import cn.wushe.platform.personal.PhoneNumber;
@@ -100,9 +101,9 @@ public class PersonValidation {
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate today = LocalDate.now(clock);
         String name = text(draft.name());
-        checkText(errors, "name", "姓名", name, NAME_MAX, true);
+        checkText(errors, "name", Messages.text("registry.column.NAME"), name, NAME_MAX, true);
         if (name != null && !errors.containsKey("name") && !NAME.matcher(name).matches()) {
-            errors.put("name", "姓名只能包含汉字、字母、间隔号「·」和空格");
+            errors.put("name", Messages.text("registry.validation.name-characters"));
         }
         IdentityNumber idNumber = null;
         String idProblem = IdentityNumber.problem(draft.documentType(), draft.idNumber(), today);
@@ -113,7 +114,7 @@ public class PersonValidation {
         }
         Sex sex = idNumber == null ? null : idNumber.sex().orElse(draft.declaredSex());
         if (idNumber != null && sex == null) {
-            errors.put("declaredSex", "该证件号码不含性别信息，请选择性别");
+            errors.put("declaredSex", Messages.text("registry.validation.sex-missing"));
         }
         PhoneNumber phone = null;
         String phoneText = text(draft.phone());
@@ -137,7 +138,7 @@ public class PersonValidation {
         RelationToHead relation = relation(draft, householdId, address, actor, errors);
         List<CategoryEntry> categories = categories(draft.categories(), errors);
         String health = text(draft.health());
-        checkText(errors, "health", "健康状况", health, HEALTH_MAX, false);
+        checkText(errors, "health", Messages.text("registry.column.HEALTH"), health, HEALTH_MAX, false);
         List<RelatedParty> obligors = parties(PartyKind.OBLIGOR, "obligors", draft.obligors(), errors);
         List<RelatedParty> contacts = parties(PartyKind.CONTACT, "contacts", draft.contacts(), errors);
         if (!errors.isEmpty()) {
@@ -158,7 +159,7 @@ public class PersonValidation {
             }
         }
         String detail = text(draft.addressDetail());
-        checkText(errors, "addressDetail", "详细地址", detail, ADDRESS_MAX, false);
+        checkText(errors, "addressDetail", Messages.text("registry.column.ADDRESS"), detail, ADDRESS_MAX, false);
         return errors.containsKey("gridCode") || errors.containsKey("addressDetail") ? null
                 : new Address(community, grid, detail);
     }
@@ -167,18 +168,18 @@ public class PersonValidation {
             @Nullable Address address, Actor actor, Map<String, String> errors) {
         if (householdId == null) {
             if (draft.relationToHead() != null && draft.relationToHead() != RelationToHead.SELF) {
-                errors.put("relationToHead", "未选择已有家庭时将新建家庭，与户主关系只能是「户主本人」");
+                errors.put("relationToHead", Messages.text("registry.household.new-needs-self"));
             }
             return RelationToHead.SELF;
         }
         Optional<Households.HouseholdRow> household = households.find(householdId);
         if (household.isEmpty() || !WithinEditScope.allows(actor, household.get().regionCode())) {
-            errors.put("householdId", "家庭不存在或不在您的登记范围内");
+            errors.put("householdId", Messages.text("registry.household.unknown"));
         } else if (address != null && !household.get().communityCode().equals(address.communityCode())) {
-            errors.put("householdId", "所选家庭不在该社区（村），同一家庭的成员应登记在同一社区（村）");
+            errors.put("householdId", Messages.text("registry.household.elsewhere"));
         }
         if (draft.relationToHead() == null) {
-            errors.put("relationToHead", "请选择与户主关系");
+            errors.put("relationToHead", Messages.text("registry.household.relation-missing"));
         }
         return draft.relationToHead();
     }
@@ -193,29 +194,29 @@ public class PersonValidation {
             Optional<CategoryType> type = code == null ? Optional.empty() : categoryTypes.byCode(code);
             int before = errors.size();
             if (code == null) {
-                errors.put(at + "code", "请选择第 " + (i + 1) + " 个类别");
+                errors.put(at + "code", Messages.text("registry.validation.category-missing", i + 1));
             } else {
                 CategoryActive.judge(code, type).ifPresent(refusal -> errors.put(at + "code", refusal));
             }
             if (d.startDate() == null) {
-                errors.put(at + "startDate", "请填写类别的开始日期");
+                errors.put(at + "startDate", Messages.text("registry.validation.start-date-missing"));
             } else if (d.endDate() != null && d.endDate().isBefore(d.startDate())) {
-                errors.put(at + "endDate", "结束日期不能早于开始日期");
+                errors.put(at + "endDate", Messages.text("registry.validation.end-before-start"));
             }
             String source = text(d.source());
-            checkText(errors, at + "source", "认定来源", source, SOURCE_MAX, true);
+            checkText(errors, at + "source", Messages.text("registry.column.CATEGORY_SOURCE"), source, SOURCE_MAX, true);
             boolean needsDisability = type.map(CategoryType::needsDisability).orElse(false);
             if (needsDisability && (d.disabilityType() == null || !CategoryType.DISABILITY_TYPES.contains(d.disabilityType()))) {
-                errors.put(at + "disabilityType", "请选择残疾类别（视力、听力、言语、肢体、智力、精神、多重）");
+                errors.put(at + "disabilityType", Messages.text("registry.validation.disability-type-missing"));
             }
             if (needsDisability && (d.disabilityGrade() == null || d.disabilityGrade() < 1 || d.disabilityGrade() > 4)) {
-                errors.put(at + "disabilityGrade", "残疾等级应为 1–4 级");
+                errors.put(at + "disabilityGrade", Messages.text("registry.validation.disability-grade-range"));
             }
             if (!needsDisability && (d.disabilityType() != null || d.disabilityGrade() != null)) {
-                errors.put(at + "disabilityGrade", "只有「残疾人」类别填写残疾类别和等级");
+                errors.put(at + "disabilityGrade", Messages.text("registry.validation.disability-not-needed"));
             }
             if (code != null && d.endDate() == null && !open.add(code)) {
-                errors.put(at + "code", "类别「" + categoryTypes.nameOf(code) + "」重复：同一类别只能有一条未结束的记录");
+                errors.put(at + "code", Messages.text("registry.validation.category-repeated", categoryTypes.nameOf(code)));
             }
             if (errors.size() == before) {
                 entries.add(new CategoryEntry(code, d.startDate(), d.endDate(), source,
@@ -227,7 +228,7 @@ public class PersonValidation {
 
     private List<RelatedParty> parties(PartyKind kind, String field, List<PartyDraft> drafts, Map<String, String> errors) {
         if (drafts.size() > PARTIES_MAX) {
-            errors.put(field, kind.label() + "最多填写 " + PARTIES_MAX + " 人");
+            errors.put(field, Messages.text("registry.validation.too-many-parties", kind.label(), PARTIES_MAX));
             return List.of();
         }
         List<RelatedParty> parties = new ArrayList<>();
@@ -237,8 +238,8 @@ public class PersonValidation {
             int before = errors.size();
             String name = text(d.name());
             String relation = text(d.relation());
-            checkText(errors, at + "name", kind.label() + "姓名", name, NAME_MAX, true);
-            checkText(errors, at + "relation", "与本人关系", relation, RELATION_MAX, true);
+            checkText(errors, at + "name", Messages.text("registry.validation.party-name", kind.label()), name, NAME_MAX, true);
+            checkText(errors, at + "relation", Messages.text("registry.validation.party-relation"), relation, RELATION_MAX, true);
             String phone = text(d.phone());
             if (phone != null && PhoneNumber.problem(phone) != null) {
                 errors.put(at + "phone", PhoneNumber.problem(phone));
@@ -254,15 +255,15 @@ public class PersonValidation {
             int max, boolean required) {
         if (value == null) {
             if (required) {
-                errors.put(field, "请填写" + label);
+                errors.put(field, Messages.text("platform.field.required", label));
             }
             return;
         }
         int length = value.codePointCount(0, value.length());
         if (length > max) {
-            errors.put(field, label + "不能超过 " + max + " 个字，当前 " + length + " 个字");
+            errors.put(field, Messages.text("registry.validation.too-long", label, max, length));
         } else if (value.codePoints().anyMatch(cp -> Character.isISOControl(cp) && cp != '\n')) {
-            errors.put(field, label + "含有不可见的控制字符");
+            errors.put(field, Messages.text("registry.validation.control-characters", label));
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.wushe.registry.internal;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.personal.IdentityNumber;
 import cn.wushe.registry.HouseholdId;
@@ -203,8 +204,8 @@ public class RegisteringPerson {
 
     private Person editable(PersonId id, Actor actor) {
         return people.load(id, WithinEditScope.sql(actor, "p")).orElseThrow(() -> people.load(id, PersonReading.any(actor)).isPresent()
-                ? DomainException.forbidden("修改此人员的信息（不在您的登记范围内）")
-                : DomainException.notFound("人员"));
+                ? DomainException.forbidden(Messages.text("registry.forbidden.edit-outside"))
+                : DomainException.notFound(Messages.text("registry.subject.person")));
     }
 
     private Optional<Registration> duplicate(PersonDetails details, @Nullable PersonId self, boolean confirmedDistinct, Actor actor) {
@@ -224,6 +225,6 @@ public class RegisteringPerson {
 
     static DomainException versionMismatch() {
         return new DomainException(ProblemType.VERSION_MISMATCH,
-                "该人员信息已被他人修改，请刷新后重新编辑");
+                Messages.text("registry.person.modified"));
     }
 }

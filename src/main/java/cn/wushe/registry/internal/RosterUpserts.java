@@ -196,7 +196,7 @@ public class RosterUpserts {
             households.createAll(newHouseholds, actor.id(), now);
             people.insertAll(created, actor.id(), now);
             history.recordAll(created.stream().map(p -> new ChangeHistory.Entry(p.id(), p.details().address().countyCode(),
-                    new FieldChange("登记方式", "", how))).toList(), "REGISTERED", actor, now);
+                    new FieldChange(Messages.text("registry.history.field.registered-how"), "", how))).toList(), "REGISTERED", actor, now);
             created.forEach(p -> events.publishEvent(new PersonRegistered(p.id(), p.details().address().regionCode())));
         }
         for (int i : oneByOne) {

@@ -1,5 +1,6 @@
 package cn.wushe.registry.internal;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.registry.PersonId;
 
 import cn.wushe.audit.AuditEvent;
@@ -65,19 +66,19 @@ public class SelfService {
     @Transactional
     public UUID requestCorrection(Actor resident, @Nullable CorrectableField field, @Nullable String proposedValue, @Nullable String note) {
         Actor actor = residentActor(resident);
-        Person person = ownPerson(actor).orElseThrow(() -> DomainException.notFound("您的登记信息"));
+        Person person = ownPerson(actor).orElseThrow(() -> DomainException.notFound(Messages.text("registry.subject.own-record")));
         String proposed = PersonValidation.text(proposedValue);
         String noteText = PersonValidation.text(note);
         if (field == null) {
-            throw DomainException.invalid("field", "请选择要更正的项目");
+            throw DomainException.invalid("field", Messages.text("registry.correction.field-missing"));
         }
         if (proposed == null) {
-            throw DomainException.invalid("proposedValue", "请填写正确的内容");
+            throw DomainException.invalid("proposedValue", Messages.text("registry.correction.value-missing"));
         }
         if (proposed.codePointCount(0, proposed.length()) > PROPOSAL_MAX
                 || (noteText != null && noteText.codePointCount(0, noteText.length()) > PROPOSAL_MAX)) {
             throw DomainException.invalid(proposed.length() > PROPOSAL_MAX ? "proposedValue" : "note",
-                    "内容不能超过 " + PROPOSAL_MAX + " 个字");
+                    Messages.text("registry.correction.value-too-long", PROPOSAL_MAX));
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -99,7 +100,7 @@ public class SelfService {
     /** Links a resident account to a record the acting worker may edit (e.g. when the resident signs up). */
     @Transactional
     public void linkAccount(Actor actor, UUID userId, PersonId personId) {
-        Person person = people.load(personId, Scopes.edit(actor, "p")).orElseThrow(() -> DomainException.notFound("人员"));
+        Person person = people.load(personId, Scopes.edit(actor, "p")).orElseThrow(() -> DomainException.notFound(Messages.text("registry.subject.person")));
         jdbc.sql("""
                 insert into registry.resident_accounts (user_id, person_id, linked_at) values (:user, :person, :at)
                 on conflict (user_id) do update set person_id = excluded.person_id, linked_at = excluded.linked_at""")
@@ -111,7 +112,7 @@ public class SelfService {
 
     private Actor residentActor(Actor actor) {
         if (!actor.can(Permission.SELF_SERVICE)) {
-            throw DomainException.forbidden("使用居民自助服务");
+            throw DomainException.forbidden(Messages.text("registry.forbidden.self-service"));
         }
         return actor;
     }

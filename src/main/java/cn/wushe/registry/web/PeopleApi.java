@@ -1,5 +1,6 @@
 package cn.wushe.registry.web;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.web.Idempotency;
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.CurrentActor;
@@ -114,7 +115,7 @@ class PeopleApi {
     @PreAuthorize("hasAnyAuthority('PERSON_SEARCH', 'PERSON_VIEW')")
     ResponseEntity<List<PersonView>> lookup(@RequestBody LookupRequest request) {
         if (request.query() == null || request.query().isBlank()) {
-            throw cn.wushe.platform.DomainException.invalid("query", "请输入完整的证件号码或手机号码");
+            throw cn.wushe.platform.DomainException.invalid("query", Messages.text("registry.lookup.query-incomplete"));
         }
         return noStore(reading.lookup(CurrentActor.get(), request.query()));
     }
@@ -200,7 +201,7 @@ class PeopleApi {
     @PreAuthorize("hasAuthority('PERSON_EDIT')")
     ResponseEntity<Void> linkResident(@PathVariable UUID id, @RequestBody LinkRequest request) {
         if (request.userId() == null) {
-            throw cn.wushe.platform.DomainException.invalid("userId", "请提供居民账号的用户 ID");
+            throw cn.wushe.platform.DomainException.invalid("userId", Messages.text("registry.resident.user-id-missing"));
         }
         selfService.linkAccount(CurrentActor.get(), request.userId(), new PersonId(id));
         return ResponseEntity.noContent().build();
@@ -209,14 +210,14 @@ class PeopleApi {
     private ResponseEntity<ProblemDetail> duplicate(Registration outcome) {
         ProblemDetail problem;
         if (outcome instanceof Registration.AlreadyRegistered already) {
-            problem = Problems.of(ProblemType.DUPLICATE_PERSON, already.inEditScope() ? "该证件号码已经登记，请直接修改现有记录，不要重复登记"
-                    : "该证件号码已在本县其他社区（村）登记，不能重复登记；如需迁入请联系现登记社区");
+            problem = Problems.of(ProblemType.DUPLICATE_PERSON, already.inEditScope() ? Messages.text("registry.registered.edit-existing")
+                    : Messages.text("registry.registered.elsewhere-api"));
             problem.setProperty("existing", reading.duplicateShown(CurrentActor.get(), already.existing()));
-            problem.setProperty("errors", List.of(Map.of("field", "idNumber", "message", "该证件号码已经登记")));
+            problem.setProperty("errors", List.of(Map.of("field", "idNumber", "message", Messages.text("registry.registered.already"))));
             problem.setProperty("links", Map.of("existing", "/api/v1/people/" + already.existing()));
         } else if (outcome instanceof Registration.PossibleDuplicates possible) {
             problem = Problems.of(ProblemType.POSSIBLE_DUPLICATE,
-                    "本乡镇（街道）已有同名且出生日期相同的人员，请核对；确认不是同一人后，带 confirmDistinct=true 重新提交");
+                    Messages.text("registry.duplicate.confirm-distinct"));
             problem.setProperty("candidates", possible.candidates().stream().map(id -> reading.duplicateShown(CurrentActor.get(), id)).toList());
         } else {
             throw new IllegalArgumentException("not a duplicate: " + outcome);

@@ -1,5 +1,6 @@
 package cn.wushe.registry.web;
 
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.web.FormRefusal;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
@@ -84,7 +85,7 @@ class PersonFormPages {
         PeoplePages.noStore(response);
         PersonView person = reading.detail(CurrentActor.get(), new PersonId(id));
         if (person.disclosure() != Disclosure.EDIT) {
-            throw DomainException.forbidden("修改此人员的信息");
+            throw DomainException.forbidden(Messages.text("registry.forbidden.edit"));
         }
         model.addAttribute("maskedIdNumber", person.idNumber());
         return form(PersonForm.of(person).withBlankRows(), id, Map.of(), model);
@@ -116,7 +117,7 @@ class PersonFormPages {
             model.addAttribute("problem", problem);
             if (problem == null) {
                 IdentityNumber number = IdentityNumber.parse(idDocType, idNumber, LocalDate.now(clock));
-                model.addAttribute("sex", number.sex().map(Sex::label).orElse("（证件不含性别，请选择）"));
+                model.addAttribute("sex", number.sex().map(Sex::label).orElse(Messages.text("registry.form.sex-not-in-number")));
                 model.addAttribute("birthDate", number.birthDate());
             }
         }

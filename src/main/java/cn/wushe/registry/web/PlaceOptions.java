@@ -1,6 +1,7 @@
 package cn.wushe.registry.web;
 
 import cn.wushe.platform.Actor;
+import cn.wushe.platform.Messages;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.RegionScope;
 import cn.wushe.platform.ScopeLevel;
@@ -40,7 +41,7 @@ class PlaceOptions {
                 continue;
             }
             for (Region community : communitiesUnder(scope.code())) {
-                options.put(community.code() + "|", new Option(community.code() + "|", community.name() + "（不分网格）"));
+                options.put(community.code() + "|", new Option(community.code() + "|", Messages.text("registry.place.community-without-grid", community.name())));
                 for (Grid g : grids.ofCommunity(community.code())) {
                     if (g.active()) {
                         options.put(community.code() + "|" + g.code(), new Option(community.code() + "|" + g.code(),

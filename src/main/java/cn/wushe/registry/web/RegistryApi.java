@@ -2,6 +2,7 @@ package cn.wushe.registry.web;
 
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
 import cn.wushe.registry.internal.CategoryType;
 import cn.wushe.registry.internal.CategoryTypes;
 import cn.wushe.registry.internal.CorrectableField;
@@ -82,7 +83,7 @@ class RegistryApi {
     @GetMapping("/api/v1/me/person")
     @PreAuthorize("hasAuthority('SELF_SERVICE')")
     ResponseEntity<PersonView> myRecord() {
-        return noStore(selfService.myRecord(CurrentActor.get()).orElseThrow(() -> DomainException.notFound("您的登记信息")));
+        return noStore(selfService.myRecord(CurrentActor.get()).orElseThrow(() -> DomainException.notFound(Messages.text("registry.subject.own-record"))));
     }
 
     @PostMapping("/api/v1/me/corrections")
@@ -102,7 +103,7 @@ class RegistryApi {
     @PreAuthorize("hasAuthority('PERSON_EDIT')")
     ResponseEntity<Void> close(@PathVariable UUID id, @RequestBody CloseBody body) {
         if (body.done() == null) {
-            throw DomainException.invalid("done", "请说明处理结果：已更正（true）或驳回（false）");
+            throw DomainException.invalid("done", Messages.text("registry.correction.done-missing"));
         }
         if (body.done()) {
             corrections.accept(CurrentActor.get(), id, body.note());
