@@ -55,8 +55,6 @@ public enum ProblemType {
     /** The registry changed between an import's check and its commit. */
     IMPORT_CHANGED("import-changed", 409),
 
-    /** The first request with this Idempotency-Key is still running. */
-    IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", 409),
 
     /** The If-Match version is not the object's current one. */
     VERSION_MISMATCH("version-mismatch", 412),

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.wushe.audit.AuditFixture.Placed;
-import cn.wushe.audit.AuditVerification.Kind;
-import cn.wushe.audit.AuditVerification.Report;
+import cn.wushe.audit.internal.AuditVerification.Kind;
+import cn.wushe.audit.internal.AuditVerification.Report;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,5 +1,7 @@
 package cn.wushe.audit;
 
+import cn.wushe.audit.internal.AuditVerification;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
 package cn.wushe.identity;
 
+import cn.wushe.identity.internal.Role;
+import cn.wushe.identity.internal.RoleAssignment;
+import cn.wushe.identity.internal.SignedInUser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wushe.platform.Permission;

@@ -1,5 +1,7 @@
 package cn.wushe.identity;
 
+import cn.wushe.identity.internal.Role;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wushe.platform.Permission;
@@ -33,7 +35,7 @@ class RolesDocumentationTest {
         StringBuilder md = new StringBuilder("""
                 # Roles and what they grant (角色与权限)
 
-                Generated from `cn.wushe.identity.Role` by `RolesDocumentationTest`; do not edit by hand.
+                Generated from `cn.wushe.identity.internal.Role` by `RolesDocumentationTest`; do not edit by hand.
 
                 A role assignment is (user, role, region scope, optional organization). The scope code has the
                 level the role is assigned at: county 6 digits, town 9, community 12, grid 15. Each permission

@@ -1,5 +1,7 @@
 package cn.wushe.identity;
 
+import cn.wushe.identity.internal.SignedInUser;
+
 import cn.wushe.identity.internal.AccountFixture;
 import java.util.List;
 import java.util.UUID;

@@ -3,7 +3,7 @@ package cn.wushe.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wushe.audit.AuditEvent;
-import cn.wushe.identity.Role;
+import cn.wushe.identity.internal.Role;
 import cn.wushe.platform.personal.IdDocumentType;
 import cn.wushe.platform.personal.Sex;
 import cn.wushe.registry.PersonClosed;

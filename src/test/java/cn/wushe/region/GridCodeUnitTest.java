@@ -1,5 +1,8 @@
 package cn.wushe.region;
 
+import cn.wushe.region.internal.GridCode;
+import cn.wushe.region.internal.RegionCode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

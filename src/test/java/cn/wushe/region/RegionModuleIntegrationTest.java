@@ -1,5 +1,7 @@
 package cn.wushe.region;
 
+import cn.wushe.region.internal.GridCode;
+
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.TestActor;
 import cn.wushe.region.internal.GridManagement;

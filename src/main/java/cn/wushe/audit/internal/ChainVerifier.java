@@ -1,6 +1,6 @@
 package cn.wushe.audit.internal;
 
-import cn.wushe.audit.AuditVerification;
+import cn.wushe.audit.internal.AuditVerification;
 import cn.wushe.platform.Messages;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,8 +1,8 @@
 package cn.wushe.audit.internal;
 
-import cn.wushe.audit.AuditVerification.ChainReport;
-import cn.wushe.audit.AuditVerification.Report;
-import cn.wushe.audit.AuditVerification.Tampered;
+import cn.wushe.audit.internal.AuditVerification.ChainReport;
+import cn.wushe.audit.internal.AuditVerification.Report;
+import cn.wushe.audit.internal.AuditVerification.Tampered;
 import cn.wushe.platform.Messages;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package cn.wushe.audit.internal;
 
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
-import cn.wushe.audit.AuditVerification;
-import cn.wushe.audit.AuditVerification.Report;
+import cn.wushe.audit.internal.AuditVerification;
+import cn.wushe.audit.internal.AuditVerification.Report;
 import cn.wushe.platform.Messages;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package cn.wushe.audit.web;
 
-import cn.wushe.audit.AuditVerification.ChainReport;
-import cn.wushe.audit.AuditVerification.Report;
-import cn.wushe.audit.AuditVerification.Tampered;
+import cn.wushe.audit.internal.AuditVerification.ChainReport;
+import cn.wushe.audit.internal.AuditVerification.Report;
+import cn.wushe.audit.internal.AuditVerification.Tampered;
 import cn.wushe.audit.internal.AuditEntry;
 import cn.wushe.platform.Page;
 import cn.wushe.audit.internal.AuditReading;

@@ -1,6 +1,6 @@
 package cn.wushe.identity.internal;
 
-import cn.wushe.identity.Role;
+import cn.wushe.identity.internal.Role;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

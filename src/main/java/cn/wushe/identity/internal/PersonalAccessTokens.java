@@ -4,7 +4,7 @@ import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
-import cn.wushe.identity.SignedInUser;
+import cn.wushe.identity.internal.SignedInUser;
 import cn.wushe.platform.DomainException;
 import java.time.Clock;
 import java.time.Duration;

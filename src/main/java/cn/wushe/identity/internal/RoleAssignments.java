@@ -2,8 +2,8 @@ package cn.wushe.identity.internal;
 
 import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
-import cn.wushe.identity.Role;
-import cn.wushe.identity.RoleAssignment;
+import cn.wushe.identity.internal.Role;
+import cn.wushe.identity.internal.RoleAssignment;
 import cn.wushe.platform.DomainException;
 import java.sql.ResultSet;
 import java.sql.SQLException;

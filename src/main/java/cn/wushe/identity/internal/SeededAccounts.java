@@ -2,8 +2,8 @@ package cn.wushe.identity.internal;
 
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
-import cn.wushe.identity.Role;
-import cn.wushe.identity.RoleAssignment;
+import cn.wushe.identity.internal.Role;
+import cn.wushe.identity.internal.RoleAssignment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package cn.wushe.identity.internal;
 
-import cn.wushe.identity.Role;
+import cn.wushe.identity.internal.Role;
 import cn.wushe.platform.Messages;
 import java.util.Collection;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package cn.wushe.identity.internal;
 
-import cn.wushe.identity.SignedInUser;
+import cn.wushe.identity.internal.SignedInUser;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.session.SessionInformation;

@@ -1,6 +1,6 @@
 package cn.wushe.identity.internal;
 
-import cn.wushe.identity.SignedInUser;
+import cn.wushe.identity.internal.SignedInUser;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

@@ -3,7 +3,7 @@ package cn.wushe.identity.internal;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditEvent.Outcome;
 import cn.wushe.audit.AuditLog;
-import cn.wushe.identity.SignedInUser;
+import cn.wushe.identity.internal.SignedInUser;
 import cn.wushe.platform.Messages;
 import java.time.Clock;
 import java.time.Instant;

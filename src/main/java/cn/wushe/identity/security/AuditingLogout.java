@@ -2,7 +2,7 @@ package cn.wushe.identity.security;
 
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
-import cn.wushe.identity.SignedInUser;
+import cn.wushe.identity.internal.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;

@@ -3,7 +3,7 @@ package cn.wushe.identity.security;
 import cn.wushe.platform.Messages;
 import cn.wushe.platform.web.Problems;
 import cn.wushe.platform.ProblemType;
-import cn.wushe.identity.SignedInUser;
+import cn.wushe.identity.internal.SignedInUser;
 import cn.wushe.identity.internal.PersonalAccessTokens;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

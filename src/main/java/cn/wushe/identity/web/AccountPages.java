@@ -1,7 +1,7 @@
 package cn.wushe.identity.web;
 
 import cn.wushe.platform.web.FormRefusal;
-import cn.wushe.identity.SignedInUser;
+import cn.wushe.identity.internal.SignedInUser;
 import cn.wushe.identity.internal.AccessTokens;
 import cn.wushe.identity.internal.PasswordChanging;
 import cn.wushe.identity.internal.PasswordPolicy;

@@ -1,6 +1,6 @@
 package cn.wushe.identity.web;
 
-import cn.wushe.identity.RoleAssignment;
+import cn.wushe.identity.internal.RoleAssignment;
 import cn.wushe.identity.internal.RoleAdministration.GrantRequest;
 import cn.wushe.identity.internal.RoleAdministration;
 import cn.wushe.platform.CurrentActor;

@@ -1,8 +1,8 @@
 package cn.wushe.identity.web;
 
 import cn.wushe.platform.web.FormRefusal;
-import cn.wushe.identity.Role;
-import cn.wushe.identity.RoleAssignment;
+import cn.wushe.identity.internal.Role;
+import cn.wushe.identity.internal.RoleAssignment;
 import cn.wushe.identity.internal.AccountAdministration;
 import cn.wushe.identity.internal.RegionDirectory;
 import cn.wushe.identity.internal.RoleAdministration;

@@ -1,6 +1,6 @@
 package cn.wushe.identity.web;
 
-import cn.wushe.identity.SignedInUser;
+import cn.wushe.identity.internal.SignedInUser;
 import cn.wushe.platform.CurrentActor;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

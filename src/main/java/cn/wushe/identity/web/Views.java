@@ -1,6 +1,6 @@
 package cn.wushe.identity.web;
 
-import cn.wushe.identity.SignedInUser;
+import cn.wushe.identity.internal.SignedInUser;
 import cn.wushe.platform.ClockConfiguration;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;

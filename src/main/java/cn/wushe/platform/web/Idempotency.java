@@ -24,6 +24,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,14 +34,16 @@ import tools.jackson.databind.json.JsonMapper;
  * The {@code Idempotency-Key} of any POST, the one way: the first successful answer to a key of the
  * acting user is kept (status, headers, body — the body encrypted, as it may hold personal data)
  * for {@link #KEPT} and replayed to a retry of the same request, which then changes nothing. The
- * same key with a different request is refused ({@link ProblemType#IDEMPOTENCY_KEY_REUSED}, 422);
- * a retry while the first is still running is refused ({@link ProblemType#IDEMPOTENCY_KEY_IN_USE},
- * 409). Keys of different users never meet. A refusal (an exception, or an answer other than 2xx)
- * is not kept: the key is free again once the cause is fixed.
+ * same key with a different request is refused ({@link ProblemType#IDEMPOTENCY_KEY_REUSED}, 422).
+ * Keys of different users never meet. A refusal (an exception, or an answer other than 2xx) is not
+ * kept: the key is free again once the cause is fixed.
  *
- * <p>The key is claimed before the action runs and its answer stored after, each in its own short
- * transaction, so it works for use cases that hand work to other threads (an import) as well.
- * Should the process die between the two, a retry is refused as "in use" until the key expires.
+ * <p>Claiming the key, the action and keeping its answer are one transaction (the action's own
+ * transaction joins it), so the answer is kept exactly when the action's writes commit: a crash
+ * (kill -9) in between rolls all of it back and the retry runs afresh, and no key is left claimed.
+ * A retry that arrives while the first request runs waits on the key's row and then gets the first
+ * answer. Work an action hands to another thread must start after the commit
+ * ({@code TransactionSynchronization#afterCommit}), as the roster check does.
  */
 @Component
 public class Idempotency {
@@ -54,12 +59,16 @@ public class Idempotency {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final FieldCipher cipher;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Idempotency(JdbcClient jdbc, JsonMapper json, FieldCipher cipher, Clock clock) {
+    Idempotency(JdbcClient jdbc, JsonMapper json, FieldCipher cipher, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.cipher = cipher;
+        // nested: inside a caller's transaction a refusal rolls back to a savepoint, freeing the key
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
     }
 
@@ -81,26 +90,26 @@ public class Idempotency {
         }
         UUID actor = CurrentActor.get().id();
         String fingerprint = fingerprint(operation, request);
-        Optional<ResponseEntity<T>> earlier = claim(actor, key, fingerprint, bodyType);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        ResponseEntity<T> response;
-        try {
-            response = action.get();
-        } catch (RuntimeException | Error e) {
-            release(actor, key);
-            throw e;
-        }
-        if (response.getStatusCode().is2xxSuccessful()) {
-            keep(actor, key, response);
-        } else {
-            release(actor, key);
-        }
-        return response;
+        return transaction.execute(status -> {
+            Optional<ResponseEntity<T>> earlier = claim(actor, key, fingerprint, bodyType);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            ResponseEntity<T> response = action.get();
+            if (response.getStatusCode().is2xxSuccessful()) {
+                keep(actor, key, response);
+            } else {
+                release(actor, key); // the refusal's own writes (if any) stay; the key is free again
+            }
+            return response;
+        });
     }
 
-    /** Claims the key, or answers with what an earlier request under it answered. */
+    /**
+     * Claims the key, or answers with what an earlier request under it answered. Inside the caller's
+     * transaction: a concurrent first request holds the key's row until it commits or rolls back,
+     * and this insert waits for that outcome.
+     */
     private <T> Optional<ResponseEntity<T>> claim(UUID actor, String key, String fingerprint, Class<T> bodyType) {
         Instant now = clock.instant();
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -116,7 +125,7 @@ public class Idempotency {
             Optional<Kept> kept = jdbc.sql("""
                     select fingerprint, status, headers, body, expires_at from platform.idempotent_requests
                     where actor_id = :actor and key = :key""").param("actor", actor).param("key", key)
-                    .query((rs, n) -> new Kept(rs.getString("fingerprint"), (Integer) rs.getObject("status"),
+                    .query((rs, n) -> new Kept(rs.getString("fingerprint"), rs.getInt("status"),
                             rs.getString("headers"), rs.getString("body"), rs.getTimestamp("expires_at").toInstant()))
                     .optional();
             if (kept.isEmpty()) {
@@ -132,12 +141,9 @@ public class Idempotency {
                 throw new DomainException(ProblemType.IDEMPOTENCY_KEY_REUSED, Messages.text("platform.idempotency.key-reused"),
                         Map.of(HEADER, Messages.text("platform.idempotency.key-reused")));
             }
-            if (k.status() == null) {
-                throw new DomainException(ProblemType.IDEMPOTENCY_KEY_IN_USE, Messages.text("platform.idempotency.key-in-use"));
-            }
             return Optional.of(replay(k, bodyType));
         }
-        throw new DomainException(ProblemType.IDEMPOTENCY_KEY_IN_USE, Messages.text("platform.idempotency.key-in-use"));
+        throw new IllegalStateException("Idempotency-Key row vanished twice while being claimed");
     }
 
     private <T> ResponseEntity<T> replay(Kept kept, Class<T> bodyType) {
@@ -160,7 +166,7 @@ public class Idempotency {
     }
 
     private void release(UUID actor, String key) {
-        jdbc.sql("delete from platform.idempotent_requests where actor_id = :actor and key = :key and status is null")
+        jdbc.sql("delete from platform.idempotent_requests where actor_id = :actor and key = :key")
                 .param("actor", actor).param("key", key).update();
     }
 
@@ -182,7 +188,7 @@ public class Idempotency {
         }
     }
 
-    private record Kept(String fingerprint, @Nullable Integer status, @Nullable String headers, @Nullable String body,
+    private record Kept(String fingerprint, int status, @Nullable String headers, @Nullable String body,
             Instant expiresAt) {
     }
 }

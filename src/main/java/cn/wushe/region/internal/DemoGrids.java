@@ -2,9 +2,9 @@ package cn.wushe.region.internal;
 
 import cn.wushe.platform.RegionScope;
 import cn.wushe.platform.ScopeFilter;
-import cn.wushe.region.GridCode;
+import cn.wushe.region.internal.GridCode;
 import cn.wushe.region.Region;
-import cn.wushe.region.RegionCode;
+import cn.wushe.region.internal.RegionCode;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -4,7 +4,7 @@ import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.DomainException;
 import cn.wushe.region.Grid;
-import cn.wushe.region.GridCode;
+import cn.wushe.region.internal.GridCode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -3,7 +3,7 @@ package cn.wushe.region.internal;
 import cn.wushe.platform.ScopeFilter;
 import cn.wushe.platform.ScopeLevel;
 import cn.wushe.region.Region;
-import cn.wushe.region.RegionCode;
+import cn.wushe.region.internal.RegionCode;
 import cn.wushe.region.Regions;
 import java.sql.ResultSet;
 import java.sql.SQLException;

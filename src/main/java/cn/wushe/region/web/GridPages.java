@@ -6,7 +6,7 @@ import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Messages;
 import cn.wushe.platform.Permission;
-import cn.wushe.region.GridCode;
+import cn.wushe.region.internal.GridCode;
 import cn.wushe.region.Region;
 import cn.wushe.region.internal.GridAggregate;
 import cn.wushe.region.internal.GridManagement;

@@ -1,7 +1,7 @@
 package cn.wushe.region.web;
 
 import cn.wushe.platform.DomainException;
-import cn.wushe.region.RegionCode;
+import cn.wushe.region.internal.RegionCode;
 import org.jspecify.annotations.Nullable;
 
 /** Region codes from paths and query strings: a malformed one answers 400 naming its field. */

@@ -3,7 +3,7 @@ package cn.wushe.region.web;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Messages;
 import cn.wushe.region.Region;
-import cn.wushe.region.RegionCode;
+import cn.wushe.region.internal.RegionCode;
 import cn.wushe.region.internal.JdbcRegions;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

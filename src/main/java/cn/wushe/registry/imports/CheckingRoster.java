@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -69,9 +71,28 @@ class CheckingRoster implements DisposableBean {
 
     /**
      * Starts checking {@code file} for {@code job} as {@code actor} (the importer's identity and scopes
-     * as they were at the upload); takes ownership of the file.
+     * as they were at the upload); takes ownership of the file. Inside a transaction (the upload's,
+     * joined by its Idempotency-Key) the check starts once the job's row is committed, and not at all
+     * when it rolls back.
      */
     void start(UUID job, Path file, Actor actor) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == STATUS_COMMITTED) {
+                        inBackground(job, file, actor);
+                    } else {
+                        deleteQuietly(file);
+                    }
+                }
+            });
+            return;
+        }
+        inBackground(job, file, actor);
+    }
+
+    private void inBackground(UUID job, Path file, Actor actor) {
         executor.execute(() -> {
             try {
                 running.acquire();

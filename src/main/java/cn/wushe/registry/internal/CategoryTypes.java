@@ -1,5 +1,7 @@
 package cn.wushe.registry.internal;
 
+import cn.wushe.platform.Text;
+
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.Messages;
 import java.util.List;
@@ -32,8 +34,8 @@ public class CategoryTypes {
         if (!countyWide) {
             throw cn.wushe.platform.DomainException.forbidden(Messages.text("registry.forbidden.add-category"));
         }
-        String c = PersonValidation.text(code);
-        String n = PersonValidation.text(name);
+        String c = Text.trimToNull(code);
+        String n = Text.trimToNull(name);
         java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
         if (c == null || !c.matches("[A-Z][A-Z0-9_]{1,31}")) {
             errors.put("code", Messages.text("registry.category.code-invalid"));

@@ -38,7 +38,7 @@ public record PersonDetails(String name, IdentityNumber idNumber, Sex sex, @Null
     public record Address(String communityCode, @Nullable String gridCode, @Nullable String detail) {
 
         public Address {
-            if (!PersonValidation.isDigits(communityCode, 12) || (gridCode != null && !gridCode.startsWith(communityCode))) {
+            if (!communityCode.matches("\\d{12}") || (gridCode != null && !gridCode.startsWith(communityCode))) {
                 throw new IllegalArgumentException(Messages.text("registry.place.grid-mismatch"));
             }
         }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wushe.audit.AuditFixture;
 import cn.wushe.audit.AuditLog;
-import cn.wushe.audit.AuditVerification;
-import cn.wushe.audit.AuditVerification.ChainReport;
-import cn.wushe.audit.AuditVerification.Report;
+import cn.wushe.audit.internal.AuditVerification;
+import cn.wushe.audit.internal.AuditVerification.ChainReport;
+import cn.wushe.audit.internal.AuditVerification.Report;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

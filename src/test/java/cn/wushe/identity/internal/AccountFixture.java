@@ -1,8 +1,8 @@
 package cn.wushe.identity.internal;
 
-import cn.wushe.identity.Role;
-import cn.wushe.identity.RoleAssignment;
-import cn.wushe.identity.SignedInUser;
+import cn.wushe.identity.internal.Role;
+import cn.wushe.identity.internal.RoleAssignment;
+import cn.wushe.identity.internal.SignedInUser;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;

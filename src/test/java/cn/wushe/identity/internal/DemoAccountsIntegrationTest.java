@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.wushe.WusheApplication;
 import cn.wushe.identity.LoginSupport;
-import cn.wushe.identity.SignedInUser;
+import cn.wushe.identity.internal.SignedInUser;
 import com.jayway.jsonpath.JsonPath;
 import java.util.List;
 import java.util.UUID;

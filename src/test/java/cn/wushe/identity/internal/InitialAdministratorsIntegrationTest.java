@@ -2,7 +2,7 @@ package cn.wushe.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.wushe.identity.Role;
+import cn.wushe.identity.internal.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

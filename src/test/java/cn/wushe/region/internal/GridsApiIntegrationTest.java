@@ -7,7 +7,7 @@ import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.TestActor;
 import cn.wushe.region.Grid;
-import cn.wushe.region.GridCode;
+import cn.wushe.region.internal.GridCode;
 import cn.wushe.region.Grids;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,7 +3,7 @@ package cn.wushe.region.web;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.RegionScope;
 import cn.wushe.platform.TestActor;
-import cn.wushe.region.GridCode;
+import cn.wushe.region.internal.GridCode;
 import cn.wushe.region.internal.GridManagement;
 import cn.wushe.region.internal.GridName;
 import java.util.EnumMap;

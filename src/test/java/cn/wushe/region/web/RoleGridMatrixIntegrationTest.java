@@ -9,9 +9,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
-import cn.wushe.identity.Role;
-import cn.wushe.identity.RoleAssignment;
-import cn.wushe.identity.SignedInUser;
+import cn.wushe.identity.internal.Role;
+import cn.wushe.identity.internal.RoleAssignment;
+import cn.wushe.identity.internal.SignedInUser;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;

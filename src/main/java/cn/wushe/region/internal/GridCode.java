@@ -1,4 +1,4 @@
-package cn.wushe.region;
+package cn.wushe.region.internal;
 
 import cn.wushe.platform.Messages;
 import java.util.regex.Pattern;

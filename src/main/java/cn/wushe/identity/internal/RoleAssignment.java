@@ -1,4 +1,4 @@
-package cn.wushe.identity;
+package cn.wushe.identity.internal;
 
 import cn.wushe.platform.Messages;
 import cn.wushe.platform.RegionScope;

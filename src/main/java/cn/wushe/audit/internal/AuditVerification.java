@@ -1,4 +1,4 @@
-package cn.wushe.audit;
+package cn.wushe.audit.internal;
 
 import java.util.List;
 import java.util.Objects;

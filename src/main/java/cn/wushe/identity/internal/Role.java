@@ -1,4 +1,4 @@
-package cn.wushe.identity;
+package cn.wushe.identity.internal;
 
 import static cn.wushe.platform.Permission.AUDIT_READ;
 import static cn.wushe.platform.Permission.GRID_EDIT;
