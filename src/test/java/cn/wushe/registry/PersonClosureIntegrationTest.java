@@ -109,4 +109,20 @@ class PersonClosureIntegrationTest extends RegistryIntegrationTestBase {
                         .param("version", "1").param("reason", "MOVED_AWAY"))
                 .andExpect(status().isNotFound());
     }
+
+    @Test
+    void aClosedRecordsEditPageSaysWhyNothingCanBeChanged() throws Exception {
+        PersonId person = registerInGrid1();
+        mvc.perform(RegistryPagesTest.page(COMMUNITY_WORKER, post("/people/" + person + "/close"))
+                        .param("version", "0").param("reason", "MOVED_AWAY"))
+                .andExpect(redirectedUrl("/people/" + person + "?closed"));
+
+        mvc.perform(RegistryPagesTest.page(COMMUNITY_WORKER, get("/people/" + person + "/edit")))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("该人员档案已销档，不能再修改")));
+        mvc.perform(RegistryPagesTest.page(COMMUNITY_WORKER, post("/people/" + person + "/edit"))
+                        .param("version", "1").param("name", "钱多多"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("该人员档案已销档，不能再修改")));
+    }
 }

@@ -129,9 +129,11 @@ public final class Person {
         events.add(new PersonDeceased(id, details.address().regionCode(), dateOfDeath));
     }
 
-    private void requireOpen() {
+    /** Refuses any change to a closed record (销档), before its fields are even looked at. */
+    void requireOpen() {
         if (closure != null) {
-            throw DomainException.conflict(ProblemType.PERSON_CLOSED, "status", Messages.text(
+            // no field: the refusal concerns the whole record, and a form shows it above its fields
+            throw new DomainException(ProblemType.PERSON_CLOSED, Messages.text(
                     closure.deceased() ? "registry.closure.already-deceased" : "registry.closure.already-closed"));
         }
     }

@@ -139,6 +139,7 @@ public class RegisteringPerson {
         if (person.version() != expectedVersion) {
             throw versionMismatch();
         }
+        person.requireOpen();
         PersonDetails details = validation.check(completed(draft, person), actor).orThrow();
         Optional<Registration> duplicate = duplicate(details, id, true, actor);
         if (duplicate.isPresent()) {

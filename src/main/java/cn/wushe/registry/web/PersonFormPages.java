@@ -1,6 +1,7 @@
 package cn.wushe.registry.web;
 
 import cn.wushe.platform.Messages;
+import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.web.FormRefusal;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
@@ -86,6 +87,9 @@ class PersonFormPages {
         PersonView person = reading.detail(CurrentActor.get(), new PersonId(id));
         if (person.disclosure() != Disclosure.EDIT) {
             throw DomainException.forbidden(Messages.text("registry.forbidden.edit"));
+        }
+        if (person.closed() != null) {
+            throw new DomainException(ProblemType.PERSON_CLOSED, Messages.text("registry.closure.already-closed"));
         }
         model.addAttribute("maskedIdNumber", person.idNumber());
         return form(PersonForm.of(person).withBlankRows(), id, Map.of(), model);
