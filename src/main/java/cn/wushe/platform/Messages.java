@@ -1,6 +1,7 @@
 package cn.wushe.platform;
 
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -38,6 +39,14 @@ public final class Messages {
             plain[i] = args[i] instanceof Number n ? n.toString() : args[i];
         }
         return new MessageFormat(pattern, CHINESE).format(plain);
+    }
+
+    /**
+     * The keys starting with {@code prefix}, sorted, for a choice among every labelled code of a
+     * family (the audit page's actions). Never null.
+     */
+    public static List<String> keysStartingWith(String prefix) {
+        return BUNDLE.keySet().stream().filter(key -> key.startsWith(prefix)).sorted().toList();
     }
 
     /** Whether {@code key} has a wording, for labels that fall back to the raw code. */

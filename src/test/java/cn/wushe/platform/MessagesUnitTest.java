@@ -8,6 +8,7 @@ import cn.wushe.platform.personal.IdDocumentType;
 import cn.wushe.platform.personal.Sex;
 import cn.wushe.registry.PersonClosed;
 import cn.wushe.registry.internal.CorrectableField;
+import cn.wushe.registry.internal.Correction;
 import cn.wushe.registry.internal.IncomeBand;
 import cn.wushe.registry.internal.PartyKind;
 import cn.wushe.registry.internal.RelationToHead;
@@ -61,6 +62,7 @@ class MessagesUnitTest {
             Map.entry("registry.income-band.", List.of(IncomeBand.values())),
             Map.entry("registry.party-kind.", List.of(PartyKind.values())),
             Map.entry("registry.correctable-field.", List.of(CorrectableField.values())),
+            Map.entry("registry.correction.status.", List.of(Correction.Status.values())),
             Map.entry("registry.import-status.", constants("cn.wushe.registry.imports.ImportStatus")),
             Map.entry("registry.row-outcome.", constants("cn.wushe.registry.imports.RowOutcome")),
             Map.entry("registry.column.", constants("cn.wushe.registry.imports.RosterColumn")),

@@ -3,18 +3,27 @@ package cn.wushe.registry;
 import cn.wushe.registry.internal.PersonDraft;
 
 import static cn.wushe.registry.RegistryFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wushe.platform.ClockConfiguration;
 import cn.wushe.platform.TestActor;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** A resident sees their own record (and nobody else's) and asks for a correction that reaches the worker's queue. */
 class SelfServiceIntegrationTest extends RegistryIntegrationTestBase {
+
+    @Autowired
+    Clock clock;
 
     @Test
     void aLinkedResidentSeesOwnRecordInClearAndOnlyThat() throws Exception {
@@ -64,6 +73,45 @@ class SelfServiceIntegrationTest extends RegistryIntegrationTestBase {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("/correction-handled")))
                 .andExpect(jsonPath("$.detail").value("该更正申请已采纳，不能再次处理"));
+    }
+
+    @Test
+    void aResidentSeesTheWorkersReplyToARejectedRequestAndNobodyElsesRequests() throws Exception {
+        TestActor resident = linkedResident(registerInGrid1());
+        TestActor neighbour = linkedResident(registerInGrid1());
+        String asked = mvc.perform(asUser(resident, post("/api/v1/me/corrections"))
+                        .content("{\"field\":\"HEALTH\",\"proposedValue\":\"已康复出院\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String id = asked.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        mvc.perform(asUser(neighbour, post("/api/v1/me/corrections"))
+                        .content("{\"field\":\"PHONE\",\"proposedValue\":\"13900002222\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(asUser(COMMUNITY_WORKER, post("/api/v1/corrections/" + id + "/close"))
+                        .content("{\"done\":false,\"note\":\"请携带出院小结到社区核实\"}"))
+                .andExpect(status().isNoContent());
+
+        String residentsPage = page(resident);
+        assertThat(residentsPage).contains("我的更正申请", "健康状况", "已康复出院", "未采纳",
+                "社区答复：<span class=\"text-break\">请携带出院小结到社区核实</span>",
+                "答复于 <span>" + LocalDate.now(clock.withZone(ClockConfiguration.ZONE)) + "</span>");
+        assertThat(residentsPage).doesNotContain("13900002222");
+
+        String neighboursPage = page(neighbour);
+        assertThat(neighboursPage).contains("13900002222", "待处理", "社区将在 30 天内答复")
+                .doesNotContain("已康复出院", "请携带出院小结到社区核实", "未采纳");
+    }
+
+    private TestActor linkedResident(PersonId person) {
+        TestActor resident = resident("resident-" + UUID.randomUUID());
+        jdbc.sql("insert into registry.resident_accounts (user_id, person_id, linked_at) values (:u, :p, now())")
+                .param("u", resident.id()).param("p", person.value()).update();
+        return resident;
+    }
+
+    private String page(TestActor resident) throws Exception {
+        return mvc.perform(asUser(resident, get("/me")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test

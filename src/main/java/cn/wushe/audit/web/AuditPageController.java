@@ -8,10 +8,13 @@ import cn.wushe.audit.internal.AuditReading;
 import cn.wushe.audit.internal.VerificationText;
 import cn.wushe.platform.ClockConfiguration;
 import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,6 +37,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class AuditPageController {
 
     static final int DEFAULT_SIZE = 20;
+    private static final String ACTION_LABEL = "audit.action.";
+    private static final String OBJECT_LABEL = "audit.object.";
+    /** The identifiers a list read names; the page shows how many instead of the identifiers. */
+    private static final Pattern IDS = Pattern.compile("ids=([^;]*)");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ClockConfiguration.ZONE);
 
@@ -83,10 +90,17 @@ class AuditPageController {
     private String page(Model model, String view) {
         model.addAttribute("retentionDays", properties.retentionDays());
         model.addAttribute("outcomes", Outcome.values());
+        model.addAttribute("actions", codes(ACTION_LABEL));
+        model.addAttribute("objectTypes", codes(OBJECT_LABEL));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
         return view;
+    }
+
+    /** Every code of a label family, for a select whose options read the labels. */
+    private static List<String> codes(String labelPrefix) {
+        return Messages.keysStartingWith(labelPrefix).stream().map(key -> key.substring(labelPrefix.length())).toList();
     }
 
     /** A history restore needs the whole page even though htmx asks for it. */
@@ -104,9 +118,19 @@ class AuditPageController {
             String link = e.objectType() != null && e.objectId() != null
                     ? new EntryQuery(null, null, null, null, e.objectType(), e.objectId(), null, null, null).pageLink(0)
                     : null;
-            return new EntryRow(TIME.format(e.occurredAt()), e.actorName(), e.actorRoles(), e.action(), e.detail(),
-                    e.objectType(), e.objectId(), e.objectRegion(), link, e.outcome(), e.clientIp(), e.requestId(),
+            return new EntryRow(TIME.format(e.occurredAt()), e.actorName(), e.actorRoles(), e.action(),
+                    readable(e.detail(), e.objectType()), e.objectType(), e.objectId(), e.objectRegion(), link, e.outcome(), e.clientIp(), e.requestId(),
                     e.reason());
+        }
+
+        /** The detail with a list read's {@code ids=a,b,…} shown as a count ("共 2 人"). */
+        static @Nullable String readable(@Nullable String detail, @Nullable String objectType) {
+            if (detail == null) {
+                return null;
+            }
+            String count = "HOUSEHOLD".equals(objectType) ? "audit.detail.households" : "audit.detail.people";
+            return IDS.matcher(detail).replaceAll(m -> Matcher.quoteReplacement(
+                    Messages.text(count, m.group(1).isBlank() ? 0 : m.group(1).split(",").length)));
         }
     }
 }

@@ -18,7 +18,14 @@ import org.jspecify.annotations.Nullable;
 public final class Correction {
 
     /** Where a request stands; only an OPEN one may be handled. */
-    public enum Status { OPEN, DONE, REJECTED }
+    public enum Status {
+        OPEN, DONE, REJECTED;
+
+        /** 待处理, 已更正 or 未采纳, as the resident reads it. */
+        public String label() {
+            return Messages.text("registry.correction.status." + name());
+        }
+    }
 
     /** The worker accepted the request (and corrected the record through the ordinary edit). */
     public record CorrectionAccepted(UUID requestId, PersonId person, String regionCode) {

@@ -6,12 +6,15 @@ import cn.wushe.registry.PersonId;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.platform.Actor;
+import cn.wushe.platform.ClockConfiguration;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.FieldCipher;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.ScopeFilter.SqlPredicate;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -95,6 +98,31 @@ public class SelfService {
         audit.record(AuditEvent.success("CORRECTION_REQUEST", "PERSON", person.id().toString(),
                 person.details().address().regionCode()).withDetail("field=" + field.name()));
         return id;
+    }
+
+    /**
+     * The signed-in resident's own correction requests, newest first, with the worker's answer;
+     * only requests this account made about its linked record, never another resident's. Empty when
+     * the account is not linked.
+     */
+    @Transactional(readOnly = true)
+    public List<OwnCorrection> myCorrections(Actor resident) {
+        Actor actor = residentActor(resident);
+        return jdbc.sql("""
+                select r.id, r.field, r.proposed_value_enc, r.requested_at, r.status, r.handling_note, r.handled_at
+                from registry.correction_requests r
+                where r.requested_by = :self
+                  and r.person_id = (select a.person_id from registry.resident_accounts a where a.user_id = :self)
+                order by r.requested_at desc limit 50""")
+                .param("self", actor.id())
+                .query((rs, i) -> new OwnCorrection(rs.getObject(1, UUID.class), CorrectableField.valueOf(rs.getString(2)),
+                        cipher.decrypt(rs.getString(3)), day(rs.getTimestamp(4)), Correction.Status.valueOf(rs.getString(5)),
+                        rs.getString(6), rs.getTimestamp(7) == null ? null : day(rs.getTimestamp(7))))
+                .list();
+    }
+
+    private static LocalDate day(Timestamp at) {
+        return LocalDate.ofInstant(at.toInstant(), ClockConfiguration.ZONE);
     }
 
     /** Links a resident account to a record the acting worker may edit (e.g. when the resident signs up). */

@@ -34,6 +34,7 @@ class SelfServicePages {
     String me(Model model, HttpServletResponse response) {
         PeoplePages.noStore(response);
         model.addAttribute("person", selfService.myRecord(CurrentActor.get()).orElse(null));
+        model.addAttribute("corrections", selfService.myCorrections(CurrentActor.get()));
         model.addAttribute("fields", CorrectableField.values());
         return "registry/me";
     }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -55,6 +56,32 @@ class AuditPageIntegrationTest {
                 "<th scope=\"col\">结果</th>", "<th scope=\"col\">客户端地址</th>", "<th scope=\"col\">原因</th>");
         assertThat(html).contains("查看敏感信息原文", "低保复核", "拒绝", personId);
         assertThat(html).doesNotContain("style=", "onclick");
+    }
+
+    @Test
+    void entriesReadInChineseWithACountInsteadOfIdentifiers() throws Exception {
+        TestActor worker = TestActor.of("page-cw-" + UUID.randomUUID().toString().substring(0, 8),
+                "COMMUNITY_WORKER", "610527100001", Permission.PERSON_VIEW);
+        String ids = String.join(",", UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+        SecurityContextHolder.getContext().setAuthentication(worker.authentication());
+        try {
+            log.record(AuditEvent.success("PERSON_LIST", "PERSON", null, "610527100001").withDetail("ids=" + ids));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+
+        String html = mvc.perform(get("/audit").param("actor", worker.username()).param("action", "PERSON_LIST")
+                        .with(authentication(auditor.authentication())))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        String table = html.substring(html.indexOf("<tbody>"));
+        assertThat(table).contains("查看人员列表", "社区工作者", "人员", "共 3 人")
+                .doesNotContain("PERSON_LIST", "COMMUNITY_WORKER", ids.substring(0, 36));
+        assertThat(html).contains("<option value=\"PERSON_LIST\" selected=\"selected\">查看人员列表</option>",
+                "<option value=\"PERSON\">人员</option>");
+        assertThat(html).doesNotContain("如 LOGIN", "如 PERSON");
     }
 
     @Test
