@@ -16,6 +16,8 @@ public enum ProblemType {
     UNREADABLE_BODY("unreadable-body", 400),
     /** An uploaded file was refused as a whole before any row was read. */
     IMPORT_FILE_REJECTED("import-file-rejected", 400),
+    /** The address or a parameter cannot be read at all (bad URL encoding, control characters). */
+    BAD_REQUEST("bad-request", 400),
 
     UNAUTHENTICATED("unauthenticated", 401),
     SESSION_EXPIRED("session-expired", 401),
@@ -33,6 +35,11 @@ public enum ProblemType {
     NOT_FOUND("not-found", 404),
 
     /** Someone else changed the object between the actor's read and write (no If-Match was sent). */
+    /** The address exists, but not for this HTTP method. */
+    METHOD_NOT_ALLOWED("method-not-allowed", 405),
+    /** The answer cannot be given in any format the client accepts. */
+    NOT_ACCEPTABLE("not-acceptable", 406),
+
     CONCURRENT_MODIFICATION("concurrent-modification", 409),
     GRID_RETIRED("grid-retired", 409),
     GRID_EXISTS("grid-exists", 409),
@@ -61,11 +68,15 @@ public enum ProblemType {
     UPLOAD_TOO_LARGE("upload-too-large", 413),
     /** An upload is not of the expected file type (e.g. not an .xlsx workbook). */
     NOT_XLSX("not-xlsx", 415),
+    /** The request body's content type is not one the address reads. */
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     /** The Idempotency-Key was used before for a different request. */
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422),
     /** An edit came without If-Match. */
     IF_MATCH_REQUIRED("if-match-required", 428),
-    TOO_MANY_REQUESTS("too-many-requests", 429);
+    TOO_MANY_REQUESTS("too-many-requests", 429),
+    /** Something failed on the server; the details are in the log, never in the answer. */
+    SERVER_ERROR("server-error", 500);
 
     private final String slug;
     private final int status;

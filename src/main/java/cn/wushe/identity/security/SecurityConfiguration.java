@@ -2,11 +2,13 @@ package cn.wushe.identity.security;
 
 import cn.wushe.platform.Messages;
 import cn.wushe.platform.web.Problems;
+import cn.wushe.platform.web.SecurityHeaders;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.identity.internal.PersonalAccessTokens;
 import cn.wushe.identity.internal.SecuritySettings;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +20,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -46,6 +49,8 @@ class SecurityConfiguration {
     /** Swagger UI styles itself inline; it gets a policy of its own. */
     static final String CSP_API_DOCS = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
+
+    private static final String PERMISSIONS_POLICY = "camera=(self), geolocation=(self), microphone=()";
 
     private static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
         "/error", "/actuator/health/**", "/v3/api-docs/**", "/api-docs.html", "/swagger-ui/**", "/problems/**",
@@ -104,6 +109,7 @@ class SecurityConfiguration {
                     api)
                 .accessDeniedHandler(accessDenied))
             .csrf(csrf -> csrf.ignoringRequestMatchers(tokenRequests))
+            .addFilterBefore(new ErrorDispatchHeaders(securityHeaders()), CsrfFilter.class)
             .headers(headers -> headers
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         new NegatedRequestMatcher(request -> apiDocs.matches(request) || apiDocsPage.matches(request)),
@@ -111,10 +117,28 @@ class SecurityConfiguration {
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         request -> apiDocs.matches(request) || apiDocsPage.matches(request),
                         new StaticHeadersWriter("Content-Security-Policy", CSP_API_DOCS)))
-                .referrerPolicy(ref -> ref.policy(
-                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                .permissionsPolicyHeader(p -> p.policy("camera=(self), geolocation=(self), microphone=()")));
+                .referrerPolicy(ref -> ref.policy(ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY)));
         return http.build();
+    }
+
+    /**
+     * The headers above with Spring Security's defaults, for answers written outside this chain's
+     * header filter: the container's error dispatch ({@link ErrorDispatchHeaders}) and its error
+     * report for an address it could not decode.
+     */
+    @Bean
+    SecurityHeaders securityHeaders() {
+        return new SecurityHeaders(Map.of(
+                "Content-Security-Policy", CSP,
+                "X-Content-Type-Options", "nosniff",
+                "X-Frame-Options", "DENY",
+                "X-XSS-Protection", "0",
+                "Cache-Control", "no-cache, no-store, max-age=0, must-revalidate",
+                "Pragma", "no-cache",
+                "Expires", "0",
+                "Referrer-Policy", "same-origin",
+                "Permissions-Policy", PERMISSIONS_POLICY));
     }
 
     private static RequestMatcher matcher(String pattern) {

@@ -71,6 +71,20 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /**
+     * Spring's own failures (method, content type, conversion, missing parameter, …) come with an
+     * English detail and no type of the catalogue; they get the house problem instead.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+            HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body == null || body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            body = WebFailures.problemFor(ex, statusCode.value());
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
     @Override
     protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {

@@ -36,6 +36,13 @@ public final class Problems {
                 + "\",\"status\":" + type.status() + ",\"detail\":\"" + json(detail) + "\"}");
     }
 
+    /** {@code problem} as problem+json text, for where no message converter runs (the container's error report). */
+    static String json(ProblemDetail problem) {
+        return "{\"type\":\"" + json(String.valueOf(problem.getType())) + "\",\"title\":\""
+                + json(String.valueOf(problem.getTitle())) + "\",\"status\":" + problem.getStatus()
+                + ",\"detail\":\"" + json(String.valueOf(problem.getDetail())) + "\"}";
+    }
+
     /** The Chinese title of a status, shared by every problem of that status. */
     public static String titleFor(int status) {
         return switch (status) {
