@@ -13,3 +13,21 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 });
+// A row marked data-scroll-row scrolls sideways on a phone: then it takes keyboard focus (arrow keys
+// scroll it) and shows its current item (aria-current); at desk width it wraps and is not a tab stop.
+function wusheScrollRows(initial) {
+  document.querySelectorAll('[data-scroll-row]').forEach(function (row) {
+    if (row.scrollWidth > row.clientWidth + 1) {
+      row.setAttribute('tabindex', '0');
+      var current = row.querySelector('[aria-current]');
+      if (initial && current && current.offsetLeft + current.offsetWidth > row.clientWidth) {
+        row.scrollLeft = current.offsetLeft - 16;
+      }
+    } else {
+      row.removeAttribute('tabindex');
+    }
+  });
+}
+document.addEventListener('DOMContentLoaded', function () { wusheScrollRows(true); });
+window.addEventListener('resize', function () { wusheScrollRows(false); });
+document.addEventListener('htmx:afterSettle', function () { wusheScrollRows(true); });
