@@ -65,9 +65,8 @@ class TokenApi {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "创建个人访问令牌（完整令牌仅在此响应中出现一次）",
-            description = "仅限网页登录会话，并须在 currentPassword 中提供当前密码；访问令牌调用本接口返回 403。"
-                    + "scope：READ（只读，仅 GET/HEAD，默认）或 WRITE（读写）。")
+    @Operation(summary = "创建个人访问令牌（须提供当前密码 currentPassword；scope 为 READ 只读〔默认，仅 GET/HEAD〕"
+            + "或 WRITE 读写；完整令牌仅在此响应中出现一次）")
     CreatedTokenResponse create(@RequestBody CreateTokenRequest request) {
         PersonalAccessTokens.Created created = tokens.create(Views.user(),
                 request.currentPassword() == null ? "" : request.currentPassword(),
