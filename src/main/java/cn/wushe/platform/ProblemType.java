@@ -30,6 +30,10 @@ public enum ProblemType {
     OUT_OF_SCOPE("out-of-scope", 403),
     CSRF("csrf", 403),
     PASSWORD_CHANGE_REQUIRED("password-change-required", 403),
+    /** A personal access token was used to create, list or revoke tokens; only a signed-in session may. */
+    TOKEN_MANAGEMENT_NEEDS_SESSION("token-management-needs-session", 403),
+    /** A read-only personal access token was used for a request other than GET or HEAD. */
+    READ_ONLY_TOKEN("read-only-token", 403),
 
     /** Absent, or outside the actor's scope: the two are indistinguishable on purpose. */
     NOT_FOUND("not-found", 404),

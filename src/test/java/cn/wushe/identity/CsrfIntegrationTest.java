@@ -27,9 +27,11 @@ class CsrfIntegrationTest {
 
     MockHttpSession session;
 
+    TestAccounts.Account user;
+
     @BeforeEach
     void signIn() throws Exception {
-        TestAccounts.Account user = accounts.create("610527001001", "COMMUNITY_WORKER@610527001001");
+        user = accounts.create("610527001001", "COMMUNITY_WORKER@610527001001");
         session = new LoginSupport(mvc).signIn(user.username(), user.password());
         mvc.perform(get("/account/tokens").with(browser(session))).andExpect(status().isOk());
     }
@@ -40,7 +42,8 @@ class CsrfIntegrationTest {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/account/tokens").with(browser(session)).with(csrf().useInvalidToken()).param("name", "x"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/account/tokens").with(browser(session)).with(csrf()).param("name", "x"))
+        mvc.perform(post("/account/tokens").with(browser(session)).with(csrf()).param("name", "x")
+                        .param("currentPassword", user.password()))
                 .andExpect(status().isOk());
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.identity.internal.Role;
+import cn.wushe.identity.internal.TokenScope;
 import cn.wushe.platform.personal.IdDocumentType;
 import cn.wushe.platform.personal.Sex;
 import cn.wushe.registry.PersonClosed;
@@ -52,6 +53,7 @@ class MessagesUnitTest {
     /** Key families built from an enum's constants, each checked constant by constant. */
     private static final Map<String, List<? extends Enum<?>>> ENUM_FAMILIES = Map.ofEntries(
             Map.entry("identity.role.", List.of(Role.values())),
+            Map.entry("identity.token.scope.", List.of(TokenScope.values())),
             Map.entry("platform.scope-level.", List.of(ScopeLevel.values())),
             Map.entry("audit.outcome.", List.of(AuditEvent.Outcome.values())),
             Map.entry("platform.sex.", List.of(Sex.values())),

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Repository;
 public class AccessTokens {
 
     /** A token as its owner sees it in the list. */
-    public record Token(UUID id, UUID userId, String name, String prefix, Instant createdAt, Instant expiresAt,
-            @Nullable Instant revokedAt, @Nullable Instant lastUsedAt) {
+    public record Token(UUID id, UUID userId, String name, String prefix, TokenScope scope, Instant createdAt,
+            Instant expiresAt, @Nullable Instant revokedAt, @Nullable Instant lastUsedAt) {
 
         public boolean usableAt(Instant now) {
             return revokedAt == null && now.isBefore(expiresAt);
@@ -29,7 +29,7 @@ public class AccessTokens {
         }
     }
 
-    private static final String COLUMNS = "id, user_id, name, prefix, created_at, expires_at, revoked_at, last_used_at";
+    private static final String COLUMNS = "id, user_id, name, prefix, scope, created_at, expires_at, revoked_at, last_used_at";
 
     private final JdbcClient jdbc;
 
@@ -39,11 +39,11 @@ public class AccessTokens {
 
     void add(Token token, String digest) {
         jdbc.sql("""
-                insert into identity.api_tokens (id, user_id, name, prefix, token_hash, created_at, expires_at)
-                values (:id, :user, :name, :prefix, :digest, :created, :expires)
+                insert into identity.api_tokens (id, user_id, name, prefix, scope, token_hash, created_at, expires_at)
+                values (:id, :user, :name, :prefix, :scope, :digest, :created, :expires)
                 """)
                 .param("id", token.id()).param("user", token.userId()).param("name", token.name())
-                .param("prefix", token.prefix()).param("digest", digest)
+                .param("prefix", token.prefix()).param("scope", token.scope().name()).param("digest", digest)
                 .param("created", UserAccounts.ts(token.createdAt())).param("expires", UserAccounts.ts(token.expiresAt()))
                 .update();
     }
@@ -88,7 +88,8 @@ public class AccessTokens {
 
     private static Token token(ResultSet rs, int row) throws SQLException {
         return new Token(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("name"),
-                rs.getString("prefix"), UserAccounts.requiredInstant(rs, "created_at"),
+                rs.getString("prefix"), TokenScope.valueOf(rs.getString("scope")),
+                UserAccounts.requiredInstant(rs, "created_at"),
                 UserAccounts.requiredInstant(rs, "expires_at"), UserAccounts.instant(rs, "revoked_at"),
                 UserAccounts.instant(rs, "last_used_at"));
     }

@@ -70,6 +70,8 @@ class SecurityConfiguration {
         RequestMatcher api = matcher("/api/**");
         RequestMatcher tokenRequests = request -> api.matches(request)
                 && request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        RequestMatcher tokenManagement = new OrRequestMatcher(matcher("/api/v1/account/tokens"),
+                matcher("/api/v1/account/tokens/**"));
         RequestMatcher administration = new OrRequestMatcher(matcher("/admin/**"), matcher("/api/v1/users/**"),
                 matcher("/api/v1/users"));
         AuditingAccessDenied accessDenied = new AuditingAccessDenied(api, administration, audit);
@@ -100,7 +102,7 @@ class SecurityConfiguration {
                     .expiredSessionStrategy(expiry)))
             // before CSRF: a form posted from an ended session is an expiry, not a forgery
             .addFilterBefore(new SessionTimeouts(settings.session(), clock, expiry, tokenRequests), CsrfFilter.class)
-            .addFilterBefore(new BearerTokenFilter(tokenRequests, tokens), BasicAuthenticationFilter.class)
+            .addFilterBefore(new BearerTokenFilter(tokenRequests, tokenManagement, tokens), BasicAuthenticationFilter.class)
             .addFilterAfter(new PasswordChangeGate(openDuringPasswordChange, api), AuthorizationFilter.class)
             .exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor(

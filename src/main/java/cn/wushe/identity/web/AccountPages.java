@@ -6,6 +6,7 @@ import cn.wushe.identity.internal.AccessTokens;
 import cn.wushe.identity.internal.PasswordChanging;
 import cn.wushe.identity.internal.PasswordPolicy;
 import cn.wushe.identity.internal.PersonalAccessTokens;
+import cn.wushe.identity.internal.TokenScope;
 import cn.wushe.platform.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,15 +32,18 @@ class AccountPages {
     record PasswordForm(@Nullable String currentPassword, @Nullable String newPassword, @Nullable String repeatPassword) {
     }
 
-    record TokenForm(@Nullable String name, @Nullable Integer expiresInDays) {
+    /** The password is never shown back: a refused form asks for it again. */
+    record TokenForm(@Nullable String name, @Nullable Integer expiresInDays, @Nullable TokenScope scope,
+            @Nullable String currentPassword) {
     }
 
     /** A token row as listed. */
-    record TokenRow(UUID id, String name, String prefix, String created, String expires, String lastUsed,
-            String status, boolean usable) {
+    record TokenRow(UUID id, String name, String prefix, String scope, String created, String expires,
+            String lastUsed, String status, boolean usable) {
 
         static TokenRow of(AccessTokens.Token token, Instant now) {
-            return new TokenRow(token.id(), token.name(), token.prefix(), Views.time(token.createdAt()),
+            return new TokenRow(token.id(), token.name(), token.prefix(), token.scope().label(),
+                    Views.time(token.createdAt()),
                     Views.time(token.expiresAt()), Views.time(token.lastUsedAt()), token.statusAt(now),
                     token.usableAt(now));
         }
@@ -91,7 +95,8 @@ class AccountPages {
     @PreAuthorize("isAuthenticated()")
     String createToken(TokenForm form, HttpServletResponse response, Model model) {
         try {
-            PersonalAccessTokens.Created created = tokens.create(Views.user(), nz(form.name()), form.expiresInDays());
+            PersonalAccessTokens.Created created = tokens.create(Views.user(), nz(form.currentPassword()),
+                    nz(form.name()), form.expiresInDays(), form.scope());
             model.addAttribute("secret", created.secret());
             model.addAttribute("createdName", created.token().name());
             return tokenList(model, null);
@@ -112,7 +117,10 @@ class AccountPages {
         Instant now = tokens.now();
         List<TokenRow> rows = tokens.list(Views.user()).stream().map(t -> TokenRow.of(t, now)).toList();
         model.addAttribute("tokens", rows);
-        model.addAttribute("form", form == null ? new TokenForm("", tokens.defaultDays()) : form);
+        model.addAttribute("form", form == null ? new TokenForm("", tokens.defaultDays(), TokenScope.READ, null)
+                : new TokenForm(form.name(), form.expiresInDays(),
+                        form.scope() == null ? TokenScope.READ : form.scope(), null));
+        model.addAttribute("scopes", TokenScope.values());
         model.addAttribute("maxDays", tokens.maxDays());
         return "identity/tokens";
     }

@@ -2,6 +2,7 @@ package cn.wushe.identity.web;
 
 import cn.wushe.identity.internal.AccessTokens;
 import cn.wushe.identity.internal.PersonalAccessTokens;
+import cn.wushe.identity.internal.TokenScope;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
@@ -18,20 +19,28 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller's own personal access tokens. The secret appears only in the response that creates it. */
+/**
+ * The caller's own personal access tokens, managed from a signed-in session only (a bearer token is
+ * refused here by the security chain). The secret appears only in the response that creates it.
+ */
 @RestController
 @RequestMapping("/api/v1/account/tokens")
 class TokenApi {
 
-    record CreateTokenRequest(@Nullable String name, @Nullable Integer expiresInDays) {
+    /**
+     * @param scope           {@code READ} (GET/HEAD only, the default) or {@code WRITE}
+     * @param currentPassword the caller's password, re-entered to confirm it is them
+     */
+    record CreateTokenRequest(@Nullable String name, @Nullable Integer expiresInDays, @Nullable TokenScope scope,
+            @Nullable String currentPassword) {
     }
 
-    record TokenResponse(UUID id, String name, String prefix, Instant createdAt, Instant expiresAt,
-            @Nullable Instant revokedAt, @Nullable Instant lastUsedAt, String status) {
+    record TokenResponse(UUID id, String name, String prefix, TokenScope scope, String scopeLabel, Instant createdAt,
+            Instant expiresAt, @Nullable Instant revokedAt, @Nullable Instant lastUsedAt, String status) {
 
         static TokenResponse of(AccessTokens.Token token, Instant now) {
-            return new TokenResponse(token.id(), token.name(), token.prefix(), token.createdAt(), token.expiresAt(),
-                    token.revokedAt(), token.lastUsedAt(), token.statusAt(now));
+            return new TokenResponse(token.id(), token.name(), token.prefix(), token.scope(), token.scope().label(),
+                    token.createdAt(), token.expiresAt(), token.revokedAt(), token.lastUsedAt(), token.statusAt(now));
         }
     }
 
@@ -56,10 +65,12 @@ class TokenApi {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "创建个人访问令牌（完整令牌仅在此响应中出现一次）")
+    @Operation(summary = "创建个人访问令牌（须提供当前密码 currentPassword；scope 为 READ 只读〔默认，仅 GET/HEAD〕"
+            + "或 WRITE 读写；完整令牌仅在此响应中出现一次）")
     CreatedTokenResponse create(@RequestBody CreateTokenRequest request) {
         PersonalAccessTokens.Created created = tokens.create(Views.user(),
-                request.name() == null ? "" : request.name(), request.expiresInDays());
+                request.currentPassword() == null ? "" : request.currentPassword(),
+                request.name() == null ? "" : request.name(), request.expiresInDays(), request.scope());
         return new CreatedTokenResponse(TokenResponse.of(created.token(), tokens.now()), created.secret());
     }
 

@@ -57,7 +57,8 @@ class OpenApiConfiguration {
             "registry-api", new ApiTag("Registry details (摸底建册): households, categories, change history, corrections.", SCOPED),
             "role-admin-api", new ApiTag("Role grants (角色授权) with region scope, for the security admin.", SCOPED),
             "token-api", new ApiTag("Personal access tokens (个人访问令牌) of the signed-in user.",
-                    "Not region-bound: acts on the caller's own tokens only."),
+                    "Not region-bound: acts on the caller's own tokens only. From a signed-in session only: a request "
+                            + "authenticated by a bearer token is refused (403 /problems/token-management-needs-session)."),
             "user-admin-api", new ApiTag("User accounts (用户管理), for the system admin.", SCOPED)));
 
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");

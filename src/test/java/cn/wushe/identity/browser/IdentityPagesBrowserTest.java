@@ -76,7 +76,8 @@ class IdentityPagesBrowserTest extends BrowserTestSupport {
         login("community_worker", DEMO_PASSWORD);
         open("/account/tokens");
         browser.findElement(By.id("name")).sendKeys("浏览器测试");
-        browser.findElement(By.cssSelector("form[action='/account/tokens'] button[type=submit]")).click();
+        browser.findElement(By.id("currentPassword")).sendKeys(DEMO_PASSWORD);
+        click(By.cssSelector("form[action='/account/tokens'] button[type=submit]"));
         String token = waitFor(By.cssSelector("input[aria-label='新令牌']")).getAttribute("value");
         assertThat(token).matches("wst_[0-9A-Za-z]{32}");
         screenshotBothSizes("identity-tokens");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.wushe.identity.TestAccounts;
 import cn.wushe.identity.internal.AccountFixture;
 import cn.wushe.identity.internal.PersonalAccessTokens;
+import cn.wushe.identity.internal.TokenScope;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -66,7 +67,8 @@ class ErrorsInTheHouseFormatTest {
     @BeforeEach
     void signIn() {
         worker = accounts.create("610527001001", "COMMUNITY_WORKER@610527001001");
-        bearer = "Bearer " + tokens.create(accounts.principal(worker.id()), "errors", 1).secret();
+        bearer = "Bearer " + tokens.create(accounts.principal(worker.id()), worker.password(), "errors", 1,
+                TokenScope.WRITE).secret();
     }
 
     @ParameterizedTest(name = "{0} {1} → {2} {3}")
