@@ -1,5 +1,6 @@
 package cn.wushe.registry.internal;
 
+import cn.wushe.platform.Text;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
@@ -88,7 +89,7 @@ public final class Correction {
     }
 
     private static @Nullable String checkedNote(@Nullable String note) {
-        String text = PersonValidation.text(note);
+        String text = Text.trimToNull(note);
         if (text != null && text.codePointCount(0, text.length()) > NOTE_MAX) {
             throw DomainException.invalid("note", Messages.text("registry.correction.note-too-long", NOTE_MAX));
         }

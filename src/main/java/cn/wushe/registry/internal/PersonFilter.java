@@ -1,5 +1,6 @@
 package cn.wushe.registry.internal;
 
+import cn.wushe.platform.Text;
 import cn.wushe.platform.Messages;
 import cn.wushe.platform.personal.Sex;
 
@@ -18,10 +19,10 @@ public record PersonFilter(@Nullable String regionCode, @Nullable String categor
         @Nullable String name) {
 
     public PersonFilter {
-        regionCode = PersonValidation.text(regionCode);
-        category = PersonValidation.text(category);
-        name = PersonValidation.text(name);
-        disabilityType = PersonValidation.text(disabilityType);
+        regionCode = Text.trimToNull(regionCode);
+        category = Text.trimToNull(category);
+        name = Text.trimToNull(name);
+        disabilityType = Text.trimToNull(disabilityType);
         if (regionCode != null && !regionCode.matches("\\d{9}|\\d{12}|\\d{15}")) {
             throw cn.wushe.platform.DomainException.invalid("region", Messages.text("registry.filter.region-invalid"));
         }

@@ -1,5 +1,6 @@
 package cn.wushe.registry.internal;
 
+import cn.wushe.platform.Text;
 import cn.wushe.platform.Messages;
 import cn.wushe.platform.personal.IdentityNumber;
 import cn.wushe.platform.personal.PhoneNumber;
@@ -63,7 +64,7 @@ public class PersonReading {
      */
     @Transactional
     public PersonView reveal(Actor actor, PersonId id, @Nullable String reason) {
-        String stated = PersonValidation.text(reason);
+        String stated = Text.trimToNull(reason);
         if (disclosureOf(id, actor).isEmpty()) {
             throw DomainException.notFound(Messages.text("registry.subject.person"));
         }

@@ -100,7 +100,7 @@ public class PersonValidation {
     public Result check(PersonDraft draft, Actor actor) {
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate today = LocalDate.now(clock);
-        String name = text(draft.name());
+        String name = Text.trimToNull(draft.name());
         checkText(errors, "name", Messages.text("registry.column.NAME"), name, NAME_MAX, true);
         if (name != null && !errors.containsKey("name") && !NAME.matcher(name).matches()) {
             errors.put("name", Messages.text("registry.validation.name-characters"));
@@ -117,7 +117,7 @@ public class PersonValidation {
             errors.put("declaredSex", Messages.text("registry.validation.sex-missing"));
         }
         PhoneNumber phone = null;
-        String phoneText = text(draft.phone());
+        String phoneText = Text.trimToNull(draft.phone());
         if (phoneText != null) {
             String problem = PhoneNumber.problem(phoneText);
             if (problem != null) {
@@ -137,7 +137,7 @@ public class PersonValidation {
         HouseholdId householdId = draft.householdId() == null ? null : new HouseholdId(draft.householdId());
         RelationToHead relation = relation(draft, householdId, address, actor, errors);
         List<CategoryEntry> categories = categories(draft.categories(), errors);
-        String health = text(draft.health());
+        String health = Text.trimToNull(draft.health());
         checkText(errors, "health", Messages.text("registry.column.HEALTH"), health, HEALTH_MAX, false);
         List<RelatedParty> obligors = parties(PartyKind.OBLIGOR, "obligors", draft.obligors(), errors);
         List<RelatedParty> contacts = parties(PartyKind.CONTACT, "contacts", draft.contacts(), errors);
@@ -149,8 +149,8 @@ public class PersonValidation {
     }
 
     private @Nullable Address address(PersonDraft draft, Map<String, String> errors) {
-        String community = text(draft.communityCode());
-        String grid = text(draft.gridCode());
+        String community = Text.trimToNull(draft.communityCode());
+        String grid = Text.trimToNull(draft.gridCode());
         Optional<PlaceValid.Refusal> refused = places.check(community, grid);
         if (refused.isPresent()) {
             errors.put(refused.get().field(), refused.get().message());
@@ -158,7 +158,7 @@ public class PersonValidation {
                 return null;
             }
         }
-        String detail = text(draft.addressDetail());
+        String detail = Text.trimToNull(draft.addressDetail());
         checkText(errors, "addressDetail", Messages.text("registry.column.ADDRESS"), detail, ADDRESS_MAX, false);
         return errors.containsKey("gridCode") || errors.containsKey("addressDetail") ? null
                 : new Address(community, grid, detail);
@@ -190,7 +190,7 @@ public class PersonValidation {
         for (int i = 0; i < drafts.size(); i++) {
             CategoryDraft d = drafts.get(i);
             String at = "categories[" + i + "].";
-            String code = text(d.code());
+            String code = Text.trimToNull(d.code());
             Optional<CategoryType> type = code == null ? Optional.empty() : categoryTypes.byCode(code);
             int before = errors.size();
             if (code == null) {
@@ -203,7 +203,7 @@ public class PersonValidation {
             } else if (d.endDate() != null && d.endDate().isBefore(d.startDate())) {
                 errors.put(at + "endDate", Messages.text("registry.validation.end-before-start"));
             }
-            String source = text(d.source());
+            String source = Text.trimToNull(d.source());
             checkText(errors, at + "source", Messages.text("registry.column.CATEGORY_SOURCE"), source, SOURCE_MAX, true);
             boolean needsDisability = type.map(CategoryType::needsDisability).orElse(false);
             if (needsDisability && (d.disabilityType() == null || !CategoryType.DISABILITY_TYPES.contains(d.disabilityType()))) {
@@ -236,11 +236,11 @@ public class PersonValidation {
             PartyDraft d = drafts.get(i);
             String at = field + "[" + i + "].";
             int before = errors.size();
-            String name = text(d.name());
-            String relation = text(d.relation());
+            String name = Text.trimToNull(d.name());
+            String relation = Text.trimToNull(d.relation());
             checkText(errors, at + "name", Messages.text("registry.validation.party-name", kind.label()), name, NAME_MAX, true);
             checkText(errors, at + "relation", Messages.text("registry.validation.party-relation"), relation, RELATION_MAX, true);
-            String phone = text(d.phone());
+            String phone = Text.trimToNull(d.phone());
             if (phone != null && PhoneNumber.problem(phone) != null) {
                 errors.put(at + "phone", PhoneNumber.problem(phone));
             }
@@ -265,10 +265,5 @@ public class PersonValidation {
         } else if (value.codePoints().anyMatch(cp -> Character.isISOControl(cp) && cp != '\n')) {
             errors.put(field, Messages.text("registry.validation.control-characters", label));
         }
-    }
-
-    /** Shorthand for the one trim rule, {@link Text#trimToNull}. */
-    static @Nullable String text(@Nullable String raw) {
-        return Text.trimToNull(raw);
     }
 }

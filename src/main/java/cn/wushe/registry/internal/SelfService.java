@@ -1,5 +1,6 @@
 package cn.wushe.registry.internal;
 
+import cn.wushe.platform.Text;
 import cn.wushe.platform.Messages;
 import cn.wushe.registry.PersonId;
 
@@ -70,8 +71,8 @@ public class SelfService {
     public UUID requestCorrection(Actor resident, @Nullable CorrectableField field, @Nullable String proposedValue, @Nullable String note) {
         Actor actor = residentActor(resident);
         Person person = ownPerson(actor).orElseThrow(() -> DomainException.notFound(Messages.text("registry.subject.own-record")));
-        String proposed = PersonValidation.text(proposedValue);
-        String noteText = PersonValidation.text(note);
+        String proposed = Text.trimToNull(proposedValue);
+        String noteText = Text.trimToNull(note);
         if (field == null) {
             throw DomainException.invalid("field", Messages.text("registry.correction.field-missing"));
         }
