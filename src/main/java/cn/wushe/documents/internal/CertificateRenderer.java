@@ -150,7 +150,9 @@ class CertificateRenderer {
     private void body(Document document, PrintedContent content) throws DocumentException {
         Font text = new Font(font, 14, Font.NORMAL, INK);
         for (String paragraph : content.paragraphs()) {
-            Paragraph p = new Paragraph(26, paragraph, text);
+            Chunk words = new Chunk(paragraph, text);
+            words.setSplitCharacter(ChineseLineBreaks.INSTANCE);
+            Paragraph p = new Paragraph(26, words);
             p.setFirstLineIndent(28);
             p.setAlignment(Element.ALIGN_JUSTIFIED);
             p.setSpacingAfter(8);
@@ -175,7 +177,9 @@ class CertificateRenderer {
     }
 
     private static PdfPCell cell(String text, Font font) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, font));
+        Chunk words = new Chunk(text, font);
+        words.setSplitCharacter(ChineseLineBreaks.INSTANCE);
+        PdfPCell cell = new PdfPCell(new Phrase(words));
         cell.setBorder(Rectangle.BOTTOM);
         cell.setBorderColor(RULE);
         cell.setBorderWidth(0.6f);
