@@ -26,11 +26,11 @@ public class DocumentVerification {
     public enum State { GENUINE, EXPIRED, REVOKED, FORGED }
 
     /** The answer; the claims are absent for a forged link. */
-    public record Verification(State state, @Nullable String kindLabel, @Nullable PublicClaims claims,
-            @Nullable LocalDate issuedOn, @Nullable LocalDate revokedOn) {
+    public record Verification(State state, @Nullable String serial, @Nullable String kindLabel,
+            @Nullable PublicClaims claims, @Nullable LocalDate issuedOn, @Nullable LocalDate revokedOn) {
 
         static Verification forged() {
-            return new Verification(State.FORGED, null, null, null, null);
+            return new Verification(State.FORGED, null, null, null, null, null);
         }
     }
 
@@ -62,7 +62,7 @@ public class DocumentVerification {
         audit.record(new AuditEvent("DOCUMENT_VERIFY", "DOCUMENT", document.serial(), document.regionCode(),
                 state == State.GENUINE ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE, null, state.name(),
                 publicName()));
-        return new Verification(state, DocumentKind.labelOf(document.kind()), document.claims(),
+        return new Verification(state, document.serial(), DocumentKind.labelOf(document.kind()), document.claims(),
                 day(document.issuedAt()), document.revokedAt() == null ? null : day(document.revokedAt()));
     }
 
