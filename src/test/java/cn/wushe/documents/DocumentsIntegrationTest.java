@@ -123,9 +123,9 @@ class DocumentsIntegrationTest extends DocumentsIntegrationTestBase {
             });
             String text = new PDFTextStripper().getText(pdf);
             // the title is letter-spaced, which extracts as spaces between its characters
-            assertThat(text.replace(" ", "")).contains("在册证明");
-            assertThat(text).contains("兹证明 司马光 同志", "累计服务时长 36 小时", "大荔县民政局",
-                    "编号：" + document.serial(), "扫描左侧二维码");
+            // spacing in extracted text varies (the title is letter-spaced): compare without white space
+            assertThat(text.replaceAll("\\s+", "")).contains("在册证明", "兹证明司马光同志", "累计服务时长36小时",
+                    "大荔县民政局", "编号：" + document.serial(), "扫描左侧二维码");
         }
     }
 
