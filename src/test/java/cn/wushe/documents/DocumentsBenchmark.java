@@ -36,7 +36,7 @@ class DocumentsBenchmark extends DocumentsIntegrationTestBase {
                 One thread, %d documents after %d to warm up (serial, HMAC-SM3 signature, A4 PDF with the
                 Noto Sans SC subset embedded, encrypted content stored, audit entry): median %.1f ms,
                 p95 %.1f ms, p99 %.1f ms; %d KB per PDF on average. A download the resident waits for once;
-                the tail comes from sharing two cores with other builds, not from the work itself.
+                the tail is most likely from sharing two cores with other builds (not measured on a quiet machine).
                 """.formatted(RUNS, WARM_UP, micros[RUNS / 2] / 1000.0, micros[RUNS * 95 / 100] / 1000.0,
                 micros[RUNS * 99 / 100] / 1000.0, bytes / RUNS / 1024);
         assertThat(micros[RUNS / 2]).isPositive();
