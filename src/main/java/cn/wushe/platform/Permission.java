@@ -28,5 +28,7 @@ public enum Permission {
     PERSON_IMPORT,
     PERSON_EXPORT,
     /** A resident's access to their own record. */
-    SELF_SERVICE
+    SELF_SERVICE,
+    /** Revoke an issued document (certificate, receipt) so its QR code reports it revoked. */
+    DOCUMENT_REVOKE
 }

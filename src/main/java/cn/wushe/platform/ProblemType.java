@@ -65,6 +65,10 @@ public enum ProblemType {
     PERSON_CLOSED("person-closed", 409),
     /** The registry changed between an import's check and its commit. */
     IMPORT_CHANGED("import-changed", 409),
+    /** The document was revoked already. */
+    DOCUMENT_REVOKED("document-revoked", 409),
+    /** A proof of registration was asked for by someone who holds no current category (or whose record is closed). */
+    NOT_ENROLLED("not-enrolled", 409),
 
 
     /** The If-Match version is not the object's current one. */

@@ -3,6 +3,7 @@ package cn.wushe.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wushe.audit.AuditEvent;
+import cn.wushe.documents.internal.DocumentVerification;
 import cn.wushe.identity.internal.Role;
 import cn.wushe.identity.internal.TokenScope;
 import cn.wushe.platform.personal.IdDocumentType;
@@ -68,13 +69,16 @@ class MessagesUnitTest {
             Map.entry("registry.import-status.", constants("cn.wushe.registry.imports.ImportStatus")),
             Map.entry("registry.row-outcome.", constants("cn.wushe.registry.imports.RowOutcome")),
             Map.entry("registry.column.", constants("cn.wushe.registry.imports.RosterColumn")),
-            Map.entry("registry.column.hint.", constants("cn.wushe.registry.imports.RosterColumn")));
+            Map.entry("registry.column.hint.", constants("cn.wushe.registry.imports.RosterColumn")),
+            Map.entry("documents.verify.state.", List.of(DocumentVerification.State.values())),
+            Map.entry("documents.verify.explain.", List.of(DocumentVerification.State.values())));
 
     /**
      * Key families read with a code recorded as a string by many modules ({@code #messages.msgOrNull});
      * a code without a key is shown as it is, so a key here is optional and never reported unused.
      */
-    private static final Set<String> OPEN_FAMILIES = Set.of("audit.action.", "audit.object.");
+    private static final Set<String> OPEN_FAMILIES = Set.of("audit.action.", "audit.object.",
+            "documents.kind.");
 
     /** Every module: none keeps Chinese literals outside {@code messages.properties} (a new one included). */
     private static final List<Path> CONVERTED = modules();

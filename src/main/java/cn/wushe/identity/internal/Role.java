@@ -1,6 +1,7 @@
 package cn.wushe.identity.internal;
 
 import static cn.wushe.platform.Permission.AUDIT_READ;
+import static cn.wushe.platform.Permission.DOCUMENT_REVOKE;
 import static cn.wushe.platform.Permission.GRID_EDIT;
 import static cn.wushe.platform.Permission.GRID_VIEW;
 import static cn.wushe.platform.Permission.PERSON_EDIT;
@@ -35,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  */
 public enum Role {
     COUNTY_ADMIN("County civil affairs administrator", ScopeLevel.COUNTY, Duty.BUSINESS,
-            at(GRID_VIEW, GRID_EDIT, PERSON_SEARCH, PERSON_VIEW, PERSON_EDIT, PII_UNMASK, PERSON_IMPORT, PERSON_EXPORT)),
+            at(GRID_VIEW, GRID_EDIT, PERSON_SEARCH, PERSON_VIEW, PERSON_EDIT, PII_UNMASK, PERSON_IMPORT, PERSON_EXPORT),
+            at(DOCUMENT_REVOKE)),
     COUNTY_STATION("County social work station", ScopeLevel.COUNTY, Duty.BUSINESS,
             at(GRID_VIEW, PERSON_SEARCH, PERSON_VIEW, PERSON_EXPORT)),
     TOWN_STATION("Town social work station", ScopeLevel.TOWN, Duty.BUSINESS,

@@ -54,7 +54,8 @@ class SecurityConfiguration {
 
     private static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
         "/error", "/actuator/health/**", "/v3/api-docs/**", "/api-docs.html", "/swagger-ui/**", "/problems/**",
-        "/prefs/large-type"};
+        "/prefs/large-type",
+        "/verify/*"};
 
     /** Lets the session registry hear of sessions the container ends. */
     @Bean

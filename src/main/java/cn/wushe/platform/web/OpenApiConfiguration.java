@@ -61,6 +61,11 @@ class OpenApiConfiguration {
                             + "authenticated by a bearer token is refused (403 /problems/token-management-needs-session)."),
             "user-admin-api", new ApiTag("User accounts (用户管理), for the system admin.", SCOPED)));
 
+    static {
+        TAGS.put("document-api", new ApiTag("Issued documents (证明与回执): revocation of a document whose QR code "
+                + "then reports it revoked.", SCOPED));
+    }
+
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");
 
     @Bean
