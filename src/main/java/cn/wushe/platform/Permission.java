@@ -28,5 +28,7 @@ public enum Permission {
     PERSON_IMPORT,
     PERSON_EXPORT,
     /** A resident's access to their own record. */
-    SELF_SERVICE
+    SELF_SERVICE,
+    /** Register, change and retire organizational units (单位) inside the region scope. */
+    UNIT_MANAGE
 }

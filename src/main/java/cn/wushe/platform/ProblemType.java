@@ -65,6 +65,14 @@ public enum ProblemType {
     PERSON_CLOSED("person-closed", 409),
     /** The registry changed between an import's check and its commit. */
     IMPORT_CHANGED("import-changed", 409),
+    /** A retired unit (单位) takes no change, member or child. */
+    UNIT_RETIRED("unit-retired", 409),
+    /** Another active unit of the region has the name, or another unit the credit code. */
+    UNIT_EXISTS("unit-exists", 409),
+    /** A unit with active units reporting to it is not retired. */
+    UNIT_HAS_CHILDREN("unit-has-children", 409),
+    /** The account already belongs to the unit. */
+    UNIT_MEMBERSHIP_EXISTS("unit-membership-exists", 409),
 
 
     /** The If-Match version is not the object's current one. */

@@ -12,6 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.wushe.audit.AuditFixture;
+import cn.wushe.units.UnitId;
+import cn.wushe.units.UnitKind;
+import cn.wushe.units.internal.UnitManagement;
 import com.jayway.jsonpath.JsonPath;
 import java.util.List;
 import java.util.UUID;
@@ -171,16 +174,32 @@ class RoleAdministrationIntegrationTest {
     }
 
     @Test
-    void organizationOnlyForOrganizationRoles() throws Exception {
+    void organizationOnlyForOrganizationRoles(@Autowired UnitManagement units) throws Exception {
+        UnitId organization = new UnitId(UUID.nameUUIDFromBytes("role-admin-test-organization".getBytes()));
+        units.seed(organization, UnitKind.SOCIAL_ORGANIZATION, "610527", "角色授权测试社会组织", null, null, "测试数据");
+        UnitId charity = new UnitId(UUID.nameUUIDFromBytes("role-admin-test-charity".getBytes()));
+        units.seed(charity, UnitKind.CHARITY_ORGANIZATION, "610527", "角色授权测试慈善组织", null, null, "测试数据");
         mvc.perform(post("/api/v1/users/{id}/roles", target.id()).with(csrf()).with(admin.as(secadmin))
                         .contentType("application/json")
-                        .content("{\"role\":\"RESIDENT\",\"scopeCode\":\"610527001001\",\"orgId\":\"" + UUID.randomUUID() + "\"}"))
+                        .content("{\"role\":\"RESIDENT\",\"scopeCode\":\"610527001001\",\"unitId\":\"" + organization + "\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("orgId"));
+                .andExpect(jsonPath("$.errors[0].field").value("unitId"));
         mvc.perform(post("/api/v1/users/{id}/roles", target.id()).with(csrf()).with(admin.as(secadmin))
                         .contentType("application/json")
-                        .content("{\"role\":\"ORG_STAFF\",\"scopeCode\":\"610527\",\"orgId\":\"" + UUID.randomUUID() + "\"}"))
-                .andExpect(status().isCreated());
+                        .content("{\"role\":\"ORG_STAFF\",\"scopeCode\":\"610527\",\"unitId\":\"" + UUID.randomUUID() + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("所选单位不存在或已撤销"));
+        mvc.perform(post("/api/v1/users/{id}/roles", target.id()).with(csrf()).with(admin.as(secadmin))
+                        .contentType("application/json")
+                        .content("{\"role\":\"ORG_STAFF\",\"scopeCode\":\"610527\",\"unitId\":\"" + charity + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("unitId"));
+        mvc.perform(post("/api/v1/users/{id}/roles", target.id()).with(csrf()).with(admin.as(secadmin))
+                        .contentType("application/json")
+                        .content("{\"role\":\"ORG_STAFF\",\"scopeCode\":\"610527\",\"unitId\":\"" + organization + "\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.unitId").value(organization.toString()));
+        assertThat(accounts.principal(target.id()).unitIds()).containsExactly(organization.value());
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class RoleAdminPages {
 
-    record GrantForm(@Nullable String role, @Nullable String scopeCode, @Nullable UUID orgId) {
+    record GrantForm(@Nullable String role, @Nullable String scopeCode, @Nullable UUID unitId) {
     }
 
     /** A role as offered in the grant form, with the level its scope must have. */
@@ -41,7 +41,7 @@ class RoleAdminPages {
 
     /** An assignment as listed, with the scope's name. */
     record AssignmentRow(UUID id, String role, String roleLabel, String scopeCode, String scopeName,
-            @Nullable UUID orgId) {
+            @Nullable UUID unitId) {
     }
 
     private final RoleAdministration administration;
@@ -74,7 +74,7 @@ class RoleAdminPages {
     String grant(@PathVariable UUID userId, GrantForm form, HttpServletResponse response, Model model) {
         try {
             RoleAssignment granted = administration.grant(CurrentActor.get(), userId,
-                    new GrantRequest(form.role(), form.scopeCode(), form.orgId()));
+                    new GrantRequest(form.role(), form.scopeCode(), form.unitId()));
             model.addAttribute("done", Messages.text("identity.grant.done", granted.role().label(), regions.describe(granted.scopeCode())));
             return holderPage(userId, new GrantForm(null, null, null), model);
         } catch (DomainException e) {
@@ -105,7 +105,7 @@ class RoleAdminPages {
         model.addAttribute("account", holder.account());
         model.addAttribute("unitName", regions.describe(holder.account().homeRegionCode()));
         model.addAttribute("assignments", holder.assignments().stream().map(a -> new AssignmentRow(a.id(),
-                a.role().name(), a.role().label(), a.scopeCode(), regions.describe(a.scopeCode()), a.orgId())).toList());
+                a.role().name(), a.role().label(), a.scopeCode(), regions.describe(a.scopeCode()), a.unitId())).toList());
         model.addAttribute("roles", RoleOption.all());
         model.addAttribute("form", form);
         model.addAttribute("self", userId.equals(CurrentActor.get().id()));

@@ -61,6 +61,11 @@ class OpenApiConfiguration {
                             + "authenticated by a bearer token is refused (403 /problems/token-management-needs-session)."),
             "user-admin-api", new ApiTag("User accounts (用户管理), for the system admin.", SCOPED)));
 
+    static {
+        TAGS.put("unit-api", new ApiTag("Organizational units (单位): departments, street offices, social-work stations, "
+                + "committees, social organizations, charities, companies; list, read, register, change, retire.", SCOPED));
+    }
+
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");
 
     @Bean
