@@ -220,6 +220,23 @@ class RoleAdministrationIntegrationTest {
     }
 
     @Test
+    void rolesPageGrantsAnOrganizationRoleForAUnit(@Autowired UnitManagement units) throws Exception {
+        UnitId charity = new UnitId(UUID.nameUUIDFromBytes("role-page-test-charity".getBytes()));
+        units.seed(charity, UnitKind.CHARITY_ORGANIZATION, "610527001", "角色页测试慈善会", null, null, "测试数据");
+        mvc.perform(get("/admin/roles/{id}", target.id()).with(admin.as(secadmin)))
+                .andExpect(content().string(containsString("角色页测试慈善会")));
+        mvc.perform(post("/admin/roles/{id}", target.id()).with(csrf()).with(admin.as(secadmin))
+                        .param("role", "ORG_STAFF").param("scopeCode", "610527").param("unitId", charity.toString()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("社会组织人员不能关联“慈善组织”类单位")));
+        mvc.perform(post("/admin/roles/{id}", target.id()).with(csrf()).with(admin.as(secadmin))
+                        .param("role", "CHARITY_STAFF").param("scopeCode", "610527").param("unitId", charity.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("已授予慈善组织人员")));
+        assertThat(accounts.principal(target.id()).unitIds()).containsExactly(charity.value());
+    }
+
+    @Test
     void grantingEndsTheHoldersSessionsSoNewRightsApplyAtNextLogin() throws Exception {
         TestAccounts.Account worker = accounts.create("610527001001", "RESIDENT@610527001001");
         var session = new LoginSupport(mvc).signIn(worker.username(), worker.password());
