@@ -98,23 +98,23 @@ public class MembershipAdministration {
 
     @Transactional
     public Unit detach(Actor admin, UUID userId, UUID unitId) {
-        UserAccount account = managed(admin, userId, "USER_UNIT_DETACH");
-        AuditEvent attempt = AuditEvent.success("USER_UNIT_DETACH", "USER", userId.toString(), account.homeRegionCode());
-        Unit unit = member(admin, userId, unitId, attempt);
-        memberships.remove(userId, unitId);
-        sessions.endSessionsOf(userId, null);
-        audit.record(attempt.withDetail(detail(unit, false)));
-        return unit;
+        return changeMember(admin, userId, unitId, "USER_UNIT_DETACH", false, () -> memberships.remove(userId, unitId));
     }
 
     @Transactional
     public Unit makePrimary(Actor admin, UUID userId, UUID unitId) {
-        UserAccount account = managed(admin, userId, "USER_UNIT_PRIMARY");
-        AuditEvent attempt = AuditEvent.success("USER_UNIT_PRIMARY", "USER", userId.toString(), account.homeRegionCode());
+        return changeMember(admin, userId, unitId, "USER_UNIT_PRIMARY", true, () -> memberships.makePrimary(userId, unitId));
+    }
+
+    /** A change to an existing membership: 404 unless the account and the unit are both in scope; audited. */
+    private Unit changeMember(Actor admin, UUID userId, UUID unitId, String action, boolean primaryAfter,
+            Runnable change) {
+        UserAccount account = managed(admin, userId, action);
+        AuditEvent attempt = AuditEvent.success(action, "USER", userId.toString(), account.homeRegionCode());
         Unit unit = member(admin, userId, unitId, attempt);
-        memberships.makePrimary(userId, unitId);
+        change.run();
         sessions.endSessionsOf(userId, null);
-        audit.record(attempt.withDetail(detail(unit, true)));
+        audit.record(attempt.withDetail(detail(unit, primaryAfter)));
         return unit;
     }
 
