@@ -4,6 +4,6 @@
  * and the signed-in principal {@link cn.wushe.identity.internal.SignedInUser}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity 账号与权限",
-        allowedDependencies = { "platform", "platform :: *", "audit", "region" })
+        allowedDependencies = { "platform", "platform :: *", "audit", "region", "units" })
 @org.jspecify.annotations.NullMarked
 package cn.wushe.identity;

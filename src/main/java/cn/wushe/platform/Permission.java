@@ -30,5 +30,7 @@ public enum Permission {
     /** A resident's access to their own record. */
     SELF_SERVICE,
     /** Revoke an issued document (certificate, receipt) so its QR code reports it revoked. */
-    DOCUMENT_REVOKE
+    DOCUMENT_REVOKE,
+    /** Register, change and retire organizational units (单位) inside the region scope. */
+    UNIT_MANAGE,
 }

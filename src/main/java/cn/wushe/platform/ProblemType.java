@@ -69,6 +69,14 @@ public enum ProblemType {
     DOCUMENT_REVOKED("document-revoked", 409),
     /** A proof of registration was asked for by someone who holds no current category (or whose record is closed). */
     NOT_ENROLLED("not-enrolled", 409),
+    /** A retired unit (单位) takes no change, member or child. */
+    UNIT_RETIRED("unit-retired", 409),
+    /** Another active unit of the region has the name, or another unit the credit code. */
+    UNIT_EXISTS("unit-exists", 409),
+    /** A unit with active units reporting to it is not retired. */
+    UNIT_HAS_CHILDREN("unit-has-children", 409),
+    /** The account already belongs to the unit. */
+    UNIT_MEMBERSHIP_EXISTS("unit-membership-exists", 409),
 
 
     /** The If-Match version is not the object's current one. */

@@ -71,7 +71,8 @@ class MessagesUnitTest {
             Map.entry("registry.column.", constants("cn.wushe.registry.imports.RosterColumn")),
             Map.entry("registry.column.hint.", constants("cn.wushe.registry.imports.RosterColumn")),
             Map.entry("documents.verify.state.", List.of(DocumentVerification.State.values())),
-            Map.entry("documents.verify.explain.", List.of(DocumentVerification.State.values())));
+            Map.entry("documents.verify.explain.", List.of(DocumentVerification.State.values())),
+            Map.entry("units.kind.", List.of(cn.wushe.units.UnitKind.values())));
 
     /**
      * Key families read with a code recorded as a string by many modules ({@code #messages.msgOrNull});
@@ -90,7 +91,8 @@ class MessagesUnitTest {
             "cn/wushe/registry/demo/GeneratedPeople.java", "generated demo people: names, addresses, health notes, relatives",
             "cn/wushe/registry/demo/DemoPeople.java", "\u6751 (village) as it occurs in community names, to tell villages from communities",
             "cn/wushe/registry/demo/BulkLoad.java", "the history row of generated people and a developer's exception message",
-            "cn/wushe/platform/web/OpenApiConfiguration.java", "OpenAPI descriptions for API clients, left as annotation values are");
+            "cn/wushe/platform/web/OpenApiConfiguration.java", "OpenAPI descriptions for API clients, left as annotation values are",
+            "cn/wushe/units/internal/DemoUnits.java", "names of the demo units of 白水县");
 
     /** The constants of an enum its module keeps package-private. */
     private static List<? extends Enum<?>> constants(String enumClass) {

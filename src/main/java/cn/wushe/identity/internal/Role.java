@@ -12,6 +12,7 @@ import static cn.wushe.platform.Permission.PERSON_VIEW;
 import static cn.wushe.platform.Permission.PII_UNMASK;
 import static cn.wushe.platform.Permission.ROLE_MANAGE;
 import static cn.wushe.platform.Permission.SELF_SERVICE;
+import static cn.wushe.platform.Permission.UNIT_MANAGE;
 import static cn.wushe.platform.Permission.USER_MANAGE;
 
 import cn.wushe.platform.Messages;
@@ -20,6 +21,9 @@ import cn.wushe.platform.RegionScope;
 import cn.wushe.platform.ScopeLevel;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import cn.wushe.units.UnitKind;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -56,7 +60,8 @@ public enum Role {
     RESIDENT("Resident", ScopeLevel.COMMUNITY, Duty.BUSINESS,
             at(SELF_SERVICE)),
     SYSTEM_ADMIN("System administrator (accounts)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
-            at(USER_MANAGE)),
+            at(USER_MANAGE),
+            at(UNIT_MANAGE)),
     SECURITY_ADMIN("Security administrator (roles)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
             at(ROLE_MANAGE)),
     AUDIT_ADMIN("Audit administrator (audit log)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
@@ -125,9 +130,24 @@ public enum Role {
         return duty == Duty.ADMINISTRATION;
     }
 
-    /** Organization roles may name the organization (社会组织、慈善组织) the assignment is for. */
+    /** Organization roles may name the unit (社会组织、慈善组织) the assignment is for. */
     public boolean takesOrganization() {
         return duty == Duty.ORGANIZATION;
+    }
+
+    /**
+     * The kinds of unit an assignment of this role may be held for: staff of a social organization
+     * for a social organization (or a company), charity staff for a charity, a volunteer for the
+     * organization or committee whose team they serve in; empty for roles that take none.
+     */
+    public Set<UnitKind> unitKinds() {
+        return switch (this) {
+            case ORG_STAFF -> EnumSet.of(UnitKind.SOCIAL_ORGANIZATION, UnitKind.COMPANY);
+            case CHARITY_STAFF -> EnumSet.of(UnitKind.CHARITY_ORGANIZATION);
+            case VOLUNTEER -> EnumSet.of(UnitKind.SOCIAL_ORGANIZATION, UnitKind.CHARITY_ORGANIZATION,
+                    UnitKind.COMMUNITY_COMMITTEE, UnitKind.TOWN_STATION, UnitKind.COMMUNITY_ROOM);
+            default -> EnumSet.noneOf(UnitKind.class);
+        };
     }
 
     public List<Grant> grants() {

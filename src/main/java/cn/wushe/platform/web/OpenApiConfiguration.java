@@ -64,6 +64,8 @@ class OpenApiConfiguration {
     static {
         TAGS.put("document-api", new ApiTag("Issued documents (证明与回执): revocation of a document whose QR code "
                 + "then reports it revoked.", SCOPED));
+        TAGS.put("unit-api", new ApiTag("Organizational units (单位): departments, street offices, social-work stations, "
+                + "committees, social organizations, charities, companies; list, read, register, change, retire.", SCOPED));
     }
 
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");
