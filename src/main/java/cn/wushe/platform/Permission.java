@@ -28,5 +28,7 @@ public enum Permission {
     PERSON_IMPORT,
     PERSON_EXPORT,
     /** A resident's access to their own record. */
-    SELF_SERVICE
+    SELF_SERVICE,
+    /** Enter and correct the working calendar (工作日历) and a county's office hours (system admin). */
+    CALENDAR_MANAGE
 }

@@ -53,6 +53,7 @@ class MessagesUnitTest {
     /** Key families built from an enum's constants, each checked constant by constant. */
     private static final Map<String, List<? extends Enum<?>>> ENUM_FAMILIES = Map.ofEntries(
             Map.entry("identity.role.", List.of(Role.values())),
+            Map.entry("calendar.source.", constants("cn.wushe.calendar.internal.CalendarYear$Source")),
             Map.entry("identity.token.scope.", List.of(TokenScope.values())),
             Map.entry("platform.scope-level.", List.of(ScopeLevel.values())),
             Map.entry("audit.outcome.", List.of(AuditEvent.Outcome.values())),
@@ -83,7 +84,8 @@ class MessagesUnitTest {
             MAIN_JAVA.resolve("cn/wushe/audit"),
             MAIN_JAVA.resolve("cn/wushe/workbench"),
             MAIN_JAVA.resolve("cn/wushe/registry"),
-            MAIN_JAVA.resolve("cn/wushe/platform"));
+            MAIN_JAVA.resolve("cn/wushe/platform"),
+            MAIN_JAVA.resolve("cn/wushe/calendar"));
 
     /** Files whose Chinese literals are data, not wording; each with the reason. */
     private static final Map<String, String> DATA_FILES = Map.of(
@@ -92,7 +94,8 @@ class MessagesUnitTest {
             "cn/wushe/registry/demo/GeneratedPeople.java", "generated demo people: names, addresses, health notes, relatives",
             "cn/wushe/registry/demo/DemoPeople.java", "\u6751 (village) as it occurs in community names, to tell villages from communities",
             "cn/wushe/registry/demo/BulkLoad.java", "the history row of generated people and a developer's exception message",
-            "cn/wushe/platform/web/OpenApiConfiguration.java", "OpenAPI descriptions for API clients, left as annotation values are");
+            "cn/wushe/platform/web/OpenApiConfiguration.java", "OpenAPI descriptions for API clients, left as annotation values are",
+            "cn/wushe/calendar/internal/YearText.java", "the words of the State Council notice the parser reads (放假, 上班, 至, 年月日)");
 
     /** The constants of an enum its module keeps package-private. */
     private static List<? extends Enum<?>> constants(String enumClass) {

@@ -61,6 +61,14 @@ class OpenApiConfiguration {
                             + "authenticated by a bearer token is refused (403 /problems/token-management-needs-session)."),
             "user-admin-api", new ApiTag("User accounts (用户管理), for the system admin.", SCOPED)));
 
+    static {
+        TAGS.put("calendar-api", new ApiTag("Working calendar (工作日历): holidays and make-up working days (调休) per year, "
+                + "working-day and office-hour arithmetic, county office hours.",
+                "Not region-bound for reading: the calendar and office hours are the same facts for every signed-in caller. "
+                        + "Changing a county's own year or office hours needs CALENDAR_MANAGE in that county (404 outside it); "
+                        + "the national year needs CALENDAR_MANAGE anywhere."));
+    }
+
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");
 
     @Bean
