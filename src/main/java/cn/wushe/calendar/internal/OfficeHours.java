@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 public record OfficeHours(List<Period> periods) {
 
     static final int MAX_PERIODS = 3;
-    private static final Pattern PERIOD = Pattern.compile("\\s*(\\d{1,2}:\\d{2})\\s*[-–~～至]\\s*(\\d{1,2}:\\d{2})\\s*");
+    private static final Pattern PERIOD = Pattern.compile("\\s*(\\d{1,2}:\\d{2})\\s*[-–~～\\u81f3]\\s*(\\d{1,2}:\\d{2})\\s*");
 
     /** From {@code start} inclusive to {@code end} exclusive. */
     public record Period(LocalTime start, LocalTime end) {
