@@ -25,7 +25,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Working-day arithmetic over the calendar years seeded at start (2024–2026 from the State Council
@@ -148,6 +151,17 @@ class WorkingCalendarIntegrationTest {
         assertThat(refusal.getMessage()).isEqualTo("2027 年工作日历尚未录入，无法按工作日计算；请系统管理员在“工作日历”中录入");
         assertThat(calendar.addWorkingDays(at(LocalDateTime.parse("2026-12-29T09:00")), 2, null))
                 .as("up to 31 December the count needs no 2027").isEqualTo(at(LocalDateTime.parse("2026-12-31T09:00")));
+    }
+
+    @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void aRefusalForAMissingYearLeavesTheCallersTransactionUsable(@Autowired PlatformTransactionManager transactions) {
+        boolean committed = new TransactionTemplate(transactions).execute(status -> {
+            catchThrowableOfType(DomainException.class,
+                    () -> calendar.addWorkingDays(at(LocalDateTime.parse("2026-12-29T09:00")), 5, null));
+            return !status.isRollbackOnly();
+        });
+        assertThat(committed).isTrue();
     }
 
     @Test

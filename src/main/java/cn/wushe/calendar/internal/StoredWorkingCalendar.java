@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * once on every node.
  */
 @Service
-@Transactional(readOnly = true)
+// a missing year is a refusal the caller may handle: it must not doom the caller's transaction
+@Transactional(readOnly = true, noRollbackFor = DomainException.class)
 class StoredWorkingCalendar implements WorkingCalendar {
 
     /** Ten years of days: a deadline further away is a mistake, not a deadline. */
