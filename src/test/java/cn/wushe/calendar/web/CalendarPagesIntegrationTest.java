@@ -95,9 +95,19 @@ class CalendarPagesIntegrationTest {
         mvc.perform(get("/admin/calendar/2026?county=610527").with(authentication(admin)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("春节 2026-02-15 2026-02-23")));
+        mvc.perform(get("/admin/calendar/office-hours").with(authentication(otherCountyAdmin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("县（区）610526 更正")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("610527"))));
+        mvc.perform(post("/admin/calendar/office-hours/610527").with(authentication(admin)).with(csrf())
+                        .param("hours", "09:00-12:00,11:00-17:00").param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("时段 11:00-17:00 与前一时段重叠或顺序颠倒")));
         mvc.perform(post("/admin/calendar/office-hours/610527").with(authentication(admin)).with(csrf())
                         .param("hours", "09:00-17:00").param("version", "0"))
                 .andExpect(redirectedUrl("/admin/calendar/office-hours"));
+        mvc.perform(get("/admin/calendar/office-hours").with(authentication(admin)))
+                .andExpect(content().string(containsString("value=\"09:00-17:00\"")));
     }
 
     @Test
