@@ -33,4 +33,6 @@ public enum Permission {
     DOCUMENT_REVOKE,
     /** Register, change and retire organizational units (单位) inside the region scope. */
     UNIT_MANAGE,
+    /** Enter and correct the working calendar (工作日历) and a county's office hours (system admin). */
+    CALENDAR_MANAGE,
 }

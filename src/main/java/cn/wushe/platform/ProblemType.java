@@ -63,6 +63,8 @@ public enum ProblemType {
     CORRECTION_HANDLED("correction-handled", 409),
     /** A person's record is closed (moved away, no longer in need, deceased) and takes no further change. */
     PERSON_CLOSED("person-closed", 409),
+    /** No working calendar (工作日历) has been entered for a year that a working-day computation reaches. */
+    CALENDAR_YEAR_MISSING("calendar-year-missing", 409),
     /** The registry changed between an import's check and its commit. */
     IMPORT_CHANGED("import-changed", 409),
     /** The document was revoked already. */

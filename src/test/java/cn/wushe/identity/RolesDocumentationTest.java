@@ -99,5 +99,6 @@ class RolesDocumentationTest {
             java.util.Map.entry(Permission.PERSON_EXPORT, "export lists"),
             java.util.Map.entry(Permission.SELF_SERVICE, "a resident's access to their own record"),
             java.util.Map.entry(Permission.UNIT_MANAGE, "register, change and retire units (单位) inside the scope; "
-                    + "put accounts into units needs USER_MANAGE too"));
+                    + "put accounts into units needs USER_MANAGE too"),
+            java.util.Map.entry(Permission.CALENDAR_MANAGE, "enter and correct the working calendar and county office hours"));
 }

@@ -54,6 +54,7 @@ class MessagesUnitTest {
     /** Key families built from an enum's constants, each checked constant by constant. */
     private static final Map<String, List<? extends Enum<?>>> ENUM_FAMILIES = Map.ofEntries(
             Map.entry("identity.role.", List.of(Role.values())),
+            Map.entry("calendar.source.", constants("cn.wushe.calendar.internal.CalendarYear$Source")),
             Map.entry("identity.token.scope.", List.of(TokenScope.values())),
             Map.entry("platform.scope-level.", List.of(ScopeLevel.values())),
             Map.entry("audit.outcome.", List.of(AuditEvent.Outcome.values())),
@@ -92,7 +93,8 @@ class MessagesUnitTest {
             "cn/wushe/registry/demo/DemoPeople.java", "\u6751 (village) as it occurs in community names, to tell villages from communities",
             "cn/wushe/registry/demo/BulkLoad.java", "the history row of generated people and a developer's exception message",
             "cn/wushe/platform/web/OpenApiConfiguration.java", "OpenAPI descriptions for API clients, left as annotation values are",
-            "cn/wushe/units/internal/DemoUnits.java", "names of the demo units of 白水县");
+            "cn/wushe/units/internal/DemoUnits.java", "names of the demo units of 白水县",
+            "cn/wushe/calendar/internal/YearText.java", "the words of the State Council notice the parser reads (放假, 上班, 至, 年月日)");
 
     /** The constants of an enum its module keeps package-private. */
     private static List<? extends Enum<?>> constants(String enumClass) {

@@ -1,6 +1,7 @@
 package cn.wushe.identity.internal;
 
 import static cn.wushe.platform.Permission.AUDIT_READ;
+import static cn.wushe.platform.Permission.CALENDAR_MANAGE;
 import static cn.wushe.platform.Permission.DOCUMENT_REVOKE;
 import static cn.wushe.platform.Permission.GRID_EDIT;
 import static cn.wushe.platform.Permission.GRID_VIEW;
@@ -60,7 +61,7 @@ public enum Role {
     RESIDENT("Resident", ScopeLevel.COMMUNITY, Duty.BUSINESS,
             at(SELF_SERVICE)),
     SYSTEM_ADMIN("System administrator (accounts)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
-            at(USER_MANAGE),
+            at(USER_MANAGE, CALENDAR_MANAGE),
             at(UNIT_MANAGE)),
     SECURITY_ADMIN("Security administrator (roles)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
             at(ROLE_MANAGE)),

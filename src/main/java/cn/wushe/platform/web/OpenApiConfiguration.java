@@ -66,6 +66,11 @@ class OpenApiConfiguration {
                 + "then reports it revoked.", SCOPED));
         TAGS.put("unit-api", new ApiTag("Organizational units (单位): departments, street offices, social-work stations, "
                 + "committees, social organizations, charities, companies; list, read, register, change, retire.", SCOPED));
+        TAGS.put("calendar-api", new ApiTag("Working calendar (工作日历): holidays and make-up working days (调休) per year, "
+                + "working-day and office-hour arithmetic, county office hours.",
+                "Not region-bound for reading: the calendar and office hours are the same facts for every signed-in caller. "
+                        + "Changing a county's own year or office hours needs CALENDAR_MANAGE in that county (404 outside it); "
+                        + "the national year needs CALENDAR_MANAGE anywhere."));
     }
 
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");
