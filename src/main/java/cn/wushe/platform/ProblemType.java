@@ -65,6 +65,8 @@ public enum ProblemType {
     PERSON_CLOSED("person-closed", 409),
     /** The registry changed between an import's check and its commit. */
     IMPORT_CHANGED("import-changed", 409),
+    /** A person's status cannot change this way (e.g. a moved-out record closed without being reopened). */
+    STATUS_NOT_ALLOWED("status-not-allowed", 409),
 
 
     /** The If-Match version is not the object's current one. */
