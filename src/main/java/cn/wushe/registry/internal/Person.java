@@ -43,10 +43,6 @@ public final class Person {
             @Nullable String movedTo) {
 
         static final Standing ACTIVE = new Standing(PersonStatus.ACTIVE, null, null, null);
-
-        public boolean deceased() {
-            return status == PersonStatus.DECEASED;
-        }
     }
 
     private final PersonId id;
@@ -112,27 +108,30 @@ public final class Person {
 
     /** Closes the record (销档) as of {@code today}: no longer in need, or a duplicate. */
     void close(@Nullable ClosingReason reason, LocalDate today) {
+        requireAllowed(PersonStatus.CLOSED, false);
         if (reason == null) {
             throw DomainException.invalid("reason", Messages.text("registry.closure.reason-missing"));
         }
-        become(new Standing(PersonStatus.CLOSED, today, reason, null), today, false);
+        become(new Standing(PersonStatus.CLOSED, today, reason, null), today);
     }
 
     /** Records the person's death on {@code dateOfDeath}, which ends every service. */
     void markDeceased(@Nullable LocalDate dateOfDeath, LocalDate today) {
+        requireAllowed(PersonStatus.DECEASED, false);
         become(new Standing(PersonStatus.DECEASED, requirePossible("dateOfDeath", dateOfDeath, today,
-                "registry.closure.date-missing", "registry.closure.date-impossible"), null, null), today, false);
+                "registry.closure.date-missing", "registry.closure.date-impossible"), null, null), today);
     }
 
     /** Records that the person moved out (迁出) on {@code on} to {@code destination} (free text, e.g. 西安市雁塔区). */
     void moveOut(@Nullable LocalDate on, @Nullable String destination, LocalDate today) {
+        requireAllowed(PersonStatus.MOVED_OUT, false);
         LocalDate date = requirePossible("movedOn", on, today, "registry.status.moved-on-missing", "registry.status.moved-on-impossible");
         String to = cn.wushe.platform.Text.trimToNull(destination);
         if (to == null || to.length() > MAX_DESTINATION) {
             throw DomainException.invalid("destination", Messages.text(to == null ? "registry.status.destination-missing"
                     : "registry.status.destination-too-long", MAX_DESTINATION));
         }
-        become(new Standing(PersonStatus.MOVED_OUT, date, null, to), today, false);
+        become(new Standing(PersonStatus.MOVED_OUT, date, null, to), today);
     }
 
     /**
@@ -140,26 +139,33 @@ public final class Person {
      * only when {@code countyCorrection} (a county-level administrator correcting a wrong death).
      */
     void reopen(@Nullable String why, boolean countyCorrection, LocalDate today) {
+        requireAllowed(PersonStatus.ACTIVE, countyCorrection);
         if (cn.wushe.platform.Text.trimToNull(why) == null) {
             throw DomainException.invalid("reason", Messages.text("registry.status.reopen-reason-missing"));
         }
-        become(new Standing(PersonStatus.ACTIVE, today, null, null), today, countyCorrection);
+        become(new Standing(PersonStatus.ACTIVE, today, null, null), today);
     }
 
     /** Longest destination text of a move (a place, not an address). */
     static final int MAX_DESTINATION = 100;
 
-    private void become(Standing next, LocalDate today, boolean countyCorrection) {
+    /** Refuses a change the table does not allow, before the change's own input is looked at. */
+    private void requireAllowed(PersonStatus to, boolean countyCorrection) {
         PersonStatus from = standing.status();
-        StatusTransitions.refusal(from, next.status(), countyCorrection).ifPresent(refusal -> {
+        StatusTransitions.refusal(from, to, countyCorrection).ifPresent(refusal -> {
             throw switch (refusal) {
                 case SAME -> new DomainException(from == PersonStatus.ACTIVE ? ProblemType.STATUS_NOT_ALLOWED : ProblemType.PERSON_CLOSED,
                         Messages.text(alreadyKey(from)));
                 case NOT_ALLOWED -> new DomainException(ProblemType.STATUS_NOT_ALLOWED,
-                        Messages.text("registry.status.refused", from.label(), next.status().label()));
+                        Messages.text("registry.status.refused", from.label(), to.label()));
                 case DECEASED_NEEDS_CORRECTION -> DomainException.forbidden(Messages.text("registry.status.correction-only"));
             };
         });
+    }
+
+    /** Moves to {@code next}, allowed by {@link #requireAllowed}: the version and one event. */
+    private void become(Standing next, LocalDate today) {
+        PersonStatus from = standing.status();
         standing = next;
         version++;
         events.add(new PersonStatusChanged(id, details.address().countyCode(), details.address().regionCode(), householdId,

@@ -23,7 +23,7 @@ public final class StatusTransitions {
     private StatusTransitions() {
     }
 
-    /** What refuses the change, as a message key of {@code registry.status.refused.*}; empty when allowed. */
+    /** Why a change is refused; {@link Person} turns it into the refusal a user reads. */
     public enum Refusal {
         /** the record already has this status */
         SAME,

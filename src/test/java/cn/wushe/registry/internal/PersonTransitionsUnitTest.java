@@ -146,6 +146,19 @@ class PersonTransitionsUnitTest {
         }
     }
 
+    /** A change the table refuses is refused as such, whatever its input: no field message for a form that cannot succeed. */
+    @Test
+    void aRefusedChangeIsRefusedBeforeItsInputIsChecked() {
+        Person person = person();
+        person.markDeceased(TODAY, TODAY);
+        assertThatThrownBy(() -> person.moveOut(null, " ", TODAY)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.type()).isEqualTo(ProblemType.STATUS_NOT_ALLOWED));
+        assertThatThrownBy(() -> person.close(null, TODAY)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.type()).isEqualTo(ProblemType.STATUS_NOT_ALLOWED));
+        assertThatThrownBy(() -> person.reopen(null, false, TODAY)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.type()).isEqualTo(ProblemType.FORBIDDEN));
+    }
+
     @Test
     void reopeningNeedsAReason() {
         Person person = person();
