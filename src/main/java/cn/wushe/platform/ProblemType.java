@@ -79,6 +79,8 @@ public enum ProblemType {
     UNIT_HAS_CHILDREN("unit-has-children", 409),
     /** The account already belongs to the unit. */
     UNIT_MEMBERSHIP_EXISTS("unit-membership-exists", 409),
+    /** A person's status cannot change this way (e.g. a moved-out record closed without being reopened). */
+    STATUS_NOT_ALLOWED("status-not-allowed", 409),
 
 
     /** The If-Match version is not the object's current one. */

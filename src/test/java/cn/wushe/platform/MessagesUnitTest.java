@@ -8,7 +8,8 @@ import cn.wushe.identity.internal.Role;
 import cn.wushe.identity.internal.TokenScope;
 import cn.wushe.platform.personal.IdDocumentType;
 import cn.wushe.platform.personal.Sex;
-import cn.wushe.registry.PersonClosed;
+import cn.wushe.registry.ClosingReason;
+import cn.wushe.registry.PersonStatus;
 import cn.wushe.registry.internal.CorrectableField;
 import cn.wushe.registry.internal.Correction;
 import cn.wushe.registry.internal.IncomeBand;
@@ -61,7 +62,8 @@ class MessagesUnitTest {
             Map.entry("platform.sex.", List.of(Sex.values())),
             Map.entry("platform.id-document.", List.of(IdDocumentType.values())),
             Map.entry("platform.id-document.number.", List.of(IdDocumentType.values())),
-            Map.entry("registry.closure.reason.", List.of(PersonClosed.Reason.values())),
+            Map.entry("registry.closure.reason.", List.of(ClosingReason.values())),
+            Map.entry("registry.status.", List.of(PersonStatus.values())),
             Map.entry("registry.relation.", List.of(RelationToHead.values())),
             Map.entry("registry.income-band.", List.of(IncomeBand.values())),
             Map.entry("registry.party-kind.", List.of(PartyKind.values())),
