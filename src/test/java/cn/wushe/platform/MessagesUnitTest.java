@@ -68,7 +68,9 @@ class MessagesUnitTest {
             Map.entry("registry.import-status.", constants("cn.wushe.registry.imports.ImportStatus")),
             Map.entry("registry.row-outcome.", constants("cn.wushe.registry.imports.RowOutcome")),
             Map.entry("registry.column.", constants("cn.wushe.registry.imports.RosterColumn")),
-            Map.entry("registry.column.hint.", constants("cn.wushe.registry.imports.RosterColumn")));
+            Map.entry("registry.column.hint.", constants("cn.wushe.registry.imports.RosterColumn")),
+            Map.entry("attachments.kind.", constants("cn.wushe.attachments.AttachmentKind")),
+            Map.entry("attachments.sniffed.", constants("cn.wushe.attachments.internal.Sniffed")));
 
     /**
      * Key families read with a code recorded as a string by many modules ({@code #messages.msgOrNull});
@@ -83,7 +85,8 @@ class MessagesUnitTest {
             MAIN_JAVA.resolve("cn/wushe/audit"),
             MAIN_JAVA.resolve("cn/wushe/workbench"),
             MAIN_JAVA.resolve("cn/wushe/registry"),
-            MAIN_JAVA.resolve("cn/wushe/platform"));
+            MAIN_JAVA.resolve("cn/wushe/platform"),
+            MAIN_JAVA.resolve("cn/wushe/attachments"));
 
     /** Files whose Chinese literals are data, not wording; each with the reason. */
     private static final Map<String, String> DATA_FILES = Map.of(

@@ -61,6 +61,13 @@ class OpenApiConfiguration {
                             + "authenticated by a bearer token is refused (403 /problems/token-management-needs-session)."),
             "user-admin-api", new ApiTag("User accounts (用户管理), for the system admin.", SCOPED)));
 
+    static {
+        TAGS.put("attachment-api", new ApiTag("Attachments (附件): photos and files of any object — upload (checked by content, "
+                + "images re-encoded without location metadata), list, delete; content at /attachments/{id}.",
+                "Region-bound through the owning object: the owner's module decides who sees it (outside scope 404) and who may "
+                        + "attach or delete (otherwise 403); every read and change is audited."));
+    }
+
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");
 
     @Bean
