@@ -50,6 +50,7 @@ class PersonAttachmentsBrowserTest extends BrowserTestSupport {
         Number height = (Number) browser.executeScript("return arguments[0].naturalHeight", thumbnail);
         assertThat(height.intValue()).isGreaterThan(width.intValue()); // turned upright by its EXIF orientation
         assertThat(browser.getCurrentUrl()).isEqualTo(detail);
+        browser.executeScript("document.getElementById('attachments-panel').scrollIntoView()");
         screenshot("attachments-person-phone");
     }
 }

@@ -72,7 +72,7 @@ class PersonAttachmentsIntegrationTest extends RegistryIntegrationTestBase {
                 .andExpect(jsonPath("$.kind").value("JPEG"))
                 .andExpect(jsonPath("$.width").value(60))
                 .andExpect(jsonPath("$.fileName").value("IMG_0001.jpg"))
-                .andReturn().getResponse().getHeader("Location").replace("/attachments/", "");
+                .andReturn().getResponse().getHeader("Location").replaceAll("^/api/v1/attachments/|/content$", "");
 
         MvcResult content = mvc.perform(by(COMMUNITY_WORKER, get("/attachments/" + id)))
                 .andExpect(status().isOk())
@@ -147,6 +147,9 @@ class PersonAttachmentsIntegrationTest extends RegistryIntegrationTestBase {
                 .andExpect(status().isNotFound());
         mvc.perform(by(outsider, delete("/api/v1/attachments/" + id))).andExpect(status().isNotFound());
         mvc.perform(by(outsider, get("/attachments/" + id))).andExpect(status().isNotFound());
+        mvc.perform(by(outsider, get("/api/v1/attachments/" + id + "/content"))).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("/problems/not-found"));
+        mvc.perform(by(outsider, get("/api/v1/attachments/" + id + "/thumbnail"))).andExpect(status().isNotFound());
         mvc.perform(by(outsider, get("/attachments/" + id + "/thumbnail"))).andExpect(status().isNotFound());
         mvc.perform(by(outsider, get("/attachments/panel").param("ownerType", "person").param("ownerId", person.toString())))
                 .andExpect(status().isNotFound());
@@ -165,7 +168,12 @@ class PersonAttachmentsIntegrationTest extends RegistryIntegrationTestBase {
         mvc.perform(by(TOWN_STATION, get("/api/v1/attachments").param("ownerType", "person").param("ownerId", person.toString())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].id").value(id))
-                .andExpect(jsonPath("$[0].thumbnailUrl").value("/attachments/" + id + "/thumbnail"));
+                .andExpect(jsonPath("$[0].thumbnailUrl").value("/api/v1/attachments/" + id + "/thumbnail"));
+        mvc.perform(by(TOWN_STATION, get("/api/v1/attachments/" + id + "/content")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "image/png"))
+                .andExpect(header().string("Cache-Control", "private, no-store"));
+        mvc.perform(by(TOWN_STATION, get("/api/v1/attachments/" + id + "/thumbnail"))).andExpect(status().isOk());
         upload(TOWN_STATION, "b.png", TestFiles.png(30, 30)).andExpect(status().isForbidden());
         mvc.perform(by(TOWN_STATION, delete("/api/v1/attachments/" + id))).andExpect(status().isForbidden());
 

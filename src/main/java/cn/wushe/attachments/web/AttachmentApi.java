@@ -28,8 +28,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Attachments (附件) of any object through the API. Who may list, upload and delete is the owning
  * module's rule ({@code AttachmentAccess} for the owner type): an owner outside the caller's scope
- * answers 404, an owner the caller sees but may not change 403. The content itself is read at
- * {@code /attachments/{id}} and {@code /attachments/{id}/thumbnail}.
+ * answers 404, an owner the caller sees but may not change 403. The content is read at
+ * {@code /api/v1/attachments/{id}/content} and {@code …/thumbnail} (pages use {@code /attachments/{id}}).
  */
 @RestController
 @RequestMapping("/api/v1/attachments")
@@ -69,6 +69,20 @@ class AttachmentApi {
     List<AttachmentResponse> list(@RequestParam String ownerType, @RequestParam String ownerId) {
         return attachments.list(CurrentActor.get(), new AttachedTo(ownerType, ownerId)).stream()
                 .map(AttachmentResponse::of).toList();
+    }
+
+    @GetMapping("/{id}/content")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "读取附件内容（图片为重新编码、去除 EXIF 和位置信息后的版本；每次读取记入审计日志；不缓存）")
+    ResponseEntity<byte[]> content(@PathVariable UUID id) {
+        return AttachmentContentPages.served(attachments.open(CurrentActor.get(), new AttachmentId(id)));
+    }
+
+    @GetMapping("/{id}/thumbnail")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "读取图片附件的缩略图（约 320 像素，JPEG；文档没有缩略图，答 404）")
+    ResponseEntity<byte[]> thumbnail(@PathVariable UUID id) {
+        return AttachmentContentPages.served(attachments.openThumbnail(CurrentActor.get(), new AttachmentId(id)));
     }
 
     @DeleteMapping("/{id}")

@@ -13,9 +13,9 @@ record AttachmentResponse(String id, String ownerType, String ownerId, String ki
         @Nullable String thumbnailUrl) {
 
     static AttachmentResponse of(Attachment a) {
-        String content = "/attachments/" + a.id();
+        String base = "/api/v1/attachments/" + a.id();
         return new AttachmentResponse(a.id().toString(), a.owner().objectType(), a.owner().objectId(), a.kind().name(),
-                a.kind().mediaType(), a.fileName(), a.size(), a.width(), a.height(), a.uploadedAt(), content,
-                a.thumbnail() ? content + "/thumbnail" : null);
+                a.kind().mediaType(), a.fileName(), a.size(), a.width(), a.height(), a.uploadedAt(), base + "/content",
+                a.thumbnail() ? base + "/thumbnail" : null);
     }
 }

@@ -63,7 +63,7 @@ class OpenApiConfiguration {
 
     static {
         TAGS.put("attachment-api", new ApiTag("Attachments (附件): photos and files of any object — upload (checked by content, "
-                + "images re-encoded without location metadata), list, delete; content at /attachments/{id}.",
+                + "images re-encoded without location metadata), list, read content and thumbnail, delete.",
                 "Region-bound through the owning object: the owner's module decides who sees it (outside scope 404) and who may "
                         + "attach or delete (otherwise 403); every read and change is audited."));
     }
