@@ -16,7 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A community worker on her phone opens a person's page, takes a photo with the camera input of the
  * "附件" panel (htmx, no page reload) and sees its thumbnail, served from the encrypted store.
- * Screenshot in target/screenshots/attachments-person-phone.png.
+ * Screenshots in target/screenshots/attachments-person-phone.png and attachments-panel-phone.png.
  */
 class PersonAttachmentsBrowserTest extends BrowserTestSupport {
 
@@ -50,7 +50,9 @@ class PersonAttachmentsBrowserTest extends BrowserTestSupport {
         Number height = (Number) browser.executeScript("return arguments[0].naturalHeight", thumbnail);
         assertThat(height.intValue()).isGreaterThan(width.intValue()); // turned upright by its EXIF orientation
         assertThat(browser.getCurrentUrl()).isEqualTo(detail);
-        browser.executeScript("document.getElementById('attachments-panel').scrollIntoView()");
         screenshot("attachments-person-phone");
+        Path shots = Files.createDirectories(Path.of("target/screenshots"));
+        Files.write(shots.resolve("attachments-panel-phone.png"),
+                browser.findElement(By.id("attachments-panel")).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 }
