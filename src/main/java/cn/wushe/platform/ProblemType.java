@@ -83,6 +83,12 @@ public enum ProblemType {
     STATUS_NOT_ALLOWED("status-not-allowed", 409),
 
 
+    // Attachments (附件)
+    /** An uploaded attachment is not of an accepted type, or its name claims another type than its content. */
+    ATTACHMENT_TYPE_REFUSED("attachment-type-refused", 415),
+    /** An uploaded attachment is of an accepted type but unusable: corrupt, incomplete, or a decompression bomb. */
+    ATTACHMENT_CONTENT_REFUSED("attachment-content-refused", 422),
+
     /** The If-Match version is not the object's current one. */
     VERSION_MISMATCH("version-mismatch", 412),
     UPLOAD_TOO_LARGE("upload-too-large", 413),

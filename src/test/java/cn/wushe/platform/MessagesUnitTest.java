@@ -75,7 +75,9 @@ class MessagesUnitTest {
             Map.entry("registry.column.hint.", constants("cn.wushe.registry.imports.RosterColumn")),
             Map.entry("documents.verify.state.", List.of(DocumentVerification.State.values())),
             Map.entry("documents.verify.explain.", List.of(DocumentVerification.State.values())),
-            Map.entry("units.kind.", List.of(cn.wushe.units.UnitKind.values())));
+            Map.entry("units.kind.", List.of(cn.wushe.units.UnitKind.values())),
+            Map.entry("attachments.kind.", constants("cn.wushe.attachments.AttachmentKind")),
+            Map.entry("attachments.sniffed.", constants("cn.wushe.attachments.internal.Sniffed")));
 
     /**
      * Key families read with a code recorded as a string by many modules ({@code #messages.msgOrNull});

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -37,14 +38,7 @@ public final class UploadGuard {
 
     /** @throws RejectedFile with a precise Chinese message; nothing is read further */
     public Inspection inspect(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size > limits.maxUploadBytes()) {
-            throw RejectedFile.tooLarge(limits.maxUploadBytes());
-        }
-        if (size == 0) {
-            throw new RejectedFile(Messages.text("platform.upload.empty"));
-        }
-        sniff(file);
+        admit(file);
         Map<String, Long> inflated = new HashMap<>();
         long sheetRows = scanEntries(file, inflated);
         if (!inflated.containsKey("[Content_Types].xml") || !inflated.containsKey("xl/workbook.xml")) {
@@ -55,6 +49,33 @@ public final class UploadGuard {
             throw new RejectedFile(Messages.text("platform.upload.too-many-rows", sheetRows, limits.maxRows()));
         }
         return new Inspection(sheetRows);
+    }
+
+    /**
+     * The same size, ZIP-bomb, XXE and central-directory checks for any Office Open XML package (a
+     * Word .docx as well as an Excel .xlsx), without the workbook's own rules; the caller tells the
+     * kind from the part names.
+     *
+     * @return the names of the package's parts, e.g. {@code word/document.xml}
+     * @throws RejectedFile with a precise Chinese message
+     */
+    public Set<String> inspectPackage(Path file) throws IOException {
+        admit(file);
+        Map<String, Long> inflated = new HashMap<>();
+        scanEntries(file, inflated);
+        crossCheck(file, inflated);
+        return Set.copyOf(inflated.keySet());
+    }
+
+    private void admit(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > limits.maxUploadBytes()) {
+            throw RejectedFile.tooLarge(limits.maxUploadBytes());
+        }
+        if (size == 0) {
+            throw new RejectedFile(Messages.text("platform.upload.empty"));
+        }
+        sniff(file);
     }
 
     private static void sniff(Path file) throws IOException {

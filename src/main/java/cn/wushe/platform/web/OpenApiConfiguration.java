@@ -71,6 +71,10 @@ class OpenApiConfiguration {
                 "Not region-bound for reading: the calendar and office hours are the same facts for every signed-in caller. "
                         + "Changing a county's own year or office hours needs CALENDAR_MANAGE in that county (404 outside it); "
                         + "the national year needs CALENDAR_MANAGE anywhere."));
+        TAGS.put("attachment-api", new ApiTag("Attachments (附件): photos and files of any object — upload (checked by content, "
+                + "images re-encoded without location metadata), list, read content and thumbnail, delete.",
+                "Region-bound through the owning object: the owner's module decides who sees it (outside scope 404) and who may "
+                        + "attach or delete (otherwise 403); every read and change is audited."));
     }
 
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");
