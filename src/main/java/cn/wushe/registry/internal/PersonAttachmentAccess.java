@@ -48,7 +48,7 @@ class PersonAttachmentAccess implements AttachmentAccess {
 
     private Optional<String> regionWhere(SqlPredicate scope, UUID id, boolean open) {
         return jdbc.sql("select p.region_code from registry.people p where p.id = :id and " + scope.sql()
-                        + (open ? " and p.closed_reason is null" : ""))
+                        + (open ? " and p.status = 'ACTIVE'" : ""))
                 .params(scope.params()).param("id", id).query(String.class).optional();
     }
 
