@@ -62,7 +62,8 @@ class ArchitectureTests {
             .importPackages("cn.wushe");
 
     /** Endpoints anyone may call: the sign-in page, the error page, the large-type switch. Keep it short. */
-    static final Set<String> PUBLIC_PATHS = Set.of("/login", "/error", "/prefs/large-type");
+    static final Set<String> PUBLIC_PATHS = Set.of("/login", "/error", "/prefs/large-type",
+            "/signup", "/signup/resident", "/signup/volunteer", "/signup/communities", "/signup/sent");
 
     static final ArchRule HANDLERS_ARE_AUTHORIZED = handlers()
             .and(DescribedPredicate.not(servingOnly(PUBLIC_PATHS)))

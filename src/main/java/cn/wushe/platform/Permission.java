@@ -28,5 +28,7 @@ public enum Permission {
     PERSON_IMPORT,
     PERSON_EXPORT,
     /** A resident's access to their own record. */
-    SELF_SERVICE
+    SELF_SERVICE,
+    /** Confirm or reject residents' and volunteers' own sign-ups (注册审核) in the community they named. */
+    SIGNUP_CONFIRM
 }

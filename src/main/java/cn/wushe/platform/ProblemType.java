@@ -65,6 +65,8 @@ public enum ProblemType {
     PERSON_CLOSED("person-closed", 409),
     /** The registry changed between an import's check and its commit. */
     IMPORT_CHANGED("import-changed", 409),
+    /** A sign-up (注册申请) was confirmed, rejected or withdrawn already. */
+    SIGNUP_DECIDED("signup-decided", 409),
 
 
     /** The If-Match version is not the object's current one. */

@@ -8,6 +8,7 @@ import cn.wushe.platform.Messages;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import cn.wushe.platform.personal.PhoneNumber;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -48,9 +49,11 @@ public class SigningIn {
     private final SecuritySettings settings;
     private final Clock clock;
     private final String dummyHash;
+    private final SignUps signUps;
 
     SigningIn(UserAccounts accounts, LoginFailures failures, SignedInUsers signedInUsers, PasswordEncoder encoder,
-            AuditLog audit, SecuritySettings settings, Clock clock) {
+            AuditLog audit, SecuritySettings settings, Clock clock, SignUps signUps) {
+        this.signUps = signUps;
         this.accounts = accounts;
         this.failures = failures;
         this.signedInUsers = signedInUsers;
@@ -66,7 +69,7 @@ public class SigningIn {
         String key = Username.normalize(typedUsername);
         Instant now = clock.instant();
         FailureCount count = failures.lockAndRead(key);
-        Optional<UserAccount> account = accounts.findByUsername(key);
+        Optional<UserAccount> account = accounts.findByUsername(key).or(() -> byPhone(key));
         if (count.lockedAt(now)) {
             record("LOGIN_FAILURE", Outcome.DENIED, key, account.orElse(null), Messages.text("identity.login.locked-detail"));
             return new Locked(count.lockedUntil());
@@ -90,6 +93,18 @@ public class SigningIn {
         accounts.update(user);
         record("LOGIN_SUCCESS", Outcome.SUCCESS, user.username().value(), user, null);
         return new SignedIn(signedInUsers.of(user));
+    }
+
+    /**
+     * Residents and volunteers who signed up themselves sign in with their mobile number, found by
+     * its blind index (the number is stored only encrypted).
+     */
+    private Optional<UserAccount> byPhone(String typed) {
+        String digits = PhoneNumber.normalise(typed);
+        if (!digits.matches("1[3-9][0-9]{9}")) {
+            return Optional.empty();
+        }
+        return signUps.accountOfPhone(new PhoneNumber(digits)).flatMap(accounts::find);
     }
 
     private boolean passwordMatches(Optional<UserAccount> account, String password) {

@@ -61,6 +61,12 @@ class OpenApiConfiguration {
                             + "authenticated by a bearer token is refused (403 /problems/token-management-needs-session)."),
             "user-admin-api", new ApiTag("User accounts (用户管理), for the system admin.", SCOPED)));
 
+    // Map.of takes ten pairs at most: later tags are added one statement each
+    static {
+        TAGS.put("sign-up-review-api", new ApiTag("Residents' and volunteers' own sign-ups (注册审核): list, read, "
+                + "confirm (grants the RESIDENT or VOLUNTEER role) or reject with a reason, for community workers.", SCOPED));
+    }
+
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");
 
     @Bean
