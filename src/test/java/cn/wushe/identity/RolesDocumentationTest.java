@@ -78,6 +78,11 @@ class RolesDocumentationTest {
                 - Granting or revoking `GRID_WORKER` updates the grid's workers in the same transaction.
                 - Every grant and revoke is audited with the holder's roles before and after; refused attempts
                   are audited with outcome `DENIED`.
+                - Self-service sign-ups (`SIGNUP_CONFIRM`) are confirmed by a community worker of the community the
+                  applicant named, and also by the town social work station for every community of its town (a
+                  village often has one part-time worker; the station already edits people town-wide). Confirming
+                  grants `RESIDENT` at that community, or `VOLUNTEER` at the level the role is declared at (county);
+                  the sign-up keeps the community. A sign-up outside the worker's scope does not exist for her (404).
                 """);
         return md.toString();
     }
@@ -94,5 +99,6 @@ class RolesDocumentationTest {
             java.util.Map.entry(Permission.PII_UNMASK, "reveal masked sensitive fields with a stated reason"),
             java.util.Map.entry(Permission.PERSON_IMPORT, "import rosters"),
             java.util.Map.entry(Permission.PERSON_EXPORT, "export lists"),
-            java.util.Map.entry(Permission.SELF_SERVICE, "a resident's access to their own record"));
+            java.util.Map.entry(Permission.SELF_SERVICE, "a resident's access to their own record"),
+            java.util.Map.entry(Permission.SIGNUP_CONFIRM, "confirm or reject residents' and volunteers' own sign-ups (注册审核)"));
 }

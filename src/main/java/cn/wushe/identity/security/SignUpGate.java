@@ -38,7 +38,7 @@ final class SignUpGate extends OncePerRequestFilter {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof SignedInUser user && user.assignments().isEmpty()
                 && !open.matches(request) && signingUp.restricts(user.id())) {
-            if ("/".equals(request.getServletPath()) && "GET".equals(request.getMethod())) {
+            if ((request.getContextPath() + "/").equals(request.getRequestURI()) && "GET".equals(request.getMethod())) {
                 response.sendRedirect(request.getContextPath() + STATUS_PAGE);
                 return;
             }
