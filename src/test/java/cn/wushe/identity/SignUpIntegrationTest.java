@@ -216,6 +216,11 @@ class SignUpIntegrationTest extends AccountTestBase {
         assertThat(audited("SIGNUP_REPEATED", userOf(first))).isEqualTo(1);
         assertThat(login.refusalShown(phone, "Np4%wRt8Yq")).isNotEqualTo("SIGNED_IN");
         login.signIn(phone, TestAccounts.PASSWORD);
+        // the number as people write it signs in too, and counts failures under the same key
+        login.signIn("+86 " + phone.substring(0, 3) + "-" + phone.substring(3), TestAccounts.PASSWORD);
+        login.refusalShown("+86 " + phone, "Wrong#Pass1");
+        assertThat(jdbc.sql("select failures from identity.login_failures where username_normalized = :k")
+                .param("k", phone).query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test

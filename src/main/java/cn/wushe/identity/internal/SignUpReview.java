@@ -15,7 +15,6 @@ import cn.wushe.platform.ScopeFilter.SqlPredicate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class SignUpReview implements ResidentAccounts {
+
+    /** A community's newest resident sign-ups offered for linking, after those giving the record's identity number. */
+    static final int LINKABLE_MAX = 100;
 
     private final SignUps signUps;
     private final RoleAssignments roles;
@@ -113,12 +115,14 @@ public class SignUpReview implements ResidentAccounts {
     @Transactional(readOnly = true)
     public List<Linkable> linkableIn(Actor actor, String communityCode, @Nullable String identityNumberIndex) {
         List<SignUp> matching = identityNumberIndex == null ? List.of()
-                : signUps.withIdentityNumberIndex(scope(actor), SignUpKind.RESIDENT, identityNumberIndex);
-        List<SignUp> all = signUps.page(scope(actor), List.of(SignUpStatus.PENDING, SignUpStatus.CONFIRMED), 0).items();
-        return all.stream()
-                .filter(s -> s.kind() == SignUpKind.RESIDENT && s.communityCode().equals(communityCode))
-                .map(s -> linkable(s, matching.stream().anyMatch(m -> m.id().equals(s.id()))))
-                .sorted(Comparator.comparing((Linkable l) -> !l.sameIdentityNumber()))
+                : signUps.withIdentityNumberIndex(scope(actor), SignUpKind.RESIDENT, identityNumberIndex).stream()
+                        .filter(s -> s.communityCode().equals(communityCode)
+                                && (s.status() == SignUpStatus.PENDING || s.status() == SignUpStatus.CONFIRMED))
+                        .toList();
+        java.util.Set<UUID> same = matching.stream().map(SignUp::id).collect(java.util.stream.Collectors.toSet());
+        return java.util.stream.Stream.concat(matching.stream().map(s -> linkable(s, true)),
+                        signUps.residentsOf(scope(actor), communityCode, LINKABLE_MAX).stream()
+                                .filter(s -> !same.contains(s.id())).map(s -> linkable(s, false)))
                 .toList();
     }
 

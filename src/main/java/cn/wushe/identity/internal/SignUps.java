@@ -133,6 +133,15 @@ public class SignUps {
                 .params(scope.params()).query(Long.class).single();
     }
 
+    /** Live (pending or confirmed) resident sign-ups of one community inside {@code scope}, newest first, at most {@code limit}. */
+    public List<SignUp> residentsOf(SqlPredicate scope, String communityCode, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from identity.sign_ups s where s.kind = 'RESIDENT'"
+                        + " and s.status in ('PENDING', 'CONFIRMED') and s.community_code = :community and " + scope.sql()
+                        + " order by s.submitted_at desc limit :limit")
+                .param("community", communityCode).param("limit", limit).params(scope.params())
+                .query(this::signUp).list();
+    }
+
     /** Sign-ups of the given kind in scope whose identity number has this blind index (any status but withdrawn). */
     public List<SignUp> withIdentityNumberIndex(SqlPredicate scope, SignUpKind kind, String idNumberIndex) {
         return jdbc.sql("select " + COLUMNS + " from identity.sign_ups s where s.kind = :kind and s.id_number_bidx = :bidx"

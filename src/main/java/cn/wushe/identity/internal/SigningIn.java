@@ -26,6 +26,7 @@ public class SigningIn {
 
     /** Longer input is refused without hashing it (a megabyte password would cost CPU, not security). */
     private static final int MAX_PASSWORD_INPUT = 256;
+    private static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile("1[3-9][0-9]{9}");
 
     /** What came of one attempt. */
     public sealed interface Result {
@@ -66,7 +67,7 @@ public class SigningIn {
 
     @Transactional
     public Result attempt(String typedUsername, String password) {
-        String key = Username.normalize(typedUsername);
+        String key = loginKey(typedUsername);
         Instant now = clock.instant();
         FailureCount count = failures.lockAndRead(key);
         Optional<UserAccount> account = accounts.findByUsername(key).or(() -> byPhone(key));
@@ -96,15 +97,23 @@ public class SigningIn {
     }
 
     /**
+     * The name failures are counted under: a mobile number in its digits only, so that writing it
+     * as {@code +86 139-…} does not buy another five attempts.
+     */
+    static String loginKey(String typed) {
+        String digits = PhoneNumber.normalise(typed.strip());
+        return MOBILE.matcher(digits).matches() ? digits : Username.normalize(typed);
+    }
+
+    /**
      * Residents and volunteers who signed up themselves sign in with their mobile number, found by
      * its blind index (the number is stored only encrypted).
      */
     private Optional<UserAccount> byPhone(String typed) {
-        String digits = PhoneNumber.normalise(typed);
-        if (!digits.matches("1[3-9][0-9]{9}")) {
+        if (!MOBILE.matcher(typed).matches()) {
             return Optional.empty();
         }
-        return signUps.accountOfPhone(new PhoneNumber(digits)).flatMap(accounts::find);
+        return signUps.accountOfPhone(new PhoneNumber(typed)).flatMap(accounts::find);
     }
 
     private boolean passwordMatches(Optional<UserAccount> account, String password) {
