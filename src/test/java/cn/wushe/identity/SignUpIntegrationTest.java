@@ -282,6 +282,10 @@ class SignUpIntegrationTest extends AccountTestBase {
                 .andExpect(content().string(Matchers.containsString("分钟后再试")));
         mvc.perform(post("/signup/resident").with(csrf()).with(from(newAddress())).param("phone", "123"))
                 .andExpect(status().isBadRequest());
+        // the window slides: a quarter of an hour later the address may try again
+        clock.advance(java.time.Duration.ofMinutes(15));
+        mvc.perform(post("/signup/resident").with(csrf()).with(from(address)).param("phone", "123"))
+                .andExpect(status().isBadRequest());
     }
 
     @Test

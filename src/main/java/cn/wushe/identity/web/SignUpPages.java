@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -137,6 +138,10 @@ class SignUpPages {
         try {
             signingUp.submit(new SignUpValidation.Application(kind, form.realName(), form.phone(), form.identityNumber(),
                     form.communityCode(), form.password(), form.repeatPassword()), request.getRemoteAddr());
+            return "redirect:/signup/sent";
+        } catch (DuplicateKeyException e) {
+            // the same number (or volunteer identity number) submitted twice at once: the second lost the
+            // race to the unique index and created nothing; it gets the answer every repeat gets
             return "redirect:/signup/sent";
         } catch (DomainException e) {
             if (e.type() == ProblemType.TOO_MANY_REQUESTS) {
