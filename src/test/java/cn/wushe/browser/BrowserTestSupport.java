@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -126,6 +130,27 @@ public abstract class BrowserTestSupport {
         WebElement element = waitFor(by);
         browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    /**
+     * Runs axe-core's WCAG 2.1 A/AA rules over the current page and fails on any serious or critical
+     * violation (contrast, labels, keyboard reach), naming the rule and the elements.
+     */
+    protected void assertAccessible(String page) {
+        assertThat(accessibilityViolations(page)).isEmpty();
+    }
+
+    /** The serious and critical axe-core violations of the current page, one line per rule; empty when it passes. */
+    protected List<String> accessibilityViolations(String page) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+        List<Rule> blocking = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .toList();
+        return blocking.stream()
+                .map(rule -> page + ": " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " -> "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).limit(5)
+                                .collect(Collectors.joining(", ")))
+                .toList();
     }
 
     /** Saves a screenshot at the current window size, e.g. {@code target/screenshots/grids-phone.png}. */

@@ -1,0 +1,21 @@
+package cn.wushe.identity.web;
+
+import cn.wushe.platform.Permission;
+import cn.wushe.platform.web.NavigationContributor;
+import cn.wushe.platform.web.NavigationEntry;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Account and role administration in the shell; every user's own tokens as a tile (the top bar has them in the user menu). */
+@Component
+class IdentityNavigation implements NavigationContributor {
+
+    @Override
+    public List<NavigationEntry> entries() {
+        return List.of(
+                NavigationEntry.page(800, "/admin/users", "identity.nav.users.title", "identity.nav.users.summary", Permission.USER_MANAGE),
+                NavigationEntry.page(810, "/admin/roles", "identity.nav.roles.title", "identity.nav.roles.summary", Permission.ROLE_MANAGE),
+                NavigationEntry.tile(990, "/account/tokens", "identity.nav.tokens.title", "identity.nav.tokens.summary", Permission.SELF_SERVICE)
+                        .forEveryone());
+    }
+}

@@ -1,0 +1,72 @@
+package cn.wushe.scheduling.internal;
+
+import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
+import cn.wushe.scheduling.DeadlineRef;
+import cn.wushe.scheduling.Deadlines;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * {@link Deadlines} on db-scheduler. The starter wraps the data source in a transaction-aware
+ * proxy, so each call here writes in the caller's transaction (security.md item 36).
+ */
+@Service
+class SchedulerDeadlines implements Deadlines {
+
+    private final SchedulerClient scheduler;
+    private final Clock clock;
+
+    SchedulerDeadlines(SchedulerClient scheduler, Clock clock) {
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void schedule(DeadlineRef deadline, Instant dueAt) {
+        refusePast(dueAt);
+        if (!scheduler.scheduleIfNotExists(DeadlineTask.DESCRIPTOR.instance(deadline.instanceId())
+                .data(DeadlineData.CURRENT).scheduledTo(dueAt))) {
+            scheduler.reschedule(id(deadline), dueAt);
+        }
+    }
+
+    @Override
+    @Transactional
+    public boolean move(DeadlineRef deadline, Instant dueAt) {
+        refusePast(dueAt);
+        return dueAt(deadline).isPresent() && scheduler.reschedule(id(deadline), dueAt);
+    }
+
+    @Override
+    @Transactional
+    public boolean cancel(DeadlineRef deadline) {
+        if (dueAt(deadline).isEmpty()) {
+            return false;
+        }
+        scheduler.cancel(id(deadline));
+        return true;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Instant> dueAt(DeadlineRef deadline) {
+        return scheduler.getScheduledExecution(id(deadline)).map(e -> e.getExecutionTime());
+    }
+
+    private void refusePast(Instant dueAt) {
+        if (dueAt.isBefore(clock.instant())) {
+            throw DomainException.invalid("dueAt", Messages.text("scheduling.deadline.in-past"));
+        }
+    }
+
+    private static TaskInstanceId id(DeadlineRef deadline) {
+        return TaskInstanceId.of(DeadlineTask.DESCRIPTOR.getTaskName(), deadline.instanceId());
+    }
+}

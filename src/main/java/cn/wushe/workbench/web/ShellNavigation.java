@@ -1,0 +1,57 @@
+package cn.wushe.workbench.web;
+
+import cn.wushe.platform.Actor;
+import cn.wushe.platform.CurrentActor;
+import cn.wushe.platform.Messages;
+import cn.wushe.platform.web.NavigationContributor;
+import cn.wushe.platform.web.NavigationEntry;
+import cn.wushe.platform.web.NoticeContributor;
+import cn.wushe.platform.web.ShellNotice;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The shell's top bar and workbench tiles, assembled from every module's
+ * {@link NavigationContributor}. The layout reads {@link #menu()} as {@code @shellNavigation}, so
+ * only pages that render the top bar pay for it.
+ */
+@Component("shellNavigation")
+public class ShellNavigation {
+
+    /** A resolved entry: where it goes and what it says. */
+    public record Link(String href, String title, String summary) {
+    }
+
+    private final List<NavigationEntry> entries;
+    private final List<NoticeContributor> notices;
+
+    ShellNavigation(List<NavigationContributor> contributors, List<NoticeContributor> notices) {
+        this.entries = contributors.stream()
+                .flatMap(c -> c.entries().stream())
+                .sorted(Comparator.comparingInt(NavigationEntry::order))
+                .toList();
+        this.notices = notices;
+    }
+
+    /** The top-bar entries for the signed-in actor; none on pages without one (sign-in, errors). */
+    public List<Link> menu() {
+        return CurrentActor.find()
+                .map(actor -> entries.stream()
+                        .filter(e -> e.menu() && e.shownTo().test(actor))
+                        .map(e -> new Link(e.href(), Messages.text(e.menuKey()), ""))
+                        .toList())
+                .orElse(List.of());
+    }
+
+    List<Link> tiles(Actor actor) {
+        return entries.stream()
+                .filter(e -> e.tile() && e.shownTo().test(actor))
+                .map(e -> new Link(e.href(), Messages.text(e.titleKey()), Messages.text(e.summaryKey())))
+                .toList();
+    }
+
+    List<ShellNotice> notices(Actor actor) {
+        return notices.stream().flatMap(n -> n.noticesFor(actor).stream()).toList();
+    }
+}

@@ -1,0 +1,66 @@
+package cn.wushe.workbench;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.wushe.platform.Permission;
+import cn.wushe.platform.TestActor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The shell shows each actor the tiles and top-bar entries the modules contribute for their permissions, and nothing else. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class ShellNavigationIntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void aGridWorkerSeesPeopleAndTheirGridButNoAdministration() throws Exception {
+        TestActor worker = TestActor.of("nav-grid", "GRID_WORKER", "610527102201001",
+                Permission.PERSON_EDIT, Permission.PERSON_VIEW, Permission.GRID_VIEW, Permission.PERSON_SEARCH);
+
+        mvc.perform(get("/").with(authentication(worker.authentication())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("href=\"/people\""), containsString("我的网格"), containsString("区划查询"),
+                        containsString("API 访问令牌"),
+                        not(containsString("网格管理")), not(containsString("href=\"/admin/users\"")),
+                        not(containsString("href=\"/audit\"")), not(containsString("href=\"/people/imports\"")))));
+    }
+
+    @Test
+    void theAuditAdministratorSeesTheAuditLogOnly() throws Exception {
+        TestActor auditor = TestActor.of("nav-audit", "AUDIT_ADMIN", "610527", Permission.AUDIT_READ);
+
+        mvc.perform(get("/").with(authentication(auditor.authentication())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<a class=\"nav-link\" href=\"/audit\">审计日志</a>"), containsString("查询操作记录"),
+                        not(containsString("href=\"/people\"")), not(containsString("href=\"/grids\"")),
+                        not(containsString("href=\"/admin/roles\"")))));
+    }
+
+    @Test
+    void aGridEditorSeesGridManagementUnderTheShortMenuName() throws Exception {
+        TestActor town = TestActor.of("nav-town", "TOWN_STATION", "610527102",
+                Permission.GRID_VIEW, Permission.GRID_EDIT, Permission.PERSON_VIEW, Permission.PERSON_IMPORT);
+
+        mvc.perform(get("/").with(authentication(town.authentication())))
+                .andExpect(content().string(allOf(
+                        containsString("网格管理"), not(containsString("我的网格")),
+                        containsString("<a class=\"nav-link\" href=\"/grids\">网格</a>"),
+                        containsString("href=\"/people/imports\""))));
+    }
+}
