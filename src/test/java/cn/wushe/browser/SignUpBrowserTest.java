@@ -62,6 +62,10 @@ class SignUpBrowserTest extends BrowserTestSupport {
 
         browser.manage().window().setSize(DESK);
         login("community_worker", DEMO_PASSWORD);
+        // the workbench offers the queue as a tile and says how many sign-ups wait
+        waitForText(By.tagName("h1"), "工作台");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("注册审核").containsPattern("有 \\d+ 份注册申请待确认");
+        screenshot("signup-worker-workbench-desk");
         open("/signups");
         waitForText(By.tagName("h1"), "注册审核");
         screenshotBothSizes("signup-queue");
