@@ -61,8 +61,12 @@ class ArchitectureTests {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("cn.wushe");
 
-    /** Endpoints anyone may call: the sign-in page, the error page, the large-type switch. Keep it short. */
+    /**
+     * Endpoints anyone may call: the sign-in page, the error page, the large-type switch, and the
+     * verification page a document's QR code opens. Keep it short.
+     */
     static final Set<String> PUBLIC_PATHS = Set.of("/login", "/error", "/prefs/large-type",
+            "/verify/{token}",
             "/signup", "/signup/resident", "/signup/volunteer", "/signup/communities", "/signup/sent");
 
     static final ArchRule HANDLERS_ARE_AUTHORIZED = handlers()

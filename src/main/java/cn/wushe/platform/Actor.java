@@ -22,6 +22,15 @@ public interface Actor {
     /** The regions inside which {@code permission} applies; empty when it applies nowhere. */
     List<RegionScope> scopesFor(Permission permission);
 
+    /**
+     * The units (单位) the actor belongs to or acts for: the account's memberships and the units
+     * of its organization role assignments. Empty when none, and then every unit predicate of
+     * {@link ScopeFilter} matches nothing.
+     */
+    default Set<UUID> unitIds() {
+        return Set.of();
+    }
+
     default boolean can(Permission permission) {
         return !scopesFor(permission).isEmpty();
     }

@@ -29,6 +29,12 @@ public enum Permission {
     PERSON_EXPORT,
     /** A resident's access to their own record. */
     SELF_SERVICE,
+    /** Revoke an issued document (certificate, receipt) so its QR code reports it revoked. */
+    DOCUMENT_REVOKE,
+    /** Register, change and retire organizational units (单位) inside the region scope. */
+    UNIT_MANAGE,
+    /** Enter and correct the working calendar (工作日历) and a county's office hours (system admin). */
+    CALENDAR_MANAGE,
     /** Confirm or reject residents' and volunteers' own sign-ups (注册审核) in the community they named. */
-    SIGNUP_CONFIRM
+    SIGNUP_CONFIRM,
 }

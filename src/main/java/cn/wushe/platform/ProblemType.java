@@ -63,8 +63,24 @@ public enum ProblemType {
     CORRECTION_HANDLED("correction-handled", 409),
     /** A person's record is closed (moved away, no longer in need, deceased) and takes no further change. */
     PERSON_CLOSED("person-closed", 409),
+    /** No working calendar (工作日历) has been entered for a year that a working-day computation reaches. */
+    CALENDAR_YEAR_MISSING("calendar-year-missing", 409),
     /** The registry changed between an import's check and its commit. */
     IMPORT_CHANGED("import-changed", 409),
+    /** The document was revoked already. */
+    DOCUMENT_REVOKED("document-revoked", 409),
+    /** A proof of registration was asked for by someone who holds no current category (or whose record is closed). */
+    NOT_ENROLLED("not-enrolled", 409),
+    /** A retired unit (单位) takes no change, member or child. */
+    UNIT_RETIRED("unit-retired", 409),
+    /** Another active unit of the region has the name, or another unit the credit code. */
+    UNIT_EXISTS("unit-exists", 409),
+    /** A unit with active units reporting to it is not retired. */
+    UNIT_HAS_CHILDREN("unit-has-children", 409),
+    /** The account already belongs to the unit. */
+    UNIT_MEMBERSHIP_EXISTS("unit-membership-exists", 409),
+    /** A person's status cannot change this way (e.g. a moved-out record closed without being reopened). */
+    STATUS_NOT_ALLOWED("status-not-allowed", 409),
     /** A sign-up (注册申请) was confirmed, rejected or withdrawn already. */
     SIGNUP_DECIDED("signup-decided", 409),
 

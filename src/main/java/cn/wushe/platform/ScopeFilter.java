@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * The one place that turns an actor's region scopes into SQL. Every query over region-bound rows
@@ -87,7 +88,85 @@ public final class ScopeFilter {
         return "= any(:" + name + ")";
     }
 
+    /**
+     * "Own unit": rows owned by one of the actor's units ({@code owner_unit_id = any(:units)}), so a
+     * social organization sees only its own projects. An actor without units matches nothing.
+     *
+     * @param unitColumn the row's owning unit (uuid)
+     */
+    public static SqlPredicate ownUnit(Actor actor, String unitColumn) {
+        Set<UUID> units = actor.unitIds();
+        if (units.isEmpty()) {
+            return new SqlPredicate("false", Map.of());
+        }
+        Map<String, Object> params = new TreeMap<>();
+        return new SqlPredicate("(" + unitColumn + " " + unitEqualsAny(units, params) + ")", params);
+    }
+
+    /**
+     * "Assigned to me or my unit": rows routed to the actor in person or to one of their units
+     * ({@code assignee_user_id = :me or assignee_unit_id = any(:units)}), so a department sees only
+     * the matters routed to it.
+     *
+     * @param userColumn the row's assigned user (uuid, may be null)
+     * @param unitColumn the row's assigned unit (uuid, may be null)
+     */
+    public static SqlPredicate assignedToMeOrMyUnit(Actor actor, String userColumn, String unitColumn) {
+        Map<String, Object> params = new TreeMap<>();
+        params.put("scope_me", actor.id());
+        Set<UUID> units = actor.unitIds();
+        if (units.isEmpty()) {
+            return new SqlPredicate("(" + userColumn + " = :scope_me)", params);
+        }
+        return new SqlPredicate("(" + userColumn + " = :scope_me or " + unitColumn + " " + unitEqualsAny(units, params)
+                + ")", params);
+    }
+
+    /**
+     * Own unit and inside the region scope of {@code permission}: both must hold, so a unit's rows
+     * stay invisible to its members once the actor's region no longer reaches them.
+     */
+    public static SqlPredicate ownUnitWithin(Actor actor, Permission permission, String unitColumn,
+            String countyColumn, String codeColumn) {
+        return ownUnit(actor, unitColumn).and(predicate(actor, permission, countyColumn, codeColumn));
+    }
+
+    /** Assigned to the actor or their unit, and inside the region scope of {@code permission}. */
+    public static SqlPredicate assignedWithin(Actor actor, Permission permission, String userColumn, String unitColumn,
+            String countyColumn, String codeColumn) {
+        return assignedToMeOrMyUnit(actor, userColumn, unitColumn).and(predicate(actor, permission, countyColumn, codeColumn));
+    }
+
+    /** Plain equality for one unit (an index on the unit column returns rows in order), else an array. */
+    private static String unitEqualsAny(Set<UUID> units, Map<String, Object> params) {
+        if (units.size() == 1) {
+            params.put("scope_unit", units.iterator().next());
+            return "= :scope_unit";
+        }
+        // text[] cast to uuid[]: the driver binds a String array everywhere, a UUID array not reliably
+        params.put("scope_units", units.stream().map(UUID::toString).sorted().toArray(String[]::new));
+        return "= any(cast(:scope_units as uuid[]))";
+    }
+
     /** A WHERE fragment with named parameters (for {@code JdbcClient} / {@code NamedParameterJdbcTemplate}). */
     public record SqlPredicate(String sql, Map<String, Object> params) {
+
+        /**
+         * Both predicates. Their parameters come from different families ({@code scope_<n>},
+         * {@code scope_unit(s)}, {@code scope_me}); a name bound to two different values is refused.
+         */
+        public SqlPredicate and(SqlPredicate other) {
+            if (sql.equals("false") || other.sql.equals("false")) {
+                return new SqlPredicate("false", Map.of());
+            }
+            Map<String, Object> merged = new TreeMap<>(params);
+            other.params.forEach((name, value) -> {
+                Object previous = merged.putIfAbsent(name, value);
+                if (previous != null && !java.util.Objects.deepEquals(previous, value)) {
+                    throw new IllegalArgumentException("parameter :" + name + " bound twice with different values");
+                }
+            });
+            return new SqlPredicate("(" + sql + " and " + other.sql + ")", merged);
+        }
     }
 }

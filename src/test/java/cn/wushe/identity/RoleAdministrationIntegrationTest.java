@@ -12,6 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.wushe.audit.AuditFixture;
+import cn.wushe.units.UnitId;
+import cn.wushe.units.UnitKind;
+import cn.wushe.units.internal.UnitManagement;
 import com.jayway.jsonpath.JsonPath;
 import java.util.List;
 import java.util.UUID;
@@ -171,16 +174,32 @@ class RoleAdministrationIntegrationTest {
     }
 
     @Test
-    void organizationOnlyForOrganizationRoles() throws Exception {
+    void organizationOnlyForOrganizationRoles(@Autowired UnitManagement units) throws Exception {
+        UnitId organization = new UnitId(UUID.nameUUIDFromBytes("role-admin-test-organization".getBytes()));
+        units.seed(organization, UnitKind.SOCIAL_ORGANIZATION, "610527", "角色授权测试社会组织", null, null, "测试数据");
+        UnitId charity = new UnitId(UUID.nameUUIDFromBytes("role-admin-test-charity".getBytes()));
+        units.seed(charity, UnitKind.CHARITY_ORGANIZATION, "610527", "角色授权测试慈善组织", null, null, "测试数据");
         mvc.perform(post("/api/v1/users/{id}/roles", target.id()).with(csrf()).with(admin.as(secadmin))
                         .contentType("application/json")
-                        .content("{\"role\":\"RESIDENT\",\"scopeCode\":\"610527001001\",\"orgId\":\"" + UUID.randomUUID() + "\"}"))
+                        .content("{\"role\":\"RESIDENT\",\"scopeCode\":\"610527001001\",\"unitId\":\"" + organization + "\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("orgId"));
+                .andExpect(jsonPath("$.errors[0].field").value("unitId"));
         mvc.perform(post("/api/v1/users/{id}/roles", target.id()).with(csrf()).with(admin.as(secadmin))
                         .contentType("application/json")
-                        .content("{\"role\":\"ORG_STAFF\",\"scopeCode\":\"610527\",\"orgId\":\"" + UUID.randomUUID() + "\"}"))
-                .andExpect(status().isCreated());
+                        .content("{\"role\":\"ORG_STAFF\",\"scopeCode\":\"610527\",\"unitId\":\"" + UUID.randomUUID() + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("所选单位不存在或已撤销"));
+        mvc.perform(post("/api/v1/users/{id}/roles", target.id()).with(csrf()).with(admin.as(secadmin))
+                        .contentType("application/json")
+                        .content("{\"role\":\"ORG_STAFF\",\"scopeCode\":\"610527\",\"unitId\":\"" + charity + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("unitId"));
+        mvc.perform(post("/api/v1/users/{id}/roles", target.id()).with(csrf()).with(admin.as(secadmin))
+                        .contentType("application/json")
+                        .content("{\"role\":\"ORG_STAFF\",\"scopeCode\":\"610527\",\"unitId\":\"" + organization + "\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.unitId").value(organization.toString()));
+        assertThat(accounts.principal(target.id()).unitIds()).containsExactly(organization.value());
     }
 
     @Test
@@ -198,6 +217,23 @@ class RoleAdministrationIntegrationTest {
                 .andExpect(content().string(containsString("已授予社区工作者")))
                 .andExpect(content().string(containsString("道北社区")));
         assertThat(accounts.principal(target.id()).roles()).isEqualTo(java.util.Set.of("COMMUNITY_WORKER"));
+    }
+
+    @Test
+    void rolesPageGrantsAnOrganizationRoleForAUnit(@Autowired UnitManagement units) throws Exception {
+        UnitId charity = new UnitId(UUID.nameUUIDFromBytes("role-page-test-charity".getBytes()));
+        units.seed(charity, UnitKind.CHARITY_ORGANIZATION, "610527001", "角色页测试慈善会", null, null, "测试数据");
+        mvc.perform(get("/admin/roles/{id}", target.id()).with(admin.as(secadmin)))
+                .andExpect(content().string(containsString("角色页测试慈善会")));
+        mvc.perform(post("/admin/roles/{id}", target.id()).with(csrf()).with(admin.as(secadmin))
+                        .param("role", "ORG_STAFF").param("scopeCode", "610527").param("unitId", charity.toString()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("社会组织人员不能关联“慈善组织”类单位")));
+        mvc.perform(post("/admin/roles/{id}", target.id()).with(csrf()).with(admin.as(secadmin))
+                        .param("role", "CHARITY_STAFF").param("scopeCode", "610527").param("unitId", charity.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("已授予慈善组织人员")));
+        assertThat(accounts.principal(target.id()).unitIds()).containsExactly(charity.value());
     }
 
     @Test

@@ -76,6 +76,9 @@ class RolesDocumentationTest {
                 - The scope code must exist (an official region, or an active grid for `GRID_WORKER`) and have
                   the role's level.
                 - Granting or revoking `GRID_WORKER` updates the grid's workers in the same transaction.
+                - An organization role (`ORG_STAFF`, `CHARITY_STAFF`, `VOLUNTEER`) may name the unit (单位) it is
+                  held for: an active unit of a kind the role serves, inside the assignment's scope; its holder then
+                  acts for that unit (`Actor.unitIds()`) as members of a unit do.
                 - Every grant and revoke is audited with the holder's roles before and after; refused attempts
                   are audited with outcome `DENIED`.
                 - Self-service sign-ups (`SIGNUP_CONFIRM`) are confirmed by a community worker of the community the
@@ -100,5 +103,9 @@ class RolesDocumentationTest {
             java.util.Map.entry(Permission.PERSON_IMPORT, "import rosters"),
             java.util.Map.entry(Permission.PERSON_EXPORT, "export lists"),
             java.util.Map.entry(Permission.SELF_SERVICE, "a resident's access to their own record"),
+            java.util.Map.entry(Permission.UNIT_MANAGE, "register, change and retire units (单位) inside the scope; "
+                    + "put accounts into units needs USER_MANAGE too"),
+            java.util.Map.entry(Permission.CALENDAR_MANAGE, "enter and correct the working calendar and county office hours"),
+
             java.util.Map.entry(Permission.SIGNUP_CONFIRM, "confirm or reject residents' and volunteers' own sign-ups (注册审核)"));
 }

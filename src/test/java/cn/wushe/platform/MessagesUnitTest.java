@@ -3,11 +3,13 @@ package cn.wushe.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wushe.audit.AuditEvent;
+import cn.wushe.documents.internal.DocumentVerification;
 import cn.wushe.identity.internal.Role;
 import cn.wushe.identity.internal.TokenScope;
 import cn.wushe.platform.personal.IdDocumentType;
 import cn.wushe.platform.personal.Sex;
-import cn.wushe.registry.PersonClosed;
+import cn.wushe.registry.ClosingReason;
+import cn.wushe.registry.PersonStatus;
 import cn.wushe.registry.internal.CorrectableField;
 import cn.wushe.registry.internal.Correction;
 import cn.wushe.registry.internal.IncomeBand;
@@ -53,6 +55,7 @@ class MessagesUnitTest {
     /** Key families built from an enum's constants, each checked constant by constant. */
     private static final Map<String, List<? extends Enum<?>>> ENUM_FAMILIES = Map.ofEntries(
             Map.entry("identity.role.", List.of(Role.values())),
+            Map.entry("calendar.source.", constants("cn.wushe.calendar.internal.CalendarYear$Source")),
             Map.entry("identity.token.scope.", List.of(TokenScope.values())),
             Map.entry("identity.signup.kind.", List.of(cn.wushe.identity.internal.SignUpKind.values())),
             Map.entry("identity.signup.status.", List.of(cn.wushe.identity.internal.SignUpStatus.values())),
@@ -61,7 +64,8 @@ class MessagesUnitTest {
             Map.entry("platform.sex.", List.of(Sex.values())),
             Map.entry("platform.id-document.", List.of(IdDocumentType.values())),
             Map.entry("platform.id-document.number.", List.of(IdDocumentType.values())),
-            Map.entry("registry.closure.reason.", List.of(PersonClosed.Reason.values())),
+            Map.entry("registry.closure.reason.", List.of(ClosingReason.values())),
+            Map.entry("registry.status.", List.of(PersonStatus.values())),
             Map.entry("registry.relation.", List.of(RelationToHead.values())),
             Map.entry("registry.income-band.", List.of(IncomeBand.values())),
             Map.entry("registry.party-kind.", List.of(PartyKind.values())),
@@ -70,13 +74,17 @@ class MessagesUnitTest {
             Map.entry("registry.import-status.", constants("cn.wushe.registry.imports.ImportStatus")),
             Map.entry("registry.row-outcome.", constants("cn.wushe.registry.imports.RowOutcome")),
             Map.entry("registry.column.", constants("cn.wushe.registry.imports.RosterColumn")),
-            Map.entry("registry.column.hint.", constants("cn.wushe.registry.imports.RosterColumn")));
+            Map.entry("registry.column.hint.", constants("cn.wushe.registry.imports.RosterColumn")),
+            Map.entry("documents.verify.state.", List.of(DocumentVerification.State.values())),
+            Map.entry("documents.verify.explain.", List.of(DocumentVerification.State.values())),
+            Map.entry("units.kind.", List.of(cn.wushe.units.UnitKind.values())));
 
     /**
      * Key families read with a code recorded as a string by many modules ({@code #messages.msgOrNull});
      * a code without a key is shown as it is, so a key here is optional and never reported unused.
      */
-    private static final Set<String> OPEN_FAMILIES = Set.of("audit.action.", "audit.object.");
+    private static final Set<String> OPEN_FAMILIES = Set.of("audit.action.", "audit.object.",
+            "documents.kind.");
 
     /** Every module: none keeps Chinese literals outside {@code messages.properties} (a new one included). */
     private static final List<Path> CONVERTED = modules();
@@ -88,7 +96,9 @@ class MessagesUnitTest {
             "cn/wushe/registry/demo/GeneratedPeople.java", "generated demo people: names, addresses, health notes, relatives",
             "cn/wushe/registry/demo/DemoPeople.java", "\u6751 (village) as it occurs in community names, to tell villages from communities",
             "cn/wushe/registry/demo/BulkLoad.java", "the history row of generated people and a developer's exception message",
-            "cn/wushe/platform/web/OpenApiConfiguration.java", "OpenAPI descriptions for API clients, left as annotation values are");
+            "cn/wushe/platform/web/OpenApiConfiguration.java", "OpenAPI descriptions for API clients, left as annotation values are",
+            "cn/wushe/units/internal/DemoUnits.java", "names of the demo units of 白水县",
+            "cn/wushe/calendar/internal/YearText.java", "the words of the State Council notice the parser reads (放假, 上班, 至, 年月日)");
 
     /** The constants of an enum its module keeps package-private. */
     private static List<? extends Enum<?>> constants(String enumClass) {

@@ -10,16 +10,32 @@ import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
 /**
- * An {@link Actor} with explicitly given scopes per permission, for module tests that must not
- * depend on the identity module. Use {@link #authentication()} with Spring Security's test support.
+ * An {@link Actor} with explicitly given scopes per permission (and units, for the unit scopes),
+ * for module tests that must not depend on the identity module. Use {@link #authentication()} with
+ * Spring Security's test support.
  */
 public record TestActor(UUID id, String username, String displayName, Set<String> roles,
-        Map<Permission, List<RegionScope>> grants) implements Actor {
+        Map<Permission, List<RegionScope>> grants, Set<UUID> unitIds) implements Actor {
+
+    public TestActor {
+        unitIds = Set.copyOf(unitIds);
+    }
+
+    /** An actor belonging to no unit. */
+    public TestActor(UUID id, String username, String displayName, Set<String> roles,
+            Map<Permission, List<RegionScope>> grants) {
+        this(id, username, displayName, roles, grants, Set.of());
+    }
 
     public static TestActor of(String username, String role, String scopeCode, Permission... permissions) {
         Map<Permission, List<RegionScope>> grants = new EnumMap<>(Permission.class);
         Arrays.stream(permissions).forEach(p -> grants.put(p, List.of(new RegionScope(scopeCode))));
         return new TestActor(UUID.nameUUIDFromBytes(username.getBytes()), username, username, Set.of(role), grants);
+    }
+
+    /** The same actor as a member of exactly {@code units}. */
+    public TestActor inUnits(UUID... units) {
+        return new TestActor(id, username, displayName, roles, grants, Set.of(units));
     }
 
     @Override

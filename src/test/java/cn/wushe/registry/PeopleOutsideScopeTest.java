@@ -65,7 +65,11 @@ class PeopleOutsideScopeTest extends RegistryIntegrationTestBase {
                 Arguments.of("reveal", (Endpoint) t -> post("/api/v1/people/" + t.person + "/reveal").content("{\"reason\":\"核对材料需要\"}")),
                 Arguments.of("history", (Endpoint) t -> get("/api/v1/people/" + t.person + "/history")),
                 Arguments.of("close", (Endpoint) t -> post("/api/v1/people/" + t.person + "/close").header("If-Match", "\"0\"")
-                        .content("{\"reason\":\"MOVED_AWAY\"}")),
+                        .content("{\"reason\":\"NO_LONGER_IN_NEED\"}")),
+                Arguments.of("move out", (Endpoint) t -> post("/api/v1/people/" + t.person + "/move-out").header("If-Match", "\"0\"")
+                        .content("{\"movedOn\":\"2026-01-01\",\"destination\":\"西安市雁塔区\"}")),
+                Arguments.of("reopen", (Endpoint) t -> post("/api/v1/people/" + t.person + "/reopen").header("If-Match", "\"0\"")
+                        .content("{\"reason\":\"已迁回\"}")),
                 Arguments.of("deceased", (Endpoint) t -> post("/api/v1/people/" + t.person + "/deceased").header("If-Match", "\"0\"")
                         .content("{\"dateOfDeath\":\"2026-01-01\"}")),
                 Arguments.of("household", (Endpoint) t -> get("/api/v1/households/" + t.household)),
@@ -86,7 +90,11 @@ class PeopleOutsideScopeTest extends RegistryIntegrationTestBase {
                 Arguments.of("history", (Endpoint) t -> get("/people/" + t.person + "/history")),
                 Arguments.of("household", (Endpoint) t -> get("/households/" + t.household)),
                 Arguments.of("close record", (Endpoint) t -> post("/people/" + t.person + "/close")
-                        .param("version", "0").param("reason", "MOVED_AWAY")),
+                        .param("version", "0").param("reason", "NO_LONGER_IN_NEED")),
+                Arguments.of("move out", (Endpoint) t -> post("/people/" + t.person + "/move-out")
+                        .param("version", "0").param("movedOn", "2026-01-01").param("destination", "西安市雁塔区")),
+                Arguments.of("reopen", (Endpoint) t -> post("/people/" + t.person + "/reopen")
+                        .param("version", "0").param("reason", "已迁回")),
                 Arguments.of("close correction", (Endpoint) t -> post("/corrections/" + t.correction + "/close")
                         .param("done", "true")));
     }

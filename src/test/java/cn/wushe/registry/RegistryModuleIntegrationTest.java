@@ -70,6 +70,38 @@ class RegistryModuleIntegrationTest {
                 .toArriveAndVerify(event -> assertThat(event.fields()).containsExactly("健康状况"));
     }
 
+    @Test
+    void movingAPersonOutPublishesPersonStatusChanged(Scenario scenario) {
+        MockHttpServletResponse created = perform(post("/api/v1/people").content(json(newName(), newIdNumber(), DAOBEI, DAOBEI_GRID_1)));
+        PersonId id = PersonId.of(created.getHeader("Location").substring("/api/v1/people/".length()));
+
+        scenario.stimulate(() -> perform(post("/api/v1/people/" + id.value() + "/move-out").header("If-Match", created.getHeader("ETag"))
+                        .content("{\"movedOn\":\"2026-11-30\",\"destination\":\"西安市雁塔区\"}")))
+                .andWaitForEventOfType(PersonStatusChanged.class)
+                .matching(event -> event.person().equals(id))
+                .toArriveAndVerify((event, response) -> {
+                    assertThat(response.getStatus()).isEqualTo(204);
+                    assertThat(event.from()).isEqualTo(PersonStatus.ACTIVE);
+                    assertThat(event.to()).isEqualTo(PersonStatus.MOVED_OUT);
+                    assertThat(event.effectiveOn()).isEqualTo(java.time.LocalDate.of(2026, 11, 30));
+                    assertThat(event.regionCode()).isEqualTo(DAOBEI_GRID_1);
+                });
+    }
+
+    @Test
+    void closingAndReopeningPublishOneStatusEventEach(Scenario scenario) {
+        MockHttpServletResponse created = perform(post("/api/v1/people").content(json(newName(), newIdNumber(), DAOBEI, DAOBEI_GRID_1)));
+        PersonId id = PersonId.of(created.getHeader("Location").substring("/api/v1/people/".length()));
+        assertThat(perform(post("/api/v1/people/" + id.value() + "/close").header("If-Match", "\"0\"")
+                .content("{\"reason\":\"DUPLICATE_RECORD\"}")).getStatus()).isEqualTo(204);
+
+        scenario.stimulate(() -> perform(post("/api/v1/people/" + id.value() + "/reopen").header("If-Match", "\"1\"")
+                        .content("{\"reason\":\"并非重复建档\"}")))
+                .andWaitForEventOfType(PersonStatusChanged.class)
+                .matching(event -> event.person().equals(id) && event.to() == PersonStatus.ACTIVE)
+                .toArriveAndVerify(event -> assertThat(event.from()).isEqualTo(PersonStatus.CLOSED));
+    }
+
     private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) {
         try {
             return mvc.perform(request.with(authentication(GRID_WORKER.authentication())).with(csrf())

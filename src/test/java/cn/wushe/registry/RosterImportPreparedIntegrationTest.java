@@ -76,8 +76,44 @@ class RosterImportPreparedIntegrationTest extends RosterImportTestBase {
                         select change_kind || ' ' || field || ' ' || after_value from registry.person_changes
                         where person_id = :p""")
                 .param("p", personId).query(String.class).list()).containsExactly("REGISTERED 登记方式 Excel 导入（名单.xlsx）");
-        assertThat(events.stream(PersonRegistered.class).map(e -> e.personId().value())).containsExactly(personId);
+        assertThat(events.stream(PersonRegistered.class)).isEmpty();
+        assertThat(events.stream(PeopleImported.class)).containsExactly(new PeopleImported(UUID.fromString(job), COUNTY,
+                List.of(new PersonId(personId)), List.of()));
         assertThat(count("registry.import_people where job_id = '" + job + "'")).isZero();
+    }
+
+    /**
+     * Heads registered from the staged rows, a member of a head's household and a revision of
+     * someone registered before (both written one by one): every id in one PeopleImported, none per person.
+     */
+    @Test
+    void aCommittedImportPublishesTheIdsOfEveryoneItRegisteredOrRevised() throws Exception {
+        String head = newIdNumber();
+        String member = newIdNumber();
+        String known = newIdNumber();
+        PersonId knownPerson = register(RegistryFixtures.COUNTY_ADMIN, RegistryFixtures.draft("杨玉梅", known, DAOBEI, null));
+        String job = uploadAndWait(IMPORTER, RosterFiles.workbook(List.of(row("赵永红", head, DAOBEI),
+                with(with(row("赵德福", member, DAOBEI), "户主证件号码", head), "与户主关系", "配偶"),
+                with(row("杨玉梅", known, DAOBEI), "健康状况", "糖尿病"))), null);
+        events.clear();
+
+        commit(IMPORTER, job);
+
+        PersonId headPerson = personWith(head);
+        PersonId memberPerson = personWith(member);
+        assertThat(events.stream(PeopleImported.class)).singleElement().satisfies(e -> {
+            assertThat(e.importJob()).isEqualTo(UUID.fromString(job));
+            assertThat(e.countyCode()).isEqualTo(COUNTY);
+            assertThat(e.registered()).containsExactlyInAnyOrder(headPerson, memberPerson);
+            assertThat(e.revised()).containsExactly(knownPerson);
+        });
+        assertThat(events.stream(PersonRegistered.class)).isEmpty();
+        assertThat(events.stream(PersonRevised.class)).isEmpty();
+    }
+
+    private PersonId personWith(String idNumber) {
+        return new PersonId(jdbc.sql("select id from registry.people where id_number_bidx = :b").param("b", bidx(idNumber))
+                .query(UUID.class).single());
     }
 
     @Test
@@ -93,6 +129,7 @@ class RosterImportPreparedIntegrationTest extends RosterImportTestBase {
                 .andExpect(jsonPath("$.detail", containsString("第 4 行在检查之后情况有变（该证件号码已在本县登记）")));
         assertThat(count("registry.people where id_number_bidx = '" + bidx(first) + "'")).isZero();
         assertThat(count("registry.people where id_number_bidx = '" + bidx(second) + "'")).isOne();
+        assertThat(events.stream(PeopleImported.class)).as("a failed import publishes nothing").isEmpty();
         mvc.perform(asUser(IMPORTER, get("/api/v1/people/imports/" + job)))
                 .andExpect(jsonPath("$.status").value("READY"));
     }

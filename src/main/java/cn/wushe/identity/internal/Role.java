@@ -1,6 +1,8 @@
 package cn.wushe.identity.internal;
 
 import static cn.wushe.platform.Permission.AUDIT_READ;
+import static cn.wushe.platform.Permission.CALENDAR_MANAGE;
+import static cn.wushe.platform.Permission.DOCUMENT_REVOKE;
 import static cn.wushe.platform.Permission.GRID_EDIT;
 import static cn.wushe.platform.Permission.GRID_VIEW;
 import static cn.wushe.platform.Permission.PERSON_EDIT;
@@ -12,6 +14,7 @@ import static cn.wushe.platform.Permission.PII_UNMASK;
 import static cn.wushe.platform.Permission.ROLE_MANAGE;
 import static cn.wushe.platform.Permission.SELF_SERVICE;
 import static cn.wushe.platform.Permission.SIGNUP_CONFIRM;
+import static cn.wushe.platform.Permission.UNIT_MANAGE;
 import static cn.wushe.platform.Permission.USER_MANAGE;
 
 import cn.wushe.platform.Messages;
@@ -20,6 +23,9 @@ import cn.wushe.platform.RegionScope;
 import cn.wushe.platform.ScopeLevel;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import cn.wushe.units.UnitKind;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  */
 public enum Role {
     COUNTY_ADMIN("County civil affairs administrator", ScopeLevel.COUNTY, Duty.BUSINESS,
-            at(GRID_VIEW, GRID_EDIT, PERSON_SEARCH, PERSON_VIEW, PERSON_EDIT, PII_UNMASK, PERSON_IMPORT, PERSON_EXPORT)),
+            at(GRID_VIEW, GRID_EDIT, PERSON_SEARCH, PERSON_VIEW, PERSON_EDIT, PII_UNMASK, PERSON_IMPORT, PERSON_EXPORT),
+            at(DOCUMENT_REVOKE)),
     COUNTY_STATION("County social work station", ScopeLevel.COUNTY, Duty.BUSINESS,
             at(GRID_VIEW, PERSON_SEARCH, PERSON_VIEW, PERSON_EXPORT)),
     TOWN_STATION("Town social work station", ScopeLevel.TOWN, Duty.BUSINESS,
@@ -57,7 +64,8 @@ public enum Role {
     RESIDENT("Resident", ScopeLevel.COMMUNITY, Duty.BUSINESS,
             at(SELF_SERVICE)),
     SYSTEM_ADMIN("System administrator (accounts)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
-            at(USER_MANAGE)),
+            at(USER_MANAGE, CALENDAR_MANAGE),
+            at(UNIT_MANAGE)),
     SECURITY_ADMIN("Security administrator (roles)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
             at(ROLE_MANAGE)),
     AUDIT_ADMIN("Audit administrator (audit log)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
@@ -126,9 +134,24 @@ public enum Role {
         return duty == Duty.ADMINISTRATION;
     }
 
-    /** Organization roles may name the organization (社会组织、慈善组织) the assignment is for. */
+    /** Organization roles may name the unit (社会组织、慈善组织) the assignment is for. */
     public boolean takesOrganization() {
         return duty == Duty.ORGANIZATION;
+    }
+
+    /**
+     * The kinds of unit an assignment of this role may be held for: staff of a social organization
+     * for a social organization (or a company), charity staff for a charity, a volunteer for the
+     * organization or committee whose team they serve in; empty for roles that take none.
+     */
+    public Set<UnitKind> unitKinds() {
+        return switch (this) {
+            case ORG_STAFF -> EnumSet.of(UnitKind.SOCIAL_ORGANIZATION, UnitKind.COMPANY);
+            case CHARITY_STAFF -> EnumSet.of(UnitKind.CHARITY_ORGANIZATION);
+            case VOLUNTEER -> EnumSet.of(UnitKind.SOCIAL_ORGANIZATION, UnitKind.CHARITY_ORGANIZATION,
+                    UnitKind.COMMUNITY_COMMITTEE, UnitKind.TOWN_STATION, UnitKind.COMMUNITY_ROOM);
+            default -> EnumSet.noneOf(UnitKind.class);
+        };
     }
 
     public List<Grant> grants() {

@@ -11,6 +11,7 @@ import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.ScopeFilter;
 import cn.wushe.platform.ScopeLevel;
+import cn.wushe.units.Unit;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -36,25 +37,28 @@ public class RoleAdministration {
     public record Holder(AccountView account, List<RoleAssignment> assignments) {
     }
 
-    /** What the administrator asks for; the organization only for organization roles. */
-    public record GrantRequest(@Nullable String role, @Nullable String scopeCode, @Nullable UUID orgId) {
+    /** What the administrator asks for; the unit (单位) only for organization roles. */
+    public record GrantRequest(@Nullable String role, @Nullable String scopeCode, @Nullable UUID unitId) {
     }
 
     private final UserAccounts accounts;
     private final RoleAssignments assignments;
     private final AccountAdministration directory;
     private final RegionDirectory regions;
+    private final UnitDirectory units;
     private final SessionEnding sessions;
     private final Denials denials;
     private final AuditLog audit;
     private final Clock clock;
 
     RoleAdministration(UserAccounts accounts, RoleAssignments assignments, AccountAdministration directory,
-            RegionDirectory regions, SessionEnding sessions, Denials denials, AuditLog audit, Clock clock) {
+            RegionDirectory regions, UnitDirectory units, SessionEnding sessions, Denials denials, AuditLog audit,
+            Clock clock) {
         this.accounts = accounts;
         this.assignments = assignments;
         this.directory = directory;
         this.regions = regions;
+        this.units = units;
         this.sessions = sessions;
         this.denials = denials;
         this.audit = audit;
@@ -86,13 +90,16 @@ public class RoleAdministration {
             throw denials.recorded(attempt, new DomainException(ProblemType.SEPARATION_OF_DUTIES, message,
                     Map.of("role", message)));
         });
-        if (request.orgId() != null && !role.takesOrganization()) {
-            throw DomainException.invalid("orgId", Messages.text("identity.grant.no-organization", role.label()));
+        if (request.unitId() != null && !role.takesOrganization()) {
+            throw DomainException.invalid("unitId", Messages.text("identity.grant.no-organization", role.label()));
+        }
+        if (request.unitId() != null) {
+            checkUnit(role, scope, request.unitId());
         }
         if (!regions.exists(scope)) {
             throw DomainException.invalid("scopeCode", scope.length() == 15 ? Messages.text("identity.grant.grid-unknown") : Messages.text("identity.grant.region-unknown"));
         }
-        RoleAssignment granted = new RoleAssignment(UUID.randomUUID(), role, scope, request.orgId());
+        RoleAssignment granted = new RoleAssignment(UUID.randomUUID(), role, scope, request.unitId());
         assignments.add(userId, granted, admin.id(), clock.instant());
         if (role == Role.GRID_WORKER) {
             regions.assignGridWorker(scope, userId, account.displayName());
@@ -134,6 +141,18 @@ public class RoleAdministration {
     private void refuseSelf(Actor admin, UUID userId, AuditEvent attempt) {
         if (admin.id().equals(userId)) {
             throw denials.recorded(attempt, DomainException.forbidden(Messages.text("identity.forbidden.own-roles")));
+        }
+    }
+
+    /** The unit an organization role is held for: active, of a kind the role serves, inside the assignment's scope. */
+    private void checkUnit(Role role, String scope, UUID unitId) {
+        Unit unit = units.find(unitId).filter(Unit::active)
+                .orElseThrow(() -> DomainException.invalid("unitId", Messages.text("identity.grant.unit-unknown")));
+        if (!role.unitKinds().contains(unit.kind())) {
+            throw DomainException.invalid("unitId", Messages.text("identity.grant.unit-kind", role.label(), unit.kind().label()));
+        }
+        if (!unit.liesIn(scope)) {
+            throw DomainException.invalid("unitId", Messages.text("identity.grant.unit-outside", unit.name()));
         }
     }
 

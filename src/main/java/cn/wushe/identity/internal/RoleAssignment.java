@@ -7,13 +7,14 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One role held by a user within one region (and, for organization roles, one organization).
+ * One role held by a user within one region (and, for organization roles, one unit 单位 — the
+ * social organization, charity or team the role is held for).
  *
  * @param id        the assignment's identifier, used to revoke it
  * @param scopeCode county (6), town (9), community (12) or grid (15) code, at the role's level
- * @param orgId     the organization for organization roles, else {@code null}
+ * @param unitId    the unit for organization roles (a unit of the {@code units} module), else {@code null}
  */
-public record RoleAssignment(UUID id, Role role, String scopeCode, @Nullable UUID orgId) implements Serializable {
+public record RoleAssignment(UUID id, Role role, String scopeCode, @Nullable UUID unitId) implements Serializable {
 
     public RoleAssignment {
         new RegionScope(scopeCode);
@@ -32,6 +33,6 @@ public record RoleAssignment(UUID id, Role role, String scopeCode, @Nullable UUI
 
     @Override
     public String toString() {
-        return role.name() + "@" + scopeCode + (orgId == null ? "" : "#" + orgId);
+        return role.name() + "@" + scopeCode + (unitId == null ? "" : "#" + unitId);
     }
 }

@@ -28,7 +28,7 @@ public class RoleAssignments {
 
     /** In a stable order: by role as declared, then scope. */
     public List<RoleAssignment> of(UUID userId) {
-        return jdbc.sql("select id, role, scope_code, org_id from identity.role_assignments where user_id = :user")
+        return jdbc.sql("select id, role, scope_code, unit_id from identity.role_assignments where user_id = :user")
                 .param("user", userId).query(RoleAssignments::assignment).list().stream()
                 .sorted(java.util.Comparator.comparing(RoleAssignment::role).thenComparing(RoleAssignment::scopeCode))
                 .toList();
@@ -39,7 +39,7 @@ public class RoleAssignments {
     }
 
     public Optional<Held> find(UUID assignmentId) {
-        return jdbc.sql("select id, user_id, role, scope_code, org_id from identity.role_assignments where id = :id")
+        return jdbc.sql("select id, user_id, role, scope_code, unit_id from identity.role_assignments where id = :id")
                 .param("id", assignmentId)
                 .query((rs, i) -> new Held(rs.getObject("user_id", UUID.class), assignment(rs, i)))
                 .optional();
@@ -49,13 +49,13 @@ public class RoleAssignments {
     public void add(UUID userId, RoleAssignment assignment, @Nullable UUID grantedBy, Instant now) {
         try {
             jdbc.sql("""
-                    insert into identity.role_assignments (id, user_id, role, scope_code, county_code, org_id,
+                    insert into identity.role_assignments (id, user_id, role, scope_code, county_code, unit_id,
                         granted_by, granted_at)
-                    values (:id, :user, :role, :scope, :county, :org, :grantedBy, :at)
+                    values (:id, :user, :role, :scope, :county, :unit, :grantedBy, :at)
                     """)
                     .param("id", assignment.id()).param("user", userId).param("role", assignment.role().name())
                     .param("scope", assignment.scopeCode()).param("county", assignment.countyCode())
-                    .param("org", assignment.orgId()).param("grantedBy", grantedBy).param("at", UserAccounts.ts(now))
+                    .param("unit", assignment.unitId()).param("grantedBy", grantedBy).param("at", UserAccounts.ts(now))
                     .update();
         } catch (DuplicateKeyException e) {
             throw DomainException.conflict(ProblemType.ROLE_ALREADY_GRANTED, "role", Messages.text("identity.grant.duplicate"));
@@ -74,6 +74,6 @@ public class RoleAssignments {
 
     private static RoleAssignment assignment(ResultSet rs, int row) throws SQLException {
         return new RoleAssignment(rs.getObject("id", UUID.class), Role.valueOf(rs.getString("role")),
-                rs.getString("scope_code"), rs.getObject("org_id", UUID.class));
+                rs.getString("scope_code"), rs.getObject("unit_id", UUID.class));
     }
 }

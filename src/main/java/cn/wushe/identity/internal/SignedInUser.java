@@ -6,6 +6,8 @@ import cn.wushe.platform.RegionScope;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,17 +34,39 @@ public final class SignedInUser implements Actor, Serializable {
     private final String displayName;
     private final String homeRegionCode;
     private final List<RoleAssignment> assignments;
+    private final Set<UUID> unitIds;
+    private final @Nullable UUID primaryUnitId;
     private final boolean passwordChangeRequired;
     private transient @Nullable Map<Permission, List<RegionScope>> scopes;
 
+    /** A principal belonging to no unit (tests, and accounts not yet placed in one). */
     public SignedInUser(UUID id, String username, String displayName, String homeRegionCode,
             List<RoleAssignment> assignments, boolean passwordChangeRequired) {
+        this(id, username, displayName, homeRegionCode, assignments, List.of(), null, passwordChangeRequired);
+    }
+
+    /**
+     * @param memberUnits   the units the account belongs to (identity's memberships)
+     * @param primaryUnitId the primary one of them, {@code null} when there is none
+     */
+    public SignedInUser(UUID id, String username, String displayName, String homeRegionCode,
+            List<RoleAssignment> assignments, Collection<UUID> memberUnits, @Nullable UUID primaryUnitId,
+            boolean passwordChangeRequired) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
         this.homeRegionCode = homeRegionCode;
         this.assignments = List.copyOf(assignments);
+        this.unitIds = unitsOf(memberUnits, assignments);
+        this.primaryUnitId = primaryUnitId;
         this.passwordChangeRequired = passwordChangeRequired;
+    }
+
+    /** Members act for their units, and an organization role acts for the unit it is held for. */
+    private static Set<UUID> unitsOf(Collection<UUID> memberUnits, List<RoleAssignment> assignments) {
+        Set<UUID> units = new LinkedHashSet<>(memberUnits);
+        assignments.stream().map(RoleAssignment::unitId).filter(java.util.Objects::nonNull).forEach(units::add);
+        return Collections.unmodifiableSet(units);
     }
 
     @Override
@@ -80,7 +104,17 @@ public final class SignedInUser implements Actor, Serializable {
     }
 
     public SignedInUser withPasswordChanged() {
-        return new SignedInUser(id, username, displayName, homeRegionCode, assignments, false);
+        return new SignedInUser(id, username, displayName, homeRegionCode, assignments, unitIds, primaryUnitId, false);
+    }
+
+    @Override
+    public Set<UUID> unitIds() {
+        return unitIds;
+    }
+
+    /** The account's primary unit (主单位), shown beside its name; {@code null} when it belongs to none. */
+    public @Nullable UUID primaryUnitId() {
+        return primaryUnitId;
     }
 
     @Override

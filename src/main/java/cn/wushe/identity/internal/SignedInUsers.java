@@ -2,6 +2,7 @@ package cn.wushe.identity.internal;
 
 import cn.wushe.identity.internal.SignedInUser;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -10,13 +11,15 @@ import org.springframework.stereotype.Component;
 public class SignedInUsers {
 
     private final RoleAssignments roles;
+    private final UnitMemberships memberships;
     private final SecuritySettings settings;
     private final Clock clock;
     private final boolean demoMode;
 
-    SignedInUsers(RoleAssignments roles, SecuritySettings settings, Clock clock,
+    SignedInUsers(RoleAssignments roles, UnitMemberships memberships, SecuritySettings settings, Clock clock,
             @Value("${wushe.demo.enabled:false}") boolean demoMode) {
         this.roles = roles;
+        this.memberships = memberships;
         this.settings = settings;
         this.clock = clock;
         this.demoMode = demoMode;
@@ -37,8 +40,13 @@ public class SignedInUsers {
     }
 
     private SignedInUser principal(UserAccount account, boolean passwordChangeRequired) {
+        List<UnitMemberships.Membership> units = memberships.of(account.id());
         return new SignedInUser(account.id(), account.username().value(), account.displayName(),
-                account.homeRegionCode(), roles.of(account.id()), passwordChangeRequired);
+                account.homeRegionCode(), roles.of(account.id()),
+                units.stream().map(UnitMemberships.Membership::unitId).toList(),
+                units.stream().filter(UnitMemberships.Membership::primary).map(UnitMemberships.Membership::unitId)
+                        .findFirst().orElse(null),
+                passwordChangeRequired);
     }
 
     /**

@@ -56,7 +56,8 @@ class SecurityConfiguration {
     private static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
         "/error", "/actuator/health/**", "/v3/api-docs/**", "/api-docs.html", "/swagger-ui/**", "/problems/**",
         "/prefs/large-type",
-        "/signup", "/signup/resident", "/signup/volunteer", "/signup/communities", "/signup/sent"};
+        "/signup", "/signup/resident", "/signup/volunteer", "/signup/communities", "/signup/sent",
+        "/verify/*"};
 
     /** Lets the session registry hear of sessions the container ends. */
     @Bean

@@ -24,13 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/users/{userId}/roles")
 class RoleAdminApi {
 
-    record GrantRoleRequest(@Nullable String role, @Nullable String scopeCode, @Nullable UUID orgId) {
+    record GrantRoleRequest(@Nullable String role, @Nullable String scopeCode, @Nullable UUID unitId) {
     }
 
-    record AssignmentResponse(UUID id, String role, String roleLabel, String scopeCode, @Nullable UUID orgId) {
+    record AssignmentResponse(UUID id, String role, String roleLabel, String scopeCode, @Nullable UUID unitId) {
 
         static AssignmentResponse of(RoleAssignment a) {
-            return new AssignmentResponse(a.id(), a.role().name(), a.role().label(), a.scopeCode(), a.orgId());
+            return new AssignmentResponse(a.id(), a.role().name(), a.role().label(), a.scopeCode(), a.unitId());
         }
     }
 
@@ -54,7 +54,7 @@ class RoleAdminApi {
     @Operation(summary = "授予角色及管辖范围")
     AssignmentResponse grant(@PathVariable UUID userId, @RequestBody GrantRoleRequest request) {
         return AssignmentResponse.of(administration.grant(CurrentActor.get(), userId,
-                new GrantRequest(request.role(), request.scopeCode(), request.orgId())));
+                new GrantRequest(request.role(), request.scopeCode(), request.unitId())));
     }
 
     @DeleteMapping("/{assignmentId}")

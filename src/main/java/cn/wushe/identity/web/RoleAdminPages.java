@@ -7,7 +7,13 @@ import cn.wushe.identity.internal.AccountAdministration;
 import cn.wushe.identity.internal.RegionDirectory;
 import cn.wushe.identity.internal.RoleAdministration;
 import cn.wushe.identity.internal.RoleAdministration.GrantRequest;
+import cn.wushe.identity.internal.UnitDirectory;
 import cn.wushe.platform.CurrentActor;
+import cn.wushe.platform.Permission;
+import cn.wushe.units.Unit;
+import cn.wushe.units.UnitKind;
+import java.util.EnumSet;
+import java.util.Set;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Messages;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class RoleAdminPages {
 
-    record GrantForm(@Nullable String role, @Nullable String scopeCode, @Nullable UUID orgId) {
+    record GrantForm(@Nullable String role, @Nullable String scopeCode, @Nullable UUID unitId) {
     }
 
     /** A role as offered in the grant form, with the level its scope must have. */
@@ -41,17 +47,20 @@ class RoleAdminPages {
 
     /** An assignment as listed, with the scope's name. */
     record AssignmentRow(UUID id, String role, String roleLabel, String scopeCode, String scopeName,
-            @Nullable UUID orgId) {
+            @Nullable UUID unitId, @Nullable String unitName) {
     }
 
     private final RoleAdministration administration;
     private final AccountAdministration directory;
     private final RegionDirectory regions;
+    private final UnitDirectory units;
 
-    RoleAdminPages(RoleAdministration administration, AccountAdministration directory, RegionDirectory regions) {
+    RoleAdminPages(RoleAdministration administration, AccountAdministration directory, RegionDirectory regions,
+            UnitDirectory units) {
         this.administration = administration;
         this.directory = directory;
         this.regions = regions;
+        this.units = units;
     }
 
     @GetMapping("/admin/roles")
@@ -74,7 +83,7 @@ class RoleAdminPages {
     String grant(@PathVariable UUID userId, GrantForm form, HttpServletResponse response, Model model) {
         try {
             RoleAssignment granted = administration.grant(CurrentActor.get(), userId,
-                    new GrantRequest(form.role(), form.scopeCode(), form.orgId()));
+                    new GrantRequest(form.role(), form.scopeCode(), form.unitId()));
             model.addAttribute("done", Messages.text("identity.grant.done", granted.role().label(), regions.describe(granted.scopeCode())));
             return holderPage(userId, new GrantForm(null, null, null), model);
         } catch (DomainException e) {
@@ -105,10 +114,22 @@ class RoleAdminPages {
         model.addAttribute("account", holder.account());
         model.addAttribute("unitName", regions.describe(holder.account().homeRegionCode()));
         model.addAttribute("assignments", holder.assignments().stream().map(a -> new AssignmentRow(a.id(),
-                a.role().name(), a.role().label(), a.scopeCode(), regions.describe(a.scopeCode()), a.orgId())).toList());
+                a.role().name(), a.role().label(), a.scopeCode(), regions.describe(a.scopeCode()), a.unitId(),
+                a.unitId() == null ? null : units.find(a.unitId()).map(Unit::name).orElse(null))).toList());
+        model.addAttribute("organizationUnits", organizationUnits());
         model.addAttribute("roles", RoleOption.all());
         model.addAttribute("form", form);
         model.addAttribute("self", userId.equals(CurrentActor.get().id()));
         return "identity/admin/user-roles";
+    }
+
+    /** Active units an organization role may be held for, inside the administrator's ROLE_MANAGE scopes. */
+    private List<Unit> organizationUnits() {
+        Set<UnitKind> kinds = EnumSet.noneOf(UnitKind.class);
+        Arrays.stream(Role.values()).forEach(r -> kinds.addAll(r.unitKinds()));
+        return CurrentActor.get().scopesFor(Permission.ROLE_MANAGE).stream()
+                .filter(scope -> scope.code().length() >= 6 && scope.code().length() <= 12)
+                .flatMap(scope -> units.within(scope.code()).stream())
+                .filter(u -> kinds.contains(u.kind())).distinct().toList();
     }
 }

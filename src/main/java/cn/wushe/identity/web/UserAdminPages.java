@@ -4,6 +4,7 @@ import cn.wushe.platform.web.FormRefusal;
 import cn.wushe.identity.internal.AccountAdministration;
 import cn.wushe.identity.internal.AccountAdministration.NewAccount;
 import cn.wushe.identity.internal.AccountView;
+import cn.wushe.identity.internal.MembershipAdministration;
 import cn.wushe.platform.Page;
 import cn.wushe.identity.internal.RegionDirectory;
 import cn.wushe.identity.internal.UserAccounts;
@@ -33,10 +34,12 @@ class UserAdminPages {
     }
 
     private final AccountAdministration administration;
+    private final MembershipAdministration memberships;
     private final RegionDirectory regions;
 
-    UserAdminPages(AccountAdministration administration, RegionDirectory regions) {
+    UserAdminPages(AccountAdministration administration, MembershipAdministration memberships, RegionDirectory regions) {
         this.administration = administration;
+        this.memberships = memberships;
         this.regions = regions;
     }
 
@@ -99,6 +102,38 @@ class UserAdminPages {
         }
     }
 
+    @PostMapping("/admin/users/{id}/units")
+    @PreAuthorize("hasAuthority('USER_MANAGE')")
+    String attach(@PathVariable UUID id, @RequestParam(required = false) @Nullable UUID unitId,
+            @RequestParam(defaultValue = "false") boolean primary, HttpServletResponse response, Model model) {
+        return member(id, () -> Messages.text("identity.membership.attached-done",
+                memberships.attach(CurrentActor.get(), id, unitId, primary).name()), response, model);
+    }
+
+    @PostMapping("/admin/users/{id}/units/{unitId}/remove")
+    @PreAuthorize("hasAuthority('USER_MANAGE')")
+    String detach(@PathVariable UUID id, @PathVariable UUID unitId, HttpServletResponse response, Model model) {
+        return member(id, () -> Messages.text("identity.membership.detached-done",
+                memberships.detach(CurrentActor.get(), id, unitId).name()), response, model);
+    }
+
+    @PostMapping("/admin/users/{id}/units/{unitId}/primary")
+    @PreAuthorize("hasAuthority('USER_MANAGE')")
+    String makePrimary(@PathVariable UUID id, @PathVariable UUID unitId, HttpServletResponse response, Model model) {
+        return member(id, () -> Messages.text("identity.membership.primary-done",
+                memberships.makePrimary(CurrentActor.get(), id, unitId).name()), response, model);
+    }
+
+    /** A membership change, then the account's page with the outcome (refusals beside the unit field). */
+    private String member(UUID id, Supplier<String> change, HttpServletResponse response, Model model) {
+        try {
+            model.addAttribute("done", change.get());
+        } catch (DomainException e) {
+            model.addAttribute("errors", FormRefusal.unlessNotFound(e).statusOn(response).errors());
+        }
+        return detailPage(administration.view(CurrentActor.get(), id), model);
+    }
+
     private String act(UUID id, Supplier<AccountView> action, String done, HttpServletResponse response, Model model) {
         try {
             AccountView account = action.get();
@@ -129,6 +164,8 @@ class UserAdminPages {
         model.addAttribute("unitName", regions.describe(account.homeRegionCode()));
         model.addAttribute("times", new Times());
         model.addAttribute("self", account.id().equals(CurrentActor.get().id()));
+        model.addAttribute("memberships", memberships.of(CurrentActor.get(), account.id()));
+        model.addAttribute("unitChoices", memberships.choices(CurrentActor.get()));
         return "identity/admin/user";
     }
 

@@ -3,6 +3,7 @@ package cn.wushe.platform.crypto;
 import cn.wushe.platform.BlindIndex;
 import cn.wushe.platform.FieldCipher;
 import cn.wushe.platform.Messages;
+import cn.wushe.platform.Signatures;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -56,6 +57,43 @@ class CryptoConfiguration {
         return fromFile(file);
     }
 
+    /**
+     * The signing key ({@code wushe.crypto.signing-key}, hex or Base64, at least 128 bits) for
+     * {@link Signatures}; like the key ring, generated once into
+     * {@code ${wushe.data-dir}/keys/signing.properties} when none is configured, so links signed
+     * before a restart stay valid.
+     */
+    @Bean
+    Signatures signatures(Environment env) {
+        String configured = env.getProperty(PREFIX + ".signing-key");
+        if (configured != null && !configured.isBlank()) {
+            return new HmacSm3Signatures(decodeKey(configured.trim()));
+        }
+        if (!env.getProperty(PREFIX + ".generate-dev-keys", Boolean.class, true)) {
+            throw new IllegalStateException(Messages.text("platform.crypto.no-signing-key"));
+        }
+        Path file = Path.of(env.getProperty("wushe.data-dir", "./data"), "keys", "signing.properties");
+        return new HmacSm3Signatures(decodeKey(signingKeyFromFile(file)));
+    }
+
+    static synchronized String signingKeyFromFile(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                writeNew(file, "# Development signing key, generated on first start. Never commit; production configures wushe.crypto.signing-key\n"
+                        + "signing-key=" + HexFormat.of().formatHex(key) + "\n");
+            }
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            }
+            return p.getProperty("signing-key", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(Messages.text("platform.crypto.dev-key-file", file), e);
+        }
+    }
+
     @Bean
     FieldCipher fieldCipher(KeyRing keyRing) {
         return new Sm4GcmFieldCipher(keyRing);
@@ -97,12 +135,20 @@ class CryptoConfiguration {
     }
 
     private static void generate(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
         SecureRandom random = new SecureRandom();
         byte[] dataKey = new byte[16];
         byte[] indexKey = new byte[32];
         random.nextBytes(dataKey);
         random.nextBytes(indexKey);
+        writeNew(file, "# Development key ring, generated on first start. Never commit; production configures wushe.crypto.*\n"
+                + "keys.1=" + Base64.getEncoder().encodeToString(dataKey) + "\n"
+                + "primary-version=1\n"
+                + "blind-index-key=" + HexFormat.of().formatHex(indexKey) + "\n");
+    }
+
+    /** Creates {@code file} readable by its owner only and writes {@code content}, unless another context of this JVM won the race. */
+    private static void writeNew(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
@@ -111,11 +157,8 @@ class CryptoConfiguration {
             return; // another context of this JVM won the race; read its keys
         }
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("# Development key ring, generated on first start. Never commit; production configures wushe.crypto.*\n");
-            w.write("keys.1=" + Base64.getEncoder().encodeToString(dataKey) + "\n");
-            w.write("primary-version=1\n");
-            w.write("blind-index-key=" + HexFormat.of().formatHex(indexKey) + "\n");
+            w.write(content);
         }
-        log.warn("Generated a development key ring at {}; configure wushe.crypto.* in production", file);
+        log.warn("Generated a development key file at {}; configure wushe.crypto.* in production", file);
     }
 }

@@ -61,8 +61,16 @@ class OpenApiConfiguration {
                             + "authenticated by a bearer token is refused (403 /problems/token-management-needs-session)."),
             "user-admin-api", new ApiTag("User accounts (用户管理), for the system admin.", SCOPED)));
 
-    // Map.of takes ten pairs at most: later tags are added one statement each
     static {
+        TAGS.put("document-api", new ApiTag("Issued documents (证明与回执): revocation of a document whose QR code "
+                + "then reports it revoked.", SCOPED));
+        TAGS.put("unit-api", new ApiTag("Organizational units (单位): departments, street offices, social-work stations, "
+                + "committees, social organizations, charities, companies; list, read, register, change, retire.", SCOPED));
+        TAGS.put("calendar-api", new ApiTag("Working calendar (工作日历): holidays and make-up working days (调休) per year, "
+                + "working-day and office-hour arithmetic, county office hours.",
+                "Not region-bound for reading: the calendar and office hours are the same facts for every signed-in caller. "
+                        + "Changing a county's own year or office hours needs CALENDAR_MANAGE in that county (404 outside it); "
+                        + "the national year needs CALENDAR_MANAGE anywhere."));
         TAGS.put("sign-up-review-api", new ApiTag("Residents' and volunteers' own sign-ups (注册审核): list, read, "
                 + "confirm (grants the RESIDENT or VOLUNTEER role) or reject with a reason, for community workers.", SCOPED));
     }

@@ -7,6 +7,7 @@ import cn.wushe.platform.personal.PhoneNumber;
 
 import cn.wushe.platform.BlindIndex;
 import cn.wushe.platform.FieldCipher;
+import cn.wushe.registry.PersonId;
 import cn.wushe.registry.demo.GeneratedPeople.Category;
 import cn.wushe.registry.demo.GeneratedPeople.Household;
 import cn.wushe.registry.demo.GeneratedPeople.Member;
@@ -22,12 +23,15 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
+import cn.wushe.registry.internal.ImportedIds;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes generated households and people with PostgreSQL {@code COPY}, encrypting and indexing as
- * the application does, for demo data and benchmark volumes. Joins the caller's transaction.
+ * the application does, for demo data and benchmark volumes. Joins the caller's transaction, and
+ * publishes the ids as {@link cn.wushe.registry.PeopleImported} events (without an import job).
  */
 @Component
 public class BulkLoad {
@@ -37,11 +41,13 @@ public class BulkLoad {
     private final DataSource dataSource;
     private final FieldCipher cipher;
     private final BlindIndex index;
+    private final ApplicationEventPublisher events;
 
-    BulkLoad(DataSource dataSource, FieldCipher cipher, BlindIndex index) {
+    BulkLoad(DataSource dataSource, FieldCipher cipher, BlindIndex index, ApplicationEventPublisher events) {
         this.dataSource = dataSource;
         this.cipher = cipher;
         this.index = index;
+        this.events = events;
     }
 
     /** @return people written */
@@ -62,6 +68,7 @@ public class BulkLoad {
         try {
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
             int people = 0;
+            ImportedIds imported = new ImportedIds();
             for (int from = 0; from < households.size(); from += CHUNK) {
                 List<Household> chunk = households.subList(from, Math.min(households.size(), from + CHUNK));
                 StringBuilder h = new StringBuilder();
@@ -75,6 +82,7 @@ public class BulkLoad {
                             at, createdBy, at, createdBy);
                     for (Member m : household.members()) {
                         people++;
+                        imported.registered(household.countyCode(), new PersonId(m.id()));
                         person(p, household, m, createdBy, at, once);
                         for (Category cat : m.categories()) {
                             row(c, UUID.randomUUID(), m.id(), household.countyCode(), cat.code(), cat.start(), null,
@@ -102,6 +110,8 @@ public class BulkLoad {
                 copy.copyIn("copy registry.person_changes (person_id, county_code, changed_at, changed_by, changed_by_name,"
                         + " change_kind, field, before_value, after_value) from stdin", new StringReader(changes.toString()));
             }
+            // neighbours learn of bulk-loaded people as of imported ones, once the caller's transaction commits
+            imported.events(null).forEach(events::publishEvent);
             return people;
         } catch (SQLException e) {
             throw new IllegalStateException("批量写入人员失败", e);

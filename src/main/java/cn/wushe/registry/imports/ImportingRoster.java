@@ -11,6 +11,7 @@ import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.RegionScope;
 import cn.wushe.registry.HouseholdId;
+import cn.wushe.registry.internal.ImportedIds;
 import cn.wushe.registry.internal.PersonDraft;
 import cn.wushe.registry.internal.PreparedPeople;
 import cn.wushe.registry.internal.RosterUpserts;
@@ -34,6 +35,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -56,11 +58,13 @@ class ImportingRoster {
     private final RosterUpserts upserts;
     private final PreparedPeople prepared;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     ImportingRoster(ImportLimits limits, CheckingRoster checking, ImportJobs jobs, ImportRows rows, RosterRowParser parser,
-            RosterUpserts upserts, PreparedPeople prepared, AuditLog audit, TransactionTemplate transaction, Clock clock) {
+            RosterUpserts upserts, PreparedPeople prepared, AuditLog audit, ApplicationEventPublisher events,
+            TransactionTemplate transaction, Clock clock) {
         this.prepared = prepared;
         this.guard = new UploadGuard(limits.upload());
         this.limits = limits;
@@ -70,6 +74,7 @@ class ImportingRoster {
         this.parser = parser;
         this.upserts = upserts;
         this.audit = audit;
+        this.events = events;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -163,7 +168,8 @@ class ImportingRoster {
         prepared.firstChanged(job.id(), actor).ifPresent(c -> {
             throw changed(c.rowNumber(), c.why());
         });
-        int registered = prepared.register(job.id(), actor, how, clock.instant());
+        ImportedIds imported = new ImportedIds();
+        int registered = prepared.register(job.id(), actor, how, clock.instant(), imported);
         Counts counts = new Counts(registered, registered, 0, registered, 0, 0);
         boolean anyMembers = false;
         for (boolean members : new boolean[] {false, true}) {
@@ -185,7 +191,7 @@ class ImportingRoster {
                         drafts.add(members ? inHeadsHousehold(row, parsed) : parsed.draft());
                     }
                 }
-                counts = write(batch, drafts, actor, how, counts);
+                counts = write(batch, drafts, actor, how, counts, imported);
             } while (page.size() == PAGE);
         }
         prepared.discard(job.id());
@@ -196,16 +202,19 @@ class ImportingRoster {
         if (!jobs.finishCommit(job.id(), counts, clock.instant())) {
             throw DomainException.conflict(ProblemType.IMPORT_NOT_READY, "status", Messages.text("registry.import.already-finished"));
         }
+        // stored with the commit, delivered after it: a failed import publishes nothing
+        imported.events(job.id()).forEach(events::publishEvent);
         return counts;
     }
 
-    private Counts write(List<StagedRow> batch, List<PersonDraft> drafts, Actor actor, String how, Counts counts) {
+    private Counts write(List<StagedRow> batch, List<PersonDraft> drafts, Actor actor, String how, Counts counts,
+            ImportedIds imported) {
         if (batch.isEmpty()) {
             return counts;
         }
         List<RosterUpserts.Written> written;
         try {
-            written = upserts.write(drafts, actor, how);
+            written = upserts.write(drafts, actor, how, imported);
         } catch (RosterUpserts.NotAsPreviewed e) {
             throw changed(batch.get(e.index()).number(), e.getMessage());
         }

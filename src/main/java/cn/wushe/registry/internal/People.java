@@ -6,8 +6,10 @@ import cn.wushe.platform.personal.IdDocumentType;
 import cn.wushe.platform.personal.IdentityNumber;
 import cn.wushe.platform.personal.PhoneNumber;
 import cn.wushe.platform.personal.Sex;
+import cn.wushe.registry.ClosingReason;
 import cn.wushe.registry.HouseholdId;
 import cn.wushe.registry.PersonId;
+import cn.wushe.registry.PersonStatus;
 
 import cn.wushe.platform.BlindIndex;
 import cn.wushe.platform.FieldCipher;
@@ -141,17 +143,21 @@ class People {
     }
 
     /**
-     * Writes a closed record's closure and version.
+     * Writes a record's status (档案状态) and version; the destination of a move is encrypted like
+     * an address.
      *
      * @return {@code false} when someone else changed the person since {@code expectedVersion} was read
      */
-    boolean saveClosure(Person person, int expectedVersion, @Nullable UUID actorId, Instant now) {
-        Person.Closure closure = java.util.Objects.requireNonNull(person.closure());
+    boolean saveStanding(Person person, int expectedVersion, @Nullable UUID actorId, Instant now) {
+        Person.Standing standing = person.standing();
         return jdbc.sql("""
-                update registry.people set closed_reason = :reason, closed_on = :on, version = :version,
-                    updated_at = :now, updated_by = :by
-                where id = :id and version = :expected and closed_reason is null""")
-                .param("reason", closure.reason()).param("on", Date.valueOf(closure.on())).param("version", person.version())
+                update registry.people set status = :status, status_on = :on, closing_reason = :reason,
+                    moved_to_enc = :movedTo, version = :version, updated_at = :now, updated_by = :by
+                where id = :id and version = :expected""")
+                .param("status", standing.status().name())
+                .param("on", standing.since() == null ? null : Date.valueOf(standing.since()))
+                .param("reason", standing.reason() == null ? null : standing.reason().name())
+                .param("movedTo", encrypt(standing.movedTo())).param("version", person.version())
                 .param("now", Timestamp.from(now)).param("by", actorId).param("id", person.id().value())
                 .param("expected", expectedVersion).update() == 1;
     }
@@ -167,7 +173,7 @@ class People {
         Optional<Person> person = jdbc.sql("select p.* from registry.people p where p.id = :id and " + scope.sql())
                 .params(scope.params()).param("id", id.value())
                 .query((rs, i) -> map(rs)).optional();
-        return person.map(p -> new Person(p.id(), p.householdId(), withChildren(p), p.version(), p.closure()));
+        return person.map(p -> new Person(p.id(), p.householdId(), withChildren(p), p.version(), p.standing()));
     }
 
     /** The update's parameter names for {@link #storedValues}, in its order. */
@@ -230,9 +236,12 @@ class People {
                 new HouseholdId(rs.getObject("household_id", UUID.class)),
                 RelationToHead.valueOf(rs.getString("relation_to_head")), List.of(), decrypt(rs.getString("health_enc")),
                 income == null ? null : IncomeBand.valueOf(income), List.of(), List.of());
-        String closedReason = rs.getString("closed_reason");
-        return new Person(new PersonId(rs.getObject("id", UUID.class)), d.householdId(), d, rs.getInt("version"),
-                closedReason == null ? null : new Person.Closure(closedReason, rs.getDate("closed_on").toLocalDate()));
+        Date since = rs.getDate("status_on");
+        String reason = rs.getString("closing_reason");
+        Person.Standing standing = new Person.Standing(PersonStatus.valueOf(rs.getString("status")),
+                since == null ? null : since.toLocalDate(), reason == null ? null : ClosingReason.valueOf(reason),
+                decrypt(rs.getString("moved_to_enc")));
+        return new Person(new PersonId(rs.getObject("id", UUID.class)), d.householdId(), d, rs.getInt("version"), standing);
     }
 
     private PersonDetails withChildren(Person p) {

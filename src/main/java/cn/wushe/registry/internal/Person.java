@@ -4,9 +4,10 @@ import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.registry.HouseholdId;
-import cn.wushe.registry.PersonClosed;
-import cn.wushe.registry.PersonDeceased;
+import cn.wushe.registry.ClosingReason;
 import cn.wushe.registry.PersonId;
+import cn.wushe.registry.PersonStatus;
+import cn.wushe.registry.PersonStatusChanged;
 
 import cn.wushe.registry.internal.PersonDetails.CategoryEntry;
 import cn.wushe.registry.internal.PersonDetails.RelatedParty;
@@ -23,8 +24,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A registered person (在册人员): the aggregate whose details change only by {@link #revise}, which
  * says field by field what changed (masked) so the history can be kept, and moves the version on;
- * who moves to another household ({@link #moveToHousehold}); and whose record is finally closed
- * ({@link #close}, {@link #markDeceased}), after which it takes no further change. Each transition
+ * who moves to another household ({@link #moveToHousehold}); and whose status changes as
+ * {@link StatusTransitions} allows ({@link #moveOut}, {@link #markDeceased}, {@link #close},
+ * {@link #reopen}); only an ACTIVE record takes other changes. Each transition
  * registers its event, handed to the use case by {@link #takeEvents}.
  */
 public final class Person {
@@ -33,33 +35,33 @@ public final class Person {
     record MovedToHousehold(PersonId person, HouseholdId from, HouseholdId to) {
     }
 
-    /** Why and since when a record is closed; {@code reason} is a {@link PersonClosed.Reason} name or {@code DECEASED}. */
-    public record Closure(String reason, LocalDate on) {
+    /**
+     * Where the record stands and since when ({@code since} is {@code null} only while ACTIVE and never
+     * changed); {@code reason} for CLOSED, {@code movedTo} (where to, free text) for MOVED_OUT.
+     */
+    public record Standing(PersonStatus status, @Nullable LocalDate since, @Nullable ClosingReason reason,
+            @Nullable String movedTo) {
 
-        static final String DECEASED = "DECEASED";
-
-        public boolean deceased() {
-            return reason.equals(DECEASED);
-        }
+        static final Standing ACTIVE = new Standing(PersonStatus.ACTIVE, null, null, null);
     }
 
     private final PersonId id;
     private HouseholdId householdId;
     private PersonDetails details;
     private int version;
-    private @Nullable Closure closure;
+    private Standing standing;
     private final List<Object> events = new ArrayList<>();
 
     Person(PersonId id, HouseholdId householdId, PersonDetails details, int version) {
-        this(id, householdId, details, version, null);
+        this(id, householdId, details, version, Standing.ACTIVE);
     }
 
-    Person(PersonId id, HouseholdId householdId, PersonDetails details, int version, @Nullable Closure closure) {
+    Person(PersonId id, HouseholdId householdId, PersonDetails details, int version, Standing standing) {
         this.id = Objects.requireNonNull(id);
         this.householdId = Objects.requireNonNull(householdId);
         this.details = Objects.requireNonNull(details);
         this.version = version;
-        this.closure = closure;
+        this.standing = Objects.requireNonNull(standing);
     }
 
     static Person register(PersonId id, HouseholdId householdId, PersonDetails details) {
@@ -104,43 +106,108 @@ public final class Person {
         }
     }
 
-    /** Closes the record (销档) of someone who moved away or is no longer in need, as of {@code today}. */
-    void close(PersonClosed.@Nullable Reason reason, LocalDate today) {
-        requireOpen();
+    /** Closes the record (销档) as of {@code today}: no longer in need, or a duplicate. */
+    void close(@Nullable ClosingReason reason, LocalDate today) {
+        requireAllowed(PersonStatus.CLOSED, false);
         if (reason == null) {
             throw DomainException.invalid("reason", Messages.text("registry.closure.reason-missing"));
         }
-        closure = new Closure(reason.name(), today);
-        version++;
-        events.add(new PersonClosed(id, details.address().regionCode(), reason));
+        become(new Standing(PersonStatus.CLOSED, today, reason, null), today);
     }
 
-    /** Records the person's death on {@code dateOfDeath}, which closes the record. */
+    /** Records the person's death on {@code dateOfDeath}, which ends every service. */
     void markDeceased(@Nullable LocalDate dateOfDeath, LocalDate today) {
-        requireOpen();
-        if (dateOfDeath == null) {
-            throw DomainException.invalid("dateOfDeath", Messages.text("registry.closure.date-missing"));
-        }
-        if (dateOfDeath.isAfter(today) || dateOfDeath.isBefore(details.birthDate())) {
-            throw DomainException.invalid("dateOfDeath", Messages.text("registry.closure.date-impossible"));
-        }
-        closure = new Closure(Closure.DECEASED, dateOfDeath);
-        version++;
-        events.add(new PersonDeceased(id, details.address().regionCode(), dateOfDeath));
+        requireAllowed(PersonStatus.DECEASED, false);
+        become(new Standing(PersonStatus.DECEASED, requirePossible("dateOfDeath", dateOfDeath, today,
+                "registry.closure.date-missing", "registry.closure.date-impossible"), null, null), today);
     }
 
-    /** Refuses any change to a closed record (销档), before its fields are even looked at. */
-    void requireOpen() {
-        if (closure != null) {
-            // no field: the refusal concerns the whole record, and a form shows it above its fields
-            throw new DomainException(ProblemType.PERSON_CLOSED, Messages.text(
-                    closure.deceased() ? "registry.closure.already-deceased" : "registry.closure.already-closed"));
+    /** Records that the person moved out (迁出) on {@code on} to {@code destination} (free text, e.g. 西安市雁塔区). */
+    void moveOut(@Nullable LocalDate on, @Nullable String destination, LocalDate today) {
+        requireAllowed(PersonStatus.MOVED_OUT, false);
+        LocalDate date = requirePossible("movedOn", on, today, "registry.status.moved-on-missing", "registry.status.moved-on-impossible");
+        String to = cn.wushe.platform.Text.trimToNull(destination);
+        if (to == null || to.length() > MAX_DESTINATION) {
+            throw DomainException.invalid("destination", Messages.text(to == null ? "registry.status.destination-missing"
+                    : "registry.status.destination-too-long", MAX_DESTINATION));
         }
+        become(new Standing(PersonStatus.MOVED_OUT, date, null, to), today);
+    }
+
+    /**
+     * Puts the record back in the registry (恢复在册) as of {@code today}, saying why; a deceased record
+     * only when {@code countyCorrection} (a county-level administrator correcting a wrong death).
+     */
+    void reopen(@Nullable String why, boolean countyCorrection, LocalDate today) {
+        requireAllowed(PersonStatus.ACTIVE, countyCorrection);
+        if (cn.wushe.platform.Text.trimToNull(why) == null) {
+            throw DomainException.invalid("reason", Messages.text("registry.status.reopen-reason-missing"));
+        }
+        become(new Standing(PersonStatus.ACTIVE, today, null, null), today);
+    }
+
+    /** Longest destination text of a move (a place, not an address). */
+    static final int MAX_DESTINATION = 100;
+
+    /** Refuses a change the table does not allow, before the change's own input is looked at. */
+    private void requireAllowed(PersonStatus to, boolean countyCorrection) {
+        PersonStatus from = standing.status();
+        StatusTransitions.refusal(from, to, countyCorrection).ifPresent(refusal -> {
+            throw switch (refusal) {
+                case SAME -> new DomainException(from == PersonStatus.ACTIVE ? ProblemType.STATUS_NOT_ALLOWED : ProblemType.PERSON_CLOSED,
+                        Messages.text(alreadyKey(from)));
+                case NOT_ALLOWED -> new DomainException(ProblemType.STATUS_NOT_ALLOWED,
+                        Messages.text("registry.status.refused", from.label(), to.label()));
+                case DECEASED_NEEDS_CORRECTION -> DomainException.forbidden(Messages.text("registry.status.correction-only"));
+            };
+        });
+    }
+
+    /** Moves to {@code next}, allowed by {@link #requireAllowed}: the version and one event. */
+    private void become(Standing next, LocalDate today) {
+        PersonStatus from = standing.status();
+        standing = next;
+        version++;
+        events.add(new PersonStatusChanged(id, details.address().countyCode(), details.address().regionCode(), householdId,
+                from, next.status(), next.since() != null ? next.since() : today, next.reason()));
+    }
+
+    private static String alreadyKey(PersonStatus status) {
+        return switch (status) {
+            case DECEASED -> "registry.closure.already-deceased";
+            case MOVED_OUT -> "registry.closure.already-moved-out";
+            case CLOSED -> "registry.closure.already-closed";
+            case ACTIVE -> "registry.status.already-active";
+        };
+    }
+
+    private LocalDate requirePossible(String field, @Nullable LocalDate date, LocalDate today, String missingKey, String impossibleKey) {
+        if (date == null) {
+            throw DomainException.invalid(field, Messages.text(missingKey));
+        }
+        if (date.isAfter(today) || date.isBefore(details.birthDate())) {
+            throw DomainException.invalid(field, Messages.text(impossibleKey));
+        }
+        return date;
+    }
+
+    /** Refuses any change to a record that is not ACTIVE (在册), before its fields are even looked at. */
+    void requireOpen() {
+        notOpen().ifPresent(why -> {
+            // no field: the refusal concerns the whole record, and a form shows it above its fields
+            throw new DomainException(ProblemType.PERSON_CLOSED, why);
+        });
+    }
+
+    /** Why the record takes no change (it is not ACTIVE); empty while it is. */
+    java.util.Optional<String> notOpen() {
+        return standing.status() == PersonStatus.ACTIVE ? java.util.Optional.empty()
+                : java.util.Optional.of(Messages.text(alreadyKey(standing.status())));
     }
 
     /** An unshared copy (no events), to work out what a revision would change without changing this one. */
     Person copy() {
-        return new Person(id, householdId, details, version, closure);
+        return new Person(id, householdId, details, version, standing);
     }
 
     /** The events of the transitions so far, handed over once. */
@@ -150,9 +217,8 @@ public final class Person {
         return taken;
     }
 
-    /** {@code null} while the record is open. */
-    public @Nullable Closure closure() {
-        return closure;
+    public Standing standing() {
+        return standing;
     }
 
     /** What a new record holds, as "changes from nothing", for the history's first entry. */

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A person's record as one viewer may see it: fields the viewer may not see are {@code null} (and
  * left out of JSON), masked ones carry the masked text; {@code closed} says why and since when a
- * closed record (销档) is closed, {@code null} while it is open. Built only by the registry, per {@link Disclosure}.
+ * record that is not 在册 stands (moved out, deceased, closed), {@code null} while it is; {@code status}
+ * is left out of the search projection. Built only by the registry, per {@link Disclosure}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PersonView(UUID id, @Nullable Integer version, Disclosure disclosure, String name, String idDocType,
@@ -18,7 +19,7 @@ public record PersonView(UUID id, @Nullable Integer version, Disclosure disclosu
         @Nullable String gridName, @Nullable String addressDetail, @Nullable UUID householdId,
         @Nullable String relationToHead, @Nullable List<CategoryView> categories, @Nullable String health,
         @Nullable String incomeBand, @Nullable List<PartyView> obligors, @Nullable List<PartyView> contacts,
-        @Nullable String closed) {
+        @Nullable String closed, cn.wushe.registry.@Nullable PersonStatus status) {
 
     /** A category held; disability type and grade only where the viewer may see them. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -42,7 +42,7 @@ class PersonViews {
         if (disclosure == Disclosure.SEARCH) {
             return new PersonView(person.id().value(), null, disclosure, Masking.name(d.name()),
                     d.idNumber().type().label(), d.idNumber().masked(), null, null, null, null, community,
-                    regionName(community), null, null, null, null, null, null, null, null, null, null, null);
+                    regionName(community), null, null, null, null, null, null, null, null, null, null, null, null);
         }
         boolean clear = disclosure.atLeast(Disclosure.FULL);
         boolean edit = disclosure.atLeast(Disclosure.EDIT);
@@ -57,7 +57,8 @@ class PersonViews {
                 d.categories().stream().map(c -> category(c, edit, today)).toList(),
                 edit ? d.health() : null,
                 edit && d.incomeBand() != null ? d.incomeBand().label() : null,
-                parties(d.obligors(), edit), parties(d.contacts(), edit), closed(person.closure()));
+                parties(d.obligors(), edit), parties(d.contacts(), edit), closed(person.standing(), edit),
+                person.standing().status());
     }
 
     /** Like {@link #of}, without categories and related people (not loaded): for search results. */
@@ -65,15 +66,23 @@ class PersonViews {
         PersonView v = of(person, disclosure);
         return new PersonView(v.id(), v.version(), v.disclosure(), v.name(), v.idDocType(), v.idNumber(), v.sex(), v.age(),
                 v.birthDate(), v.phone(), v.communityCode(), v.communityName(), v.gridCode(), v.gridName(), v.addressDetail(),
-                v.householdId(), v.relationToHead(), null, v.health(), v.incomeBand(), null, null, v.closed());
+                v.householdId(), v.relationToHead(), null, v.health(), v.incomeBand(), null, null, v.closed(), v.status());
     }
 
-    private static @Nullable String closed(Person.@Nullable Closure closure) {
-        if (closure == null) {
+    /** What the page says about a record that is not ACTIVE (在册); {@code null} while it is. */
+    private static @Nullable String closed(Person.Standing standing, boolean edit) {
+        if (standing.status() == cn.wushe.registry.PersonStatus.ACTIVE || standing.since() == null) {
             return null;
         }
-        String reason = cn.wushe.platform.Messages.text("registry.closure.reason." + closure.reason());
-        return cn.wushe.platform.Messages.text("registry.closure.closed-on", reason, closure.on().toString());
+        String what = standing.reason() != null ? standing.reason().label() : standing.status().label();
+        String destination = !edit ? cn.wushe.platform.Messages.text("registry.history.hidden")
+                : standing.movedTo() != null ? standing.movedTo() : cn.wushe.platform.Messages.text("registry.status.destination-unrecorded");
+        String key = switch (standing.status()) {
+            case MOVED_OUT -> "registry.closure.closed-on.MOVED_OUT";
+            case DECEASED -> "registry.closure.closed-on.DECEASED";
+            default -> "registry.closure.closed-on.CLOSED";
+        };
+        return cn.wushe.platform.Messages.text(key, what, standing.since().toString(), destination);
     }
 
     static int age(LocalDate birthDate, LocalDate today) {

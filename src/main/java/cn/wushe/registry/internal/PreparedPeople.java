@@ -3,7 +3,6 @@ package cn.wushe.registry.internal;
 import cn.wushe.platform.db.CopyIn;
 import cn.wushe.platform.db.CpuWork;
 import cn.wushe.registry.PersonId;
-import cn.wushe.registry.PersonRegistered;
 
 import cn.wushe.platform.Actor;
 import cn.wushe.registry.internal.PersonDetails.CategoryEntry;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,18 +45,16 @@ public class PreparedPeople {
     private final People people;
     private final PlaceValid places;
     private final CategoryTypes categoryTypes;
-    private final ApplicationEventPublisher events;
     private final JsonMapper json;
 
     PreparedPeople(JdbcClient jdbc, CopyIn copy, CpuWork work, People people, PlaceValid places,
-            CategoryTypes categoryTypes, ApplicationEventPublisher events, JsonMapper json) {
+            CategoryTypes categoryTypes, JsonMapper json) {
         this.jdbc = jdbc;
         this.copy = copy;
         this.work = work;
         this.people = people;
         this.places = places;
         this.categoryTypes = categoryTypes;
-        this.events = events;
         this.json = json;
     }
 
@@ -119,12 +115,12 @@ public class PreparedPeople {
     /**
      * Registers every staged person of {@code job}: household, record, categories, related parties
      * and one history entry each ("登记", {@code how}) by INSERT … SELECT in the caller's transaction,
-     * then a {@link PersonRegistered} event each. The staged rows stay until {@link #discard}, so
-     * the caller can still tell them from the rows it writes itself.
+     * their ids into {@code imported} (published by the caller). The staged rows stay until
+     * {@link #discard}, so the caller can still tell them from the rows it writes itself.
      *
      * @return how many people were registered
      */
-    public int register(UUID job, Actor actor, String how, Instant now) {
+    public int register(UUID job, Actor actor, String how, Instant now, ImportedIds imported) {
         Map<String, @Nullable Object> params = new java.util.HashMap<>();
         params.put("job", job);
         params.put("at", Timestamp.from(now));
@@ -163,12 +159,11 @@ public class PreparedPeople {
                     change_kind, field, before_value, after_value)
                 select id, county_code, :at, :by, :byName, 'REGISTERED', '登记方式', '', :how
                 from registry.import_people where job_id = :job order by row_number""", params);
-        jdbc.sql("select id, region_code from registry.import_people where job_id = :job order by row_number")
+        jdbc.sql("select id, county_code from registry.import_people where job_id = :job order by row_number")
                 .param("job", job)
-                .query((rs, i) -> {
-                    events.publishEvent(new PersonRegistered(new PersonId(rs.getObject(1, UUID.class)), rs.getString(2)));
-                    return null;
-                }).list();
+                .query((java.sql.ResultSet rs) -> {
+                    imported.registered(rs.getString(2), new PersonId(rs.getObject(1, UUID.class)));
+                });
         return registered;
     }
 

@@ -76,14 +76,16 @@ public class RegisteringPerson {
         if (duplicate.isPresent()) {
             return duplicate.get();
         }
-        return registerChecked(actor, details);
+        return registerChecked(actor, details, true);
     }
 
     /**
      * Registers {@code details} that were validated for {@code actor} and found no duplicate in
      * the caller's transaction (a roster import's preview); nothing is checked a second time.
+     *
+     * @param publish {@code false} for a bulk write, which publishes its ids as {@link cn.wushe.registry.PeopleImported}
      */
-    Registered registerChecked(Actor actor, PersonDetails details) {
+    Registered registerChecked(Actor actor, PersonDetails details, boolean publish) {
         Instant now = clock.instant();
         PersonId id = new PersonId(UUID.randomUUID());
         HouseholdId household = details.householdId();
@@ -95,7 +97,9 @@ public class RegisteringPerson {
         people.insert(person, actor.id(), now);
         history.record(id, details.address().countyCode(), "REGISTERED", person.asRegistered(categoryTypes::nameOf), actor, now);
         audit.record(AuditEvent.success("PERSON_REGISTER", "PERSON", id.toString(), details.address().regionCode()));
-        events.publishEvent(new PersonRegistered(id, details.address().regionCode()));
+        if (publish) {
+            events.publishEvent(new PersonRegistered(id, details.address().regionCode()));
+        }
         return new Registered(id, person.version(), views.of(person, Disclosure.EDIT));
     }
 
@@ -165,12 +169,19 @@ public class RegisteringPerson {
                         d.relationToHead() == null ? person.details().relationToHead() : d.relationToHead());
     }
 
-    /** Revises {@code person}, loaded in {@code actor}'s edit scope, with {@code details} validated for it (an import's preview). */
+    /**
+     * Revises {@code person}, loaded in {@code actor}'s edit scope, with {@code details} validated for
+     * it (an import's preview); publishes no {@link PersonRevised}, the import publishes the ids.
+     */
     Registration reviseChecked(Actor actor, Person person, PersonDetails details) {
-        return apply(person, details, actor, "REVISED");
+        return apply(person, details, actor, "REVISED", false);
     }
 
     private Registration apply(Person person, PersonDetails details, Actor actor, String kind) {
+        return apply(person, details, actor, kind, true);
+    }
+
+    private Registration apply(Person person, PersonDetails details, Actor actor, String kind, boolean publish) {
         HouseholdId before = person.householdId();
         HouseholdId target = details.householdId() != null ? details.householdId() : before;
         int expected = person.version();
@@ -199,7 +210,9 @@ public class RegisteringPerson {
         String action = kind.equals("CORRECTED") ? "PERSON_CORRECT" : "PERSON_REVISE";
         audit.record(AuditEvent.success(action, "PERSON", person.id().toString(), details.address().regionCode())
                 .withDetail("fields=" + String.join(",", fields)));
-        events.publishEvent(new PersonRevised(person.id(), details.address().regionCode(), fields));
+        if (publish) {
+            events.publishEvent(new PersonRevised(person.id(), details.address().regionCode(), fields));
+        }
         return new Revised(person.id(), person.version(), changes, views.of(person, Disclosure.EDIT));
     }
 

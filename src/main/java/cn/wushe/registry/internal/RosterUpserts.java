@@ -4,7 +4,6 @@ import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.db.CpuWork;
 import cn.wushe.registry.HouseholdId;
 import cn.wushe.registry.PersonId;
-import cn.wushe.registry.PersonRegistered;
 
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.Messages;
@@ -20,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,14 +41,13 @@ public class RosterUpserts {
     private final ChangeHistory history;
     private final RegisteringPerson registering;
     private final CategoryTypes categoryTypes;
-    private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final CpuWork work;
     private final Clock clock;
 
     RosterUpserts(PlaceValid places, AlreadyRegisteredInCounty alreadyRegistered, PossibleDuplicateInTown possibleDuplicate,
             People people, Households households, ChangeHistory history,
-            RegisteringPerson registering, CategoryTypes categoryTypes, ApplicationEventPublisher events, JdbcClient jdbc,
+            RegisteringPerson registering, CategoryTypes categoryTypes, JdbcClient jdbc,
             CpuWork work, Clock clock) {
         this.places = places;
         this.alreadyRegistered = alreadyRegistered;
@@ -60,7 +57,6 @@ public class RosterUpserts {
         this.history = history;
         this.registering = registering;
         this.categoryTypes = categoryTypes;
-        this.events = events;
         this.jdbc = jdbc;
         this.work = work;
         this.clock = clock;
@@ -161,15 +157,15 @@ public class RosterUpserts {
      * Writes a batch in the caller's transaction as {@code actor}, checking every draft again first
      * (the registry may have changed since the preview). New people who head their own household
      * are registered together — household, record, categories, related parties, one history entry
-     * each ("登记", {@code how}) and a {@link PersonRegistered} event each — in a few JDBC batches;
+     * each ("登记", {@code how}) — in a few JDBC batches;
      * revisions and new members of an existing household are written one at a time as the form
-     * writes them, with the details this re-check validated (not validated again). The caller
-     * audits the import as a whole.
+     * writes them, with the details this re-check validated (not validated again). No per-person
+     * event: the ids go to {@code imported}, and the caller publishes them and audits the import as a whole.
      *
      * @throws NotAsPreviewed naming the first draft that cannot be written as previewed
      */
     @Transactional
-    public List<Written> write(List<PersonDraft> drafts, Actor actor, String how) {
+    public List<Written> write(List<PersonDraft> drafts, Actor actor, String how, ImportedIds imported) {
         List<Preview> previews = preview(drafts, actor);
         List<Written> written = new ArrayList<>(drafts.size());
         List<Person> created = new ArrayList<>();
@@ -197,16 +193,21 @@ public class RosterUpserts {
             people.insertAll(created, actor.id(), now);
             history.recordAll(created.stream().map(p -> new ChangeHistory.Entry(p.id(), p.details().address().countyCode(),
                     new FieldChange(Messages.text("registry.history.field.registered-how"), "", how))).toList(), "REGISTERED", actor, now);
-            created.forEach(p -> events.publishEvent(new PersonRegistered(p.id(), p.details().address().regionCode())));
+            created.forEach(p -> imported.registered(p.details().address().countyCode(), p.id()));
         }
         for (int i : oneByOne) {
             written.set(i, switch (previews.get(i)) {
                 case Preview.New n -> {
-                    registering.registerChecked(actor, n.details());
+                    imported.registered(n.details().address().countyCode(), registering.registerChecked(actor, n.details(), false).id());
                     yield Written.NEW;
                 }
-                case Preview.Update u -> registering.reviseChecked(actor, u.person(), u.details()) instanceof Registration.Revised
-                        ? Written.UPDATE : Written.UNCHANGED;
+                case Preview.Update u -> {
+                    if (registering.reviseChecked(actor, u.person(), u.details()) instanceof Registration.Revised revised) {
+                        imported.revised(u.details().address().countyCode(), revised.id());
+                        yield Written.UPDATE;
+                    }
+                    yield Written.UNCHANGED;
+                }
                 default -> throw new IllegalStateException("written above: " + previews.get(i).getClass().getSimpleName());
             });
         }
@@ -230,9 +231,9 @@ public class RosterUpserts {
             return new Preview.Rejected(Map.of("idNumber", AlreadyRegisteredInCounty.registeredElsewhere()), number);
         }
         Person person = loaded.get();
-        if (person.closure() != null) {
-            return new Preview.Rejected(Map.of("idNumber", Messages.text(person.closure().deceased()
-                    ? "registry.closure.already-deceased" : "registry.closure.already-closed")), number);
+        Optional<String> notOpen = person.notOpen();
+        if (notOpen.isPresent()) {
+            return new Preview.Rejected(Map.of("idNumber", notOpen.get()), number);
         }
         PersonValidation.Result result = checking.check(RegisteringPerson.completed(draft, person), actor);
         if (!result.valid()) {

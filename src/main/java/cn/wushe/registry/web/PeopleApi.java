@@ -7,7 +7,7 @@ import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.web.Problems;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.web.Versions;
-import cn.wushe.registry.PersonClosed;
+import cn.wushe.registry.ClosingReason;
 import cn.wushe.registry.internal.ClosingRecord;
 import cn.wushe.registry.internal.PersonDraft;
 import cn.wushe.registry.internal.PersonFilter;
@@ -83,7 +83,13 @@ class PeopleApi {
         }
     }
 
-    record CloseRequest(PersonClosed.@Nullable Reason reason) {
+    record CloseRequest(@Nullable ClosingReason reason) {
+    }
+
+    record MoveOutRequest(@Nullable LocalDate movedOn, @Nullable String destination) {
+    }
+
+    record ReopenRequest(@Nullable String reason) {
     }
 
     record DeceasedRequest(@Nullable LocalDate dateOfDeath) {
@@ -163,7 +169,11 @@ class PeopleApi {
         };
     }
 
-    /** Closes the record (销档): moved away or no longer in need; If-Match as for an edit. */
+    /**
+     * Closes the record (销档): no longer in need (NO_LONGER_IN_NEED) or a duplicate record
+     * (DUPLICATE_RECORD); a move is recorded by move-out. If-Match as for an edit; 409
+     * status-not-allowed when the current status does not allow it (a moved-out record is reopened first).
+     */
     @PostMapping("/{id}/close")
     @PreAuthorize("hasAuthority('PERSON_EDIT')")
     ResponseEntity<Void> closeRecord(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
@@ -179,7 +189,31 @@ class PeopleApi {
         return closedAt(ifMatch, expected -> closing.markDeceased(CurrentActor.get(), new PersonId(id), expected, request.dateOfDeath()));
     }
 
-    /** Closes at the version If-Match names (required) and answers the closed record's version as ETag. */
+    /**
+     * Records that the person moved out (迁出) on movedOn (not in the future, not before birth) to
+     * destination (a place, at most 100 characters, stored encrypted); If-Match as for an edit.
+     */
+    @PostMapping("/{id}/move-out")
+    @PreAuthorize("hasAuthority('PERSON_EDIT')")
+    ResponseEntity<Void> moveOut(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+            @RequestBody MoveOutRequest request) {
+        return closedAt(ifMatch, expected -> closing.moveOut(CurrentActor.get(), new PersonId(id), expected, request.movedOn(),
+                request.destination()));
+    }
+
+    /**
+     * Puts a moved-out or closed record back in the registry (恢复在册) with a reason; a deceased
+     * record only for a holder of county-wide PERSON_EDIT correcting a wrong death (403 otherwise).
+     * If-Match as for an edit.
+     */
+    @PostMapping("/{id}/reopen")
+    @PreAuthorize("hasAuthority('PERSON_EDIT')")
+    ResponseEntity<Void> reopen(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+            @RequestBody ReopenRequest request) {
+        return closedAt(ifMatch, expected -> closing.reopen(CurrentActor.get(), new PersonId(id), expected, request.reason()));
+    }
+
+    /** Changes the status at the version If-Match names (required) and answers the closed record's version as ETag. */
     private static ResponseEntity<Void> closedAt(@Nullable String ifMatch, IntFunction<ClosingRecord.Closed> close) {
         ClosingRecord.Closed closed = close.apply(Math.toIntExact(Versions.required(ifMatch)));
         return ResponseEntity.noContent().eTag(Versions.etag(closed.version())).build();

@@ -5,7 +5,9 @@ import cn.wushe.platform.Actor;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Permission;
-import cn.wushe.registry.PersonClosed;
+import cn.wushe.registry.ClosingReason;
+import cn.wushe.registry.PersonStatus;
+import org.springframework.format.annotation.DateTimeFormat;
 import cn.wushe.registry.internal.CategoryTypes;
 import cn.wushe.registry.internal.ClosingRecord;
 import cn.wushe.registry.internal.Disclosure;
@@ -99,31 +101,59 @@ class PeoplePages {
     }
 
     /**
-     * Closes the record (销档) from the detail page: {@code reason} is MOVED_AWAY, NO_LONGER_IN_NEED or
+     * Closes the record (销档) from the detail page: {@code reason} is a {@link ClosingReason} or
      * DECEASED (then with {@code dateOfDeath}); {@code version} is the one the page showed.
      */
     @PostMapping("/people/{id}/close")
     @PreAuthorize("hasAuthority('PERSON_EDIT')")
     String close(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
-            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) @Nullable LocalDate dateOfDeath, @RequestParam int version, Model model,
-            HttpServletResponse response) {
-        noStore(response);
-        PersonId person = new PersonId(id);
-        try {
-            if (reason.equals("DECEASED")) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate dateOfDeath,
+            @RequestParam int version, Model model, HttpServletResponse response) {
+        return statusChange(id, "closeError", "closed", model, response, person -> {
+            if (reason.equals(PersonStatus.DECEASED.name())) {
                 closing.markDeceased(CurrentActor.get(), person, version, dateOfDeath);
             } else {
-                PersonClosed.Reason why = java.util.Arrays.stream(PersonClosed.Reason.values())
+                ClosingReason why = java.util.Arrays.stream(ClosingReason.values())
                         .filter(r -> r.name().equals(reason)).findFirst().orElse(null);
                 closing.close(CurrentActor.get(), person, version, why);
             }
-            return "redirect:/people/" + id + "?closed";
+        });
+    }
+
+    /** Records that the person moved out (迁出): the date and where to. */
+    @PostMapping("/people/{id}/move-out")
+    @PreAuthorize("hasAuthority('PERSON_EDIT')")
+    String moveOut(@PathVariable UUID id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate movedOn,
+            @RequestParam(defaultValue = "") String destination, @RequestParam int version, Model model,
+            HttpServletResponse response) {
+        return statusChange(id, "moveOutError", "movedOut", model, response,
+                person -> closing.moveOut(CurrentActor.get(), person, version, movedOn, destination));
+    }
+
+    /** Puts a moved-out or closed record back in the registry (恢复在册), or corrects a wrong death (county level). */
+    @PostMapping("/people/{id}/reopen")
+    @PreAuthorize("hasAuthority('PERSON_EDIT')")
+    String reopen(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, @RequestParam int version,
+            Model model, HttpServletResponse response) {
+        return statusChange(id, "reopenError", "reopened", model, response,
+                person -> closing.reopen(CurrentActor.get(), person, version, reason));
+    }
+
+    /** Runs a status change; a refusal other than 404/403 shows the detail page again with the message beside its form. */
+    private String statusChange(UUID id, String errorAttribute, String done, Model model, HttpServletResponse response,
+            java.util.function.Consumer<PersonId> change) {
+        noStore(response);
+        PersonId person = new PersonId(id);
+        try {
+            change.accept(person);
+            return "redirect:/people/" + id + "?" + done;
         } catch (DomainException e) {
             if (e.status() == 404 || e.status() == 403) {
                 throw e;
             }
             response.setStatus(e.status());
-            model.addAttribute("closeError", e.getMessage());
+            model.addAttribute(errorAttribute, e.getMessage());
             return detailPage(reading.detail(CurrentActor.get(), person), model);
         }
     }
@@ -168,6 +198,12 @@ class PeoplePages {
         model.addAttribute("canEdit", person.closed() == null && (person.disclosure() == Disclosure.EDIT
                 || person.disclosure() == Disclosure.FULL
                 && actor.can(Permission.PERSON_EDIT, person.gridCode() != null ? person.gridCode() : person.communityCode())));
+        String place = person.gridCode() != null ? person.gridCode() : person.communityCode();
+        boolean inEditScope = person.disclosure() == Disclosure.EDIT
+                || person.disclosure() == Disclosure.FULL && actor.can(Permission.PERSON_EDIT, place);
+        // a death is undone only by a county-level correction (StatusTransitions)
+        model.addAttribute("canReopen", person.closed() != null && inEditScope && (person.status() != PersonStatus.DECEASED
+                || actor.can(Permission.PERSON_EDIT, person.communityCode().substring(0, 6))));
         model.addAttribute("canReveal", person.disclosure() != Disclosure.SEARCH && person.masked()
                 && actor.can(Permission.PII_UNMASK, person.gridCode() != null ? person.gridCode() : person.communityCode()));
         return "registry/detail";

@@ -3,12 +3,20 @@ package cn.wushe.registry.web;
 import cn.wushe.platform.web.FormRefusal;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
+import cn.wushe.documents.IssuedDocument;
 import cn.wushe.registry.internal.CorrectableField;
+import cn.wushe.registry.internal.EnrolmentCertificates;
 import cn.wushe.registry.internal.Corrections;
 import cn.wushe.registry.internal.SelfService;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,8 +31,10 @@ class SelfServicePages {
 
     private final SelfService selfService;
     private final Corrections corrections;
+    private final EnrolmentCertificates certificates;
 
-    SelfServicePages(SelfService selfService, Corrections corrections) {
+    SelfServicePages(SelfService selfService, Corrections corrections, EnrolmentCertificates certificates) {
+        this.certificates = certificates;
         this.selfService = selfService;
         this.corrections = corrections;
     }
@@ -51,6 +61,22 @@ class SelfServicePages {
             model.addAttribute("errors", FormRefusal.of(e).statusOn(response).fieldErrors());
             model.addAttribute("proposedValue", proposedValue);
             model.addAttribute("note", note);
+            return me(model, response);
+        }
+    }
+
+    /** 下载在册证明: a new signed PDF each time; a resident with no current category sees why on the page. */
+    @PostMapping("/me/enrolment-certificate")
+    @PreAuthorize("hasAuthority('SELF_SERVICE')")
+    Object enrolmentCertificate(Model model, HttpServletResponse response) {
+        try {
+            IssuedDocument document = certificates.issueForMe(CurrentActor.get());
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).cacheControl(CacheControl.noStore())
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename(document.fileName(EnrolmentCertificates.KIND), StandardCharsets.UTF_8).build().toString())
+                    .body(document.pdf());
+        } catch (DomainException e) {
+            model.addAttribute("certificateError", FormRefusal.unlessNotFound(e).statusOn(response).message());
             return me(model, response);
         }
     }

@@ -1,0 +1,56 @@
+package cn.wushe.platform.crypto;
+
+import cn.wushe.platform.Messages;
+import cn.wushe.platform.Signatures;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.KeyParameter;
+
+/** HMAC-SM3 over {@code purpose + ":" + message}, truncated to 128 bits, which keeps a QR code small. */
+final class HmacSm3Signatures implements Signatures {
+
+    private static final int BYTES = 16;
+
+    private final byte[] key;
+
+    HmacSm3Signatures(byte[] key) {
+        if (key.length < 16) {
+            throw new IllegalStateException(Messages.text("platform.crypto.signing-key-too-short"));
+        }
+        this.key = key.clone();
+    }
+
+    @Override
+    public String sign(String purpose, String message) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(purpose, message));
+    }
+
+    /**
+     * Compares the text, not the decoded bytes: a lenient Base64 decoder ignores the unused low bits
+     * of the last character, so two spellings would otherwise pass for one signature.
+     */
+    @Override
+    public boolean verify(String purpose, String message, String signature) {
+        return MessageDigest.isEqual(sign(purpose, message).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private byte[] mac(String purpose, String message) {
+        HMac mac = new HMac(new SM3Digest()); // not thread-safe: one per call
+        mac.init(new KeyParameter(key));
+        byte[] input = (purpose + ":" + message).getBytes(StandardCharsets.UTF_8);
+        mac.update(input, 0, input.length);
+        byte[] out = new byte[mac.getMacSize()];
+        mac.doFinal(out, 0);
+        return Arrays.copyOf(out, BYTES);
+    }
+
+    @Override
+    public String toString() {
+        return "HmacSm3Signatures[key hidden]";
+    }
+}
