@@ -35,4 +35,6 @@ public enum Permission {
     UNIT_MANAGE,
     /** Enter and correct the working calendar (工作日历) and a county's office hours (system admin). */
     CALENDAR_MANAGE,
+    /** Confirm or reject residents' and volunteers' own sign-ups (注册审核) in the community they named. */
+    SIGNUP_CONFIRM,
 }

@@ -81,6 +81,8 @@ public enum ProblemType {
     UNIT_MEMBERSHIP_EXISTS("unit-membership-exists", 409),
     /** A person's status cannot change this way (e.g. a moved-out record closed without being reopened). */
     STATUS_NOT_ALLOWED("status-not-allowed", 409),
+    /** A sign-up (注册申请) was confirmed, rejected or withdrawn already. */
+    SIGNUP_DECIDED("signup-decided", 409),
 
 
     // Attachments (附件)

@@ -81,6 +81,11 @@ class RolesDocumentationTest {
                   acts for that unit (`Actor.unitIds()`) as members of a unit do.
                 - Every grant and revoke is audited with the holder's roles before and after; refused attempts
                   are audited with outcome `DENIED`.
+                - Self-service sign-ups (`SIGNUP_CONFIRM`) are confirmed by a community worker of the community the
+                  applicant named, and also by the town social work station for every community of its town (a
+                  village often has one part-time worker; the station already edits people town-wide). Confirming
+                  grants `RESIDENT` at that community, or `VOLUNTEER` at the level the role is declared at (county);
+                  the sign-up keeps the community. A sign-up outside the worker's scope does not exist for her (404).
                 """);
         return md.toString();
     }
@@ -100,5 +105,7 @@ class RolesDocumentationTest {
             java.util.Map.entry(Permission.SELF_SERVICE, "a resident's access to their own record"),
             java.util.Map.entry(Permission.UNIT_MANAGE, "register, change and retire units (单位) inside the scope; "
                     + "put accounts into units needs USER_MANAGE too"),
-            java.util.Map.entry(Permission.CALENDAR_MANAGE, "enter and correct the working calendar and county office hours"));
+            java.util.Map.entry(Permission.CALENDAR_MANAGE, "enter and correct the working calendar and county office hours"),
+
+            java.util.Map.entry(Permission.SIGNUP_CONFIRM, "confirm or reject residents' and volunteers' own sign-ups (注册审核)"));
 }

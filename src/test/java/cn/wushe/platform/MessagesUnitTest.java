@@ -57,6 +57,8 @@ class MessagesUnitTest {
             Map.entry("identity.role.", List.of(Role.values())),
             Map.entry("calendar.source.", constants("cn.wushe.calendar.internal.CalendarYear$Source")),
             Map.entry("identity.token.scope.", List.of(TokenScope.values())),
+            Map.entry("identity.signup.kind.", List.of(cn.wushe.identity.internal.SignUpKind.values())),
+            Map.entry("identity.signup.status.", List.of(cn.wushe.identity.internal.SignUpStatus.values())),
             Map.entry("platform.scope-level.", List.of(ScopeLevel.values())),
             Map.entry("audit.outcome.", List.of(AuditEvent.Outcome.values())),
             Map.entry("platform.sex.", List.of(Sex.values())),

@@ -13,6 +13,7 @@ import static cn.wushe.platform.Permission.PERSON_VIEW;
 import static cn.wushe.platform.Permission.PII_UNMASK;
 import static cn.wushe.platform.Permission.ROLE_MANAGE;
 import static cn.wushe.platform.Permission.SELF_SERVICE;
+import static cn.wushe.platform.Permission.SIGNUP_CONFIRM;
 import static cn.wushe.platform.Permission.UNIT_MANAGE;
 import static cn.wushe.platform.Permission.USER_MANAGE;
 
@@ -46,9 +47,11 @@ public enum Role {
     COUNTY_STATION("County social work station", ScopeLevel.COUNTY, Duty.BUSINESS,
             at(GRID_VIEW, PERSON_SEARCH, PERSON_VIEW, PERSON_EXPORT)),
     TOWN_STATION("Town social work station", ScopeLevel.TOWN, Duty.BUSINESS,
-            at(GRID_VIEW, GRID_EDIT, PERSON_SEARCH, PERSON_VIEW, PERSON_EDIT, PII_UNMASK, PERSON_IMPORT, PERSON_EXPORT)),
+            at(GRID_VIEW, GRID_EDIT, PERSON_SEARCH, PERSON_VIEW, PERSON_EDIT, PII_UNMASK, PERSON_IMPORT, PERSON_EXPORT),
+            at(SIGNUP_CONFIRM)),
     COMMUNITY_WORKER("Community worker", ScopeLevel.COMMUNITY, Duty.BUSINESS,
             at(GRID_VIEW, GRID_EDIT, PERSON_VIEW, PERSON_EDIT, PERSON_IMPORT, PERSON_EXPORT),
+            at(SIGNUP_CONFIRM),
             widened(ScopeLevel.TOWN, PERSON_SEARCH)),
     GRID_WORKER("Grid worker", ScopeLevel.GRID, Duty.BUSINESS,
             at(PERSON_EDIT),

@@ -8,6 +8,7 @@ import cn.wushe.platform.Messages;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import cn.wushe.platform.personal.PhoneNumber;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,6 +26,7 @@ public class SigningIn {
 
     /** Longer input is refused without hashing it (a megabyte password would cost CPU, not security). */
     private static final int MAX_PASSWORD_INPUT = 256;
+    private static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile("1[3-9][0-9]{9}");
 
     /** What came of one attempt. */
     public sealed interface Result {
@@ -48,9 +50,11 @@ public class SigningIn {
     private final SecuritySettings settings;
     private final Clock clock;
     private final String dummyHash;
+    private final SignUps signUps;
 
     SigningIn(UserAccounts accounts, LoginFailures failures, SignedInUsers signedInUsers, PasswordEncoder encoder,
-            AuditLog audit, SecuritySettings settings, Clock clock) {
+            AuditLog audit, SecuritySettings settings, Clock clock, SignUps signUps) {
+        this.signUps = signUps;
         this.accounts = accounts;
         this.failures = failures;
         this.signedInUsers = signedInUsers;
@@ -63,10 +67,10 @@ public class SigningIn {
 
     @Transactional
     public Result attempt(String typedUsername, String password) {
-        String key = Username.normalize(typedUsername);
+        String key = loginKey(typedUsername);
         Instant now = clock.instant();
         FailureCount count = failures.lockAndRead(key);
-        Optional<UserAccount> account = accounts.findByUsername(key);
+        Optional<UserAccount> account = accounts.findByUsername(key).or(() -> byPhone(key));
         if (count.lockedAt(now)) {
             record("LOGIN_FAILURE", Outcome.DENIED, key, account.orElse(null), Messages.text("identity.login.locked-detail"));
             return new Locked(count.lockedUntil());
@@ -90,6 +94,26 @@ public class SigningIn {
         accounts.update(user);
         record("LOGIN_SUCCESS", Outcome.SUCCESS, user.username().value(), user, null);
         return new SignedIn(signedInUsers.of(user));
+    }
+
+    /**
+     * The name failures are counted under: a mobile number in its digits only, so that writing it
+     * as {@code +86 139-…} does not buy another five attempts.
+     */
+    static String loginKey(String typed) {
+        String digits = PhoneNumber.normalise(typed.strip());
+        return MOBILE.matcher(digits).matches() ? digits : Username.normalize(typed);
+    }
+
+    /**
+     * Residents and volunteers who signed up themselves sign in with their mobile number, found by
+     * its blind index (the number is stored only encrypted).
+     */
+    private Optional<UserAccount> byPhone(String typed) {
+        if (!MOBILE.matcher(typed).matches()) {
+            return Optional.empty();
+        }
+        return signUps.accountOfPhone(new PhoneNumber(typed)).flatMap(accounts::find);
     }
 
     private boolean passwordMatches(Optional<UserAccount> account, String password) {

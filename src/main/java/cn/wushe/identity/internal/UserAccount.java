@@ -56,6 +56,16 @@ public final class UserAccount {
                 initialPasswordHash, now, true, true, null);
     }
 
+    /**
+     * An account its holder opened through the sign-up form (注册): the password is their own choice,
+     * already checked against the policy, so no change is due at first login.
+     */
+    public static UserAccount signedUp(Username username, String displayName, String homeRegionCode,
+            String passwordHash, Instant now) {
+        return new UserAccount(UUID.randomUUID(), username, displayName, null, homeRegionCode, now, 0,
+                passwordHash, now, false, true, null);
+    }
+
     /** Rebuilds an account as stored; for the repository only. */
     static UserAccount restore(UUID id, Username username, String displayName, @Nullable PhoneNumber phone,
             String homeRegionCode, Instant createdAt, long version, String passwordHash, Instant passwordChangedAt,

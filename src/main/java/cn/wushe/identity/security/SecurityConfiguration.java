@@ -6,6 +6,7 @@ import cn.wushe.platform.web.SecurityHeaders;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.identity.internal.PersonalAccessTokens;
+import cn.wushe.identity.internal.SigningUp;
 import cn.wushe.identity.internal.SecuritySettings;
 import java.time.Clock;
 import java.util.Map;
@@ -55,6 +56,7 @@ class SecurityConfiguration {
     private static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
         "/error", "/actuator/health/**", "/v3/api-docs/**", "/api-docs.html", "/swagger-ui/**", "/problems/**",
         "/prefs/large-type",
+        "/signup", "/signup/resident", "/signup/volunteer", "/signup/communities", "/signup/sent",
         "/verify/*"};
 
     /** Lets the session registry hear of sessions the container ends. */
@@ -65,7 +67,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, PersonalAccessTokens tokens, SessionRegistry sessions,
-            SecuritySettings settings, AuditLog audit, Clock clock) throws Exception {
+            SecuritySettings settings, AuditLog audit, Clock clock, SigningUp signingUp) throws Exception {
         RequestMatcher apiDocs = matcher("/swagger-ui/**");
         RequestMatcher apiDocsPage = matcher("/api-docs.html");
         RequestMatcher api = matcher("/api/**");
@@ -105,6 +107,8 @@ class SecurityConfiguration {
             .addFilterBefore(new SessionTimeouts(settings.session(), clock, expiry, tokenRequests), CsrfFilter.class)
             .addFilterBefore(new BearerTokenFilter(tokenRequests, tokenManagement, tokens), BasicAuthenticationFilter.class)
             .addFilterAfter(new PasswordChangeGate(openDuringPasswordChange, api), AuthorizationFilter.class)
+            .addFilterAfter(new SignUpGate(new OrRequestMatcher(openDuringPasswordChange, matcher(SignUpGate.STATUS_PAGE),
+                    matcher("/signup/withdraw"), matcher("/signup")), signingUp), AuthorizationFilter.class)
             .exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor(
                     (request, response, e) -> Problems.write(response, ProblemType.UNAUTHENTICATED,

@@ -75,6 +75,8 @@ class OpenApiConfiguration {
                 + "images re-encoded without location metadata), list, read content and thumbnail, delete.",
                 "Region-bound through the owning object: the owner's module decides who sees it (outside scope 404) and who may "
                         + "attach or delete (otherwise 403); every read and change is audited."));
+        TAGS.put("sign-up-review-api", new ApiTag("Residents' and volunteers' own sign-ups (注册审核): list, read, "
+                + "confirm (grants the RESIDENT or VOLUNTEER role) or reject with a reason, for community workers.", SCOPED));
     }
 
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");
