@@ -18,7 +18,9 @@ class AccessibilityBrowserTest extends BrowserTestSupport {
     private static final Map<String, List<String>> PAGES = Map.of(
             "county_admin", List.of("/", "/people", "/people/new", "/people/imports", "/grids", "/regions", "/regions/610527",
                     "/account/tokens", "/account/password", "/people?first"),
-            "sysadmin", List.of("/admin/users", "/admin/users/new"),
+            "sysadmin", List.of("/admin/users", "/admin/users/new", "/units", "/units/new", "/admin/calendar",
+                    "/admin/calendar/2026", "/admin/calendar/office-hours"),
+            "community_worker", List.of("/signups", "/people"),
             "secadmin", List.of("/admin/roles"),
             "auditor", List.of("/audit"),
             "resident", List.of("/me"));
@@ -44,7 +46,11 @@ class AccessibilityBrowserTest extends BrowserTestSupport {
             browser.manage().deleteAllCookies();
             open("/login");
             setLargeType(largeType);
-            violations.addAll(check("/login", largeType));
+            for (String page : List.of("/login", "/signup", "/signup/resident", "/signup/volunteer")) {
+                open(page);
+                waitFor(By.tagName("h1"));
+                violations.addAll(check(page, largeType));
+            }
             PAGES.forEach((user, pages) -> {
                 login(user, DEMO_PASSWORD);
                 setLargeType(largeType);
