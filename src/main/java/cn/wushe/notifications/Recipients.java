@@ -1,6 +1,7 @@
 package cn.wushe.notifications;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -18,7 +19,7 @@ public sealed interface Recipients {
     }
 
     static Recipients user(UUID userId) {
-        return new Users(Set.of(userId));
+        return new Users(Collections.singleton(userId));
     }
 
     /** Named user accounts. */
@@ -28,8 +29,10 @@ public sealed interface Recipients {
             if (ids == null || ids.isEmpty()) {
                 throw new IllegalArgumentException("a notice needs at least one recipient");
             }
-            if (ids.contains(null)) {
-                throw new IllegalArgumentException("a recipient id is null");
+            for (UUID id : ids) {
+                if (id == null) {
+                    throw new IllegalArgumentException("a recipient id is null");
+                }
             }
             ids = Set.copyOf(ids);
         }

@@ -38,7 +38,8 @@ public class Inbox {
     private static final String SELECT = """
             select n.id, n.kind, n.title, n.body, n.link, i.created_at, i.read_at
             from notifications.inbox i join notifications.notices n on n.id = i.notice_id
-            where i.user_id = :user""";
+            where i.user_id = :user
+            """;
 
     private final JdbcClient jdbc;
     private final NoticeKinds kinds;
@@ -80,7 +81,7 @@ public class Inbox {
     /** The actor's own entry; another user's notice is not found (404). */
     @Transactional(readOnly = true)
     public Entry entry(Actor actor, UUID noticeId) {
-        return jdbc.sql(SELECT + " and i.notice_id = :notice")
+        return jdbc.sql(SELECT + "and i.notice_id = :notice")
                 .param("user", actor.id()).param("notice", noticeId)
                 .query((rs, n) -> read(rs))
                 .optional()

@@ -1,5 +1,6 @@
 package cn.wushe.notifications.web;
 
+import cn.wushe.notifications.internal.GatewayTest;
 import cn.wushe.notifications.internal.Webhooks;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
@@ -25,15 +26,19 @@ class WebhookPages {
     }
 
     private final Webhooks webhooks;
+    private final GatewayTest gatewayTest;
 
-    WebhookPages(Webhooks webhooks) {
+    WebhookPages(Webhooks webhooks, GatewayTest gatewayTest) {
         this.webhooks = webhooks;
+        this.gatewayTest = gatewayTest;
     }
 
     @GetMapping("/admin/notifications/webhooks")
     @PreAuthorize("hasAuthority('USER_MANAGE')")
-    String page(@RequestParam(required = false) @Nullable String saved, Model model) {
+    String page(@RequestParam(required = false) @Nullable String saved, @RequestParam(required = false) @Nullable String tested,
+            Model model) {
         model.addAttribute("saved", saved);
+        model.addAttribute("tested", tested);
         return view(model, new WebhookForm("", "", true));
     }
 
@@ -48,6 +53,19 @@ class WebhookPages {
         } catch (DomainException e) {
             model.addAttribute("errors", FormRefusal.of(e).statusOn(response).errors());
             return view(model, new WebhookForm(countyCode, url, enabled));
+        }
+    }
+
+    /** Sends the admin a test notice through the county's gateway; the page then says it was sent. */
+    @PostMapping("/admin/notifications/webhooks/test")
+    @PreAuthorize("hasAuthority('USER_MANAGE')")
+    String test(@RequestParam(required = false) @Nullable String countyCode, HttpServletResponse response, Model model) {
+        try {
+            gatewayTest.send(CurrentActor.get(), countyCode);
+            return "redirect:/admin/notifications/webhooks?tested=" + countyCode;
+        } catch (DomainException e) {
+            model.addAttribute("errors", FormRefusal.of(e).statusOn(response).errors());
+            return view(model, new WebhookForm(countyCode, "", true));
         }
     }
 

@@ -61,6 +61,11 @@ class OpenApiConfiguration {
                             + "authenticated by a bearer token is refused (403 /problems/token-management-needs-session)."),
             "user-admin-api", new ApiTag("User accounts (用户管理), for the system admin.", SCOPED)));
 
+    static { // Map.of takes ten entries at most: further tags are added here
+        TAGS.put("inbox-api", new ApiTag("The caller's own inbox (我的通知): notices newest first, unread count, mark read.",
+                "Not region-bound: own inbox only; another user's notice is not found (404)."));
+    }
+
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");
 
     @Bean
