@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.session.SessionDestroyedEvent;
 import org.springframework.stereotype.Component;
@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * (one node today; LISTEN/NOTIFY would carry it across nodes).
  */
 @Component
-class InboxStreams implements InboxWatcher, DisposableBean {
+class InboxStreams implements InboxWatcher, SmartLifecycle {
 
     static final String EVENT = "unread";
     static final Duration LIFETIME = Duration.ofMinutes(10);
@@ -153,10 +153,27 @@ class InboxStreams implements InboxWatcher, DisposableBean {
         }
     }
 
+    private volatile boolean running;
+
     @Override
-    public void destroy() {
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Closes every stream before the web server's graceful shutdown (a later phase) starts waiting
+     * for active requests: an open stream would otherwise hold each shutdown for its whole timeout.
+     */
+    @Override
+    public void stop() {
+        running = false;
         heartbeat.shutdownNow();
         byUser.values().forEach(streams -> snapshot(streams).forEach(s -> s.emitter().complete()));
         byUser.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }
