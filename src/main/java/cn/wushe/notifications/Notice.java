@@ -19,7 +19,8 @@ public record Notice(Recipients recipients, NoticeKind kind, String title, Strin
     public static final int TITLE_MAX = 100;
     public static final int TEXT_MAX = 500;
 
-    private static final Pattern RELATIVE_LINK = Pattern.compile("/(?![/\\\\])[^\\s\\p{Cntrl}]*");
+    /** No braces either: the inbox redirects to the link, and a redirect expands {…} as a template. */
+    private static final Pattern RELATIVE_LINK = Pattern.compile("/(?![/\\\\])[^\\s\\p{Cntrl}{}]*");
     private static final Pattern REGION = Pattern.compile("\\d{6}(\\d{3}){0,3}");
 
     public Notice {

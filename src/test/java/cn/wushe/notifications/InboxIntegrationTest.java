@@ -61,6 +61,8 @@ class InboxIntegrationTest extends NotificationsTestBase {
                 "标题", "正文", "//evil.example/x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Notice(Recipients.user(UUID.randomUUID()), NotificationTestKinds.OPTIONAL,
                 "标题", "正文", "https://evil.example/")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Notice(Recipients.user(UUID.randomUUID()), NotificationTestKinds.OPTIONAL,
+                "标题", "正文", "/people/{id}")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -165,6 +165,20 @@ class InboxStreamIntegrationTest extends NotificationsTestBase {
     }
 
     @Test
+    void theStreamDoesNotKeepAnIdleSessionAlive() throws Exception {
+        TestAccounts.Account account = accounts.create("610527001001", "COMMUNITY_WORKER@610527001001");
+        Browser browser = new Browser().signIn(account);
+        clock.advance(java.time.Duration.ofMinutes(20));
+        assertThat(nextCount(browser.stream())).isEmpty();
+
+        clock.advance(java.time.Duration.ofMinutes(15));
+        HttpResponse<String> page = browser.get("/notifications");
+
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElse("")).contains("/login");
+    }
+
+    @Test
     void withoutASessionTheStreamIsRefused() throws Exception {
         HttpResponse<String> response = new Browser().get("/notifications/stream");
 

@@ -21,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "wushe.notifications.delivery-task=false", "wushe.notifications.read-timeout=1s",
-    "wushe.notifications.connect-timeout=1s"})
+    "wushe.notifications.connect-timeout=1s",
+    // one more cached context beside the suite's others: a small pool keeps them all under max_connections
+    "spring.datasource.hikari.maximum-pool-size=6", "spring.datasource.hikari.minimum-idle=1"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import({NotificationTestKinds.class, MutableClock.Config.class, TestAccounts.class, AccountFixture.class})
