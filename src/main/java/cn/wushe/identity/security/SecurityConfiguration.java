@@ -8,6 +8,7 @@ import cn.wushe.audit.AuditLog;
 import cn.wushe.identity.internal.PersonalAccessTokens;
 import cn.wushe.identity.internal.SigningUp;
 import cn.wushe.identity.internal.SecuritySettings;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -59,6 +60,12 @@ class SecurityConfiguration {
         "/signup", "/signup/resident", "/signup/volunteer", "/signup/communities", "/signup/sent",
         "/verify/*"};
 
+    /**
+     * Requests a page makes by itself, not the user: they must not keep an idle session alive (the
+     * inbox's event stream reconnects every few minutes for as long as a tab is open).
+     */
+    private static final RequestMatcher BACKGROUND = matcher("/notifications/stream");
+
     /** Lets the session registry hear of sessions the container ends. */
     @Bean
     static HttpSessionEventPublisher httpSessionEventPublisher() {
@@ -85,6 +92,9 @@ class SecurityConfiguration {
                 matcher("/img/**"), matcher("/webjars/**"), matcher("/favicon.ico"), matcher("/prefs/large-type"));
         http
             .authorizeHttpRequests(auth -> auth
+                // an async dispatch continues a request authorized when it began (the inbox's event
+                // stream, completed after its session ended): refusing it then only fails on a committed response
+                .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                 .requestMatchers(PUBLIC).permitAll()
                 .anyRequest().authenticated())
             .formLogin(form -> form.loginPage("/login")
@@ -104,7 +114,7 @@ class SecurityConfiguration {
                     .sessionRegistry(sessions)
                     .expiredSessionStrategy(expiry)))
             // before CSRF: a form posted from an ended session is an expiry, not a forgery
-            .addFilterBefore(new SessionTimeouts(settings.session(), clock, expiry, tokenRequests), CsrfFilter.class)
+            .addFilterBefore(new SessionTimeouts(settings.session(), clock, expiry, tokenRequests, BACKGROUND), CsrfFilter.class)
             .addFilterBefore(new BearerTokenFilter(tokenRequests, tokenManagement, tokens), BasicAuthenticationFilter.class)
             .addFilterAfter(new PasswordChangeGate(openDuringPasswordChange, api), AuthorizationFilter.class)
             .addFilterAfter(new SignUpGate(new OrRequestMatcher(openDuringPasswordChange, matcher(SignUpGate.STATUS_PAGE),

@@ -29,13 +29,19 @@ final class SessionTimeouts extends OncePerRequestFilter {
     private final Clock clock;
     private final SessionExpiry expiry;
     private final RequestMatcher tokenRequests;
+    private final RequestMatcher background;
 
-    /** @param tokenRequests requests authenticated by an access token, which a session cookie beside it must not disturb */
-    SessionTimeouts(SecuritySettings.Session settings, Clock clock, SessionExpiry expiry, RequestMatcher tokenRequests) {
+    /**
+     * @param tokenRequests requests authenticated by an access token, which a session cookie beside it must not disturb
+     * @param background    requests a page makes by itself: checked, but not counted as the user's activity
+     */
+    SessionTimeouts(SecuritySettings.Session settings, Clock clock, SessionExpiry expiry, RequestMatcher tokenRequests,
+            RequestMatcher background) {
         this.settings = settings;
         this.clock = clock;
         this.expiry = expiry;
         this.tokenRequests = tokenRequests;
+        this.background = background;
     }
 
     @Override
@@ -68,7 +74,9 @@ final class SessionTimeouts extends OncePerRequestFilter {
                 expiry.respond(request, response);
                 return;
             }
-            session.setAttribute(LAST_SEEN_AT, now);
+            if (!background.matches(request)) {
+                session.setAttribute(LAST_SEEN_AT, now);
+            }
         }
         chain.doFilter(request, response);
     }

@@ -61,7 +61,7 @@ class OpenApiConfiguration {
                             + "authenticated by a bearer token is refused (403 /problems/token-management-needs-session)."),
             "user-admin-api", new ApiTag("User accounts (用户管理), for the system admin.", SCOPED)));
 
-    static {
+    static { // Map.of takes ten entries at most: further tags are added here
         TAGS.put("document-api", new ApiTag("Issued documents (证明与回执): revocation of a document whose QR code "
                 + "then reports it revoked.", SCOPED));
         TAGS.put("unit-api", new ApiTag("Organizational units (单位): departments, street offices, social-work stations, "
@@ -77,6 +77,8 @@ class OpenApiConfiguration {
                         + "attach or delete (otherwise 403); every read and change is audited."));
         TAGS.put("sign-up-review-api", new ApiTag("Residents' and volunteers' own sign-ups (注册审核): list, read, "
                 + "confirm (grants the RESIDENT or VOLUNTEER role) or reject with a reason, for community workers.", SCOPED));
+        TAGS.put("inbox-api", new ApiTag("The caller's own inbox (我的通知): notices newest first, unread count, mark read.",
+                "Not region-bound: own inbox only; another user's notice is not found (404)."));
     }
 
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");
