@@ -28,5 +28,7 @@ public enum Permission {
     PERSON_IMPORT,
     PERSON_EXPORT,
     /** A resident's access to their own record. */
-    SELF_SERVICE
+    SELF_SERVICE,
+    /** See the scheduled-task queue: pending, late and failing deadlines (system admin 系统管理员). */
+    TASK_VIEW
 }

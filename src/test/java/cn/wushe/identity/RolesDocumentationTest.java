@@ -94,5 +94,6 @@ class RolesDocumentationTest {
             java.util.Map.entry(Permission.PII_UNMASK, "reveal masked sensitive fields with a stated reason"),
             java.util.Map.entry(Permission.PERSON_IMPORT, "import rosters"),
             java.util.Map.entry(Permission.PERSON_EXPORT, "export lists"),
-            java.util.Map.entry(Permission.SELF_SERVICE, "a resident's access to their own record"));
+            java.util.Map.entry(Permission.SELF_SERVICE, "a resident's access to their own record"),
+            java.util.Map.entry(Permission.TASK_VIEW, "see the scheduled-task queue: pending, late and failing deadlines"));
 }

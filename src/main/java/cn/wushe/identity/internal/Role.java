@@ -10,6 +10,7 @@ import static cn.wushe.platform.Permission.PERSON_SEARCH;
 import static cn.wushe.platform.Permission.PERSON_VIEW;
 import static cn.wushe.platform.Permission.PII_UNMASK;
 import static cn.wushe.platform.Permission.ROLE_MANAGE;
+import static cn.wushe.platform.Permission.TASK_VIEW;
 import static cn.wushe.platform.Permission.SELF_SERVICE;
 import static cn.wushe.platform.Permission.USER_MANAGE;
 
@@ -54,7 +55,7 @@ public enum Role {
     RESIDENT("Resident", ScopeLevel.COMMUNITY, Duty.BUSINESS,
             at(SELF_SERVICE)),
     SYSTEM_ADMIN("System administrator (accounts)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
-            at(USER_MANAGE)),
+            at(USER_MANAGE, TASK_VIEW)),
     SECURITY_ADMIN("Security administrator (roles)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
             at(ROLE_MANAGE)),
     AUDIT_ADMIN("Audit administrator (audit log)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
