@@ -72,7 +72,9 @@ class DeadlinesProcessIntegrationTest {
             assertThat(pendingDeadlines(jdbc)).isEqualTo(burst + gap);
 
             setClock(clock, Duration.ofHours(2));
-            await(() -> firedButStillPicked(jdbc) > 0, first);
+            // a firing between its commit and its completion shows here briefly at any time; past the
+            // stall point such executions stay, so the kill surely leaves some behind
+            await(() -> fired(jdbc) > 300 && firedButStillPicked(jdbc) > 0, first);
             first.kill();
         }
         int firedBeforeKill = fired(jdbc);
@@ -121,9 +123,11 @@ class DeadlinesProcessIntegrationTest {
             await(() -> Files.exists(planFile.resolveSibling(planFile.getFileName() + ".done")), a);
 
             setClock(clock, Duration.ofHours(2));
-            await(() -> jdbc.sql("""
+            // node-a has delivered its first 50 and stalls after them with executions fired but not completed
+            await(() -> count(jdbc, "select count(*) from probe.outcomes where node = 'node-a'") >= 50
+                    && count(jdbc, """
                     select count(*) from scheduling.scheduled_tasks t join scheduling.fired_deadlines f using (task_instance)
-                    where t.picked and t.picked_by = 'node-a'""").query(Integer.class).single() > 0, a);
+                    where t.picked and t.picked_by = 'node-a'""") > 0, a);
             a.kill();
             // node-a's heartbeats stop; node-b finds its executions dead once they are older than the limit
             setClock(clock, Duration.ofHours(4));
@@ -137,7 +141,7 @@ class DeadlinesProcessIntegrationTest {
         Map<String, Integer> byNode = jdbc.sql("select node, count(*)::int from probe.outcomes group by node")
                 .query((rs, i) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        assertThat(byNode).containsKey("node-b");
+        assertThat(byNode).containsKeys("node-a", "node-b");
         System.out.printf("two nodes: outcomes by node %s, %d deliveries%n", byNode, deliveries(jdbc));
     }
 

@@ -1,8 +1,8 @@
-package cn.wushe.scheduling;
+package cn.wushe.scheduling.internal;
 
 import cn.wushe.platform.BenchmarkReport;
+import cn.wushe.scheduling.DeadlineDue;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,8 +48,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Import(DeadlinesBenchmark.Listener.class)
 class DeadlinesBenchmark {
 
-    private static final TaskDescriptor<Object> DEADLINE = TaskDescriptor.of("deadline", Object.class);
-
     @Autowired
     SchedulerClient scheduler;
     @Autowired
@@ -78,7 +75,7 @@ class DeadlinesBenchmark {
         long scheduleStart = System.nanoTime();
         List<TaskInstance<?>> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            batch.add(DEADLINE.instance("bench.due|thing|" + i).data(Map.of("version", 2, "dueAt", due.toString())).build());
+            batch.add(DeadlineTask.DESCRIPTOR.instance("bench.due|thing|" + i).data(DeadlineData.due(due)).build());
             if (batch.size() == 1_000 || i == count - 1) {
                 scheduler.scheduleBatch(batch, due);
                 batch.clear();
