@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -26,8 +27,10 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest
 @ActiveProfiles("test")
+// a context of its own: closed after the class and kept small (the shared test database's connection slots)
 @TestPropertySource(properties = {"wushe.scheduling.event-resubmission.interval=10s",
-        "wushe.scheduling.event-resubmission.min-age=0s"})
+        "wushe.scheduling.event-resubmission.min-age=0s", "spring.datasource.hikari.maximum-pool-size=5"})
+@DirtiesContext
 @Import({MutableClock.Config.class, DeadlineListenerRetryIntegrationTest.FlakyListener.class})
 class DeadlineListenerRetryIntegrationTest {
 

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,7 +31,10 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@TestPropertySource(properties = "db-scheduler.polling-interval=1h")
+// a context of its own: closed after the class and kept small, so the shared test database keeps
+// connection slots for the cached contexts of other classes
+@TestPropertySource(properties = {"db-scheduler.polling-interval=1h", "spring.datasource.hikari.maximum-pool-size=5"})
+@DirtiesContext
 @Import(MutableClock.Config.class)
 class TaskAdminPagesIntegrationTest {
 
