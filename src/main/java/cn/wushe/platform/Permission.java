@@ -37,4 +37,6 @@ public enum Permission {
     CALENDAR_MANAGE,
     /** Confirm or reject residents' and volunteers' own sign-ups (注册审核) in the community they named. */
     SIGNUP_CONFIRM,
+    /** See the scheduled-task queue: pending, late and failing deadlines (system admin 系统管理员). */
+    TASK_VIEW,
 }

@@ -12,6 +12,7 @@ import static cn.wushe.platform.Permission.PERSON_SEARCH;
 import static cn.wushe.platform.Permission.PERSON_VIEW;
 import static cn.wushe.platform.Permission.PII_UNMASK;
 import static cn.wushe.platform.Permission.ROLE_MANAGE;
+import static cn.wushe.platform.Permission.TASK_VIEW;
 import static cn.wushe.platform.Permission.SELF_SERVICE;
 import static cn.wushe.platform.Permission.SIGNUP_CONFIRM;
 import static cn.wushe.platform.Permission.UNIT_MANAGE;
@@ -64,7 +65,7 @@ public enum Role {
     RESIDENT("Resident", ScopeLevel.COMMUNITY, Duty.BUSINESS,
             at(SELF_SERVICE)),
     SYSTEM_ADMIN("System administrator (accounts)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
-            at(USER_MANAGE, CALENDAR_MANAGE),
+            at(USER_MANAGE, CALENDAR_MANAGE, TASK_VIEW),
             at(UNIT_MANAGE)),
     SECURITY_ADMIN("Security administrator (roles)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
             at(ROLE_MANAGE)),

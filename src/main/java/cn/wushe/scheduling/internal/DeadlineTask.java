@@ -6,6 +6,8 @@ import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,6 +26,10 @@ class DeadlineTask {
         return Tasks.oneTime(DESCRIPTOR)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(30), 2.0))
                 .execute((instance, context) -> firing.fire(DeadlineRef.fromInstanceId(instance.getId()),
-                        context.getExecution().executionTime));
+                        dueAt(instance.getData(), context.getExecution().executionTime)));
+    }
+
+    private static Instant dueAt(@Nullable DeadlineData data, Instant executionTime) {
+        return data != null && data.dueAt() != null ? data.dueAt() : executionTime;
     }
 }

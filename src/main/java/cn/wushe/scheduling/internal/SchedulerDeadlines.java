@@ -32,8 +32,8 @@ class SchedulerDeadlines implements Deadlines {
     public void schedule(DeadlineRef deadline, Instant dueAt) {
         refusePast(dueAt);
         if (!scheduler.scheduleIfNotExists(DeadlineTask.DESCRIPTOR.instance(deadline.instanceId())
-                .data(DeadlineData.CURRENT).scheduledTo(dueAt))) {
-            scheduler.reschedule(id(deadline), dueAt);
+                .data(DeadlineData.due(dueAt)).scheduledTo(dueAt))) {
+            scheduler.reschedule(id(deadline), dueAt, DeadlineData.due(dueAt));
         }
     }
 
@@ -41,7 +41,7 @@ class SchedulerDeadlines implements Deadlines {
     @Transactional
     public boolean move(DeadlineRef deadline, Instant dueAt) {
         refusePast(dueAt);
-        return dueAt(deadline).isPresent() && scheduler.reschedule(id(deadline), dueAt);
+        return dueAt(deadline).isPresent() && scheduler.reschedule(id(deadline), dueAt, DeadlineData.due(dueAt));
     }
 
     @Override
@@ -57,7 +57,8 @@ class SchedulerDeadlines implements Deadlines {
     @Override
     @Transactional(readOnly = true)
     public Optional<Instant> dueAt(DeadlineRef deadline) {
-        return scheduler.getScheduledExecution(id(deadline)).map(e -> e.getExecutionTime());
+        return scheduler.getScheduledExecution(id(deadline)).map(e -> e.getData() instanceof DeadlineData data
+                && data.dueAt() != null ? data.dueAt() : e.getExecutionTime());
     }
 
     private void refusePast(Instant dueAt) {

@@ -1,0 +1,139 @@
+package cn.wushe.scheduling;
+
+import cn.wushe.WusheApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * The real application in a JVM of its own: main classes, the dependency jars and only the
+ * probe's test classes (the rest of the test classes would be component-scanned as beans), on a
+ * database the test started. Killed with SIGKILL, as a crash or {@code kill -9} ends it.
+ */
+final class AppProcess implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofMinutes(6);
+
+    private final Process process;
+    private final Path log;
+
+    private AppProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts the application and waits until it reports it started. */
+    static AppProcess start(Path workDir, String name, String jdbcUrl, List<String> properties) throws IOException, InterruptedException {
+        Path log = workDir.resolve(name + "-" + System.nanoTime() + ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
+                "-cp", classpath(workDir), WusheApplication.class.getName(),
+                "--spring.profiles.active=probe",
+                // named, not scanned: a @TestConfiguration is left out of component scanning
+                "--spring.main.sources=cn.wushe.scheduling.probe.ProbeConfiguration",
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=wushe_app",
+                "--spring.datasource.password=",
+                "--spring.datasource.hikari.maximum-pool-size=15",
+                "--spring.flyway.url=" + jdbcUrl,
+                "--spring.flyway.user=postgres",
+                "--spring.flyway.password=",
+                "--server.port=0",
+                "--wushe.data-dir=" + workDir.resolve(name + "-data"),
+                "--wushe.regions.import-on-start=false",
+                "--wushe.identity.initial-administrators=false",
+                "--db-scheduler.scheduler-name=" + name,
+                "--db-scheduler.polling-interval=1s",
+                // dead-execution detection runs once per heartbeat interval: seconds, not the default minutes
+                "--db-scheduler.heartbeat-interval=2s",
+                "--logging.level.root=WARN",
+                "--logging.level.cn.wushe.WusheApplication=INFO"));
+        properties.forEach(p -> command.add("--" + p));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        AppProcess app = new AppProcess(process, log);
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (!Files.readString(log).contains("Started WusheApplication")) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                app.kill();
+                throw new IllegalStateException("application " + name + " did not start:\n" + app.tail());
+            }
+            Thread.sleep(200);
+        }
+        return app;
+    }
+
+    /** SIGKILL: no shutdown hook runs, no execution completes, nothing is flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    String tail() {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    /**
+     * Surefire may hand the test JVM a manifest-only jar; its Class-Path lists the real entries.
+     * The probe's classes are copied into a directory of their own.
+     */
+    private static String classpath(Path workDir) throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (entry.endsWith(".jar") && Path.of(entry).getFileName().toString().startsWith("surefire")) {
+                try (JarFile jar = new JarFile(entry)) {
+                    String manifestPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
+                    if (manifestPath != null) {
+                        Arrays.stream(manifestPath.trim().split("\\s+"))
+                                .map(u -> Path.of(URI.create(u).isAbsolute() ? URI.create(u) : Path.of(entry).getParent().toUri().resolve(u)).toString())
+                                .forEach(entries::add);
+                    }
+                }
+            } else {
+                entries.add(entry);
+            }
+        }
+        Path testClasses = Path.of("target/test-classes").toAbsolutePath();
+        List<String> main = new ArrayList<>(entries.stream()
+                .filter(e -> !Path.of(e).toAbsolutePath().normalize().equals(testClasses))
+                .filter(e -> !e.contains("surefire"))
+                .toList());
+        Path probe = workDir.resolve("probe-classes");
+        Path probePackage = Path.of("cn/wushe/scheduling/probe");
+        Files.createDirectories(probe.resolve(probePackage));
+        try (Stream<Path> classes = Files.list(testClasses.resolve(probePackage))) {
+            for (Path c : classes.toList()) {
+                Files.copy(c, probe.resolve(probePackage).resolve(c.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        main.add(probe.toString());
+        return String.join(java.io.File.pathSeparator, main);
+    }
+}
