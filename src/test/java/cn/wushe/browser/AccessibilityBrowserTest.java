@@ -19,11 +19,11 @@ class AccessibilityBrowserTest extends BrowserTestSupport {
             "county_admin", List.of("/", "/people", "/people/new", "/people/imports", "/grids", "/regions", "/regions/610527",
                     "/account/tokens", "/account/password", "/people?first"),
             "sysadmin", List.of("/admin/users", "/admin/users/new", "/units", "/units/new", "/admin/calendar",
-                    "/admin/calendar/2026", "/admin/calendar/office-hours"),
+                    "/admin/calendar/2026", "/admin/calendar/office-hours", "/admin/tasks", "/admin/notifications/webhooks"),
             "community_worker", List.of("/signups", "/people"),
             "secadmin", List.of("/admin/roles"),
             "auditor", List.of("/audit"),
-            "resident", List.of("/me"));
+            "resident", List.of("/me", "/notifications", "/account/notifications"));
 
     @Test
     void theCheckFindsAPlantedFault() {
