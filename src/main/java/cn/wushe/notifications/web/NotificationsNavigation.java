@@ -6,12 +6,13 @@ import cn.wushe.platform.web.NavigationEntry;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** "我的通知" in the top bar for every signed-in user: everyone has an inbox. */
+/** "我的通知" as a workbench tile for every signed-in user; the top bar has the live unread badge instead. */
 @Component
 class NotificationsNavigation implements NavigationContributor {
 
     @Override
     public List<NavigationEntry> entries() {
-        return List.of(NavigationEntry.menu(50, "/notifications", "notifications.nav.inbox", Permission.SELF_SERVICE).forEveryone());
+        return List.of(NavigationEntry.tile(50, "/notifications", "notifications.nav.inbox", "notifications.nav.inbox.summary",
+                Permission.SELF_SERVICE).forEveryone());
     }
 }
