@@ -166,8 +166,9 @@ class DeadlinesBenchmark {
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
                 .append(", Java ").append(Runtime.version().feature())
-                .append(", embedded PostgreSQL 17 with durable commits on the same machine. **The machine was shared with other ")
-                .append("builds during this run** (load average well above the core count), so the figures are pessimistic.\n")
+                .append(", embedded PostgreSQL 17 with durable commits on the same machine; load average before the run ")
+                .append(String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
+                .append(" (above the core count means other work shared the machine).\n")
                 .append("db-scheduler: ").append(threads).append(" threads, polling strategy `").append(polling)
                 .append("`, polling interval 1 s; each firing writes its fired-deadline row and one event publication ")
                 .append("(one no-op `@ApplicationModuleListener`), completes it, and deletes the execution.\n\n");
