@@ -1,10 +1,8 @@
 package cn.wushe.notifications.internal;
 
+import cn.wushe.platform.Sm3;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import org.bouncycastle.crypto.digests.SM3Digest;
-import org.bouncycastle.crypto.macs.HMac;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * {@code X-Wushe-Signature: sm3=<hex>}: HMAC-SM3 under the county's secret over
@@ -20,12 +18,6 @@ public final class WebhookSignature {
     }
 
     public static String sign(String secret, long epochSecond, String body) {
-        HMac mac = new HMac(new SM3Digest());
-        mac.init(new KeyParameter(secret.getBytes(StandardCharsets.UTF_8)));
-        byte[] text = (epochSecond + "." + body).getBytes(StandardCharsets.UTF_8);
-        mac.update(text, 0, text.length);
-        byte[] out = new byte[mac.getMacSize()];
-        mac.doFinal(out, 0);
-        return "sm3=" + HexFormat.of().formatHex(out);
+        return "sm3=" + HexFormat.of().formatHex(Sm3.hmac(secret.getBytes(StandardCharsets.UTF_8), epochSecond + "." + body));
     }
 }

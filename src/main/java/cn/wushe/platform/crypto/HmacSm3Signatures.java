@@ -2,13 +2,11 @@ package cn.wushe.platform.crypto;
 
 import cn.wushe.platform.Messages;
 import cn.wushe.platform.Signatures;
+import cn.wushe.platform.Sm3;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
-import org.bouncycastle.crypto.digests.SM3Digest;
-import org.bouncycastle.crypto.macs.HMac;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /** HMAC-SM3 over {@code purpose + ":" + message}, truncated to 128 bits, which keeps a QR code small. */
 final class HmacSm3Signatures implements Signatures {
@@ -40,13 +38,7 @@ final class HmacSm3Signatures implements Signatures {
     }
 
     private byte[] mac(String purpose, String message) {
-        HMac mac = new HMac(new SM3Digest()); // not thread-safe: one per call
-        mac.init(new KeyParameter(key));
-        byte[] input = (purpose + ":" + message).getBytes(StandardCharsets.UTF_8);
-        mac.update(input, 0, input.length);
-        byte[] out = new byte[mac.getMacSize()];
-        mac.doFinal(out, 0);
-        return Arrays.copyOf(out, BYTES);
+        return Arrays.copyOf(Sm3.hmac(key, purpose + ":" + message), BYTES);
     }
 
     @Override
