@@ -15,7 +15,6 @@ class IdentityNavigation implements NavigationContributor {
         return List.of(
                 NavigationEntry.page(800, "/admin/users", "identity.nav.users.title", "identity.nav.users.summary", Permission.USER_MANAGE),
                 NavigationEntry.page(810, "/admin/roles", "identity.nav.roles.title", "identity.nav.roles.summary", Permission.ROLE_MANAGE),
-                NavigationEntry.tile(990, "/account/tokens", "identity.nav.tokens.title", "identity.nav.tokens.summary", Permission.SELF_SERVICE)
-                        .forEveryone());
+                NavigationEntry.tileForEveryone(990, "/account/tokens", "identity.nav.tokens.title", "identity.nav.tokens.summary"));
     }
 }

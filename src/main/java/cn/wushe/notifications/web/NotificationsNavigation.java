@@ -1,6 +1,5 @@
 package cn.wushe.notifications.web;
 
-import cn.wushe.platform.Permission;
 import cn.wushe.platform.web.NavigationContributor;
 import cn.wushe.platform.web.NavigationEntry;
 import java.util.List;
@@ -12,7 +11,6 @@ class NotificationsNavigation implements NavigationContributor {
 
     @Override
     public List<NavigationEntry> entries() {
-        return List.of(NavigationEntry.tile(50, "/notifications", "notifications.nav.inbox", "notifications.nav.inbox.summary",
-                Permission.SELF_SERVICE).forEveryone());
+        return List.of(NavigationEntry.tileForEveryone(50, "/notifications", "notifications.nav.inbox", "notifications.nav.inbox.summary"));
     }
 }

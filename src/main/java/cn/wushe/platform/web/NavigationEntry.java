@@ -33,6 +33,11 @@ public record NavigationEntry(int order, String href, String titleKey, @Nullable
         return new NavigationEntry(order, href, titleKey, summaryKey, false, actor -> actor.can(permission), null);
     }
 
+    /** A workbench tile only, for every signed-in actor (their own tokens, their own inbox). */
+    public static NavigationEntry tileForEveryone(int order, String href, String titleKey, String summaryKey) {
+        return new NavigationEntry(order, href, titleKey, summaryKey, false, actor -> true, null);
+    }
+
     /** A top-bar entry only, for actors holding {@code permission} anywhere. */
     public static NavigationEntry menu(int order, String href, String titleKey, Permission permission) {
         return new NavigationEntry(order, href, titleKey, null, true, actor -> actor.can(permission), null);
@@ -45,11 +50,6 @@ public record NavigationEntry(int order, String href, String titleKey, @Nullable
     /** The same entry shown only to actors that also pass {@code condition}. */
     public NavigationEntry onlyWhen(Predicate<Actor> condition) {
         return new NavigationEntry(order, href, titleKey, summaryKey, menu, shownTo.and(condition), menuTitleKey);
-    }
-
-    /** The same entry shown to every signed-in actor. */
-    public NavigationEntry forEveryone() {
-        return new NavigationEntry(order, href, titleKey, summaryKey, menu, actor -> true, menuTitleKey);
     }
 
     /** The same entry with a shorter text in the top bar. */
