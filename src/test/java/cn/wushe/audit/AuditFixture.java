@@ -197,7 +197,9 @@ public class AuditFixture {
     }
 
     public void asSuperuser(String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(env.getRequiredProperty("spring.flyway.url"), "postgres", "");
+        try (Connection c = DriverManager.getConnection(env.getRequiredProperty("spring.flyway.url"),
+                cn.wushe.platform.db.DatabaseCredentials.SUPERUSER, cn.wushe.platform.db.DatabaseCredentials
+                        .load(java.nio.file.Path.of(env.getRequiredProperty("wushe.data-dir"))).superuserPassword());
                 Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             for (String sql : statements) {
