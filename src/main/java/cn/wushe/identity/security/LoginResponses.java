@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import org.springframework.http.HttpHeaders;
 import java.time.Clock;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -47,6 +48,9 @@ public final class LoginResponses implements AuthenticationSuccessHandler, Authe
             AuthenticationException exception) throws IOException {
         HttpSession session = request.getSession();
         session.setAttribute(MESSAGE, exception.getMessage());
+        if (exception instanceof PasswordAuthenticationProvider.TooManyAttempts tooMany) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.limit().retryAfterSeconds()));
+        }
         String typed = request.getParameter("username");
         session.setAttribute(TYPED_USERNAME, typed == null ? "" : typed.strip());
         response.sendRedirect(request.getContextPath() + "/login?error");
