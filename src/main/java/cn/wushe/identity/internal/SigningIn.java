@@ -43,6 +43,13 @@ public class SigningIn {
     }
 
     /**
+     * The password was right, and the account signs in only with its second factor too; an account
+     * that must have one but has none enrols first ({@code mustEnrol}).
+     */
+    public record SecondFactorDue(UUID userId, String username, boolean mustEnrol) implements Result {
+    }
+
+    /**
      * The username failed often from many addresses: it may be tried again at {@code retryAt}. Not a
      * lock, so someone elsewhere cannot keep the holder out, only slow every guesser down.
      */
@@ -58,9 +65,11 @@ public class SigningIn {
     private final Clock clock;
     private final String dummyHash;
     private final SignUps signUps;
+    private final SecondFactors secondFactors;
 
     SigningIn(UserAccounts accounts, LoginFailures failures, SignedInUsers signedInUsers, PasswordEncoder encoder,
-            AuditLog audit, SecuritySettings settings, Clock clock, SignUps signUps) {
+            AuditLog audit, SecuritySettings settings, Clock clock, SignUps signUps, SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.signUps = signUps;
         this.accounts = accounts;
         this.failures = failures;
@@ -113,6 +122,12 @@ public class SigningIn {
         UserAccount user = account.orElseThrow();
         if (encoder.upgradeEncoding(user.passwordHash())) {
             user.rehashPassword(encoder.encode(password));
+        }
+        boolean enrolled = secondFactors.enrolled(user.id());
+        if (enrolled || secondFactors.required(signedInUsers.of(user))) {
+            accounts.update(user);
+            record("LOGIN_SECOND_FACTOR_DUE", Outcome.SUCCESS, user.username().value(), user, null);
+            return new SecondFactorDue(user.id(), user.username().value(), !enrolled);
         }
         user.signedIn(now);
         accounts.update(user);

@@ -36,6 +36,10 @@ public final class LoginResponses implements AuthenticationSuccessHandler, Authe
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException, jakarta.servlet.ServletException {
         SessionTimeouts.start(request.getSession(), clock.instant());
+        if (authentication instanceof SecondFactorPending) {
+            response.sendRedirect(request.getContextPath() + SecondFactorGate.PAGE);
+            return;
+        }
         if (authentication.getPrincipal() instanceof SignedInUser user && user.passwordChangeRequired()) {
             response.sendRedirect(request.getContextPath() + PasswordChangeGate.CHANGE_PAGE);
             return;

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /** The login form's check: one generic refusal, and a lock message that is the same whether or not the name exists. */
 @Component
-class PasswordAuthenticationProvider implements AuthenticationProvider {
+public class PasswordAuthenticationProvider implements AuthenticationProvider {
 
     static final String REFUSED = Messages.text("identity.login.refused");
 
@@ -52,6 +52,7 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
         return switch (signingIn.attempt(username, password, address)) {
             case SigningIn.SignedIn in -> UsernamePasswordAuthenticationToken.authenticated(
                     in.user(), null, in.user().authorities());
+            case SigningIn.SecondFactorDue due -> new SecondFactorPending(due);
             case SigningIn.Refused refused -> throw new BadCredentialsException(REFUSED);
             case SigningIn.Locked locked -> throw new LockedException(lockedMessage(locked.until()));
             case SigningIn.SlowedDown slowed -> throw new TooManyAttempts(new RateLimits.RateLimited(perAddress,
@@ -60,7 +61,7 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
     }
 
     /** Rounded up to the minute: retrying at the time shown must not meet the lock again. */
-    static String lockedMessage(Instant until) {
+    public static String lockedMessage(Instant until) {
         LocalTime time = until.atZone(ClockConfiguration.ZONE).toLocalTime();
         LocalTime shown = time.truncatedTo(ChronoUnit.MINUTES).equals(time)
                 ? time : time.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);

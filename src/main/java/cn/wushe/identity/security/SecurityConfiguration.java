@@ -117,6 +117,10 @@ class SecurityConfiguration {
             .addFilterBefore(new SessionTimeouts(settings.session(), clock, expiry, tokenRequests, BACKGROUND), CsrfFilter.class)
             .addFilterBefore(new BearerTokenFilter(tokenRequests, tokenManagement, tokens), BasicAuthenticationFilter.class)
             .addFilterAfter(new PasswordChangeGate(openDuringPasswordChange, api), AuthorizationFilter.class)
+            .addFilterAfter(new SecondFactorGate(new OrRequestMatcher(matcher(SecondFactorGate.PAGE),
+                    matcher(SecondFactorGate.PAGE + "/**"), matcher("/logout"), matcher("/login"), matcher("/error"),
+                    matcher("/css/**"), matcher("/js/**"), matcher("/img/**"), matcher("/webjars/**"),
+                    matcher("/favicon.ico"), matcher("/prefs/large-type")), api), AuthorizationFilter.class)
             .addFilterAfter(new SignUpGate(new OrRequestMatcher(openDuringPasswordChange, matcher(SignUpGate.STATUS_PAGE),
                     matcher("/signup/withdraw"), matcher("/signup")), signingUp), AuthorizationFilter.class)
             .exceptionHandling(ex -> ex
