@@ -152,7 +152,8 @@ public class SigningIn {
         if (!MOBILE.matcher(typed).matches()) {
             return Optional.empty();
         }
-        return signUps.accountOfPhone(new PhoneNumber(typed)).flatMap(accounts::find);
+        PhoneNumber phone = new PhoneNumber(typed);
+        return signUps.accountOfPhone(phone).flatMap(accounts::find).or(() -> accounts.findByPhone(phone));
     }
 
     private boolean passwordMatches(Optional<UserAccount> account, String password) {
