@@ -7,6 +7,6 @@
  * {@link cn.wushe.identity.SignUpContacts} (the text-message seam).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity 账号与权限",
-        allowedDependencies = { "platform", "platform :: *", "audit", "region", "units" })
+        allowedDependencies = { "platform", "platform :: *", "audit", "region", "units", "notifications" })
 @org.jspecify.annotations.NullMarked
 package cn.wushe.identity;

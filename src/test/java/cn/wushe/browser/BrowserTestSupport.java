@@ -111,6 +111,12 @@ public abstract class BrowserTestSupport {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    /** The demo administrators' published TOTP secret (docs/demo-accounts.md). */
+    public static final String DEMO_SECOND_FACTOR = "WUSHEDEMOTOTPSECRETWUSHEDEMOTOTP";
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient demoDatabase;
+
     protected void login(String username, String password) {
         browser.manage().deleteAllCookies();
         open("/login");
@@ -123,6 +129,14 @@ public abstract class BrowserTestSupport {
         new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
                 .until(b -> Boolean.TRUE.equals(((JavascriptExecutor) b).executeScript(
                         "return window.wusheLeaving === undefined && document.readyState === 'complete';")));
+        if (browser.getCurrentUrl().contains("/login/second-factor")) {
+            browser.findElement(By.name("code")).sendKeys(SecondFactorCodes.next(demoDatabase, username, DEMO_SECOND_FACTOR));
+            browser.executeScript("window.wusheLeaving = true;");
+            browser.findElement(By.id("second-factor-submit")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+                    .until(b -> Boolean.TRUE.equals(((JavascriptExecutor) b).executeScript(
+                            "return window.wusheLeaving === undefined && document.readyState === 'complete';")));
+        }
     }
 
     /** Scrolls the element to the middle of the screen first (instantly: Bootstrap scrolls smoothly), as a person would. */

@@ -219,7 +219,7 @@ class SignUpIntegrationTest extends AccountTestBase {
         // the number as people write it signs in too, and counts failures under the same key
         login.signIn("+86 " + phone.substring(0, 3) + "-" + phone.substring(3), TestAccounts.PASSWORD);
         login.refusalShown("+86 " + phone, "Wrong#Pass1");
-        assertThat(jdbc.sql("select failures from identity.login_failures where username_normalized = :k")
+        assertThat(jdbc.sql("select failures from identity.login_failures where username_normalized = :k and client_address = ''")
                 .param("k", phone).query(Integer.class).single()).isEqualTo(1);
     }
 

@@ -66,6 +66,7 @@ class MessagesUnitTest {
             Map.entry("platform.id-document.number.", List.of(IdDocumentType.values())),
             Map.entry("registry.closure.reason.", List.of(ClosingReason.values())),
             Map.entry("registry.status.", List.of(PersonStatus.values())),
+            Map.entry("registry.reveal-reason.", List.of(cn.wushe.registry.internal.RevealReason.values())),
             Map.entry("registry.relation.", List.of(RelationToHead.values())),
             Map.entry("registry.income-band.", List.of(IncomeBand.values())),
             Map.entry("registry.party-kind.", List.of(PartyKind.values())),

@@ -125,7 +125,20 @@ class PersonDisclosureIntegrationTest extends RegistryIntegrationTestBase {
 
         assertThat(audits("PERSON_UNMASK")).isEqualTo(unmasks + 1);
         assertThat(AuditFixture.entriesIn(jdbc).about("PERSON_UNMASK", person.toString())).singleElement()
-                .extracting(AuditFixture.Entry::reason).asString().isEqualTo("入户核对低保材料");
+                .extracting(AuditFixture.Entry::reason).asString().isEqualTo("其他：入户核对低保材料");
+    }
+
+    @Test
+    void theRevealReasonIsChosenFromTheListAndOtherNeedsFourChineseCharacters() throws Exception {
+        String uri = "/api/v1/people/" + person + "/reveal";
+        mvc.perform(asUser(TOWN_STATION, post(uri)).content("{\"reason\":\"OTHER\",\"note\":\"看看\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("note"));
+        mvc.perform(asUser(TOWN_STATION, post(uri)).content("{\"reason\":\"ELIGIBILITY_REVIEW\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.disclosure").value("FULL"));
+        assertThat(AuditFixture.entriesIn(jdbc).about("PERSON_UNMASK", person.toString()))
+                .extracting(AuditFixture.Entry::reason).contains("资格审核");
     }
 
     @Test

@@ -51,7 +51,7 @@ class RegistryPagesTest extends RegistryIntegrationTestBase {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("查看完整信息"), containsString("138****5678"))));
         mvc.perform(page(TOWN_STATION, post("/people/" + person + "/reveal").param("reason", "短")))
-                .andExpect(content().string(containsString("请说明查看完整信息的事由")));
+                .andExpect(content().string(containsString("请具体说明事由（至少 4 个汉字）")));
         mvc.perform(page(TOWN_STATION, post("/people/" + person + "/reveal").param("reason", "核对低保复审材料")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString(draft.idNumber()), containsString("高血压"))));

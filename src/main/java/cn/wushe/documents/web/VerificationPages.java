@@ -4,7 +4,8 @@ import cn.wushe.documents.internal.DocumentVerification;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import java.util.Optional;
+import cn.wushe.platform.RateLimits;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,7 +16,9 @@ import org.springframework.web.bind.annotation.PathVariable;
  * 证明核验: the page a document's QR code opens, for anyone (usually WeChat's scanner on a phone).
  * Public on purpose (SecurityConfiguration.PUBLIC, ArchitectureTests.PUBLIC_PATHS): it shows only
  * the claims the document makes publicly, and only for a correctly signed serial. Each client
- * address has a small budget of checks ({@link VerificationBudget}); beyond it, 429 with Retry-After.
+ * address has a small budget of checks (20 at once, then one every 6 seconds, so a
+ * phone scanning a stack of certificates is never refused but nobody walks the serial space);
+ * beyond it, 429 with Retry-After on the page of its own.
  */
 @Controller
 class VerificationPages {
@@ -23,25 +26,23 @@ class VerificationPages {
     static final int TOKEN_MAX = 80;
 
     private final DocumentVerification verification;
-    private final VerificationBudget budget;
+    private final RateLimits limits;
+    private final RateLimits.Budget budget;
 
-    VerificationPages(DocumentVerification verification, VerificationBudget budget) {
+    VerificationPages(DocumentVerification verification, RateLimits limits,
+            @Value("${wushe.documents.verify.burst:20}") int burst,
+            @Value("${wushe.documents.verify.per-minute:10}") int perMinute) {
         this.verification = verification;
-        this.budget = budget;
+        this.limits = limits;
+        this.budget = RateLimits.Budget.of("documents.verify", burst, Duration.ofMinutes(1).dividedBy(perMinute))
+                .shownOn("documents/too-many");
     }
 
     @GetMapping("/verify/{token}")
     String verify(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setHeader("X-Robots-Tag", "noindex, nofollow");
-        Optional<Duration> wait = budget.take(request.getRemoteAddr());
-        if (wait.isPresent()) {
-            long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toNanosPart() > 0 ? 1 : 0));
-            response.setStatus(429);
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            model.addAttribute("retryAfter", seconds);
-            return "documents/too-many";
-        }
+        limits.take(budget, request.getRemoteAddr());
         // a token longer than any we sign is forged without looking further
         DocumentVerification.Verification result = token.length() > TOKEN_MAX
                 ? verification.verify("") : verification.verify(token);

@@ -26,6 +26,13 @@ class DemoAccounts implements ApplicationRunner {
     static final String PASSWORD = "Demo@2026";
 
     /**
+     * The TOTP secret of the three demo administrators, published in docs/demo-accounts.md so that a
+     * demonstration (and the browser tests) can add the account to an authenticator app or compute
+     * the code; the administrators must use a second factor (security.md item 7).
+     */
+    static final String SECOND_FACTOR_SECRET = "WUSHEDEMOTOTPSECRETWUSHEDEMOTOTP";
+
+    /**
      * A demo account: its home region, its one role assignment and the demo unit (单位) it belongs
      * to, if any.
      */
@@ -83,8 +90,11 @@ class DemoAccounts implements ApplicationRunner {
     private final MembershipAdministration memberships;
     private final TransactionTemplate transaction;
 
+    private final SecondFactors secondFactors;
+
     DemoAccounts(UserAccounts accounts, SeededAccounts seeding, UnitDirectory units,
-            MembershipAdministration memberships, TransactionTemplate transaction) {
+            MembershipAdministration memberships, TransactionTemplate transaction, SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.accounts = accounts;
         this.seeding = seeding;
         this.units = units;
@@ -109,6 +119,13 @@ class DemoAccounts implements ApplicationRunner {
                 SEEDS.stream().map(Seed::username).collect(java.util.stream.Collectors.joining(", ")));
         Integer attached = transaction.execute(status -> attachToUnits());
         LOG.info("演示账号加入单位：新加入 {} 个", attached);
+        for (Seed seed : SEEDS) {
+            if (SecondFactors.ADMINISTRATORS.contains(seed.role().name())) {
+                accounts.findByUsername(Username.normalize(seed.username()))
+                        .filter(account -> !secondFactors.enrolled(account.id()))
+                        .ifPresent(account -> secondFactors.enrolKnownSecret(account.id(), SECOND_FACTOR_SECRET));
+            }
+        }
     }
 
     /**

@@ -10,7 +10,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("wushe.security")
 public record SecuritySettings(@DefaultValue Lockout lockout, @DefaultValue Password password,
-        @DefaultValue Session session, @DefaultValue Tokens tokens) {
+        @DefaultValue Session session, @DefaultValue Tokens tokens, @DefaultValue Slowdown slowdown,
+        @DefaultValue Limits limits) {
+
+    /**
+     * A username that failed {@code afterFailures} times within {@code window}, from any addresses,
+     * may be tried only once per {@code interval} until the window runs out: slower, never locked.
+     */
+    public record Slowdown(@DefaultValue("10") int afterFailures, @DefaultValue("15m") Duration window,
+            @DefaultValue("30s") Duration interval) {
+    }
+
+    /**
+     * Request budgets (burst, then one more per refill) on the sensitive endpoints, per client
+     * address and per signed-in account: login, person lookup, reveal, export and token management.
+     */
+    public record Limits(@DefaultValue("30") int loginBurst, @DefaultValue("2s") Duration loginRefill,
+            @DefaultValue("120") int addressBurst, @DefaultValue("500ms") Duration addressRefill,
+            @DefaultValue("60") int accountBurst, @DefaultValue("1s") Duration accountRefill) {
+    }
 
     /**
      * @param maxFailures failures within {@code window} that lock the username

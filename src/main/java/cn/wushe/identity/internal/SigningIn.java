@@ -42,6 +42,20 @@ public class SigningIn {
     public record Locked(Instant until) implements Result {
     }
 
+    /**
+     * The password was right, and the account signs in only with its second factor too; an account
+     * that must have one but has none enrols first ({@code mustEnrol}).
+     */
+    public record SecondFactorDue(UUID userId, String username, boolean mustEnrol) implements Result {
+    }
+
+    /**
+     * The username failed often from many addresses: it may be tried again at {@code retryAt}. Not a
+     * lock, so someone elsewhere cannot keep the holder out, only slow every guesser down.
+     */
+    public record SlowedDown(Instant retryAt) implements Result {
+    }
+
     private final UserAccounts accounts;
     private final LoginFailures failures;
     private final SignedInUsers signedInUsers;
@@ -51,9 +65,11 @@ public class SigningIn {
     private final Clock clock;
     private final String dummyHash;
     private final SignUps signUps;
+    private final SecondFactors secondFactors;
 
     SigningIn(UserAccounts accounts, LoginFailures failures, SignedInUsers signedInUsers, PasswordEncoder encoder,
-            AuditLog audit, SecuritySettings settings, Clock clock, SignUps signUps) {
+            AuditLog audit, SecuritySettings settings, Clock clock, SignUps signUps, SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.signUps = signUps;
         this.accounts = accounts;
         this.failures = failures;
@@ -65,19 +81,36 @@ public class SigningIn {
         this.dummyHash = encoder.encode(Secrets.initialPassword());
     }
 
+    /**
+     * One attempt from {@code clientAddress}. Failures lock the username for that address only;
+     * across addresses they slow the username down once they pass {@code wushe.security.slowdown}.
+     */
     @Transactional
-    public Result attempt(String typedUsername, String password) {
+    public Result attempt(String typedUsername, String password, String clientAddress) {
         String key = loginKey(typedUsername);
+        String address = clientAddress.isBlank() ? "unknown" : clientAddress;
         Instant now = clock.instant();
-        FailureCount count = failures.lockAndRead(key);
+        FailureCount everywhere = failures.lockAndRead(key, LoginFailures.EVERYWHERE);
+        Instant lastAttempt = failures.lastAttempt(key);
+        FailureCount count = failures.lockAndRead(key, address);
         Optional<UserAccount> account = accounts.findByUsername(key).or(() -> byPhone(key));
         if (count.lockedAt(now)) {
             record("LOGIN_FAILURE", Outcome.DENIED, key, account.orElse(null), Messages.text("identity.login.locked-detail"));
             return new Locked(count.lockedUntil());
         }
+        SecuritySettings.Slowdown slowdown = settings.slowdown();
+        boolean inWindow = everywhere.windowStartedAt() != null
+                && now.isBefore(everywhere.windowStartedAt().plus(slowdown.window()));
+        if (inWindow && everywhere.failures() >= slowdown.afterFailures() && lastAttempt != null
+                && now.isBefore(lastAttempt.plus(slowdown.interval()))) {
+            record("LOGIN_FAILURE", Outcome.DENIED, key, account.orElse(null), Messages.text("identity.login.slowed-detail"));
+            return new SlowedDown(lastAttempt.plus(slowdown.interval()));
+        }
         if (!passwordMatches(account, password)) {
             FailureCount after = count.afterFailure(settings.lockout(), now);
-            failures.save(key, after);
+            failures.save(key, address, after, now);
+            failures.save(key, LoginFailures.EVERYWHERE, everywhere.afterFailure(
+                    new SecuritySettings.Lockout(Integer.MAX_VALUE, slowdown.window(), slowdown.window()), now), now);
             record("LOGIN_FAILURE", Outcome.FAILURE, key, account.orElse(null), null);
             if (after.lockedAt(now)) {
                 record("LOGIN_LOCKED", Outcome.FAILURE, key, account.orElse(null), Messages.text("identity.login.locked-until", after.lockedUntil()));
@@ -85,10 +118,16 @@ public class SigningIn {
             }
             return new Refused();
         }
-        failures.clear(key);
+        failures.clear(key, address);
         UserAccount user = account.orElseThrow();
         if (encoder.upgradeEncoding(user.passwordHash())) {
             user.rehashPassword(encoder.encode(password));
+        }
+        boolean enrolled = secondFactors.enrolled(user.id());
+        if (enrolled || secondFactors.required(signedInUsers.of(user))) {
+            accounts.update(user);
+            record("LOGIN_SECOND_FACTOR_DUE", Outcome.SUCCESS, user.username().value(), user, null);
+            return new SecondFactorDue(user.id(), user.username().value(), !enrolled);
         }
         user.signedIn(now);
         accounts.update(user);
@@ -113,7 +152,8 @@ public class SigningIn {
         if (!MOBILE.matcher(typed).matches()) {
             return Optional.empty();
         }
-        return signUps.accountOfPhone(new PhoneNumber(typed)).flatMap(accounts::find);
+        PhoneNumber phone = new PhoneNumber(typed);
+        return signUps.accountOfPhone(phone).flatMap(accounts::find).or(() -> accounts.findByPhone(phone));
     }
 
     private boolean passwordMatches(Optional<UserAccount> account, String password) {

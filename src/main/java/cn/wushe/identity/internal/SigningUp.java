@@ -9,7 +9,10 @@ import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Messages;
 import cn.wushe.platform.personal.PhoneNumber;
 import java.security.SecureRandom;
+import cn.wushe.platform.RateLimits;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,7 +39,9 @@ public class SigningUp implements SignUpContacts {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SignUpValidation validation;
-    private final SignUpThrottle throttle;
+    private final RateLimits limits;
+    private final RateLimits.Budget budget;
+    private final Duration attemptWindow;
     private final SignUps signUps;
     private final UserAccounts accounts;
     private final PasswordEncoder encoder;
@@ -46,12 +51,17 @@ public class SigningUp implements SignUpContacts {
     private final Clock clock;
     private final RegionDirectory regions;
 
-    SigningUp(SignUpValidation validation, SignUpThrottle throttle, SignUps signUps, UserAccounts accounts,
+    SigningUp(SignUpValidation validation, RateLimits limits, SignUps signUps, UserAccounts accounts,
             PasswordEncoder encoder, SessionEnding sessions, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-            RegionDirectory regions) {
+            RegionDirectory regions, @Value("${wushe.identity.signup.attempts-per-address:5}") int attempts,
+            @Value("${wushe.identity.signup.attempt-window:PT15M}") Duration attemptWindow) {
+        this.limits = limits;
+        // the public form creates accounts: a script must neither fill the queue nor probe phone numbers quickly
+        this.budget = RateLimits.Budget.of("identity.sign-up", attempts, attemptWindow.dividedBy(attempts))
+                .shownOn("identity/signup-too-many");
+        this.attemptWindow = attemptWindow;
         this.regions = regions;
         this.validation = validation;
-        this.throttle = throttle;
         this.signUps = signUps;
         this.accounts = accounts;
         this.encoder = encoder;
@@ -59,6 +69,11 @@ public class SigningUp implements SignUpContacts {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** How long an address that used up its attempts waits for all of them again. */
+    public Duration attemptWindow() {
+        return attemptWindow;
     }
 
     /**
@@ -70,7 +85,7 @@ public class SigningUp implements SignUpContacts {
      */
     @Transactional
     public void submit(SignUpValidation.Application form, String clientAddress) {
-        throttle.attempt(clientAddress);
+        limits.take(budget, clientAddress);
         SignUpValidation.Valid valid = validation.check(form);
         String hash = encoder.encode(valid.password());
         Instant now = clock.instant();

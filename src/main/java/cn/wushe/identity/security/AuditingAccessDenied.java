@@ -21,6 +21,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 final class AuditingAccessDenied implements AccessDeniedHandler {
 
+    /** Request attribute holding the refusal, for {@link RefusalAudit}'s reason. */
+    static final String REFUSAL = "wushe.refusal";
+
     private final RequestMatcher api;
     private final RequestMatcher administration;
     private final AuditLog audit;
@@ -36,6 +39,8 @@ final class AuditingAccessDenied implements AccessDeniedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
         boolean csrf = denied instanceof CsrfException;
+        request.setAttribute(REFUSAL, new IllegalStateException(csrf ? Messages.text("identity.denied.csrf-reason")
+                : Messages.text("identity.denied.reason")));
         if (administration.matches(request)) {
             audit.record(AuditEvent.success("ADMIN_ACCESS", "REQUEST", request.getMethod() + " " + request.getRequestURI(), null)
                     .withOutcome(AuditEvent.Outcome.DENIED)

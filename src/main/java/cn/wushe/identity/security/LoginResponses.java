@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import org.springframework.http.HttpHeaders;
 import java.time.Clock;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -35,6 +36,10 @@ public final class LoginResponses implements AuthenticationSuccessHandler, Authe
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException, jakarta.servlet.ServletException {
         SessionTimeouts.start(request.getSession(), clock.instant());
+        if (authentication instanceof SecondFactorPending) {
+            response.sendRedirect(request.getContextPath() + SecondFactorGate.PAGE);
+            return;
+        }
         if (authentication.getPrincipal() instanceof SignedInUser user && user.passwordChangeRequired()) {
             response.sendRedirect(request.getContextPath() + PasswordChangeGate.CHANGE_PAGE);
             return;
@@ -47,6 +52,9 @@ public final class LoginResponses implements AuthenticationSuccessHandler, Authe
             AuthenticationException exception) throws IOException {
         HttpSession session = request.getSession();
         session.setAttribute(MESSAGE, exception.getMessage());
+        if (exception instanceof PasswordAuthenticationProvider.TooManyAttempts tooMany) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.limit().retryAfterSeconds()));
+        }
         String typed = request.getParameter("username");
         session.setAttribute(TYPED_USERNAME, typed == null ? "" : typed.strip());
         response.sendRedirect(request.getContextPath() + "/login?error");

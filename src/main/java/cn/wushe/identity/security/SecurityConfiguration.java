@@ -6,6 +6,8 @@ import cn.wushe.platform.web.SecurityHeaders;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.identity.internal.PersonalAccessTokens;
+import cn.wushe.identity.internal.RefusalAlerts;
+import cn.wushe.identity.internal.Role;
 import cn.wushe.identity.internal.SigningUp;
 import cn.wushe.identity.internal.SecuritySettings;
 import jakarta.servlet.DispatcherType;
@@ -18,6 +20,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -74,7 +77,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, PersonalAccessTokens tokens, SessionRegistry sessions,
-            SecuritySettings settings, AuditLog audit, Clock clock, SigningUp signingUp) throws Exception {
+            SecuritySettings settings, AuditLog audit, Clock clock, SigningUp signingUp, RefusalAlerts refusals) throws Exception {
         RequestMatcher apiDocs = matcher("/swagger-ui/**");
         RequestMatcher apiDocsPage = matcher("/api-docs.html");
         RequestMatcher api = matcher("/api/**");
@@ -96,6 +99,9 @@ class SecurityConfiguration {
                 // stream, completed after its session ended): refusing it then only fails on a committed response
                 .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                 .requestMatchers(PUBLIC).permitAll()
+                // probes need only health (public above); what the application reveals about itself
+                // (metrics, build info) is for the system administrator (security.md item 10)
+                .requestMatchers("/actuator/**").hasAuthority(Role.SYSTEM_ADMIN.authority())
                 .anyRequest().authenticated())
             .formLogin(form -> form.loginPage("/login")
                 .successHandler(loginResponses)
@@ -117,6 +123,10 @@ class SecurityConfiguration {
             .addFilterBefore(new SessionTimeouts(settings.session(), clock, expiry, tokenRequests, BACKGROUND), CsrfFilter.class)
             .addFilterBefore(new BearerTokenFilter(tokenRequests, tokenManagement, tokens), BasicAuthenticationFilter.class)
             .addFilterAfter(new PasswordChangeGate(openDuringPasswordChange, api), AuthorizationFilter.class)
+            .addFilterAfter(new SecondFactorGate(new OrRequestMatcher(matcher(SecondFactorGate.PAGE),
+                    matcher(SecondFactorGate.PAGE + "/**"), matcher("/logout"), matcher("/login"), matcher("/error"),
+                    matcher("/css/**"), matcher("/js/**"), matcher("/img/**"), matcher("/webjars/**"),
+                    matcher("/favicon.ico"), matcher("/prefs/large-type")), api), AuthorizationFilter.class)
             .addFilterAfter(new SignUpGate(new OrRequestMatcher(openDuringPasswordChange, matcher(SignUpGate.STATUS_PAGE),
                     matcher("/signup/withdraw"), matcher("/signup")), signingUp), AuthorizationFilter.class)
             .exceptionHandling(ex -> ex
@@ -127,7 +137,11 @@ class SecurityConfiguration {
                 .accessDeniedHandler(accessDenied))
             .csrf(csrf -> csrf.ignoringRequestMatchers(tokenRequests))
             .addFilterBefore(new ErrorDispatchHeaders(securityHeaders()), CsrfFilter.class)
+            .addFilterBefore(new RefusalAudit(refusals), ExceptionTranslationFilter.class)
             .headers(headers -> headers
+                // sent only on a secure request: behind a TLS proxy, once forwarded headers are honoured
+                // (README, Deployment: server.forward-headers-strategy=native)
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         new NegatedRequestMatcher(request -> apiDocs.matches(request) || apiDocsPage.matches(request)),
                         new StaticHeadersWriter("Content-Security-Policy", CSP)))

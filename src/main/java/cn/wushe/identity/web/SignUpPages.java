@@ -1,10 +1,10 @@
 package cn.wushe.identity.web;
 
 import cn.wushe.identity.internal.SignUpKind;
-import cn.wushe.identity.internal.SignUpThrottle;
 import cn.wushe.identity.internal.SignUpValidation;
 import cn.wushe.identity.internal.SignUpView;
 import cn.wushe.identity.internal.SigningUp;
+import cn.wushe.platform.RateLimits;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.ProblemType;
@@ -46,14 +46,12 @@ class SignUpPages {
     }
 
     private final SigningUp signingUp;
-    private final SignUpThrottle throttle;
     private final Regions regions;
     private final String county;
 
-    SignUpPages(SigningUp signingUp, SignUpThrottle throttle, Regions regions,
+    SignUpPages(SigningUp signingUp, Regions regions,
             @Value("${wushe.home-county:610527}") String county) {
         this.signingUp = signingUp;
-        this.throttle = throttle;
         this.regions = regions;
         this.county = county;
     }
@@ -144,10 +142,8 @@ class SignUpPages {
             // race to the unique index and created nothing; it gets the answer every repeat gets
             return "redirect:/signup/sent";
         } catch (DomainException e) {
-            if (e.type() == ProblemType.TOO_MANY_REQUESTS) {
-                response.setStatus(429);
-                model.addAttribute("message", e.getMessage());
-                return "identity/signup-too-many";
+            if (e instanceof RateLimits.RateLimited) {
+                throw e;
             }
             return form(model, kind, form, FormRefusal.of(e).statusOn(response).errors());
         }
@@ -165,7 +161,7 @@ class SignUpPages {
         model.addAttribute("town", town == null ? "" : town);
         model.addAttribute("communities", communitiesOf(town));
         model.addAttribute("selected", form.communityCode() == null ? "" : form.communityCode());
-        model.addAttribute("window", throttle.window().toMinutes());
+        model.addAttribute("window", signingUp.attemptWindow().toMinutes());
         return "identity/signup-form";
     }
 

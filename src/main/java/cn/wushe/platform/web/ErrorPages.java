@@ -1,6 +1,9 @@
 package cn.wushe.platform.web;
 
 import cn.wushe.platform.DomainException;
+import cn.wushe.platform.RateLimits;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -19,6 +22,20 @@ public final class ErrorPages {
         ModelAndView page = new ModelAndView(viewFor(status), HttpStatusCode.valueOf(status));
         page.addObject("status", status);
         page.addObject("message", e.getMessage());
+        return page;
+    }
+
+    /**
+     * A used-up request budget: the budget's own page or {@code error/429}, with {@code Retry-After};
+     * the model also holds {@code retryAfter} in seconds.
+     */
+    public static ModelAndView tooMany(RateLimits.RateLimited e, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        String view = e.budget().page();
+        ModelAndView page = new ModelAndView(view == null ? "error/429" : view, HttpStatusCode.valueOf(429));
+        page.addObject("status", 429);
+        page.addObject("message", e.getMessage());
+        page.addObject("retryAfter", e.retryAfterSeconds());
         return page;
     }
 

@@ -79,6 +79,10 @@ class OpenApiConfiguration {
                 + "confirm (grants the RESIDENT or VOLUNTEER role) or reject with a reason, for community workers.", SCOPED));
         TAGS.put("inbox-api", new ApiTag("The caller's own inbox (我的通知): notices newest first, unread count, mark read.",
                 "Not region-bound: own inbox only; another user's notice is not found (404)."));
+        // s-auth (issue 10)
+        TAGS.put("security-policy-api", new ApiTag("County security policy (安全策略): whether every account of the county "
+                + "must sign in with a second factor (TOTP), for the county's security admin.",
+                "County-bound: only the security admin (ROLE_MANAGE) of that county may change it (otherwise 403)."));
     }
 
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");

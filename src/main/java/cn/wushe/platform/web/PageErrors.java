@@ -1,6 +1,8 @@
 package cn.wushe.platform.web;
 
 import cn.wushe.platform.DomainException;
+import cn.wushe.platform.RateLimits;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
@@ -21,7 +23,10 @@ import org.springframework.web.servlet.ModelAndView;
 class PageErrors {
 
     @ExceptionHandler(DomainException.class)
-    ModelAndView refused(DomainException e) {
+    ModelAndView refused(DomainException e, HttpServletResponse response) {
+        if (e instanceof RateLimits.RateLimited limited) {
+            return ErrorPages.tooMany(limited, response);
+        }
         return ErrorPages.of(e);
     }
 }

@@ -3,6 +3,7 @@ package cn.wushe.platform.web;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
+import cn.wushe.platform.RateLimits;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         if (!e.fieldErrors().isEmpty()) {
             problem.setProperty("errors", fieldList(e.fieldErrors()));
         }
-        return ResponseEntity.status(e.status()).body(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        if (e instanceof RateLimits.RateLimited limited) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+        }
+        return answer.body(problem);
     }
 
     @Override

@@ -31,8 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PersonReading {
 
-    static final int REASON_MIN = 4;
-    static final int REASON_MAX = 200;
 
     private final JdbcClient jdbc;
     private final People people;
@@ -64,7 +62,15 @@ public class PersonReading {
      */
     @Transactional
     public PersonView reveal(Actor actor, PersonId id, @Nullable String reason) {
-        String stated = Text.trimToNull(reason);
+        return reveal(actor, id, reason, null);
+    }
+
+    /**
+     * @param reason a {@link RevealReason} code (or free text, read as OTHER)
+     * @param note   what "other" means here: at least four Chinese characters
+     */
+    @Transactional
+    public PersonView reveal(Actor actor, PersonId id, @Nullable String reason, @Nullable String note) {
         if (disclosureOf(id, actor).isEmpty()) {
             throw DomainException.notFound(Messages.text("registry.subject.person"));
         }
@@ -72,12 +78,7 @@ public class PersonReading {
         if (person.isEmpty()) {
             throw DomainException.forbidden(Messages.text("registry.forbidden.unmask"));
         }
-        if (stated == null || stated.codePointCount(0, stated.length()) < REASON_MIN) {
-            throw DomainException.invalid("reason", Messages.text("registry.unmask.reason-too-short", REASON_MIN));
-        }
-        if (stated.codePointCount(0, stated.length()) > REASON_MAX) {
-            throw DomainException.invalid("reason", Messages.text("registry.unmask.reason-too-long", REASON_MAX));
-        }
+        String stated = RevealReason.stated(reason, note);
         audit.record(AuditEvent.success("PERSON_UNMASK", "PERSON", id.toString(), person.get().details().address().regionCode())
                 .withReason(stated));
         return views.of(person.get(), Disclosure.FULL);

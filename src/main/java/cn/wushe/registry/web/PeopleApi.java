@@ -69,7 +69,11 @@ class PeopleApi {
     record LookupRequest(@Nullable String query) {
     }
 
-    record RevealRequest(@Nullable String reason) {
+    /**
+     * @param reason VISIT (走访), ELIGIBILITY_REVIEW (资格审核), EMERGENCY (紧急情况), CORRECTION (信息更正) or OTHER (其他)
+     * @param note   with OTHER: what for, at least four Chinese characters
+     */
+    record RevealRequest(@Nullable String reason, @Nullable String note) {
     }
 
     record LinkRequest(@Nullable UUID userId) {
@@ -222,7 +226,7 @@ class PeopleApi {
     @PostMapping("/{id}/reveal")
     @PreAuthorize("hasAuthority('PII_UNMASK')")
     ResponseEntity<PersonView> reveal(@PathVariable UUID id, @RequestBody RevealRequest request) {
-        return noStore(reading.reveal(CurrentActor.get(), new PersonId(id), request.reason()));
+        return noStore(reading.reveal(CurrentActor.get(), new PersonId(id), request.reason(), request.note()));
     }
 
     @GetMapping("/{id}/history")

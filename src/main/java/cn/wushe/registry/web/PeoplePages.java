@@ -160,11 +160,11 @@ class PeoplePages {
 
     @PostMapping("/people/{id}/reveal")
     @PreAuthorize("hasAuthority('PII_UNMASK')")
-    String reveal(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Model model,
-            HttpServletResponse response) {
+    String reveal(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+            @RequestParam(required = false) String note, Model model, HttpServletResponse response) {
         noStore(response);
         try {
-            return detailPage(reading.reveal(CurrentActor.get(), new PersonId(id), reason), model);
+            return detailPage(reading.reveal(CurrentActor.get(), new PersonId(id), reason, note), model);
         } catch (DomainException e) {
             if (e.fieldErrors().isEmpty()) {
                 throw e;
@@ -195,6 +195,7 @@ class PeoplePages {
     private String detailPage(PersonView person, Model model) {
         Actor actor = CurrentActor.get();
         model.addAttribute("person", person);
+        model.addAttribute("revealReasons", cn.wushe.registry.internal.RevealReason.values());
         model.addAttribute("canEdit", person.closed() == null && (person.disclosure() == Disclosure.EDIT
                 || person.disclosure() == Disclosure.FULL
                 && actor.can(Permission.PERSON_EDIT, person.gridCode() != null ? person.gridCode() : person.communityCode())));
