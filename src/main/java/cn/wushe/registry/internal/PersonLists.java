@@ -192,15 +192,19 @@ public class PersonLists {
     @Transactional(readOnly = true)
     public long forExport(Actor actor, PersonFilter filter, java.util.function.Consumer<ExportedPerson> sink) {
         Where where = where(Scopes.of(actor, cn.wushe.platform.Permission.PERSON_EXPORT, "p", "x"), filter, true);
+        SqlPredicate edit = Scopes.edit(actor, "p");
+        SqlPredicate view = Scopes.view(actor, "p");
         long[] count = {0};
         jdbc.sql("""
                 select p.name, p.sex, p.birth_date, p.id_doc_type, p.id_number_enc, p.phone_enc, p.community_code,
                     p.grid_code, p.address_detail_enc, p.relation_to_head,
                     array(select c.category_code from registry.person_categories c where c.person_id = p.id
                           and c.start_date <= :today and (c.end_date is null or c.end_date >= :today)
-                          order by c.category_code) as categories
-                from registry.people p where """ + where.sql + " order by p.community_code, p.name, p.id")
-                .withFetchSize(1000).params(where.params)
+                          order by c.category_code) as categories,
+                    case when (%s) then 'EDIT' when (%s) then 'VIEW' else 'SEARCH' end as on_screen
+                from registry.people p where """.formatted(edit.sql(), view.sql()) + where.sql
+                        + " order by p.community_code, p.name, p.id")
+                .withFetchSize(1000).params(where.params).params(edit.params()).params(view.params())
                 .query(rs -> {
                     String phone = rs.getString("phone_enc");
                     String address = rs.getString("address_detail_enc");
@@ -211,7 +215,8 @@ public class PersonLists {
                             phone == null ? null : new PhoneNumber(cipher.decrypt(phone)), community, views.regionName(community),
                             rs.getString("grid_code"), address == null ? null : cipher.decrypt(address),
                             RelationToHead.valueOf(rs.getString("relation_to_head")),
-                            List.of((String[]) rs.getArray("categories").getArray())));
+                            List.of((String[]) rs.getArray("categories").getArray()),
+                            Disclosure.valueOf(rs.getString("on_screen"))));
                     count[0]++;
                 });
         return count[0];
