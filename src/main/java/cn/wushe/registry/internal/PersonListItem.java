@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 /** One row of a people list: the identity number masked, the phone clear only in the viewer's edit scope. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PersonListItem(UUID id, String name, String sex, int age, String idNumber, @Nullable String phone,
-        String communityCode, @Nullable String communityName, @Nullable String gridCode, List<String> categories,
+        String communityCode, @Nullable String communityName, @Nullable String townName, @Nullable String gridCode,
+        List<String> categories,
         boolean editable) {
 }
