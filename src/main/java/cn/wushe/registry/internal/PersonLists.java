@@ -297,7 +297,7 @@ public class PersonLists {
     private static String columns(Actor actor, Where where, String more) {
         return """
                 select p.id, p.name, p.sex, p.birth_date, p.id_doc_type, p.id_number_enc, p.phone_enc, p.community_code,
-                    p.grid_code, (%s) as editable%s from registry.people p where %s"""
+                    p.grid_code, p.relation_to_head, (%s) as editable%s from registry.people p where %s"""
                 .formatted(Scopes.edit(actor, "p").sql(), more, where.sql);
     }
 
@@ -324,7 +324,7 @@ public class PersonLists {
                 Sex.valueOf(rs.getString("sex")).label(),
                 PersonViews.age(rs.getDate("birth_date").toLocalDate(), LocalDate.now(clock)), number.masked(), phone,
                 community, views.regionName(community), views.regionName(community.substring(0, 9)), rs.getString("grid_code"),
-                List.of((String[]) categories.getArray()), editable);
+                List.of((String[]) categories.getArray()), editable, RelationToHead.valueOf(rs.getString("relation_to_head")).label());
     }
 
     private void auditList(Actor actor, String action, String objectId, List<PersonListItem> items) {
