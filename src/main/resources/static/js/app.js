@@ -31,3 +31,19 @@ function wusheScrollRows(initial) {
 document.addEventListener('DOMContentLoaded', function () { wusheScrollRows(true); });
 window.addEventListener('resize', function () { wusheScrollRows(false); });
 document.addEventListener('htmx:afterSettle', function () { wusheScrollRows(true); });
+// A button marked data-show="<selector>" reveals what a form folded away (more category rows) and goes.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest('[data-show]');
+  if (button) {
+    document.querySelectorAll(button.getAttribute('data-show')).forEach(function (el) { el.classList.remove('d-none'); });
+    var first = document.querySelector(button.getAttribute('data-show') + ' select');
+    button.remove();
+    if (first) { first.focus(); }
+  }
+});
+// Inside WeChat's built-in browser a download does not start: say so beside every download link.
+document.addEventListener('DOMContentLoaded', function () {
+  if (/MicroMessenger/i.test(navigator.userAgent)) {
+    document.documentElement.classList.add('in-wechat');
+  }
+});

@@ -47,10 +47,10 @@ class PersonDisclosureIntegrationTest extends RegistryIntegrationTestBase {
 
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
-            // actor          | disclosure | phone       | health   | address       | obligor phone | birth date | grade
-            "GRID_WORKER       | EDIT       | 13812345678 | 高血压，行动不便 | 道北路 12 号 3 单元 | 13987654321 | yes | 2",
-            "COMMUNITY_WORKER  | EDIT       | 13812345678 | 高血压，行动不便 | 道北路 12 号 3 单元 | 13987654321 | yes | 2",
-            "COUNTY_ADMIN      | EDIT       | 13812345678 | 高血压，行动不便 | 道北路 12 号 3 单元 | 13987654321 | yes | 2",
+            // actor          | disclosure | phone       | health   | address       | obligor phone | birth date (only beside the clear number) | grade
+            "GRID_WORKER       | EDIT       | 13812345678 | 高血压，行动不便 | 道北路 12 号 3 单元 | 13987654321 | -   | 2",
+            "COMMUNITY_WORKER  | EDIT       | 13812345678 | 高血压，行动不便 | 道北路 12 号 3 单元 | 13987654321 | -   | 2",
+            "COUNTY_ADMIN      | EDIT       | 13812345678 | 高血压，行动不便 | 道北路 12 号 3 单元 | 13987654321 | -   | 2",
             "OTHER_GRID_WORKER | VIEW       | 138****5678 | -        | 道北****      | 139****4321   | -   | -",
             "TOWN_STATION      | VIEW       | 138****5678 | -        | 道北****      | 139****4321   | -   | -",
     })

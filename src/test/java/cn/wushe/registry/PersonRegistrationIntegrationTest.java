@@ -37,7 +37,10 @@ class PersonRegistrationIntegrationTest extends RegistryIntegrationTestBase {
                 .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
                 .andExpect(jsonPath("$.disclosure").value("EDIT"))
                 .andExpect(jsonPath("$.sex").value((id.charAt(16) - '0') % 2 == 1 ? "男" : "女"))
-                .andExpect(jsonPath("$.birthDate").value(id.substring(6, 10) + "-" + id.substring(10, 12) + "-" + id.substring(12, 14)))
+                // the masked number's hidden digits are the birth date: the age stands in for it
+                .andExpect(jsonPath("$.birthDate").doesNotExist())
+                .andExpect(jsonPath("$.age").value(java.time.Period.between(java.time.LocalDate.of(Integer.parseInt(id.substring(6, 10)),
+                        Integer.parseInt(id.substring(10, 12)), Integer.parseInt(id.substring(12, 14))), java.time.LocalDate.now()).getYears()))
                 .andExpect(jsonPath("$.idNumber").value(id.substring(0, 6) + "********" + id.substring(14)))
                 .andExpect(jsonPath("$.categories.length()").value(2));
     }

@@ -101,6 +101,31 @@ class SelfServiceIntegrationTest extends RegistryIntegrationTestBase {
                 .doesNotContain("已康复出院", "请携带出院小结到社区核实", "未采纳");
     }
 
+    @Autowired
+    cn.wushe.registry.internal.Corrections corrections;
+
+    @Test
+    void theWorkersWorkbenchCountsOpenAndOverdueCorrectionsInHerScopeOnly() throws Exception {
+        var before = corrections.due(GRID_WORKER);
+        var siblingBefore = corrections.due(SIBLING_WORKER);
+        TestActor resident = linkedResident(registerInGrid1());
+        String asked = mvc.perform(asUser(resident, post("/api/v1/me/corrections"))
+                        .content("{\"field\":\"PHONE\",\"proposedValue\":\"13900003333\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String id = asked.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        jdbc.sql("update registry.correction_requests set due_at = now() - interval '1 day' where id = cast(:id as uuid)")
+                .param("id", id).update();
+        var after = corrections.due(GRID_WORKER);
+        assertThat(after.open()).isEqualTo(before.open() + 1);
+        assertThat(after.overdue()).isEqualTo(before.overdue() + 1);
+        assertThat(corrections.due(SIBLING_WORKER)).isEqualTo(siblingBefore);
+        assertThat(corrections.due(resident)).isEqualTo(new cn.wushe.registry.internal.Corrections.Due(0, 0));
+        String workbench = mvc.perform(asUser(GRID_WORKER, get("/"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(workbench).contains("居民更正申请待答复", after.open() + " 项", "其中 " + after.overdue() + " 项已超期",
+                "href=\"/corrections\"");
+    }
+
     private TestActor linkedResident(PersonId person) {
         TestActor resident = resident("resident-" + UUID.randomUUID());
         jdbc.sql("insert into registry.resident_accounts (user_id, person_id, linked_at) values (:u, :p, now())")

@@ -8,8 +8,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.wushe.platform.Actor;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.TestActor;
+import cn.wushe.platform.web.PendingWork;
+import cn.wushe.platform.web.PendingWorkContributor;
+import java.util.List;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +31,44 @@ class ShellNavigationIntegrationTest {
 
     @Autowired
     MockMvc mvc;
+
+    /** A later module (care visits) reporting its due items through the platform's extension point. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class LaterModule {
+
+        @Bean
+        PendingWorkContributor visitsDue() {
+            return (Actor actor) -> actor.can(Permission.PERSON_EDIT)
+                    ? List.of(new PendingWork(300, "走访到期", 2, 1, "/care/visits?due=true"), PendingWork.of(310, "无事可做", 0, "/x"))
+                    : List.of();
+        }
+    }
+
+    @Test
+    void theWorkbenchOpensWithAPendingPanelThatLaterModulesExtend() throws Exception {
+        TestActor worker = TestActor.of("nav-pending", "GRID_WORKER", "610527102201001",
+                Permission.PERSON_EDIT, Permission.PERSON_VIEW, Permission.PERSON_SEARCH);
+        mvc.perform(get("/").with(authentication(worker.authentication())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("待办"), containsString("走访到期"),
+                        containsString("2 项"), containsString("其中 1 项已超期"), containsString("href=\"/care/visits?due=true\""),
+                        not(containsString("无事可做")))));
+        TestActor auditor = TestActor.of("nav-pending-audit", "AUDIT_ADMIN", "610527", Permission.AUDIT_READ);
+        mvc.perform(get("/").with(authentication(auditor.authentication())))
+                .andExpect(content().string(allOf(containsString("暂无待办事项"), not(containsString("走访到期")))));
+    }
+
+    @Test
+    void apiTokensAreInTheAccountMenuOfRolesThatIntegrateNotATileAndNotForResidents() throws Exception {
+        TestActor worker = TestActor.of("nav-tokens", "COMMUNITY_WORKER", "610527102201", Permission.PERSON_VIEW);
+        mvc.perform(get("/").with(authentication(worker.authentication())))
+                .andExpect(content().string(allOf(containsString("class=\"dropdown-item\" href=\"/account/tokens\""),
+                        not(containsString("为对接系统创建")))));
+        TestActor resident = TestActor.of("nav-resident", "RESIDENT", "610527102201", Permission.SELF_SERVICE);
+        mvc.perform(get("/").with(authentication(resident.authentication())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("待办"), not(containsString("/account/tokens")))));
+    }
 
     @Test
     void aGridWorkerSeesPeopleAndTheirGridButNoAdministration() throws Exception {

@@ -6,7 +6,7 @@ import cn.wushe.platform.web.NavigationEntry;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Account and role administration in the shell; every user's own tokens as a tile (the top bar has them in the user menu). */
+/** Account and role administration in the shell; API tokens are in the account menu for the roles that integrate systems. */
 @Component
 class IdentityNavigation implements NavigationContributor {
 
@@ -14,7 +14,6 @@ class IdentityNavigation implements NavigationContributor {
     public List<NavigationEntry> entries() {
         return List.of(
                 NavigationEntry.page(800, "/admin/users", "identity.nav.users.title", "identity.nav.users.summary", Permission.USER_MANAGE),
-                NavigationEntry.page(810, "/admin/roles", "identity.nav.roles.title", "identity.nav.roles.summary", Permission.ROLE_MANAGE),
-                NavigationEntry.tileForEveryone(990, "/account/tokens", "identity.nav.tokens.title", "identity.nav.tokens.summary"));
+                NavigationEntry.page(810, "/admin/roles", "identity.nav.roles.title", "identity.nav.roles.summary", Permission.ROLE_MANAGE));
     }
 }

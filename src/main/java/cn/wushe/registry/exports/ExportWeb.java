@@ -95,6 +95,17 @@ class ExportWeb {
         send(new ExportingRoster.Request(filters.toFilter(), true, reason), response);
     }
 
+    /** The visit list: each row as the exporter's screen shows it, with a stated purpose. */
+    @PostMapping("/people/export-visit.xlsx")
+    @PreAuthorize("hasAuthority('PERSON_EXPORT')")
+    void asOnScreen(@ModelAttribute Filters filters, @RequestParam(required = false) @Nullable String purpose,
+            HttpServletResponse response) throws IOException {
+        PersonFilter filter = filters.toFilter();
+        exporting.checkAsOnScreen(purpose);
+        headers(response);
+        exporting.exportAsOnScreen(CurrentActor.get(), filter, purpose, response.getOutputStream());
+    }
+
     /** A refusal of the download is shown on the export form (the reason's message); 404 and 403 are error pages. */
     @ExceptionHandler(DomainException.class)
     ModelAndView refused(DomainException e, jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) {
@@ -114,19 +125,27 @@ class ExportWeb {
         }
         model.addAttribute("f", f);
         model.addAttribute("canUnmask", CurrentActor.get().can(Permission.PII_UNMASK));
-        model.addAttribute("reasonError", refusal.fieldErrors().getOrDefault("reason", e.getMessage()));
+        if (refusal.fieldErrors().containsKey("purpose")) {
+            model.addAttribute("purposeError", refusal.fieldErrors().get("purpose"));
+        } else {
+            model.addAttribute("reasonError", refusal.fieldErrors().getOrDefault("reason", e.getMessage()));
+        }
         return page;
     }
 
     /** The use case checks and writes the whole file before its first byte goes out, so a refusal is still a page. */
     private void send(ExportingRoster.Request request, HttpServletResponse response) throws IOException {
         exporting.check(CurrentActor.get(), request);
+        headers(response);
+        exporting.export(CurrentActor.get(), request, response.getOutputStream());
+    }
+
+    private void headers(HttpServletResponse response) {
         response.setContentType(XLSX);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(fileName(clock), StandardCharsets.UTF_8).build().toString());
-        exporting.export(CurrentActor.get(), request, response.getOutputStream());
     }
 
     static String fileName(Clock clock) {

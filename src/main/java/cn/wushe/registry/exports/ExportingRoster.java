@@ -80,12 +80,52 @@ public class ExportingRoster {
         Files.createDirectories(dir);
         Path file = Files.createTempFile(dir, "export-", ".xlsx");
         try {
-            long rows = transaction.execute(status -> write(actor, request, reason, file));
+            long rows = transaction.execute(status -> write(actor, request.filter(),
+                    request.unmasked() ? Mode.FULL : Mode.MASKED, reason, file));
             Files.copy(file, out);
             return rows;
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /**
+     * The visit list (走访名单): every row as the exporter's own screen shows it — name, phone and
+     * address in clear where the screen shows them in clear (the worker's edit scope), masked
+     * elsewhere; the identity number always masked, the age instead of the birth date. The purpose
+     * is required, audited and printed in the watermark.
+     *
+     * @throws DomainException 400 when the purpose is missing, shorter than 4 characters or too long
+     */
+    public long exportAsOnScreen(Actor actor, PersonFilter filter, @Nullable String purpose, OutputStream out) throws IOException {
+        String stated = checkAsOnScreen(purpose);
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "wushe-exports");
+        Files.createDirectories(dir);
+        Path file = Files.createTempFile(dir, "export-", ".xlsx");
+        try {
+            long rows = transaction.execute(status -> write(actor, filter, Mode.AS_ON_SCREEN, stated, file));
+            Files.copy(file, out);
+            return rows;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The purpose of a visit-list export, stripped; refused before anything is written. */
+    public String checkAsOnScreen(@Nullable String purpose) {
+        String stated = purpose == null ? "" : purpose.strip();
+        if (stated.codePointCount(0, stated.length()) < MIN_REASON) {
+            throw DomainException.invalid("purpose", Messages.text("registry.export.purpose-too-short", MIN_REASON));
+        }
+        if (stated.length() > 200) {
+            throw DomainException.invalid("purpose", Messages.text("registry.export.reason-too-long"));
+        }
+        return stated;
+    }
+
+    /** How much each row discloses: all masked, as the exporter's screen shows it, or all in clear. */
+    private enum Mode {
+        MASKED, AS_ON_SCREEN, FULL
     }
 
     /** Refuses an export the actor may not make, before anything is written. */
@@ -104,7 +144,7 @@ public class ExportingRoster {
         }
     }
 
-    private long write(Actor actor, Request request, @Nullable String reason, Path file) {
+    private long write(Actor actor, PersonFilter filter, Mode mode, @Nullable String reason, Path file) {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), CHINA);
         long rows;
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -112,8 +152,11 @@ public class ExportingRoster {
             Worksheet sheet = wb.newWorksheet(Messages.text("registry.roster.sheet-name"));
             sheet.inlineString(0, 0, SafeText.of(Messages.text("registry.export.banner", actor.displayName(), actor.username(),
                     now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")),
-                    request.unmasked() ? Messages.text("registry.export.banner-unmasked", reason)
-                            : Messages.text("registry.export.banner-masked"))));
+                    switch (mode) {
+                        case FULL -> Messages.text("registry.export.banner-unmasked", reason);
+                        case AS_ON_SCREEN -> Messages.text("registry.export.banner-as-on-screen", reason);
+                        case MASKED -> Messages.text("registry.export.banner-masked");
+                    })));
             for (int c = 0; c < HEADERS.size(); c++) {
                 sheet.inlineString(1, c, HEADERS.get(c));
                 sheet.width(c, c == 9 ? 30 : c == 4 ? 22 : 14);
@@ -121,8 +164,8 @@ public class ExportingRoster {
             sheet.range(1, 0, 1, HEADERS.size() - 1).style().bold().fillColor("DDEBF7").set();
             LocalDate today = now.toLocalDate();
             int[] next = {2};
-            rows = lists.forExport(actor, request.filter(), person -> {
-                List<String> cells = cells(person, request.unmasked(), today);
+            rows = lists.forExport(actor, filter, person -> {
+                List<String> cells = cells(person, mode, today);
                 for (int c = 0; c < cells.size(); c++) {
                     sheet.inlineString(next[0], c, SafeText.of(cells.get(c)));
                 }
@@ -135,19 +178,23 @@ public class ExportingRoster {
             throw new UncheckedIOException(e);
         }
         audit.record(AuditEvent.success("PERSON_EXPORT", "PERSON", null,
-                        request.filter().regionCode() != null ? request.filter().regionCode() : countyOf(actor))
-                .withReason(request.unmasked() ? reason : null)
-                .withDetail("rows=" + rows + ",masked=" + !request.unmasked() + ",filter=" + describe(request.filter())));
+                        filter.regionCode() != null ? filter.regionCode() : countyOf(actor))
+                .withReason(mode == Mode.MASKED ? null : reason)
+                .withDetail("rows=" + rows + ",masked=" + (mode == Mode.MASKED ? "true" : mode == Mode.FULL ? "false" : "as-on-screen")
+                        + ",filter=" + describe(filter)));
         return rows;
     }
 
-    private List<String> cells(ExportedPerson p, boolean unmasked, LocalDate today) {
-        return List.of(unmasked ? p.name() : Masking.name(p.name()), p.sex().label(),
+    private List<String> cells(ExportedPerson p, Mode mode, LocalDate today) {
+        boolean unmasked = mode == Mode.FULL;
+        boolean name = unmasked || mode == Mode.AS_ON_SCREEN && p.nameInClear();
+        boolean contact = unmasked || mode == Mode.AS_ON_SCREEN && p.contactInClear();
+        return List.of(name ? p.name() : Masking.name(p.name()), p.sex().label(),
                 String.valueOf(Period.between(p.birthDate(), today).getYears()), p.idNumber().type().label(),
                 unmasked ? p.idNumber().value() : p.idNumber().masked(),
-                p.phone() == null ? "" : unmasked ? p.phone().digits() : p.phone().masked(), p.communityCode(),
+                p.phone() == null ? "" : contact ? p.phone().digits() : p.phone().masked(), p.communityCode(),
                 p.communityName() == null ? "" : p.communityName(), p.gridCode() == null ? "" : p.gridCode(),
-                p.addressDetail() == null ? "" : unmasked ? p.addressDetail() : Masking.address(p.addressDetail()),
+                p.addressDetail() == null ? "" : contact ? p.addressDetail() : Masking.address(p.addressDetail()),
                 p.relationToHead().label(),
                 p.categories().stream().map(categoryTypes::nameOf).collect(Collectors.joining("、")));
     }

@@ -42,6 +42,12 @@ class ImportJobs {
                 .param("id", id).param("owner", owner).query((rs, i) -> map(rs)).optional();
     }
 
+    /** The owner's checked imports waiting for 导入有效行 or 放弃 (uses import_jobs_by_owner). */
+    long readyOfOwner(UUID owner) {
+        return jdbc.sql("select count(*) from registry.import_jobs where owner_id = :owner and status = 'READY'")
+                .param("owner", owner).query(Long.class).single();
+    }
+
     List<ImportJob> recentOfOwner(UUID owner, int limit) {
         return jdbc.sql("select * from registry.import_jobs where owner_id = :owner order by created_at desc limit :limit")
                 .param("owner", owner).param("limit", limit).query((rs, i) -> map(rs)).list();

@@ -47,8 +47,11 @@ class RosterRowParser {
 
     private final CategoryTypes categoryTypes;
 
-    RosterRowParser(CategoryTypes categoryTypes) {
+    private final java.time.Clock clock;
+
+    RosterRowParser(CategoryTypes categoryTypes, java.time.Clock clock) {
         this.categoryTypes = categoryTypes;
+        this.clock = clock;
     }
 
     /**
@@ -127,7 +130,19 @@ class RosterRowParser {
         String source = cell(cells, CATEGORY_SOURCE);
         String disabilityType = cell(cells, DISABILITY_TYPE);
         Integer grade = grade(cells, problems);
-        List<String> codes = Arrays.stream(CATEGORY_SEPARATOR.split(names)).filter(n -> !n.isBlank())
+        List<String> all = Arrays.stream(CATEGORY_SEPARATOR.split(names)).filter(n -> !n.isBlank()).toList();
+        // 「退出:低保」 ends a category the person holds, on the date of the 类别开始日期 column or today:
+        // a roster adds categories or ends them by name, it never drops one by leaving it out
+        List<CategoryDraft> drafts = new ArrayList<>();
+        String ending = Messages.text("registry.import.category-end-prefix");
+        for (String n : all) {
+            String name = n.startsWith(ending) ? n.substring(ending.length()).replaceFirst("^[:：]", "").strip() : null;
+            if (name != null && !name.isEmpty()) {
+                drafts.add(CategoryDraft.ending(categoryTypes.byName(name).map(CategoryType::code).orElse(name),
+                        start != null ? start : LocalDate.now(clock)));
+            }
+        }
+        List<String> codes = all.stream().filter(n -> !n.startsWith(ending))
                 .map(n -> categoryTypes.byName(n).map(CategoryType::code).orElse(n)).distinct().toList();
         // the disability columns belong to 残疾人; with no such category they go to the first, so validation says so
         int disabilityAt = 0;
@@ -136,7 +151,6 @@ class RosterRowParser {
                 disabilityAt = i;
             }
         }
-        List<CategoryDraft> drafts = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             boolean disability = i == disabilityAt;
             drafts.add(new CategoryDraft(codes.get(i), start, null, source, disability ? disabilityType : null,

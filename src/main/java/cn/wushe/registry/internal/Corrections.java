@@ -64,6 +64,23 @@ public class Corrections {
         return open;
     }
 
+    /** How many correction requests inside the actor's edit scope wait for an answer, and how many of them are overdue. */
+    public record Due(long open, long overdue) {
+    }
+
+    /** The correction requests waiting for the actor: one indexed count, no personal data read (so not audited). */
+    @Transactional(readOnly = true)
+    public Due due(Actor actor) {
+        if (!actor.can(cn.wushe.platform.Permission.PERSON_EDIT)) {
+            return new Due(0, 0);
+        }
+        SqlPredicate edit = Scopes.edit(actor, "r");
+        return jdbc.sql("select count(*), count(*) filter (where r.due_at < :now) from registry.correction_requests r"
+                        + " where r.status = 'OPEN' and " + edit.sql())
+                .params(edit.params()).param("now", Timestamp.from(clock.instant()))
+                .query((rs, i) -> new Due(rs.getLong(1), rs.getLong(2))).single();
+    }
+
     /** Accepts an open request: the record was corrected through the ordinary edit; {@code note} is optional. */
     @Transactional
     public void accept(Actor actor, UUID requestId, @Nullable String note) {

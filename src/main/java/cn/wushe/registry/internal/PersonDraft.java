@@ -37,6 +37,19 @@ public record PersonDraft(@Nullable String name, @Nullable IdDocumentType idDocT
     /** One category (困难类别) the person holds, e.g. 低保 from a date, by a source. */
     public record CategoryDraft(@Nullable String code, @Nullable LocalDate startDate, @Nullable LocalDate endDate,
             @Nullable String source, @Nullable String disabilityType, @Nullable Integer disabilityGrade) {
+
+        /**
+         * A roster's explicit end of a category the person holds (「退出:低保」): only a code and the
+         * end date. An import merges it into the held entry; anywhere else validation refuses it
+         * (no start date).
+         */
+        public static CategoryDraft ending(String code, LocalDate endDate) {
+            return new CategoryDraft(code, null, endDate, null, null, null);
+        }
+
+        public boolean isEnding() {
+            return startDate == null && endDate != null && source == null;
+        }
     }
 
     /** A family member who owes support, or a contact. */

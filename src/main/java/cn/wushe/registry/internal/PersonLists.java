@@ -48,12 +48,66 @@ public class PersonLists {
     private final AuditLog audit;
     private final Clock clock;
 
-    PersonLists(JdbcClient jdbc, FieldCipher cipher, PersonViews views, AuditLog audit, Clock clock) {
+    private final NameOrder nameOrder;
+
+    PersonLists(JdbcClient jdbc, FieldCipher cipher, PersonViews views, AuditLog audit, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${wushe.registry.name-order:pinyin}") String nameOrder) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.views = views;
         this.audit = audit;
         this.clock = clock;
+        this.nameOrder = NameOrder.of(nameOrder);
+    }
+
+    /**
+     * How names sort in lists ({@code wushe.registry.name-order}). {@code pinyin}: PostgreSQL's ICU
+     * collation {@code zh-x-icu} (汉语拼音 order of every character, walked in the people_scope_*_pinyin
+     * indexes). {@code gb18030}: the GB 18030 bytes as a sort key, pinyin for the 3,755 common
+     * characters of GB 2312 and by radical after them, for a PostgreSQL built without ICU (it needs
+     * indexes on {@code registry.name_key_gb18030(name)}, see docs/benchmarks.md). {@code code-point}: Unicode order (任 before 何
+     * before 党), the benchmark's reference. docs/benchmarks.md has the three measured.
+     */
+    enum NameOrder {
+        PINYIN, GB18030, CODE_POINT;
+
+        static NameOrder of(String value) {
+            return valueOf(value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        }
+
+        String expression(String alias) {
+            return switch (this) {
+                case PINYIN -> alias + ".name collate \"zh-x-icu\"";
+                case GB18030 -> "registry.name_key_gb18030(" + alias + ".name)";
+                case CODE_POINT -> alias + ".name";
+            };
+        }
+    }
+
+    /** The orders a list can be read in: by name (pinyin), oldest first, or by community then name. */
+    public enum Order {
+        NAME, AGE, COMMUNITY;
+
+        public static Order parse(@org.jspecify.annotations.Nullable String value) {
+            if (value == null || value.isBlank()) {
+                return NAME;
+            }
+            for (Order o : values()) {
+                if (o.name().equalsIgnoreCase(value.strip())) {
+                    return o;
+                }
+            }
+            throw DomainException.invalid("sort", Messages.text("registry.list.sort-invalid"));
+        }
+    }
+
+    private String orderBy(Order order, String alias) {
+        String name = nameOrder.expression(alias);
+        return switch (order) {
+            case NAME -> name + ", " + alias + ".id";
+            case AGE -> alias + ".birth_date, " + name + ", " + alias + ".id";
+            case COMMUNITY -> alias + ".community_code, " + name + ", " + alias + ".id";
+        };
     }
 
     /** A household (家庭户) with its members as the actor may see them. */
@@ -90,13 +144,18 @@ public class PersonLists {
 
     @Transactional(readOnly = true)
     public Page<PersonListItem> list(Actor actor, PersonFilter filter, int page, int size) {
+        return list(actor, filter, page, size, Order.NAME);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<PersonListItem> list(Actor actor, PersonFilter filter, int page, int size, Order order) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw DomainException.invalid("size", Messages.text("registry.list.page-invalid", MAX_PAGE_SIZE));
         }
         Where where = where(actor, filter, true);
         // the page is cut first and only its rows get their categories: the rows an offset skips need none
         List<PersonListItem> rows = jdbc.sql("select q.*, " + categoriesOf("q") + " from (" + columns(actor, where)
-                        + " order by p.name, p.id limit :limit offset :offset) q order by q.name, q.id")
+                        + " order by " + orderBy(order, "p") + " limit :limit offset :offset) q order by " + orderBy(order, "q"))
                 .params(where.params).params(Scopes.edit(actor, "p").params())
                 .param("limit", size + 1).param("offset", (long) page * size)
                 .query((rs, i) -> item(rs)).list();
@@ -192,15 +251,19 @@ public class PersonLists {
     @Transactional(readOnly = true)
     public long forExport(Actor actor, PersonFilter filter, java.util.function.Consumer<ExportedPerson> sink) {
         Where where = where(Scopes.of(actor, cn.wushe.platform.Permission.PERSON_EXPORT, "p", "x"), filter, true);
+        SqlPredicate edit = Scopes.edit(actor, "p");
+        SqlPredicate view = Scopes.view(actor, "p");
         long[] count = {0};
         jdbc.sql("""
                 select p.name, p.sex, p.birth_date, p.id_doc_type, p.id_number_enc, p.phone_enc, p.community_code,
                     p.grid_code, p.address_detail_enc, p.relation_to_head,
                     array(select c.category_code from registry.person_categories c where c.person_id = p.id
                           and c.start_date <= :today and (c.end_date is null or c.end_date >= :today)
-                          order by c.category_code) as categories
-                from registry.people p where """ + where.sql + " order by p.community_code, p.name, p.id")
-                .withFetchSize(1000).params(where.params)
+                          order by c.category_code) as categories,
+                    case when (%s) then 'EDIT' when (%s) then 'VIEW' else 'SEARCH' end as on_screen
+                from registry.people p where """.formatted(edit.sql(), view.sql()) + where.sql
+                        + " order by " + orderBy(Order.COMMUNITY, "p"))
+                .withFetchSize(1000).params(where.params).params(edit.params()).params(view.params())
                 .query(rs -> {
                     String phone = rs.getString("phone_enc");
                     String address = rs.getString("address_detail_enc");
@@ -211,7 +274,8 @@ public class PersonLists {
                             phone == null ? null : new PhoneNumber(cipher.decrypt(phone)), community, views.regionName(community),
                             rs.getString("grid_code"), address == null ? null : cipher.decrypt(address),
                             RelationToHead.valueOf(rs.getString("relation_to_head")),
-                            List.of((String[]) rs.getArray("categories").getArray())));
+                            List.of((String[]) rs.getArray("categories").getArray()),
+                            Disclosure.valueOf(rs.getString("on_screen"))));
                     count[0]++;
                 });
         return count[0];
@@ -233,7 +297,7 @@ public class PersonLists {
     private static String columns(Actor actor, Where where, String more) {
         return """
                 select p.id, p.name, p.sex, p.birth_date, p.id_doc_type, p.id_number_enc, p.phone_enc, p.community_code,
-                    p.grid_code, (%s) as editable%s from registry.people p where %s"""
+                    p.grid_code, p.relation_to_head, (%s) as editable%s from registry.people p where %s"""
                 .formatted(Scopes.edit(actor, "p").sql(), more, where.sql);
     }
 
@@ -259,8 +323,8 @@ public class PersonLists {
         return new PersonListItem(rs.getObject("id", UUID.class), rs.getString("name"),
                 Sex.valueOf(rs.getString("sex")).label(),
                 PersonViews.age(rs.getDate("birth_date").toLocalDate(), LocalDate.now(clock)), number.masked(), phone,
-                community, views.regionName(community), rs.getString("grid_code"),
-                List.of((String[]) categories.getArray()), editable);
+                community, views.regionName(community), views.regionName(community.substring(0, 9)), rs.getString("grid_code"),
+                List.of((String[]) categories.getArray()), editable, RelationToHead.valueOf(rs.getString("relation_to_head")).label());
     }
 
     private void auditList(Actor actor, String action, String objectId, List<PersonListItem> items) {

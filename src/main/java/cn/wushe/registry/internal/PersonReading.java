@@ -57,6 +57,20 @@ public class PersonReading {
     }
 
     /**
+     * The head of {@code household} as the actor sees them, when the actor may edit them: a new
+     * member's form starts from the head's community, grid and address. Empty otherwise.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<PersonView> headOf(Actor actor, cn.wushe.registry.HouseholdId household) {
+        java.util.Optional<java.util.UUID> head = jdbc.sql("select head_person_id from registry.households where id = :id")
+                .param("id", household.value()).query(java.util.UUID.class).optional();
+        if (head.isEmpty() || disclosureOf(new PersonId(head.get()), actor).orElse(Disclosure.SEARCH) != Disclosure.EDIT) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(detail(actor, new PersonId(head.get())));
+    }
+
+    /**
      * The record in clear ("查看完整信息"), for a holder of PII_UNMASK whose scope contains it, with a
      * stated reason that is kept in the audit log.
      */

@@ -213,7 +213,9 @@ public class PersonValidation {
                 errors.put(at + "disabilityGrade", Messages.text("registry.validation.disability-grade-range"));
             }
             if (!needsDisability && (d.disabilityType() != null || d.disabilityGrade() != null)) {
-                errors.put(at + "disabilityGrade", Messages.text("registry.validation.disability-not-needed"));
+                // on the column that was filled in: a type alone is column N of the roster, not the grade's O
+                errors.put(at + (d.disabilityType() != null ? "disabilityType" : "disabilityGrade"),
+                        Messages.text("registry.validation.disability-not-needed"));
             }
             if (code != null && d.endDate() == null && !open.add(code)) {
                 errors.put(at + "code", Messages.text("registry.validation.category-repeated", categoryTypes.nameOf(code)));

@@ -49,7 +49,8 @@ class PersonViews {
         LocalDate today = LocalDate.now(clock);
         return new PersonView(person.id().value(), person.version(), disclosure, d.name(), d.idNumber().type().label(),
                 clear ? d.idNumber().value() : d.idNumber().masked(), d.sex().label(), age(d.birthDate(), today),
-                edit ? d.birthDate() : null,
+                // the masked number's hidden digits are the birth date: shown together they rebuild it
+                clear ? d.birthDate() : null,
                 d.phone() == null ? null : edit ? d.phone().digits() : d.phone().masked(),
                 community, regionName(community), d.address().gridCode(), gridName(d.address().gridCode()),
                 edit ? d.address().detail() : Masking.address(d.address().detail()),

@@ -12,6 +12,7 @@ import cn.wushe.platform.DomainException;
 import cn.wushe.registry.internal.Person.FieldChange;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +129,8 @@ public class RosterUpserts {
     @Transactional(readOnly = true)
     public List<Preview> preview(List<PersonDraft> drafts, Actor actor) {
         PersonValidation checking = validationForBatch();
-        List<PersonValidation.Result> results = drafts.stream().map(d -> checking.check(d, actor)).toList();
+        // an explicit end of a category (「退出:低保」) is judged against the registered person, not here
+        List<PersonValidation.Result> results = drafts.stream().map(d -> checking.check(withoutEndings(d), actor)).toList();
         // one keyed digest per row: HMAC-SM3 is the costliest step of a large preview
         List<String> indexes = work.map(results, r -> r.valid() ? people.idIndex(r.details().idNumber()) : null);
         Map<String, PersonId> existing = existing(results, indexes);
@@ -146,6 +148,9 @@ public class RosterUpserts {
                 previews.add(revision(id, drafts.get(i), details.idNumber(), actor, checking));
             } else if (sameNameAndBirth.contains(PossibleDuplicateInTown.Key.of(details))) {
                 previews.add(new Preview.Rejected(Map.of("name", PossibleDuplicateInTown.refusal()), details.idNumber()));
+            } else if (withoutEndings(drafts.get(i)) != drafts.get(i)) {
+                previews.add(new Preview.Rejected(Map.of("categories[0].code", Messages.text("registry.import.category-end-new")),
+                        details.idNumber()));
             } else {
                 previews.add(new Preview.New(details, indexes.get(i)));
             }
@@ -235,6 +240,20 @@ public class RosterUpserts {
         if (notOpen.isPresent()) {
             return new Preview.Rejected(Map.of("idNumber", notOpen.get()), number);
         }
+        // the number matched, the person did not: a typo in the number would otherwise overwrite someone else
+        String rowName = draft.name() == null ? null : draft.name().strip();
+        if (rowName != null && !rowName.equals(person.details().name())) {
+            return new Preview.Rejected(Map.of("name", Messages.text("registry.import.name-differs",
+                    cn.wushe.platform.personal.Masking.name(person.details().name()))), number);
+        }
+        if (!person.details().birthDate().equals(number.birthDate())) {
+            return new Preview.Rejected(Map.of("idNumber", Messages.text("registry.import.birth-differs")), number);
+        }
+        Map<String, String> endingRefused = new java.util.LinkedHashMap<>();
+        draft = draft.withCategories(mergedCategories(draft, person, endingRefused));
+        if (!endingRefused.isEmpty()) {
+            return new Preview.Rejected(endingRefused, number);
+        }
         PersonValidation.Result result = checking.check(RegisteringPerson.completed(draft, person), actor);
         if (!result.valid()) {
             return new Preview.Rejected(result.errors(), number);
@@ -244,6 +263,42 @@ public class RosterUpserts {
         // a copy is revised: that only computes the differences, the loaded record stays as it is for the write
         List<FieldChange> changes = person.copy().revise(details, target, categoryTypes::nameOf);
         return changes.isEmpty() ? new Preview.Unchanged(id, number) : new Preview.Update(id, changes, person, details);
+    }
+
+    /** The draft without its explicit category ends; the same draft when it has none. */
+    private static PersonDraft withoutEndings(PersonDraft d) {
+        if (d.categories() == null || d.categories().stream().noneMatch(PersonDraft.CategoryDraft::isEnding)) {
+            return d;
+        }
+        return d.withCategories(d.categories().stream().filter(c -> !c.isEnding()).toList());
+    }
+
+    /**
+     * A roster row's categories merged into what the person holds: every held entry is kept (an
+     * import never drops a category by leaving it out), those the row ends explicitly
+     * ({@link PersonDraft.CategoryDraft#isEnding}) get the end date, and the row's other categories
+     * are added unless the person holds them today. An end of a category not held goes to {@code refused}.
+     */
+    private List<PersonDraft.CategoryDraft> mergedCategories(PersonDraft draft, Person person, Map<String, String> refused) {
+        LocalDate today = LocalDate.now(clock);
+        List<PersonDraft.CategoryDraft> row = draft.categories() == null ? List.of() : draft.categories();
+        Map<String, LocalDate> ends = new java.util.HashMap<>();
+        row.stream().filter(PersonDraft.CategoryDraft::isEnding).forEach(c -> ends.put(c.code(), c.endDate()));
+        List<PersonDraft.CategoryDraft> merged = new ArrayList<>();
+        Set<String> heldToday = new java.util.HashSet<>();
+        for (PersonDetails.CategoryEntry held : person.details().categories()) {
+            boolean open = held.endDate() == null;
+            LocalDate end = open && ends.containsKey(held.code()) ? ends.remove(held.code()) : held.endDate();
+            merged.add(new PersonDraft.CategoryDraft(held.code(), held.startDate(), end, held.source(), held.disabilityType(),
+                    held.disabilityGrade()));
+            if (held.currentOn(today)) {
+                heldToday.add(held.code());
+            }
+        }
+        ends.keySet().forEach(code -> refused.put("categories[0].code",
+                Messages.text("registry.import.category-end-not-held", categoryTypes.nameOf(code))));
+        row.stream().filter(c -> !c.isEnding() && !heldToday.contains(c.code())).forEach(merged::add);
+        return merged;
     }
 
     /**

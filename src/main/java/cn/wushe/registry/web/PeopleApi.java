@@ -107,9 +107,10 @@ class PeopleApi {
             @RequestParam(required = false) @Nullable Sex sex, @RequestParam(required = false) @Nullable Boolean disability,
             @RequestParam(required = false) @Nullable String disabilityType,
             @RequestParam(required = false) @Nullable String name,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            @RequestParam(required = false) @Nullable String sort) {
         PersonFilter filter = new PersonFilter(region, category, ageMin, ageMax, sex, disability, disabilityType, name);
-        return noStore(PersonPage.of(lists.list(CurrentActor.get(), filter, page, size)));
+        return noStore(PersonPage.of(lists.list(CurrentActor.get(), filter, page, size, PersonLists.Order.parse(sort))));
     }
 
     @GetMapping("/counts")

@@ -53,19 +53,34 @@ class PeoplePages {
         this.places = places;
     }
 
+    static final int PAGE_SIZE = 20;
+
     @GetMapping("/people")
     @PreAuthorize("hasAuthority('PERSON_VIEW')")
     String list(@RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String age, @RequestParam(required = false) @Nullable Sex sex,
             @RequestParam(required = false) @Nullable Boolean disability, @RequestParam(required = false) @Nullable String name,
-            @RequestParam(defaultValue = "0") int page, Model model, HttpServletResponse response) {
+            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) @Nullable String sort,
+            Model model, HttpServletResponse response) {
         noStore(response);
         AgeBand band = AgeBand.parse(age);
         PersonFilter filter = new PersonFilter(region, category, band == null ? null : band.min(), band == null ? null : band.max(),
                 sex, disability, null, name);
         Actor actor = CurrentActor.get();
-        model.addAttribute("people", lists.list(CurrentActor.get(), filter, Math.max(0, page), 20));
-        model.addAttribute("counts", lists.counts(CurrentActor.get(), filter));
+        PersonLists.Order order = PersonLists.Order.parse(sort);
+        Map<String, Long> counts = lists.counts(actor, filter);
+        // the chips' counts already hold the total of this filter: the page count costs no query
+        long total = category == null || category.isBlank() ? counts.getOrDefault("_ALL", 0L) : counts.getOrDefault(category, 0L);
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        var people = lists.list(actor, filter, Math.min(Math.max(0, page), pages - 1), PAGE_SIZE, order);
+        model.addAttribute("people", people);
+        model.addAttribute("counts", counts);
+        model.addAttribute("total", total);
+        model.addAttribute("pages", pages);
+        model.addAttribute("sort", order.name());
+        // county users read across towns, town users across communities: those columns only for them
+        model.addAttribute("showTown", actor.scopesFor(Permission.PERSON_VIEW).stream().anyMatch(r -> r.code().length() <= 6));
+        model.addAttribute("showCommunity", actor.scopesFor(Permission.PERSON_VIEW).stream().anyMatch(r -> r.code().length() <= 9));
         model.addAttribute("categoryTypes", categoryTypes.active());
         model.addAttribute("regionOptions", places.viewable(actor));
         model.addAttribute("ageBands", AgeBand.PRESETS);
@@ -76,6 +91,8 @@ class PeoplePages {
                 .queryParam("category", nz(category)).queryParam("age", nz(age)).queryParam("sex", sex == null ? "" : sex.name())
                 .queryParam("disability", Boolean.TRUE.equals(disability) ? "true" : "").queryParam("name", nz(name))
                 .encode().build().toUriString());
+        model.addAttribute("sortBase", model.getAttribute("pageBase"));
+        model.addAttribute("pageBase", model.getAttribute("pageBase") + "&sort=" + order.name());
         return "registry/list";
     }
 

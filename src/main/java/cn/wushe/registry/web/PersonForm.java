@@ -52,8 +52,10 @@ public class PersonForm {
         private @Nullable String disabilityType;
         private @Nullable Integer disabilityGrade;
 
+        /** No category chosen: the start date and source a new form fills in by default do not make a row. */
         boolean blank() {
-            return (code == null || code.isBlank()) && startDate == null && (source == null || source.isBlank());
+            return (code == null || code.isBlank()) && endDate == null && (disabilityType == null || disabilityType.isBlank())
+                    && disabilityGrade == null;
         }
 
         public @Nullable String getCode() { return code; }

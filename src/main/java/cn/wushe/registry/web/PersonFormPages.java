@@ -3,7 +3,9 @@ package cn.wushe.registry.web;
 import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.web.FormRefusal;
+import cn.wushe.platform.Actor;
 import cn.wushe.platform.CurrentActor;
+import cn.wushe.platform.Permission;
 import cn.wushe.platform.DomainException;
 import cn.wushe.registry.internal.CategoryType;
 import cn.wushe.registry.internal.CategoryTypes;
@@ -21,6 +23,7 @@ import cn.wushe.platform.personal.Sex;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -43,8 +46,11 @@ class PersonFormPages {
     private final PlaceOptions places;
     private final Clock clock;
 
+    private final cn.wushe.units.Units units;
+
     PersonFormPages(RegisteringPerson registering, PersonReading reading, CategoryTypes categoryTypes, PlaceOptions places,
-            Clock clock) {
+            Clock clock, cn.wushe.units.Units units) {
+        this.units = units;
         this.registering = registering;
         this.reading = reading;
         this.categoryTypes = categoryTypes;
@@ -57,7 +63,46 @@ class PersonFormPages {
     String newPerson(@RequestParam(required = false) @Nullable UUID household, Model model) {
         PersonForm form = new PersonForm();
         form.setHouseholdId(household);
-        return form(form.withBlankRows(), null, Map.of(), model);
+        Actor actor = CurrentActor.get();
+        form.withBlankRows();
+        // a registration in under a minute: what the worker would type the same every time is filled in
+        defaultCategory(form.getCategories().get(0), actor);
+        if (household != null) {
+            // a member lives with the head: same community, grid and address
+            reading.headOf(actor, new cn.wushe.registry.HouseholdId(household)).ifPresent(head -> {
+                form.setPlace(head.communityCode() + "|" + (head.gridCode() == null ? "" : head.gridCode()));
+                form.setAddressDetail(head.addressDetail());
+                model.addAttribute("headName", head.name());
+            });
+        } else {
+            ownPlace(actor).ifPresent(form::setPlace);
+        }
+        return form(form, null, Map.of(), model);
+    }
+
+    /** The place of a worker whose edit scope is one grid or one community: nothing to choose. */
+    private java.util.Optional<String> ownPlace(Actor actor) {
+        List<PlaceOptions.Option> options = places.registrable(actor);
+        List<cn.wushe.platform.RegionScope> scopes = actor.scopesFor(Permission.PERSON_EDIT);
+        if (scopes.size() != 1 || scopes.get(0).code().length() < 12) {
+            return java.util.Optional.empty();
+        }
+        String code = scopes.get(0).code();
+        String wanted = code.length() == 12 ? code + "|" : code.substring(0, 12) + "|" + code;
+        return options.stream().map(PlaceOptions.Option::value).filter(wanted::equals).findFirst();
+    }
+
+    /** A new category row: starts today, recognised by the worker's unit (or her community's office). */
+    private void defaultCategory(PersonForm.CategoryRow row, Actor actor) {
+        row.setStartDate(LocalDate.now(clock));
+        String source = actor.unitIds().size() == 1
+                ? units.find(new cn.wushe.units.UnitId(actor.unitIds().iterator().next())).map(cn.wushe.units.Unit::name).orElse(null)
+                : null;
+        if (source == null) {
+            source = actor.scopesFor(Permission.PERSON_EDIT).stream().findFirst()
+                    .map(scope -> places.officeName(scope.code())).orElse(null);
+        }
+        row.setSource(source);
     }
 
     @PostMapping("/people/new")

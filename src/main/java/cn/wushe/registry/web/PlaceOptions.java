@@ -53,6 +53,15 @@ class PlaceOptions {
         return List.copyOf(options.values());
     }
 
+    /**
+     * The office that recognises a category where the worker works, as a clerk writes it in 认定来源:
+     * the community's or town's name (a grid belongs to its community's office).
+     */
+    @org.jspecify.annotations.Nullable String officeName(String scopeCode) {
+        String code = scopeCode.length() > 12 ? scopeCode.substring(0, 12) : scopeCode;
+        return regions.find(code).map(Region::name).orElse(null);
+    }
+
     /** Region filter options of the people list: the actor's view scopes and the nodes below them. */
     List<Option> viewable(Actor actor) {
         List<Option> options = new ArrayList<>();

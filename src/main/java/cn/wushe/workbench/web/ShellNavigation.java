@@ -6,6 +6,8 @@ import cn.wushe.platform.Messages;
 import cn.wushe.platform.web.NavigationContributor;
 import cn.wushe.platform.web.NavigationEntry;
 import cn.wushe.platform.web.NoticeContributor;
+import cn.wushe.platform.web.PendingWork;
+import cn.wushe.platform.web.PendingWorkContributor;
 import cn.wushe.platform.web.ShellNotice;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +27,7 @@ public class ShellNavigation {
 
     private final List<NavigationEntry> entries;
     private final List<NoticeContributor> notices;
+    private List<PendingWorkContributor> pending = List.of();
 
     ShellNavigation(List<NavigationContributor> contributors, List<NoticeContributor> notices) {
         this.entries = contributors.stream()
@@ -44,10 +47,30 @@ public class ShellNavigation {
                 .orElse(List.of());
     }
 
+    /** Roles that only use their own pages (a resident, a volunteer) integrate no other system: no API tokens in their menu. */
+    public boolean mayIntegrate() {
+        return CurrentActor.find().map(a -> a.roles().stream().anyMatch(r -> !SELF_ONLY_ROLES.contains(r))).orElse(false);
+    }
+
+    private static final java.util.Set<String> SELF_ONLY_ROLES = java.util.Set.of("RESIDENT", "VOLUNTEER");
+
     List<Link> tiles(Actor actor) {
         return entries.stream()
                 .filter(e -> e.tile() && e.shownTo().test(actor))
                 .map(e -> new Link(e.href(), Messages.text(e.titleKey()), Messages.text(e.summaryKey())))
+                .toList();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void pendingWork(List<PendingWorkContributor> contributors) {
+        this.pending = List.copyOf(contributors);
+    }
+
+    /** The 待办 panel: every module's waiting work for the actor, empty lines left out, in module order. */
+    List<PendingWork> pending(Actor actor) {
+        return pending.stream().flatMap(c -> c.pendingFor(actor).stream())
+                .filter(w -> !w.isEmpty())
+                .sorted(Comparator.comparingInt(PendingWork::order))
                 .toList();
     }
 

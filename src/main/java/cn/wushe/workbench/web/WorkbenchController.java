@@ -7,7 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The workbench (工作台): notices for this user, then what they can do, as tiles contributed by the modules. */
+/** The workbench (工作台): notices for this user, what waits for them (待办), then what they can do, as tiles contributed by the modules. */
 @Controller
 class WorkbenchController {
 
@@ -23,6 +23,7 @@ class WorkbenchController {
         Actor actor = CurrentActor.get();
         model.addAttribute("actor", actor);
         model.addAttribute("notices", navigation.notices(actor));
+        model.addAttribute("pending", navigation.pending(actor));
         model.addAttribute("tiles", navigation.tiles(actor));
         return "workbench/index";
     }
