@@ -79,6 +79,9 @@ class OpenApiConfiguration {
                 + "confirm (grants the RESIDENT or VOLUNTEER role) or reject with a reason, for community workers.", SCOPED));
         TAGS.put("inbox-api", new ApiTag("The caller's own inbox (我的通知): notices newest first, unread count, mark read.",
                 "Not region-bound: own inbox only; another user's notice is not found (404)."));
+        TAGS.put("care-api", new ApiTag("Care (关爱走访): due visits, people under care with tiers and pairings, visits with "
+                + "五了解 and 四协助, tier approval, alerts (预警→走访→处置).", SCOPED
+                + " A volunteer sees only the households paired with them."));
     }
 
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");
