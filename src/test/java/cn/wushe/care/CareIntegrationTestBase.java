@@ -140,7 +140,7 @@ public abstract class CareIntegrationTestBase {
         jdbc.sql("""
                 insert into identity.users (id, username, display_name, password_hash, password_changed_at,
                     must_change_password, enabled, home_region_code, county_code, created_at)
-                values (:id, :username, :username, 'x', :now, false, true, :scope, left(:scope, 6), :now)
+                values (:id, :username, :username, 'x', :now, false, true, left(:scope, 12), left(:scope, 6), :now)
                 on conflict do nothing""").param("id", id).param("username", username).param("scope", scope)
                 .param("now", now).update();
         jdbc.sql("""
