@@ -93,7 +93,8 @@ class MessagesUnitTest {
             Map.entry("care.alert-status.", List.of(cn.wushe.care.internal.Alert.Status.values())),
             Map.entry("care.alert-level.", List.of(cn.wushe.care.internal.AlertLevel.values())),
             Map.entry("care.disposition.", List.of(cn.wushe.care.internal.Alert.Disposition.values())),
-            Map.entry("care.due.", List.of(cn.wushe.care.internal.Subjects.Due.values())));
+            Map.entry("care.due.", List.of(cn.wushe.care.internal.Subjects.Due.values())),
+            Map.entry("care.category.", List.of(cn.wushe.care.internal.KnownCategory.values())));
 
     /**
      * Key families read with a code recorded as a string by many modules ({@code #messages.msgOrNull});

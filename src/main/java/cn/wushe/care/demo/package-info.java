@@ -1,3 +1,3 @@
-/** Demo mode only: a year of tiers, visits, assists and alerts over the demo people, written in batches. */
+/** Demo mode only: a year of tiers, visits and 四协助 items over the demo people, written set-based. */
 @org.jspecify.annotations.NullMarked
 package cn.wushe.care.demo;

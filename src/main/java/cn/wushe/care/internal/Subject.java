@@ -25,6 +25,11 @@ public record Subject(UUID personId, String countyCode, String communityCode, St
         return tier == null ? cn.wushe.platform.Messages.text("care.tier.none") : tier.label();
     }
 
+    /** The categories in words, e.g. 低保、残疾人. */
+    public String categoryLabels() {
+        return String.join("、", categories.stream().map(KnownCategory::label).toList());
+    }
+
     public String tierBadge() {
         return tier == null ? "text-bg-secondary" : tier.badge();
     }
