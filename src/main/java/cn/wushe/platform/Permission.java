@@ -39,4 +39,18 @@ public enum Permission {
     SIGNUP_CONFIRM,
     /** See the scheduled-task queue: pending, late and failing deadlines (system admin 系统管理员). */
     TASK_VIEW,
+    /** See people under care (关爱对象), their tiers, visits, pairings and alerts. */
+    CARE_VIEW,
+    /** Record visits (走访) and legwork (摸排) on the people of the scope, or of the households one is paired with. */
+    CARE_VISIT,
+    /** Assess tiers, pair visitors, own and close alerts (关爱管理). */
+    CARE_MANAGE,
+    /** Approve a tier change to or from red (红色等级审批). */
+    CARE_TIER_APPROVE,
+    /** Run cases, crisis interventions, groups and community activities (个案、危机干预、小组、社区活动). */
+    CASEWORK,
+    /** Set a county's visit cycles, crisis hours and data-comparison rules (关爱设置). */
+    CARE_SETTINGS,
+    /** Upload department files and run data comparison and 政策找人 (数据比对). */
+    MONITORING_RUN,
 }

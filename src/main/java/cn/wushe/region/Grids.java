@@ -15,6 +15,12 @@ public interface Grids {
 
     List<Grid> ofCommunity(String communityCode);
 
+    /**
+     * The user ids of the grid's workers (网格员), earliest assigned first; empty for an unknown or
+     * retired grid, so a caller escalates instead of addressing nobody.
+     */
+    List<UUID> workersOf(String gridCode);
+
     /** Idempotent: assigning the same worker twice keeps one assignment. */
     void assignWorker(String gridCode, UUID userId, String displayName);
 

@@ -108,5 +108,12 @@ class RolesDocumentationTest {
             java.util.Map.entry(Permission.CALENDAR_MANAGE, "enter and correct the working calendar and county office hours"),
 
             java.util.Map.entry(Permission.SIGNUP_CONFIRM, "confirm or reject residents' and volunteers' own sign-ups (注册审核)"),
-            java.util.Map.entry(Permission.TASK_VIEW, "see the scheduled-task queue: pending, late and failing deadlines"));
+            java.util.Map.entry(Permission.TASK_VIEW, "see the scheduled-task queue: pending, late and failing deadlines"),
+            java.util.Map.entry(Permission.CARE_VIEW, "see people under care: tiers, visits, pairings, alerts"),
+            java.util.Map.entry(Permission.CARE_VISIT, "record visits and legwork; a volunteer only on the households paired with them"),
+            java.util.Map.entry(Permission.CARE_MANAGE, "assess tiers, pair visitors, own and close alerts"),
+            java.util.Map.entry(Permission.CARE_TIER_APPROVE, "approve a tier change to or from red"),
+            java.util.Map.entry(Permission.CASEWORK, "run cases, crisis interventions, groups and activities"),
+            java.util.Map.entry(Permission.CARE_SETTINGS, "set a county's visit cycles, crisis hours and comparison rules"),
+            java.util.Map.entry(Permission.MONITORING_RUN, "upload department files, run data comparison and 政策找人"));
 }

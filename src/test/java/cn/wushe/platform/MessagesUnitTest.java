@@ -80,7 +80,22 @@ class MessagesUnitTest {
             Map.entry("documents.verify.explain.", List.of(DocumentVerification.State.values())),
             Map.entry("units.kind.", List.of(cn.wushe.units.UnitKind.values())),
             Map.entry("attachments.kind.", constants("cn.wushe.attachments.AttachmentKind")),
-            Map.entry("attachments.sniffed.", constants("cn.wushe.attachments.internal.Sniffed")));
+            Map.entry("attachments.sniffed.", constants("cn.wushe.attachments.internal.Sniffed")),
+            Map.entry("care.tier.", List.of(cn.wushe.care.internal.Tier.values())),
+            Map.entry("care.tier-change.", List.of(cn.wushe.care.internal.TierChange.Status.values())),
+            Map.entry("care.factor.", List.of(cn.wushe.care.internal.RiskFactor.values())),
+            Map.entry("care.finding.", List.of(cn.wushe.care.internal.Finding.values())),
+            Map.entry("care.aspect.", List.of(cn.wushe.care.internal.Aspect.values())),
+            Map.entry("care.assist.", List.of(cn.wushe.care.internal.AssistKind.values())),
+            Map.entry("care.resource.", List.of(cn.wushe.care.internal.ResourceKind.values())),
+            Map.entry("care.consent.", List.of(cn.wushe.care.internal.Pairing.ConsentHow.values())),
+            Map.entry("care.severity.", List.of(cn.wushe.care.internal.Alert.Severity.values())),
+            Map.entry("care.alert-source.", List.of(cn.wushe.care.internal.Alert.Source.values())),
+            Map.entry("care.alert-status.", List.of(cn.wushe.care.internal.Alert.Status.values())),
+            Map.entry("care.alert-level.", List.of(cn.wushe.care.internal.AlertLevel.values())),
+            Map.entry("care.disposition.", List.of(cn.wushe.care.internal.Alert.Disposition.values())),
+            Map.entry("care.due.", List.of(cn.wushe.care.internal.Subjects.Due.values())),
+            Map.entry("care.category.", List.of(cn.wushe.care.internal.KnownCategory.values())));
 
     /**
      * Key families read with a code recorded as a string by many modules ({@code #messages.msgOrNull});

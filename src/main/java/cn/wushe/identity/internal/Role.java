@@ -1,6 +1,13 @@
 package cn.wushe.identity.internal;
 
 import static cn.wushe.platform.Permission.AUDIT_READ;
+import static cn.wushe.platform.Permission.CARE_MANAGE;
+import static cn.wushe.platform.Permission.CARE_SETTINGS;
+import static cn.wushe.platform.Permission.CARE_TIER_APPROVE;
+import static cn.wushe.platform.Permission.CARE_VIEW;
+import static cn.wushe.platform.Permission.CARE_VISIT;
+import static cn.wushe.platform.Permission.CASEWORK;
+import static cn.wushe.platform.Permission.MONITORING_RUN;
 import static cn.wushe.platform.Permission.CALENDAR_MANAGE;
 import static cn.wushe.platform.Permission.DOCUMENT_REVOKE;
 import static cn.wushe.platform.Permission.GRID_EDIT;
@@ -44,22 +51,28 @@ import org.jspecify.annotations.Nullable;
 public enum Role {
     COUNTY_ADMIN("County civil affairs administrator", ScopeLevel.COUNTY, Duty.BUSINESS,
             at(GRID_VIEW, GRID_EDIT, PERSON_SEARCH, PERSON_VIEW, PERSON_EDIT, PII_UNMASK, PERSON_IMPORT, PERSON_EXPORT),
-            at(DOCUMENT_REVOKE)),
+            at(DOCUMENT_REVOKE),
+            at(CARE_VIEW, CARE_SETTINGS, MONITORING_RUN)),
     COUNTY_STATION("County social work station", ScopeLevel.COUNTY, Duty.BUSINESS,
-            at(GRID_VIEW, PERSON_SEARCH, PERSON_VIEW, PERSON_EXPORT)),
+            at(GRID_VIEW, PERSON_SEARCH, PERSON_VIEW, PERSON_EXPORT),
+            at(CARE_VIEW, CARE_MANAGE, CASEWORK)),
     TOWN_STATION("Town social work station", ScopeLevel.TOWN, Duty.BUSINESS,
             at(GRID_VIEW, GRID_EDIT, PERSON_SEARCH, PERSON_VIEW, PERSON_EDIT, PII_UNMASK, PERSON_IMPORT, PERSON_EXPORT),
-            at(SIGNUP_CONFIRM)),
+            at(SIGNUP_CONFIRM),
+            at(CARE_VIEW, CARE_VISIT, CARE_MANAGE, CARE_TIER_APPROVE, CASEWORK)),
     COMMUNITY_WORKER("Community worker", ScopeLevel.COMMUNITY, Duty.BUSINESS,
             at(GRID_VIEW, GRID_EDIT, PERSON_VIEW, PERSON_EDIT, PERSON_IMPORT, PERSON_EXPORT),
             at(SIGNUP_CONFIRM),
-            widened(ScopeLevel.TOWN, PERSON_SEARCH)),
+            widened(ScopeLevel.TOWN, PERSON_SEARCH),
+            at(CARE_VIEW, CARE_VISIT, CARE_MANAGE)),
     GRID_WORKER("Grid worker", ScopeLevel.GRID, Duty.BUSINESS,
             at(PERSON_EDIT),
             widened(ScopeLevel.COMMUNITY, PERSON_VIEW, GRID_VIEW),
-            widened(ScopeLevel.TOWN, PERSON_SEARCH)),
+            widened(ScopeLevel.TOWN, PERSON_SEARCH),
+            at(CARE_VIEW, CARE_VISIT)),
     ORG_STAFF("Social organization staff", ScopeLevel.COUNTY, Duty.ORGANIZATION),
-    VOLUNTEER("Volunteer", ScopeLevel.COUNTY, Duty.ORGANIZATION),
+    VOLUNTEER("Volunteer", ScopeLevel.COUNTY, Duty.ORGANIZATION,
+            at(CARE_VISIT)),
     CHARITY_STAFF("Charity staff", ScopeLevel.COUNTY, Duty.ORGANIZATION),
     REVIEWER("Reviewer", ScopeLevel.COUNTY, Duty.BUSINESS),
     RESIDENT("Resident", ScopeLevel.COMMUNITY, Duty.BUSINESS,

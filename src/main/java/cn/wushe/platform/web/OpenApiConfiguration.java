@@ -83,6 +83,9 @@ class OpenApiConfiguration {
         TAGS.put("security-policy-api", new ApiTag("County security policy (安全策略): whether every account of the county "
                 + "must sign in with a second factor (TOTP), for the county's security admin.",
                 "County-bound: only the security admin (ROLE_MANAGE) of that county may change it (otherwise 403)."));
+        TAGS.put("care-api", new ApiTag("Care (关爱走访): due visits, people under care with tiers and pairings, visits with "
+                + "五了解 and 四协助, tier approval, alerts (预警→走访→处置).", SCOPED
+                + " A volunteer sees only the households paired with them."));
     }
 
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");

@@ -62,6 +62,14 @@ public class JdbcGrids implements Grids {
     }
 
     @Override
+    public List<UUID> workersOf(String gridCode) {
+        return jdbc.sql("""
+                select w.user_id from region.grid_workers w join region.grids g on g.code = w.grid_code
+                where w.grid_code = :grid and g.retired_at is null order by w.assigned_at, w.user_id
+                """).param("grid", gridCode).query(UUID.class).list();
+    }
+
+    @Override
     @Transactional
     public void assignWorker(String gridCode, UUID userId, String displayName) {
         Grid grid = find(gridCode).orElseThrow(() -> DomainException.notFound(Messages.text("region.subject.grid", gridCode)));

@@ -1,0 +1,144 @@
+package cn.wushe.care.demo;
+
+import cn.wushe.care.internal.CareDeadlines;
+import cn.wushe.care.internal.CarePeople;
+import cn.wushe.care.internal.CareSettings;
+import cn.wushe.care.internal.CareSettingsStore;
+import cn.wushe.registry.PeopleImported;
+import cn.wushe.registry.PersonId;
+import cn.wushe.scheduling.Deadlines;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo mode only: when the registry's demo people arrive (a bulk load, no import job), gives them a
+ * year of care — tiers (about 5 % red, 15 % yellow, 30 % blue, 20 % green, the rest not yet
+ * assessed) with their history, the visits of each cycle (a few missed, so some people are
+ * overdue), 四协助 items from the visits that found something (half closed), and each next visit's
+ * deadline. Set-based SQL over the event's ids, so 3,000 people take a few seconds; the people of a
+ * batch that already has a tier are left as they are (a redelivered event changes nothing).
+ */
+@Component
+@ConditionalOnProperty(name = "wushe.demo.enabled", havingValue = "true")
+class DemoCareYear {
+
+    /** Stands for the demo's workers in the visits it writes. */
+    static final UUID DEMO_VISITOR = UUID.nameUUIDFromBytes("care-demo-visitor".getBytes());
+    private static final Logger log = LoggerFactory.getLogger(DemoCareYear.class);
+
+    private final CarePeople people;
+    private final CareSettingsStore settings;
+    private final Deadlines deadlines;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DemoCareYear(CarePeople people, CareSettingsStore settings, Deadlines deadlines, JdbcClient jdbc, Clock clock) {
+        this.people = people;
+        this.settings = settings;
+        this.deadlines = deadlines;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(PeopleImported event) {
+        if (event.importJob() != null || event.registered().isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        people.refresh(event.countyCode(), event.registered());
+        String[] ids = event.registered().stream().map(PersonId::value).map(UUID::toString).toArray(String[]::new);
+        CareSettings cycle = settings.of(event.countyCode());
+        Instant now = clock.instant();
+        Instant yearAgo = now.minus(Duration.ofDays(365));
+        int tiered = jdbc.sql("""
+                update care.subjects s set tier = t.tier, tier_since = :year_ago, version = version + 1
+                from (select person_id, case when h < 5 then 'RED' when h < 20 then 'YELLOW' when h < 50 then 'BLUE'
+                        when h < 70 then 'GREEN' end as tier
+                      from (select person_id, abs(hashtext(person_id::text)) % 100 as h from care.subjects
+                            where person_id = any(cast(:ids as uuid[]))) x) t
+                where s.person_id = t.person_id and t.tier is not null and s.tier is null and s.active""")
+                .param("ids", ids).param("year_ago", Timestamp.from(yearAgo)).update();
+        if (tiered == 0) {
+            return;
+        }
+        jdbc.sql("""
+                insert into care.tier_changes (county_code, id, person_id, region_code, from_tier, to_tier, suggested_tier,
+                    factors, reason, status, requested_by, requested_at)
+                select county_code, gen_random_uuid(), person_id, region_code, null, tier, tier, '{}', null, 'APPLIED', :by, tier_since
+                from care.subjects where person_id = any(cast(:ids as uuid[])) and tier is not null""")
+                .param("ids", ids).param("by", DEMO_VISITOR).update();
+        // one visit per cycle over the year, each a little early or late; the latest cycles of some people skipped
+        int visits = jdbc.sql("""
+                insert into care.visits (county_code, id, person_id, region_code, visited_at, received_at, recorded_by, visitors,
+                    health, finances, support, home, needs, notes, lat, lng, nothing_found)
+                select s.county_code, gen_random_uuid(), s.person_id, s.region_code, v.at, v.at, :by, array[cast(:by as uuid)],
+                    case when v.h % 9 = 0 then 'CONCERN' else 'OK' end, case when v.h % 11 = 0 then 'CONCERN' else 'OK' end,
+                    'OK', case when v.h % 13 = 0 then 'CONCERN' else 'OK' end, 'OK', null, null, null,
+                    v.h % 9 <> 0 and v.h % 11 <> 0 and v.h % 13 <> 0
+                from care.subjects s
+                cross join lateral (select case s.tier when 'RED' then :red when 'YELLOW' then :yellow when 'BLUE' then :blue
+                        else :green end as days) c
+                cross join lateral (select g.at, abs(hashtext(s.person_id::text || g.at::text)) as h
+                      from generate_series(s.tier_since + make_interval(days => c.days / 2),
+                          cast(:now as timestamptz) - make_interval(days => abs(hashtext(s.person_id::text)) % (c.days + 3)),
+                          make_interval(days => c.days)) as g(at)) v
+                where s.person_id = any(cast(:ids as uuid[])) and s.tier is not null""")
+                .param("ids", ids).param("by", DEMO_VISITOR).param("red", cycle.redDays()).param("yellow", cycle.yellowDays())
+                .param("blue", cycle.blueDays()).param("green", cycle.greenDays()).param("now", Timestamp.from(now)).update();
+        jdbc.sql("""
+                update care.subjects s set last_visit_at = v.last, next_due_at = date_trunc('second', v.last + make_interval(days =>
+                        case s.tier when 'RED' then :red when 'YELLOW' then :yellow when 'BLUE' then :blue else :green end))
+                from (select person_id, max(visited_at) as last from care.visits
+                      where person_id = any(cast(:ids as uuid[])) group by person_id) v
+                where s.person_id = v.person_id""")
+                .param("ids", ids).param("red", cycle.redDays()).param("yellow", cycle.yellowDays())
+                .param("blue", cycle.blueDays()).param("green", cycle.greenDays()).update();
+        jdbc.sql("""
+                update care.subjects set next_due_at = date_trunc('second', cast(:now as timestamptz) + interval '3 days')
+                where person_id = any(cast(:ids as uuid[])) and tier is not null and next_due_at is null""")
+                .param("ids", ids).param("now", Timestamp.from(now)).update();
+        int assists = jdbc.sql("""
+                insert into care.assists (county_code, id, visit_id, person_id, region_code, kind, description, resource_kind,
+                    provider_unit_id, provider_text, value_yuan, status, outcome, closed_at, closed_by, created_at, version)
+                select v.county_code, gen_random_uuid(), v.id, v.person_id, v.region_code, k.kind, k.description, k.rkind, null,
+                    k.provider, k.yuan, case when v.visited_at < :month_ago then 'CLOSED' else 'OPEN' end,
+                    case when v.visited_at < :month_ago then k.outcome end,
+                    case when v.visited_at < :month_ago then v.visited_at + interval '9 days' end,
+                    case when v.visited_at < :month_ago then cast(:by as uuid) end, v.visited_at, 0
+                from care.visits v
+                cross join lateral (select case when v.home = 'CONCERN' then 'HAZARD' else 'RESOURCE' end as kind) t
+                cross join lateral (select t.kind,
+                        case t.kind when 'HAZARD' then '用电线路老化，需更换' else '冬季取暖物资' end as description,
+                        case t.kind when 'RESOURCE' then 'GOODS' end as rkind,
+                        case t.kind when 'RESOURCE' then '白水县慈善协会' end as provider,
+                        case t.kind when 'RESOURCE' then 300.00 + (abs(hashtext(v.id::text)) % 5) * 100 end as yuan,
+                        case t.kind when 'HAZARD' then '已请电工更换线路' else '物资已送到家中' end as outcome) k
+                where v.person_id = any(cast(:ids as uuid[])) and (v.home = 'CONCERN' or v.finances = 'CONCERN')""")
+                .param("ids", ids).param("by", DEMO_VISITOR).param("month_ago", Timestamp.from(now.minus(Duration.ofDays(30))))
+                .update();
+        List<Object[]> due = jdbc.sql("""
+                select person_id, next_due_at from care.subjects
+                where person_id = any(cast(:ids as uuid[])) and next_due_at > :now""")
+                .param("ids", ids).param("now", Timestamp.from(now))
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()}).list();
+        List<String> scheduled = new ArrayList<>();
+        for (Object[] row : due) {
+            deadlines.schedule(CareDeadlines.visitDue((UUID) row[0]), (Instant) row[1]);
+            scheduled.add(row[0].toString());
+        }
+        log.info("Demo care year: {} people tiered, {} visits, {} 四协助 items, {} visit deadlines in {} ms", tiered, visits,
+                assists, scheduled.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+}
