@@ -79,7 +79,13 @@ class MessagesUnitTest {
             Map.entry("documents.verify.explain.", List.of(DocumentVerification.State.values())),
             Map.entry("units.kind.", List.of(cn.wushe.units.UnitKind.values())),
             Map.entry("attachments.kind.", constants("cn.wushe.attachments.AttachmentKind")),
-            Map.entry("attachments.sniffed.", constants("cn.wushe.attachments.internal.Sniffed")));
+            Map.entry("attachments.sniffed.", constants("cn.wushe.attachments.internal.Sniffed")),
+            Map.entry("requests.channel.", constants("cn.wushe.requests.internal.Channel")),
+            Map.entry("requests.level.", constants("cn.wushe.requests.internal.Level")),
+            Map.entry("requests.status.", constants("cn.wushe.requests.internal.MatterStatus")),
+            Map.entry("requests.timeline.", constants("cn.wushe.requests.internal.TimelineKind")),
+            Map.entry("requests.news.title.", constants("cn.wushe.requests.internal.News")),
+            Map.entry("requests.news.text.", constants("cn.wushe.requests.internal.News")));
 
     /**
      * Key families read with a code recorded as a string by many modules ({@code #messages.msgOrNull});

@@ -79,6 +79,17 @@ class OpenApiConfiguration {
                 + "confirm (grants the RESIDENT or VOLUNTEER role) or reject with a reason, for community workers.", SCOPED));
         TAGS.put("inbox-api", new ApiTag("The caller's own inbox (我的通知): notices newest first, unread count, mark read.",
                 "Not region-bound: own inbox only; another user's notice is not found (404)."));
+        TAGS.put("matter-api", new ApiTag("Residents' matters (诉求): intake through every channel, sign for, decline, forward "
+                + "community → street office → department, send back, merge, 一次告知 return, resubmit, close, rate, reopen, "
+                + "follow-up calls.",
+                "Unit- and region-bound: a resident sees their own matters, a taker those they took in, a unit's staff those "
+                        + "sitting at or routed through their unit inside their MATTER_HANDLE region, a street office's lead its "
+                        + "town, the county administrator the county; anything else is not found (404). A step on a visible "
+                        + "matter by someone not at its unit is forbidden (403)."));
+        TAGS.put("catalogue-api", new ApiTag("The service catalogue (服务事项目录): versioned items with materials, conditions, "
+                + "time limits per level and channels; read by every signed-in user, kept by the county administrator.",
+                "Not region-bound for reading (public facts, also shown by the 导办 guide); publishing and retiring need "
+                        + "MATTER_CATALOGUE over the county (403 otherwise)."));
     }
 
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");
