@@ -53,4 +53,14 @@ public enum Permission {
     CARE_SETTINGS,
     /** Upload department files and run data comparison and 政策找人 (数据比对). */
     MONITORING_RUN,
+    /** Bring a resident's matter (诉求、办事) in: their own as a resident, on a walk-in's behalf as a worker. */
+    MATTER_SUBMIT,
+    /** Sign for, handle, forward, return and close the matters sitting at one's unit (单位). */
+    MATTER_HANDLE,
+    /** See and follow up the matters of one's reach: a unit lead its unit (and a street office its town), the county its county. */
+    MATTER_SUPERVISE,
+    /** Keep the county's service catalogue (服务事项目录); the catalogue keeper also oversees every matter of the county. */
+    MATTER_CATALOGUE,
+    /** The region where matters' files (materials, notices) may be read; which matters, the requests module decides. */
+    MATTER_VIEW,
 }

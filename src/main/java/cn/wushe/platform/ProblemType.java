@@ -83,6 +83,14 @@ public enum ProblemType {
     STATUS_NOT_ALLOWED("status-not-allowed", 409),
     /** A sign-up (注册申请) was confirmed, rejected or withdrawn already. */
     SIGNUP_DECIDED("signup-decided", 409),
+    /** A matter (诉求) is not in a state that allows this step (signing what is signed, closing what is closed …). */
+    MATTER_STATE("matter-state", 409),
+    /** A matter was returned for materials once already (一次告知): a second return is refused. */
+    MATTER_RETURNED_ONCE("matter-returned-once", 409),
+    /** A forward leaves the chain committee → street office → department of the matter's county. */
+    MATTER_ROUTE_REFUSED("matter-route-refused", 409),
+    /** The appointment slot is full, past or outside the desk hours. */
+    SLOT_UNAVAILABLE("slot-unavailable", 409),
 
 
     // Attachments (附件)

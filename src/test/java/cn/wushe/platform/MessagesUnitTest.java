@@ -96,6 +96,12 @@ class MessagesUnitTest {
             Map.entry("care.disposition.", List.of(cn.wushe.care.internal.Alert.Disposition.values())),
             Map.entry("care.due.", List.of(cn.wushe.care.internal.Subjects.Due.values())),
             Map.entry("care.category.", List.of(cn.wushe.care.internal.KnownCategory.values())));
+            Map.entry("requests.channel.", constants("cn.wushe.requests.internal.Channel")),
+            Map.entry("requests.level.", constants("cn.wushe.requests.internal.Level")),
+            Map.entry("requests.status.", constants("cn.wushe.requests.internal.MatterStatus")),
+            Map.entry("requests.timeline.", constants("cn.wushe.requests.internal.TimelineKind")),
+            Map.entry("requests.news.title.", constants("cn.wushe.requests.internal.News")),
+            Map.entry("requests.news.text.", constants("cn.wushe.requests.internal.News")));
 
     /**
      * Key families read with a code recorded as a string by many modules ({@code #messages.msgOrNull});

@@ -80,6 +80,14 @@ class DemoAccounts implements ApplicationRunner {
             new Seed("secadmin", "安全管理员（演示）", "610527", Role.SECURITY_ADMIN, "610527")
                     .in(UnitKind.COUNTY_DEPARTMENT, "610527", CIVIL_AFFAIRS),
             new Seed("auditor", "审计管理员（演示）", "610527", Role.AUDIT_ADMIN, "610527")
+                    .in(UnitKind.COUNTY_DEPARTMENT, "610527", CIVIL_AFFAIRS),
+            new Seed("street_staff", "城关街道办事处经办人（演示）", "610527001", Role.UNIT_STAFF, "610527")
+                    .in(UnitKind.TOWN_GOVERNMENT, "610527001", "城关街道办事处"),
+            new Seed("street_lead", "城关街道办事处负责人（演示）", "610527001", Role.UNIT_LEAD, "610527")
+                    .in(UnitKind.TOWN_GOVERNMENT, "610527001", "城关街道办事处"),
+            new Seed("dept_staff", "县民政局经办人（演示）", "610527", Role.UNIT_STAFF, "610527")
+                    .in(UnitKind.COUNTY_DEPARTMENT, "610527", CIVIL_AFFAIRS),
+            new Seed("dept_lead", "县民政局负责人（演示）", "610527", Role.UNIT_LEAD, "610527")
                     .in(UnitKind.COUNTY_DEPARTMENT, "610527", CIVIL_AFFAIRS));
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoAccounts.class);

@@ -12,6 +12,11 @@ import static cn.wushe.platform.Permission.CALENDAR_MANAGE;
 import static cn.wushe.platform.Permission.DOCUMENT_REVOKE;
 import static cn.wushe.platform.Permission.GRID_EDIT;
 import static cn.wushe.platform.Permission.GRID_VIEW;
+import static cn.wushe.platform.Permission.MATTER_CATALOGUE;
+import static cn.wushe.platform.Permission.MATTER_HANDLE;
+import static cn.wushe.platform.Permission.MATTER_SUBMIT;
+import static cn.wushe.platform.Permission.MATTER_SUPERVISE;
+import static cn.wushe.platform.Permission.MATTER_VIEW;
 import static cn.wushe.platform.Permission.PERSON_EDIT;
 import static cn.wushe.platform.Permission.PERSON_EXPORT;
 import static cn.wushe.platform.Permission.PERSON_IMPORT;
@@ -53,6 +58,7 @@ public enum Role {
             at(GRID_VIEW, GRID_EDIT, PERSON_SEARCH, PERSON_VIEW, PERSON_EDIT, PII_UNMASK, PERSON_IMPORT, PERSON_EXPORT),
             at(DOCUMENT_REVOKE),
             at(CARE_VIEW, CARE_SETTINGS, MONITORING_RUN)),
+            at(MATTER_SUPERVISE, MATTER_CATALOGUE, MATTER_VIEW)),
     COUNTY_STATION("County social work station", ScopeLevel.COUNTY, Duty.BUSINESS,
             at(GRID_VIEW, PERSON_SEARCH, PERSON_VIEW, PERSON_EXPORT),
             at(CARE_VIEW, CARE_MANAGE, CASEWORK)),
@@ -65,25 +71,34 @@ public enum Role {
             at(SIGNUP_CONFIRM),
             widened(ScopeLevel.TOWN, PERSON_SEARCH),
             at(CARE_VIEW, CARE_VISIT, CARE_MANAGE)),
+            at(MATTER_SUBMIT, MATTER_HANDLE, MATTER_VIEW)),
     GRID_WORKER("Grid worker", ScopeLevel.GRID, Duty.BUSINESS,
             at(PERSON_EDIT),
             widened(ScopeLevel.COMMUNITY, PERSON_VIEW, GRID_VIEW),
             widened(ScopeLevel.TOWN, PERSON_SEARCH),
             at(CARE_VIEW, CARE_VISIT)),
+            widened(ScopeLevel.COMMUNITY, MATTER_SUBMIT, MATTER_VIEW)),
     ORG_STAFF("Social organization staff", ScopeLevel.COUNTY, Duty.ORGANIZATION),
     VOLUNTEER("Volunteer", ScopeLevel.COUNTY, Duty.ORGANIZATION,
             at(CARE_VISIT)),
     CHARITY_STAFF("Charity staff", ScopeLevel.COUNTY, Duty.ORGANIZATION),
     REVIEWER("Reviewer", ScopeLevel.COUNTY, Duty.BUSINESS),
     RESIDENT("Resident", ScopeLevel.COMMUNITY, Duty.BUSINESS,
-            at(SELF_SERVICE)),
+            at(SELF_SERVICE),
+            at(MATTER_SUBMIT, MATTER_VIEW)),
     SYSTEM_ADMIN("System administrator (accounts)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
             at(USER_MANAGE, CALENDAR_MANAGE, TASK_VIEW),
             at(UNIT_MANAGE)),
     SECURITY_ADMIN("Security administrator (roles)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
             at(ROLE_MANAGE)),
     AUDIT_ADMIN("Audit administrator (audit log)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
-            at(AUDIT_READ));
+            at(AUDIT_READ)),
+    /** 单位经办人: handles the matters routed to the street office or department the account is a member of. */
+    UNIT_STAFF("Unit staff (matters of a street office or department)", ScopeLevel.COUNTY, Duty.BUSINESS,
+            at(MATTER_HANDLE, MATTER_VIEW)),
+    /** 单位负责人: handles and supervises its unit's matters (a street office's lead: its town's too). */
+    UNIT_LEAD("Unit lead (matters of a street office or department)", ScopeLevel.COUNTY, Duty.BUSINESS,
+            at(MATTER_HANDLE, MATTER_SUPERVISE, MATTER_VIEW));
 
     /** What kind of work a role is for; the three administrators (三员) are kept apart. */
     public enum Duty {

@@ -86,6 +86,22 @@ class OpenApiConfiguration {
         TAGS.put("care-api", new ApiTag("Care (关爱走访): due visits, people under care with tiers and pairings, visits with "
                 + "五了解 and 四协助, tier approval, alerts (预警→走访→处置).", SCOPED
                 + " A volunteer sees only the households paired with them."));
+        TAGS.put("matter-api", new ApiTag("Residents' matters (诉求): intake through every channel, sign for, decline, forward "
+                + "community → street office → department, send back, merge, 一次告知 return, resubmit, close, rate, reopen, "
+                + "follow-up calls.",
+                "Unit- and region-bound: a resident sees their own matters, a taker those they took in, a unit's staff those "
+                        + "sitting at or routed through their unit inside their MATTER_HANDLE region, a street office's lead its "
+                        + "town, the county administrator the county; anything else is not found (404). A step on a visible "
+                        + "matter by someone not at its unit is forbidden (403)."));
+        TAGS.put("appointment-api", new ApiTag("错时服务 and appointments (预约办理): a community's desk hours incl. evenings "
+                + "and weekends, free slots with their places, booking, cancelling, attendance and no-shows.",
+                "Desk hours and free slots are public facts of a community (not region-bound). Booking needs MATTER_SUBMIT over "
+                        + "the community (403 elsewhere); setting hours and recording attendance need MATTER_HANDLE over it "
+                        + "(403 / 404 elsewhere); a booking is cancelled only by its holder (404 for anybody else)."));
+        TAGS.put("catalogue-api", new ApiTag("The service catalogue (服务事项目录): versioned items with materials, conditions, "
+                + "time limits per level and channels; read by every signed-in user, kept by the county administrator.",
+                "Not region-bound for reading (public facts, also shown by the 导办 guide); publishing and retiring need "
+                        + "MATTER_CATALOGUE over the county (403 otherwise)."));
     }
 
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");

@@ -1,0 +1,230 @@
+package cn.wushe.requests.internal;
+
+import cn.wushe.calendar.WorkingCalendar;
+import cn.wushe.identity.StaffDirectory;
+import cn.wushe.notifications.Notice;
+import cn.wushe.notifications.NoticeKind;
+import cn.wushe.notifications.Notifications;
+import cn.wushe.notifications.Recipients;
+import cn.wushe.platform.Messages;
+import cn.wushe.platform.Permission;
+import cn.wushe.scheduling.DeadlineDue;
+import cn.wushe.scheduling.DeadlineRef;
+import cn.wushe.scheduling.Deadlines;
+import cn.wushe.units.Unit;
+import cn.wushe.units.UnitId;
+import cn.wushe.units.UnitKind;
+import cn.wushe.units.Units;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * 限时办结: the deadlines of a matter on the working calendar — the receiver's sign-for limit, the
+ * level's limit, the 80% warning and the overall limit — written through {@link Deadlines} in the
+ * transaction of the intake or handover, cancelled while a 一次告知 return waits and when it ends.
+ * When one falls due this listener warns the unit, or marks the matter overdue and tells the unit's
+ * lead and the level above (committee → street office → county administrator). Idempotent: each
+ * effect is guarded by the matter's own flags and state.
+ */
+@Component
+public class MatterClock {
+
+    static final String SIGN_FOR = "requests.sign-for";
+    static final String LEVEL_LIMIT = "requests.level-limit";
+    static final String WARNING = "requests.warning";
+    static final String TIME_LIMIT = "requests.time-limit";
+    /** The share of the overall limit after which the unit is warned. */
+    static final double WARN_AT = 0.8;
+    /** Working days a receiver has to sign for a matter. */
+    static final int SIGN_DAYS = 1;
+
+
+    private final Deadlines deadlines;
+    private final WorkingCalendar calendar;
+    private final Notifications notifications;
+    private final StaffDirectory staff;
+    private final Units units;
+    private final Matters matters;
+    private final Clock clock;
+
+    MatterClock(Deadlines deadlines, WorkingCalendar calendar, Notifications notifications, StaffDirectory staff,
+            Units units, Matters matters, Clock clock) {
+        this.deadlines = deadlines;
+        this.calendar = calendar;
+        this.notifications = notifications;
+        this.staff = staff;
+        this.units = units;
+        this.matters = matters;
+        this.clock = clock;
+    }
+
+    Instant addWorkingDays(Instant start, int days, String countyCode) {
+        return calendar.addWorkingDays(start, days, countyCode);
+    }
+
+    int workingDaysLeft(Instant now, Instant due, String countyCode) {
+        return calendar.workingDaysBetween(now, due, countyCode);
+    }
+
+    /** Intake: every deadline of a new matter. */
+    void started(Matter m) {
+        scheduleHandover(m);
+        scheduleOverall(m);
+    }
+
+    /** Forward, decline, send-back: the receiver's sign-for and level limits move. */
+    void handedOver(Matter m) {
+        deadlines.cancel(ref(SIGN_FOR, m));
+        scheduleHandover(m);
+    }
+
+    void signed(Matter m) {
+        deadlines.cancel(ref(SIGN_FOR, m));
+    }
+
+    /** A 一次告知 return or the end of the matter: nothing runs until it resumes (or ever). */
+    void stopped(Matter m) {
+        for (String kind : List.of(SIGN_FOR, LEVEL_LIMIT, WARNING, TIME_LIMIT)) {
+            deadlines.cancel(ref(kind, m));
+        }
+    }
+
+    /** Resubmitted or reopened: the level and overall limits from their new due times. */
+    void resumed(Matter m) {
+        scheduleHandover(m);
+        scheduleOverall(m);
+    }
+
+    private void scheduleHandover(Matter m) {
+        if (m.signDueAt != null) {
+            scheduleIfAhead(ref(SIGN_FOR, m), m.signDueAt);
+        }
+        scheduleIfAhead(ref(LEVEL_LIMIT, m), m.levelDueAt);
+    }
+
+    private void scheduleOverall(Matter m) {
+        scheduleIfAhead(ref(TIME_LIMIT, m), m.dueAt);
+        if (!m.warned) {
+            scheduleIfAhead(ref(WARNING, m), warningAt(m.handedAt, m.dueAt));
+        }
+    }
+
+    /** 80% of the way from {@code start} to {@code due}. */
+    static Instant warningAt(Instant start, Instant due) {
+        long span = Duration.between(start, due).toMillis();
+        return start.plusMillis((long) (span * WARN_AT));
+    }
+
+    private void scheduleIfAhead(DeadlineRef ref, Instant at) {
+        if (at.isAfter(clock.instant())) {
+            deadlines.schedule(ref, at);
+        } else {
+            deadlines.cancel(ref);
+        }
+    }
+
+    static DeadlineRef ref(String kind, Matter m) {
+        return new DeadlineRef(kind, "matter", m.countyCode + ":" + m.id);
+    }
+
+    @ApplicationModuleListener
+    void on(DeadlineDue due) {
+        if (!due.deadline().kind().startsWith("requests.") || !due.deadline().objectType().equals("matter")) {
+            return;
+        }
+        String[] parts = due.deadline().objectId().split(":", 2);
+        matters.lockForClock(parts[0], UUID.fromString(parts[1])).ifPresent(m -> fire(due.deadline().kind(), m, due.dueAt()));
+    }
+
+    private void fire(String kind, Matter m, Instant dueAt) {
+        if (!m.status.open() || m.status == MatterStatus.RETURNED) {
+            return;
+        }
+        Instant now = clock.instant();
+        switch (kind) {
+            case WARNING -> {
+                if (!m.warned) {
+                    m.warned = true;
+                    matters.update(m);
+                    notifyUnit(m, m.unitId, Permission.MATTER_HANDLE, RequestsNoticeKinds.WARNED, News.WARNING);
+                }
+            }
+            case TIME_LIMIT -> {
+                if (!m.overdue && !now.isBefore(m.dueAt)) {
+                    m.overdue = true;
+                    matters.update(m);
+                    matters.event(m, now, TimelineKind.OVERDUE, null, null, m.unitId, null, null);
+                    escalate(m, News.OVERDUE);
+                }
+            }
+            case SIGN_FOR -> {
+                if (m.status == MatterStatus.AWAITING_SIGN && m.signDueAt != null && !now.isBefore(m.signDueAt)
+                        && m.signDueAt.equals(dueAt)) {
+                    matters.event(m, now, TimelineKind.SIGN_OVERDUE, null, null, m.unitId, null, null);
+                    escalate(m, News.SIGN_OVERDUE);
+                }
+            }
+            case LEVEL_LIMIT -> {
+                if (!now.isBefore(m.levelDueAt) && m.levelDueAt.equals(dueAt)) {
+                    matters.event(m, now, TimelineKind.LEVEL_OVERDUE, null, null, m.unitId, null, null);
+                    notifyUnit(m, m.unitId, Permission.MATTER_SUPERVISE, RequestsNoticeKinds.OVERDUE, News.LEVEL_OVERDUE);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** The unit's leads and the level above: committee → its street office's leads, street office or department → the county administrator. */
+    private void escalate(Matter m, News news) {
+        Set<UUID> recipients = new LinkedHashSet<>(staff.membersHolding(m.unitId, Permission.MATTER_SUPERVISE));
+        recipients.addAll(above(m));
+        send(m, recipients, RequestsNoticeKinds.OVERDUE, news);
+    }
+
+    Collection<UUID> above(Matter m) {
+        List<UUID> ids = new ArrayList<>();
+        if (m.level == Level.COMMUNITY) {
+            for (Unit office : units.ofKind(UnitKind.TOWN_GOVERNMENT, m.regionCode.substring(0, 9))) {
+                ids.addAll(staff.membersHolding(office.id().value(), Permission.MATTER_SUPERVISE));
+            }
+        }
+        ids.addAll(staff.holdersAt(m.countyCode, Permission.MATTER_CATALOGUE));
+        return ids;
+    }
+
+    /** Tells the members of {@code unitId} holding {@code permission}. */
+    void notifyUnit(Matter m, UUID unitId, Permission permission, NoticeKind kind, News news) {
+        send(m, staff.membersHolding(unitId, permission), kind, news);
+    }
+
+    /** Tells the applicant, when they have an account. */
+    void notifyApplicant(Matter m, News news) {
+        if (m.applicantUserId != null) {
+            send(m, List.of(m.applicantUserId), RequestsNoticeKinds.UPDATED, news);
+        }
+    }
+
+    private void send(Matter m, Collection<UUID> recipients, NoticeKind kind, News news) {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        notifications.send(new Notice(Recipients.users(recipients), kind, news.title(m.number),
+                news.text(m.number, unitName(m.unitId)),
+                "/matters/" + m.id, m.regionCode));
+    }
+
+    String unitName(@Nullable UUID unitId) {
+        return unitId == null ? "" : units.find(new UnitId(unitId)).map(Unit::name).orElse("");
+    }
+}

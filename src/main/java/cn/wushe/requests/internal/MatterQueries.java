@@ -1,0 +1,209 @@
+package cn.wushe.requests.internal;
+
+import cn.wushe.audit.AuditEvent;
+import cn.wushe.audit.AuditLog;
+import cn.wushe.platform.Actor;
+import cn.wushe.platform.DomainException;
+import cn.wushe.platform.FieldCipher;
+import cn.wushe.platform.Messages;
+import cn.wushe.platform.Page;
+import cn.wushe.platform.ScopeFilter.SqlPredicate;
+import cn.wushe.platform.personal.Masking;
+import cn.wushe.units.Unit;
+import cn.wushe.units.UnitId;
+import cn.wushe.units.Units;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/** Lists and details of matters, always through {@link MatterScope}: outside it a matter does not exist. */
+@Component
+public class MatterQueries {
+
+    public static final int MAX_PAGE_SIZE = 100;
+
+    /** Which list: the actor's unit's inbox, the matters they brought in or are the applicant of, or all they see. */
+    public enum Box { INBOX, MINE, ALL }
+
+    public record Filter(Box box, @Nullable MatterStatus status, boolean overdueOnly, int page, int size) {
+    }
+
+    public record Row(UUID id, String number, String item, String status, String statusLabel, String level,
+            String unit, Instant submittedAt, Instant dueAt, boolean overdue, boolean urgent) {
+    }
+
+    public record Event(Instant at, String kind, String label, @Nullable String actor, @Nullable String unit,
+            @Nullable String toUnit, @Nullable String note) {
+    }
+
+    public record MaterialRow(String code, String name, String provision, @Nullable UUID attachmentId) {
+    }
+
+    public record Detail(UUID id, String number, String countyCode, String regionCode, UUID itemId, String itemCode,
+            int itemVersion, String item, String channel, String channelLabel, String status, String statusLabel,
+            String level, String levelLabel, UUID unitId, String unit, String applicant, @Nullable String phone,
+            @Nullable String proxyName, @Nullable String proxyRelation, String description, @Nullable Double latitude,
+            @Nullable Double longitude, Instant submittedAt, @Nullable Instant signDueAt, Instant levelDueAt,
+            Instant dueAt, boolean overdue, boolean warned, boolean urgent, boolean returned, boolean reopened,
+            @Nullable Instant closedAt, @Nullable String result, @Nullable Boolean closedOnTime, @Nullable Integer rating,
+            @Nullable String ratingComment, @Nullable UUID applicantUserId, UUID submittedBy, @Nullable String mergedInto,
+            List<MaterialRow> materials, List<Map<String, String>> returnProblems, List<Event> timeline, long version) {
+
+        public boolean open() {
+            return MatterStatus.valueOf(status).open();
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final MatterScope scope;
+    private final Units units;
+    private final FieldCipher cipher;
+    private final ObjectMapper json;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    MatterQueries(JdbcClient jdbc, MatterScope scope, Units units, FieldCipher cipher, ObjectMapper json, AuditLog audit,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.scope = scope;
+        this.units = units;
+        this.cipher = cipher;
+        this.json = json;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Row> list(Actor actor, Filter filter) {
+        SqlPredicate where = switch (filter.box()) {
+            case INBOX -> scope.atMyUnit(actor);
+            case MINE -> new SqlPredicate("(m.applicant_user_id = :v_me or m.submitted_by = :v_me)", Map.of("v_me", actor.id()));
+            case ALL -> scope.visible(actor);
+        };
+        Map<String, Object> params = new HashMap<>(where.params());
+        StringBuilder sql = new StringBuilder(" from requests.matters m join requests.catalogue_items c on c.county_code = m.county_code "
+                + "and c.id = m.item_id where " + where.sql());
+        if (filter.box() == Box.INBOX) {
+            sql.append(" and m.status in ('AWAITING_SIGN', 'HANDLING')");
+        }
+        if (filter.status() != null) {
+            sql.append(" and m.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.overdueOnly()) {
+            sql.append(" and m.overdue");
+        }
+        long total = jdbc.sql("select count(*)" + sql).params(params).query(Long.class).single();
+        params.put("limit", filter.size());
+        params.put("offset", (long) filter.page() * filter.size());
+        Map<UUID, String> names = new HashMap<>();
+        List<Row> rows = jdbc.sql("select m.id, m.number, c.name as item, m.status, m.level, m.unit_id, m.submitted_at, m.due_at, "
+                + "m.overdue, m.urgent" + sql + " order by m.submitted_at desc, m.id limit :limit offset :offset")
+                .params(params)
+                .query((rs, i) -> new Row(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("item"),
+                        rs.getString("status"), MatterStatus.valueOf(rs.getString("status")).label(),
+                        Level.valueOf(rs.getString("level")).label(),
+                        names.computeIfAbsent(rs.getObject("unit_id", UUID.class), this::unitName),
+                        rs.getTimestamp("submitted_at").toInstant(), rs.getTimestamp("due_at").toInstant(),
+                        rs.getBoolean("overdue"), rs.getBoolean("urgent")))
+                .list();
+        return Page.counted(rows, total, filter.page(), filter.size());
+    }
+
+    /** The matter with its timeline; staff reading someone else's matter is an access entry in the audit log. */
+    public Detail detail(Actor actor, UUID id) {
+        SqlPredicate visible = scope.visible(actor);
+        Detail detail = jdbc.sql("select m.*, c.name as item_name from requests.matters m join requests.catalogue_items c "
+                + "on c.county_code = m.county_code and c.id = m.item_id where m.id = :id and " + visible.sql())
+                .param("id", id).params(visible.params())
+                .query((rs, i) -> {
+                    UUID matterId = rs.getObject("id", UUID.class);
+                    String county = rs.getString("county_code");
+                    String phone = rs.getString("applicant_phone");
+                    String proxy = rs.getString("proxy_name");
+                    UUID mergedInto = rs.getObject("merged_into", UUID.class);
+                    MatterStatus status = MatterStatus.valueOf(rs.getString("status"));
+                    Level level = Level.valueOf(rs.getString("level"));
+                    Channel channel = Channel.valueOf(rs.getString("channel"));
+                    UUID unit = rs.getObject("unit_id", UUID.class);
+                    double lat = rs.getDouble("latitude");
+                    Double latitude = rs.wasNull() ? null : lat;
+                    double lng = rs.getDouble("longitude");
+                    Double longitude = rs.wasNull() ? null : lng;
+                    return new Detail(matterId, rs.getString("number"), county, rs.getString("region_code"),
+                            rs.getObject("item_id", UUID.class), rs.getString("item_code"), rs.getInt("item_version"),
+                            rs.getString("item_name"), channel.name(), channel.label(), status.name(), status.label(),
+                            level.name(), level.label(), unit, unitName(unit),
+                            Masking.name(cipher.decrypt(rs.getString("applicant_name"))),
+                            phone == null ? null : Masking.phone(cipher.decrypt(phone)),
+                            proxy == null ? null : Masking.name(cipher.decrypt(proxy)), rs.getString("proxy_relation"),
+                            rs.getString("description"), latitude, longitude, Matters.instant(rs, "submitted_at"),
+                            Matters.instant(rs, "sign_due_at"), Matters.instant(rs, "level_due_at"),
+                            Matters.instant(rs, "due_at"), rs.getBoolean("overdue"), rs.getBoolean("warned"),
+                            rs.getBoolean("urgent"), rs.getBoolean("returned"), rs.getBoolean("reopened"),
+                            Matters.instant(rs, "closed_at"), rs.getString("result"),
+                            (Boolean) rs.getObject("closed_on_time"),
+                            rs.getObject("rating") == null ? null : rs.getInt("rating"), rs.getString("rating_comment"),
+                            rs.getObject("applicant_user_id", UUID.class), rs.getObject("submitted_by", UUID.class),
+                            mergedInto == null ? null : numberOf(county, mergedInto), materials(county, matterId),
+                            returnProblems(county, matterId), timeline(county, matterId), rs.getLong("version"));
+                })
+                .optional().orElseThrow(() -> DomainException.notFound(Messages.text("requests.object.matter")));
+        if (!actor.id().equals(detail.applicantUserId())) {
+            audit.recordAccess(AuditEvent.success("MATTER_VIEW", "MATTER", id.toString(), detail.regionCode())
+                    .withDetail(detail.number()));
+        }
+        return detail;
+    }
+
+    /** Whether the detail is overdue now (the flag is set by the clock; between its firing and now it may lag). */
+    public boolean lateNow(Detail d) {
+        return d.overdue() || (d.open() && !"RETURNED".equals(d.status()) && clock.instant().isAfter(d.dueAt()));
+    }
+
+    private String numberOf(String county, UUID id) {
+        return jdbc.sql("select number from requests.matters where county_code = :county and id = :id").param("county", county)
+                .param("id", id).query(String.class).optional().orElse("");
+    }
+
+    private List<MaterialRow> materials(String county, UUID id) {
+        return jdbc.sql("select code, name, provision, attachment_id from requests.matter_materials where county_code = :county "
+                + "and matter_id = :id order by name").param("county", county).param("id", id)
+                .query((rs, i) -> new MaterialRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class)))
+                .list();
+    }
+
+    private List<Map<String, String>> returnProblems(String county, UUID id) {
+        return jdbc.sql("select problems::text from requests.matter_returns where county_code = :county and matter_id = :id")
+                .param("county", county).param("id", id).query(String.class).optional()
+                .map(text -> json.readValue(text, new TypeReference<List<Map<String, String>>>() {
+                })).orElse(List.of());
+    }
+
+    private List<Event> timeline(String county, UUID id) {
+        Map<UUID, String> names = new HashMap<>();
+        return jdbc.sql("select at, kind, actor_name, unit_id, to_unit_id, note from requests.matter_events "
+                + "where county_code = :county and matter_id = :id order by at, id").param("county", county).param("id", id)
+                .query((rs, i) -> {
+                    UUID unit = rs.getObject("unit_id", UUID.class);
+                    UUID to = rs.getObject("to_unit_id", UUID.class);
+                    String kind = rs.getString("kind");
+                    return new Event(rs.getTimestamp("at").toInstant(), kind, TimelineKind.valueOf(kind).label(),
+                            rs.getString("actor_name"), unit == null ? null : names.computeIfAbsent(unit, this::unitName),
+                            to == null ? null : names.computeIfAbsent(to, this::unitName), rs.getString("note"));
+                }).list();
+    }
+
+    String unitName(UUID id) {
+        return units.find(new UnitId(id)).map(Unit::name).orElse("");
+    }
+}
