@@ -79,6 +79,10 @@ class OpenApiConfiguration {
                 + "confirm (grants the RESIDENT or VOLUNTEER role) or reject with a reason, for community workers.", SCOPED));
         TAGS.put("inbox-api", new ApiTag("The caller's own inbox (我的通知): notices newest first, unread count, mark read.",
                 "Not region-bound: own inbox only; another user's notice is not found (404)."));
+        TAGS.put("volunteer-api", new ApiTag("Volunteers (志愿者): masked lists and entry for workers, reveal with a reason, "
+                + "the volunteer's own profile, hours and certificate, the points store (积分超市).", SCOPED));
+        TAGS.put("activity-api", new ApiTag("Volunteer activities (志愿活动): publish, enrol with slots and waitlist, "
+                + "check in by signed QR code and geofence, organizer check-in, one-step confirmation of hours.", SCOPED));
     }
 
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");

@@ -65,11 +65,11 @@ public class Activities {
             List<String> skills, String status, int enrolled, int waitlisted, long version) {
 
         public String serviceLineLabel() {
-            return Messages.text("volunteering.service-line." + serviceLine);
+            return Labels.of("line", serviceLine);
         }
 
         public String statusLabel() {
-            return Messages.text("volunteering.activity.status." + status);
+            return Labels.of("status", status);
         }
 
         public int freeSlots() {
@@ -247,6 +247,18 @@ public class Activities {
         if (viewed.isPresent()) {
             return viewed;
         }
+        return find(id, ScopeFilter.predicate(actor, Permission.VOLUNTEER_SELF, "a.county_code", "a.region_code"));
+    }
+
+    /** Whether the actor organizes the activity (sees its code, list and confirmation). */
+    @Transactional(readOnly = true)
+    public boolean organizes(Actor actor, UUID id) {
+        return find(id, ActivityReach.manages(actor)).isPresent();
+    }
+
+    /** The activity as the check-in page names it, if the volunteer's county holds it. */
+    @Transactional(readOnly = true)
+    public Optional<ActivityView> find(Actor actor, UUID id) {
         return find(id, ScopeFilter.predicate(actor, Permission.VOLUNTEER_SELF, "a.county_code", "a.region_code"));
     }
 

@@ -46,7 +46,7 @@ public class CheckIns {
             String activityTitle) {
 
         public String outcomeLabel() {
-            return Messages.text("volunteering.check-in.outcome." + outcome.name());
+            return Labels.of("outcome", outcome.name());
         }
     }
 

@@ -36,8 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HoursLedger {
 
-    /** 服务成效 catalogue: code → unit; labels are {@code volunteering.outcome.<code>}. */
-    public static final List<String> OUTCOMES = List.of("PERSUASION", "MEALS", "WASTE_TONNES", "TREES", "PEOPLE_SERVED");
+    /** 服务成效 catalogue (labels {@code volunteering.outcome.<code>}). */
+    public static final List<String> OUTCOMES = Labels.OUTCOMES;
 
     public record Confirmation(Map<UUID, Instant> typedEnds, Map<String, BigDecimal> outcomes, @Nullable Integer peopleServed) {
     }
@@ -46,7 +46,7 @@ public class HoursLedger {
             int minutes, String kind, @Nullable String reason) {
 
         public String kindLabel() {
-            return Messages.text("volunteering.hours.kind." + kind);
+            return Labels.of("kind", kind);
         }
 
         public String hours() {

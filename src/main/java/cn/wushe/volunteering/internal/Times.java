@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 final class Times {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    static final java.time.format.DateTimeFormatter CHINA_TIME = java.time.format.DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(CHINA);
+    static final java.time.format.DateTimeFormatter CHINA_TIME = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(CHINA);
 
     private Times() {
     }
