@@ -53,7 +53,7 @@ public class Activities {
             "CIVILIZATION", "EMERGENCY", "OTHER");
 
     public record NewActivity(@Nullable String title, @Nullable String serviceLine, @Nullable String regionCode,
-            @Nullable UUID organizerUnitId, @Nullable UUID teamId, boolean teamOnly, @Nullable Instant startsAt,
+            @Nullable UUID organizerUnitId, @Nullable UUID teamId, @Nullable Boolean teamOnly, @Nullable Instant startsAt,
             @Nullable Instant endsAt, @Nullable Instant cancelCutoff, @Nullable String venueName,
             @Nullable Double venueLat, @Nullable Double venueLng, @Nullable Integer radiusM, @Nullable Integer slots,
             @Nullable List<String> skills) {
@@ -147,7 +147,7 @@ public class Activities {
             cutoff = in.startsAt();
         }
         UUID id = UUID.randomUUID();
-        insert(id, region, organizer, in.teamId(), in.teamOnly(), title, in.serviceLine(), in.startsAt(), in.endsAt(),
+        insert(id, region, organizer, in.teamId(), Boolean.TRUE.equals(in.teamOnly()), title, in.serviceLine(), in.startsAt(), in.endsAt(),
                 cutoff, venue, in.venueLat(), in.venueLng(), radius, in.slots(), in.skills(), null, actor.id());
         if (in.startsAt().minus(REMINDER_BEFORE).isAfter(now)) {
             deadlines.schedule(new DeadlineRef(REMINDER_DEADLINE, "activity", id.toString()), in.startsAt().minus(REMINDER_BEFORE));

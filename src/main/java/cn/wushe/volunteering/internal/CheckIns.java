@@ -93,7 +93,7 @@ public class CheckIns {
         Volunteers.Ref me = activities.self(actor);
         Activities.ActivityView a = activities.find(activityId,
                         ScopeFilter.predicate(actor, Permission.VOLUNTEER_SELF, "a.county_code", "a.region_code"))
-                .orElseThrow(() -> refused("volunteering.check-in.code-foreign"));
+                .orElseThrow(Activities::notFound);
         Instant now = clock.instant();
         if (!a.status().equals("OPEN")) {
             throw refused("volunteering.check-in.closed");

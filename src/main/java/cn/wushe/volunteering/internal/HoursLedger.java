@@ -115,6 +115,9 @@ public class HoursLedger {
         List<HoursConfirmed.Entry> entries = new ArrayList<>();
         for (Present p : present) {
             Instant typed = input.typedEnds().get(p.volunteerId());
+            if (typed == null && now.isBefore(a.endsAt())) {
+                typed = now; // confirmed before the end: a missing check-out counts until now, never into the future
+            }
             Span span = HoursArithmetic.counted(window, p.checkedIn(), p.checkedOut(), typed);
             Volunteer v = lockVolunteer(a.countyCode(), p.volunteerId());
             int minutes = HoursArithmetic.newMinutes(span, counted(a.countyCode(), p.volunteerId(), span));

@@ -63,6 +63,15 @@ public class Points {
                 .param("county", county).param("id", UUID.randomUUID()).param("community", community)
                 .param("volunteer", volunteer).param("points", points).param("kind", kind).param("ref", reference)
                 .param("by", by).param("at", Times.ts(at)).update();
+        if (points < 0) {
+            // a debit: the caller holds the balance row and took no more than it holds
+            jdbc.sql("""
+                    update volunteering.points_balances set balance = balance + :points
+                    where county_code = :county and community_code = :community and volunteer_id = :volunteer""")
+                    .param("county", county).param("community", community).param("volunteer", volunteer)
+                    .param("points", points).update();
+            return;
+        }
         jdbc.sql("""
                 insert into volunteering.points_balances (county_code, community_code, volunteer_id, balance)
                 values (:county, :community, :volunteer, :points)
@@ -74,11 +83,11 @@ public class Points {
 
     /** Takes back the points a reversed hours row earned, as far as the balance still holds them. */
     void reverseFor(String county, String community, UUID volunteer, UUID hoursRow, UUID reversal, UUID by, Instant at) {
-        Integer earned = jdbc.sql("""
-                select sum(points) from volunteering.points_ledger where county_code = :county and volunteer_id = :volunteer
+        int earned = jdbc.sql("""
+                select coalesce(sum(points), 0) from volunteering.points_ledger where county_code = :county and volunteer_id = :volunteer
                   and reference_id = :row and kind = 'HOURS'""")
                 .param("county", county).param("volunteer", volunteer).param("row", hoursRow).query(Integer.class).single();
-        if (earned == null || earned <= 0) {
+        if (earned <= 0) {
             return;
         }
         Integer balance = jdbc.sql("""

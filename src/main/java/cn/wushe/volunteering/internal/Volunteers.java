@@ -49,7 +49,7 @@ public class Volunteers {
     /** What a worker types to enter a volunteer. */
     public record NewVolunteer(@Nullable String realName, @Nullable String identityNumber, @Nullable String phone,
             @Nullable String communityCode, @Nullable List<String> skills, @Nullable String availability,
-            boolean backbone, boolean partyMember, @Nullable String sendingEmployer) {
+            @Nullable Boolean backbone, @Nullable Boolean partyMember, @Nullable String sendingEmployer) {
     }
 
     /** A volunteer as lists and details show them: masked identity number with the age, masked phone. */
@@ -183,7 +183,7 @@ public class Volunteers {
                 .param("phoneIdx", phone == null ? null : index.of(PhoneNumber.BLIND_INDEX_PURPOSE, phone.digits()))
                 .param("birthYear", number.birthDate().getYear())
                 .param("skills", skills(input.skills())).param("availability", Text.trimToNull(input.availability()))
-                .param("backbone", input.backbone()).param("party", input.partyMember())
+                .param("backbone", Boolean.TRUE.equals(input.backbone())).param("party", Boolean.TRUE.equals(input.partyMember()))
                 .param("employer", Text.trimToNull(input.sendingEmployer()))
                 .param("source", source).param("at", Times.ts(clock.instant())).update();
     }

@@ -209,7 +209,8 @@ class VolunteeringPages {
             Model model) {
         model.addAttribute("activityId", id);
         model.addAttribute("signature", signature);
-        model.addAttribute("a", activities.find(CurrentActor.get(), id).orElse(null));
+        model.addAttribute("a", activities.find(CurrentActor.get(), id)
+                .orElseThrow(() -> DomainException.notFound(Messages.text("volunteering.activity.not-found"))));
         return "volunteering/check-in";
     }
 
@@ -224,7 +225,7 @@ class VolunteeringPages {
         try {
             model.addAttribute("result", checkIns.scan(CurrentActor.get(), id, signature, new CheckIns.Position(lat, lng, accuracy)));
         } catch (DomainException e) {
-            model.addAttribute("problem", FormRefusal.of(e).statusOn(response).message());
+            model.addAttribute("problem", FormRefusal.unlessNotFound(e).statusOn(response).message());
         }
         return "volunteering/check-in";
     }
