@@ -203,7 +203,12 @@ public class Activities {
     /** Activities the actor organizes, newest first. */
     @Transactional(readOnly = true)
     public Page<ActivityView> managed(Actor actor, int page, int size) {
-        return list(ActivityReach.manages(actor), page, size, "a.starts_at desc");
+        SqlPredicate reach = ActivityReach.manages(actor);
+        Map<String, Object> params = new LinkedHashMap<>(reach.params());
+        params.put("order_now", Times.ts(clock.instant()));
+        // the running and coming ones first, soonest first; then the past, latest first
+        return list(new SqlPredicate(reach.sql(), params), page, size,
+                "a.ends_at < :order_now, case when a.ends_at >= :order_now then a.starts_at end, a.starts_at desc");
     }
 
     /** Open activities a volunteer may take: in their county, not ended, open or of a team they belong to. */

@@ -76,7 +76,7 @@ class ActivityApi {
 
     @GetMapping
     @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
-    @Operation(summary = "我组织的活动（按开始时间倒序）")
+    @Operation(summary = "我组织的活动（进行中和将开始的在前）")
     ActivityPage managed(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         checkPage(page, size);
         return ActivityPage.of(activities.managed(CurrentActor.get(), page, size));

@@ -41,13 +41,24 @@ public class VolunteeringFixtures {
         this.jdbc = jdbc;
     }
 
+    /**
+     * This JVM's run: the test database outlives a build, so every id, account and identity number is
+     * made unique per run (a second call within the run still finds the same data).
+     */
+    public static final String RUN = Long.toString(System.nanoTime() % 1_000_000_007L, 36);
+
     public static UUID fixed(String key) {
-        return UUID.nameUUIDFromBytes(("volunteering-test:" + key).getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(("volunteering-test:" + RUN + ":" + key).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A login name unique to this run. */
+    public static String username(String name) {
+        return name + "_" + RUN;
     }
 
     /** A volunteer's account with {@code VOLUNTEER_SELF} over {@code county}. */
     public static TestActor volunteerActor(String username, String county) {
-        return TestActor.of(username, "VOLUNTEER", county, Permission.VOLUNTEER_SELF);
+        return TestActor.of(username(username), "VOLUNTEER", county, Permission.VOLUNTEER_SELF);
     }
 
     /** A community worker (region role) over {@code scope}: view, organize, reveal, keep the store. */
@@ -57,19 +68,20 @@ public class VolunteeringFixtures {
                 Permission.POINTS_REDEEM)) {
             grants.put(p, List.of(new RegionScope(scope)));
         }
-        return new TestActor(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)), username, username,
+        return new TestActor(UUID.nameUUIDFromBytes(username(username).getBytes(StandardCharsets.UTF_8)), username, username,
                 Set.of("COMMUNITY_WORKER"), grants, Set.of(unit));
     }
 
     /** A valid resident identity number of {@code county}, born 1990, made unique by {@code n} (0–999). */
     public static String identityNumber(String county, int n) {
-        String first17 = county + "19900101" + String.format("%03d", n);
+        java.time.LocalDate birth = java.time.LocalDate.of(1950, 1, 1).plusDays(Math.floorMod(RUN.hashCode(), 18_000));
+        String first17 = county + birth.toString().replace("-", "") + String.format("%03d", n);
         return first17 + IdentityNumber.checkCharacter(first17);
     }
 
     public UnitId unit(String key, String region, String name) {
         UnitId id = new UnitId(fixed("unit:" + key));
-        units.seed(id, UnitKind.COMMUNITY_COMMITTEE, region, name, null, null, "测试数据");
+        units.seed(id, UnitKind.COMMUNITY_COMMITTEE, region, name + RUN, null, null, "测试数据");
         return id;
     }
 
@@ -125,7 +137,7 @@ public class VolunteeringFixtures {
         jdbc.sql("""
                 insert into volunteering.goods (county_code, id, community_code, name, price_points, stock, created_at)
                 values (left(:community, 6), :id, :community, :name, :price, :stock, now()) on conflict do nothing""")
-                .param("community", community).param("id", id).param("name", "测试商品" + key).param("price", price)
+                .param("community", community).param("id", id).param("name", "测试商品" + key + RUN).param("price", price)
                 .param("stock", stock).update();
         return id;
     }

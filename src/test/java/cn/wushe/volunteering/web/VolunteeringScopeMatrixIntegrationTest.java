@@ -167,7 +167,7 @@ class VolunteeringScopeMatrixIntegrationTest {
             case PAGE_VOLUNTEERS -> "矩阵志愿者";
             case API_ACTIVITIES -> targetActivity.toString();
             case PAGE_MANAGE -> "测试活动matrix-now";
-            case API_GOODS, PAGE_STORE -> "测试商品matrix";
+            case API_GOODS, PAGE_STORE -> "测试商品matrix" + VolunteeringFixtures.RUN;
             default -> throw new IllegalArgumentException(action.name());
         };
     }
