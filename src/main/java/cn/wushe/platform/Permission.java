@@ -63,4 +63,14 @@ public enum Permission {
     MATTER_CATALOGUE,
     /** The region where matters' files (materials, notices) may be read; which matters, the requests module decides. */
     MATTER_VIEW,
+    /** A volunteer's own profile, activities, check-in, hours, points and certificates (志愿者本人). */
+    VOLUNTEER_SELF,
+    /** See volunteers, teams and their hours (志愿者查看). */
+    VOLUNTEER_VIEW,
+    /** Organize activities and services, check people in and confirm their hours (活动组织). */
+    ACTIVITY_MANAGE,
+    /** Redeem points for goods at a community's points store (积分超市兑换). */
+    POINTS_REDEEM,
+    /** Nominate and decide yearly volunteer honours (表彰). */
+    HONOUR_AWARD,
 }

@@ -99,6 +99,24 @@ public enum ProblemType {
     /** An uploaded attachment is of an accepted type but unusable: corrupt, incomplete, or a decompression bomb. */
     ATTACHMENT_CONTENT_REFUSED("attachment-content-refused", 422),
 
+    // Volunteering (志愿服务)
+    /** The identity number already belongs to a volunteer of the county. */
+    DUPLICATE_VOLUNTEER("duplicate-volunteer", 409),
+    /** The activity has no free slot (名额已满). */
+    ACTIVITY_FULL("activity-full", 409),
+    /** The activity is cancelled, confirmed, past its cut-off or not open to the volunteer. */
+    ACTIVITY_CLOSED("activity-closed", 409),
+    /** A check-in was refused: forged, expired or foreign code, outside the window, too far away. */
+    CHECK_IN_REFUSED("check-in-refused", 422),
+    /** An activity's hours were confirmed already, or a ledger row reversed already. */
+    HOURS_CONFIRMED("hours-confirmed", 409),
+    /** No confirmed hours: no certificate, no export. */
+    NO_CONFIRMED_HOURS("no-confirmed-hours", 409),
+    /** A redemption beyond the volunteer's points balance. */
+    INSUFFICIENT_POINTS("insufficient-points", 409),
+    /** A redemption beyond the goods' stock. */
+    OUT_OF_STOCK("out-of-stock", 409),
+
     /** The If-Match version is not the object's current one. */
     VERSION_MISMATCH("version-mismatch", 412),
     UPLOAD_TOO_LARGE("upload-too-large", 413),

@@ -66,6 +66,14 @@ public enum Role {
             at(GRID_VIEW, GRID_EDIT, PERSON_SEARCH, PERSON_VIEW, PERSON_EDIT, PII_UNMASK, PERSON_IMPORT, PERSON_EXPORT),
             at(SIGNUP_CONFIRM),
             at(CARE_VIEW, CARE_VISIT, CARE_MANAGE, CARE_TIER_APPROVE, CASEWORK)),
+            at(Permission.VOLUNTEER_VIEW, Permission.ACTIVITY_MANAGE, Permission.HONOUR_AWARD)),
+    COUNTY_STATION("County social work station", ScopeLevel.COUNTY, Duty.BUSINESS,
+            at(GRID_VIEW, PERSON_SEARCH, PERSON_VIEW, PERSON_EXPORT),
+            at(Permission.VOLUNTEER_VIEW)),
+    TOWN_STATION("Town social work station", ScopeLevel.TOWN, Duty.BUSINESS,
+            at(GRID_VIEW, GRID_EDIT, PERSON_SEARCH, PERSON_VIEW, PERSON_EDIT, PII_UNMASK, PERSON_IMPORT, PERSON_EXPORT),
+            at(SIGNUP_CONFIRM),
+            at(Permission.VOLUNTEER_VIEW, Permission.ACTIVITY_MANAGE, Permission.HONOUR_AWARD)),
     COMMUNITY_WORKER("Community worker", ScopeLevel.COMMUNITY, Duty.BUSINESS,
             at(GRID_VIEW, GRID_EDIT, PERSON_VIEW, PERSON_EDIT, PERSON_IMPORT, PERSON_EXPORT),
             at(SIGNUP_CONFIRM),
@@ -81,6 +89,15 @@ public enum Role {
     ORG_STAFF("Social organization staff", ScopeLevel.COUNTY, Duty.ORGANIZATION),
     VOLUNTEER("Volunteer", ScopeLevel.COUNTY, Duty.ORGANIZATION,
             at(CARE_VISIT)),
+            at(Permission.VOLUNTEER_VIEW, Permission.ACTIVITY_MANAGE, Permission.POINTS_REDEEM)),
+    GRID_WORKER("Grid worker", ScopeLevel.GRID, Duty.BUSINESS,
+            at(PERSON_EDIT),
+            widened(ScopeLevel.COMMUNITY, PERSON_VIEW, GRID_VIEW),
+            widened(ScopeLevel.TOWN, PERSON_SEARCH)),
+    ORG_STAFF("Social organization staff", ScopeLevel.COUNTY, Duty.ORGANIZATION,
+            at(Permission.ACTIVITY_MANAGE)),
+    VOLUNTEER("Volunteer", ScopeLevel.COUNTY, Duty.ORGANIZATION,
+            at(Permission.VOLUNTEER_SELF)),
     CHARITY_STAFF("Charity staff", ScopeLevel.COUNTY, Duty.ORGANIZATION),
     REVIEWER("Reviewer", ScopeLevel.COUNTY, Duty.BUSINESS),
     RESIDENT("Resident", ScopeLevel.COMMUNITY, Duty.BUSINESS,
@@ -99,6 +116,10 @@ public enum Role {
     /** 单位负责人: handles and supervises its unit's matters (a street office's lead: its town's too). */
     UNIT_LEAD("Unit lead (matters of a street office or department)", ScopeLevel.COUNTY, Duty.BUSINESS,
             at(MATTER_HANDLE, MATTER_SUPERVISE, MATTER_VIEW));
+    TEAM_LEADER("Volunteer team leader", ScopeLevel.COUNTY, Duty.ORGANIZATION,
+            at(Permission.ACTIVITY_MANAGE, Permission.VOLUNTEER_SELF)),
+    STORE_KEEPER("Points store keeper", ScopeLevel.COMMUNITY, Duty.BUSINESS,
+            at(Permission.POINTS_REDEEM));
 
     /** What kind of work a role is for; the three administrators (三员) are kept apart. */
     public enum Duty {
@@ -177,7 +198,7 @@ public enum Role {
         return switch (this) {
             case ORG_STAFF -> EnumSet.of(UnitKind.SOCIAL_ORGANIZATION, UnitKind.COMPANY);
             case CHARITY_STAFF -> EnumSet.of(UnitKind.CHARITY_ORGANIZATION);
-            case VOLUNTEER -> EnumSet.of(UnitKind.SOCIAL_ORGANIZATION, UnitKind.CHARITY_ORGANIZATION,
+            case VOLUNTEER, TEAM_LEADER -> EnumSet.of(UnitKind.SOCIAL_ORGANIZATION, UnitKind.CHARITY_ORGANIZATION,
                     UnitKind.COMMUNITY_COMMITTEE, UnitKind.TOWN_STATION, UnitKind.COMMUNITY_ROOM);
             default -> EnumSet.noneOf(UnitKind.class);
         };

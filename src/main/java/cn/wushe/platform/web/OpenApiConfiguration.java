@@ -102,6 +102,10 @@ class OpenApiConfiguration {
                 + "time limits per level and channels; read by every signed-in user, kept by the county administrator.",
                 "Not region-bound for reading (public facts, also shown by the 导办 guide); publishing and retiring need "
                         + "MATTER_CATALOGUE over the county (403 otherwise)."));
+        TAGS.put("volunteer-api", new ApiTag("Volunteers (志愿者): masked lists and entry for workers, reveal with a reason, "
+                + "the volunteer's own profile, hours and certificate, the points store (积分超市).", SCOPED));
+        TAGS.put("activity-api", new ApiTag("Volunteer activities (志愿活动): publish, enrol with slots and waitlist, "
+                + "check in by signed QR code and geofence, organizer check-in, one-step confirmation of hours.", SCOPED));
     }
 
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");

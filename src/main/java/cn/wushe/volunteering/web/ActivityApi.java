@@ -1,0 +1,167 @@
+package cn.wushe.volunteering.web;
+
+import cn.wushe.platform.CurrentActor;
+import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
+import cn.wushe.platform.Page;
+import cn.wushe.platform.web.Idempotency;
+import cn.wushe.volunteering.HoursConfirmed;
+import cn.wushe.volunteering.internal.Activities;
+import cn.wushe.volunteering.internal.CheckIns;
+import cn.wushe.volunteering.internal.HoursLedger;
+import io.swagger.v3.oas.annotations.Operation;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Activities (志愿活动): organizers create them, check phoneless people in and confirm the hours;
+ * volunteers list the open ones, enrol, cancel before the cut-off and check in by the signed code.
+ */
+@RestController
+@RequestMapping("/api/v1/activities")
+class ActivityApi {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final Activities activities;
+    private final CheckIns checkIns;
+    private final HoursLedger ledger;
+    private final Idempotency idempotency;
+
+    ActivityApi(Activities activities, CheckIns checkIns, HoursLedger ledger, Idempotency idempotency) {
+        this.activities = activities;
+        this.checkIns = checkIns;
+        this.ledger = ledger;
+        this.idempotency = idempotency;
+    }
+
+    record ActivityPage(List<Activities.ActivityView> items, int page, int size, long total) {
+
+        static ActivityPage of(Page<Activities.ActivityView> page) {
+            return new ActivityPage(page.items(), page.page(), page.size(), page.count());
+        }
+    }
+
+    record Created(UUID id, String checkInLink) {
+    }
+
+    record EnrolmentResponse(String status) {
+    }
+
+    record CheckInRequest(@Nullable String signature, @Nullable Double lat, @Nullable Double lng, @Nullable Double accuracy) {
+    }
+
+    record OrganizerCheckIn(@Nullable UUID volunteerId, @Nullable String reason) {
+    }
+
+    record ConfirmationRequest(@Nullable Map<UUID, Instant> typedEnds, @Nullable Map<String, BigDecimal> outcomes,
+            @Nullable Integer peopleServed) {
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    @Operation(summary = "我组织的活动（进行中和将开始的在前）")
+    ActivityPage managed(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        checkPage(page, size);
+        return ActivityPage.of(activities.managed(CurrentActor.get(), page, size));
+    }
+
+    @GetMapping("/open")
+    @PreAuthorize("hasAuthority('VOLUNTEER_SELF')")
+    @Operation(summary = "可报名的活动（本县、未结束、公开或本队）")
+    ActivityPage open(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        checkPage(page, size);
+        return ActivityPage.of(activities.openTo(CurrentActor.get(), page, size));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    @Operation(summary = "发布活动（时段、地点和签到半径、名额、取消截止时间）")
+    ResponseEntity<Created> create(@RequestBody Activities.NewActivity request,
+            @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String key) {
+        return idempotency.once(key, "POST /api/v1/activities", request, Created.class, () -> {
+            UUID id = activities.create(CurrentActor.get(), request);
+            return ResponseEntity.created(URI.create("/api/v1/activities/" + id))
+                    .body(new Created(id, "/volunteering/check-in/" + id + "?s=" + checkIns.signature(id)));
+        });
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyAuthority('ACTIVITY_MANAGE', 'VOLUNTEER_VIEW', 'VOLUNTEER_SELF')")
+    @Operation(summary = "查看活动")
+    Activities.ActivityView activity(@PathVariable UUID id) {
+        return activities.detail(CurrentActor.get(), id);
+    }
+
+    @PostMapping("/{id}/enrolment")
+    @PreAuthorize("hasAuthority('VOLUNTEER_SELF')")
+    @Operation(summary = "报名（名额满时进入候补）")
+    EnrolmentResponse enrol(@PathVariable UUID id) {
+        return new EnrolmentResponse(activities.enrol(CurrentActor.get(), id).name());
+    }
+
+    @DeleteMapping("/{id}/enrolment")
+    @PreAuthorize("hasAuthority('VOLUNTEER_SELF')")
+    @Operation(summary = "取消报名（截止时间前；候补第一位递补）")
+    ResponseEntity<Void> cancel(@PathVariable UUID id) {
+        activities.cancel(CurrentActor.get(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/check-in")
+    @PreAuthorize("hasAuthority('VOLUNTEER_SELF')")
+    @Operation(summary = "扫码签到或签退（签名、时段和距离都满足才接受；重复扫码不重复记录）")
+    CheckIns.Result checkIn(@PathVariable UUID id, @RequestBody CheckInRequest request) {
+        return checkIns.scan(CurrentActor.get(), id, request.signature(),
+                new CheckIns.Position(request.lat(), request.lng(), request.accuracy()));
+    }
+
+    @GetMapping("/{id}/attendances")
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    @Operation(summary = "签到名单（组织方）")
+    List<CheckIns.AttendanceView> attendances(@PathVariable UUID id) {
+        return checkIns.attendances(CurrentActor.get(), id);
+    }
+
+    @PostMapping("/{id}/attendances")
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    @Operation(summary = "组织方为没有手机的志愿者代签到（须填写理由，记入审计日志）")
+    ResponseEntity<Void> checkInFor(@PathVariable UUID id, @RequestBody OrganizerCheckIn request) {
+        if (request.volunteerId() == null) {
+            throw DomainException.invalid("volunteerId", Messages.text("volunteering.volunteer.not-found"));
+        }
+        checkIns.checkInFor(CurrentActor.get(), id, request.volunteerId(), request.reason());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/confirmation")
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    @Operation(summary = "组织方一次确认整张名单的服务时长和服务成效")
+    HoursConfirmed confirm(@PathVariable UUID id, @RequestBody ConfirmationRequest request) {
+        return ledger.confirm(CurrentActor.get(), id, new HoursLedger.Confirmation(
+                request.typedEnds() == null ? Map.of() : request.typedEnds(),
+                request.outcomes() == null ? Map.of() : request.outcomes(), request.peopleServed()));
+    }
+
+    private static void checkPage(int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw DomainException.invalid("size", Messages.text("platform.page.size-range", MAX_PAGE_SIZE));
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package cn.wushe.volunteering.web;
+
+import cn.wushe.platform.CurrentActor;
+import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
+import cn.wushe.platform.Page;
+import cn.wushe.platform.web.Idempotency;
+import cn.wushe.volunteering.internal.Certificates;
+import cn.wushe.volunteering.internal.HoursLedger;
+import cn.wushe.volunteering.internal.Points;
+import cn.wushe.volunteering.internal.Volunteers;
+import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Volunteers (志愿者) for workers — masked lists, entry, revealing with a reason — and the signed-in
+ * volunteer's own profile, hours, points and certificate; the points store's goods and redemptions.
+ */
+@RestController
+@RequestMapping("/api/v1/volunteers")
+class VolunteerApi {
+
+    private final Volunteers volunteers;
+    private final HoursLedger ledger;
+    private final Points points;
+    private final Certificates certificates;
+    private final Idempotency idempotency;
+
+    VolunteerApi(Volunteers volunteers, HoursLedger ledger, Points points, Certificates certificates, Idempotency idempotency) {
+        this.volunteers = volunteers;
+        this.ledger = ledger;
+        this.points = points;
+        this.certificates = certificates;
+        this.idempotency = idempotency;
+    }
+
+    record VolunteerPage(List<Volunteers.VolunteerView> items, int page, int size, long total) {
+    }
+
+    record CreatedVolunteer(UUID id) {
+    }
+
+    record RevealRequest(@Nullable String reason) {
+    }
+
+    record Me(Volunteers.VolunteerView profile, int points, String cardCode, List<HoursLedger.LedgerRow> ledger) {
+    }
+
+    record GoodsRequest(@Nullable String communityCode, @Nullable String name, @Nullable Integer pricePoints,
+            @Nullable Integer stock, @Nullable String merchant) {
+    }
+
+    record RedemptionRequest(@Nullable String card, @Nullable UUID goodsId, @Nullable Integer quantity) {
+    }
+
+    record ReversalRequest(@Nullable String reason) {
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('VOLUNTEER_VIEW')")
+    @Operation(summary = "分页列出管辖范围内的志愿者（证件号码、手机号脱敏）")
+    VolunteerPage list(@RequestParam(required = false) @Nullable String community,
+            @RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > Volunteers.MAX_PAGE_SIZE) {
+            throw DomainException.invalid("size", Messages.text("platform.page.size-range", Volunteers.MAX_PAGE_SIZE));
+        }
+        Page<Volunteers.VolunteerView> result = volunteers.page(CurrentActor.get(), community, q, page, size);
+        return new VolunteerPage(result.items(), result.page(), result.size(), result.count());
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('VOLUNTEER_VIEW')")
+    @Operation(summary = "查看一名志愿者（脱敏）")
+    Volunteers.VolunteerView volunteer(@PathVariable UUID id) {
+        return volunteers.detail(CurrentActor.get(), id);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    @Operation(summary = "录入志愿者（同一县内一个证件号码只能登记一次）")
+    ResponseEntity<CreatedVolunteer> register(@RequestBody Volunteers.NewVolunteer request,
+            @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String key) {
+        return idempotency.once(key, "POST /api/v1/volunteers", request, CreatedVolunteer.class, () -> {
+            UUID id = volunteers.register(CurrentActor.get(), request);
+            return ResponseEntity.created(URI.create("/api/v1/volunteers/" + id)).body(new CreatedVolunteer(id));
+        });
+    }
+
+    @PostMapping("/{id}/reveal")
+    @PreAuthorize("hasAuthority('PII_UNMASK')")
+    @Operation(summary = "查看完整证件号码和手机号（须填写理由，记入审计日志）")
+    Volunteers.Revealed reveal(@PathVariable UUID id, @RequestBody RevealRequest request) {
+        return volunteers.reveal(CurrentActor.get(), id, request.reason());
+    }
+
+    @GetMapping("/me")
+    @PreAuthorize("hasAuthority('VOLUNTEER_SELF')")
+    @Operation(summary = "我的志愿者档案、时长台账、积分和积分卡码")
+    Me me() {
+        var actor = CurrentActor.get();
+        Volunteers.VolunteerView profile = volunteers.own(actor)
+                .orElseThrow(() -> DomainException.notFound(Messages.text("volunteering.volunteer.no-profile")));
+        return new Me(profile, points.balance(profile.communityCode().substring(0, 6), profile.communityCode(), profile.id()),
+                points.cardCode(profile.id()), ledger.own(actor));
+    }
+
+    @PostMapping("/me/certificate")
+    @PreAuthorize("hasAuthority('VOLUNTEER_SELF')")
+    @Operation(summary = "开具志愿服务记录证明（PDF，带验证二维码）")
+    ResponseEntity<byte[]> certificate() {
+        return Downloads.certificate(certificates.issueOwn(CurrentActor.get()));
+    }
+
+    @PostMapping("/hours/{rowId}/reversal")
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    @Operation(summary = "更正时长：追加一条冲销记录（须填写理由）")
+    ResponseEntity<Void> reverse(@PathVariable UUID rowId, @RequestBody ReversalRequest request) {
+        ledger.reverse(CurrentActor.get(), rowId, request.reason());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/store/goods")
+    @PreAuthorize("hasAuthority('POINTS_REDEEM')")
+    @Operation(summary = "积分超市的商品和库存")
+    List<Points.Goods> goods() {
+        return points.goods(CurrentActor.get());
+    }
+
+    @PostMapping("/store/goods")
+    @PreAuthorize("hasAuthority('POINTS_REDEEM')")
+    @Operation(summary = "上架商品（积分价格和库存）")
+    ResponseEntity<CreatedVolunteer> addGoods(@RequestBody GoodsRequest request) {
+        UUID id = points.addGoods(CurrentActor.get(), request.communityCode(), request.name(), request.pricePoints(),
+                request.stock(), request.merchant());
+        return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedVolunteer(id));
+    }
+
+    @PostMapping("/store/redemptions")
+    @PreAuthorize("hasAuthority('POINTS_REDEEM')")
+    @Operation(summary = "扫志愿者积分卡兑换商品（积分和库存都不会变成负数）")
+    ResponseEntity<Points.Redeemed> redeem(@RequestBody RedemptionRequest request) {
+        if (request.goodsId() == null) {
+            throw DomainException.invalid(Map.of("goodsId", Messages.text("volunteering.goods.not-found")));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(points.redeem(CurrentActor.get(), request.card(),
+                request.goodsId(), request.quantity() == null ? 1 : request.quantity()));
+    }
+}

@@ -1,0 +1,30 @@
+// Check-in (签到): the one tap on the button asks the browser for the position (the location
+// prompt is the second tap), fills the hidden fields and submits. Without a position the form is
+// submitted anyway, and the server says why it cannot accept it.
+document.addEventListener('DOMContentLoaded', function () {
+  var form = document.getElementById('check-in-form');
+  if (!form) {
+    return;
+  }
+  form.addEventListener('submit', function (event) {
+    if (form.dataset.located === 'true' || !navigator.geolocation) {
+      return;
+    }
+    event.preventDefault();
+    var button = document.getElementById('check-in');
+    var locating = document.getElementById('locating');
+    button.disabled = true;
+    locating.hidden = false;
+    var send = function () {
+      form.dataset.located = 'true';
+      button.disabled = false;
+      form.submit();
+    };
+    navigator.geolocation.getCurrentPosition(function (position) {
+      document.getElementById('lat').value = position.coords.latitude;
+      document.getElementById('lng').value = position.coords.longitude;
+      document.getElementById('accuracy').value = position.coords.accuracy;
+      send();
+    }, send, { enableHighAccuracy: true, timeout: 15000, maximumAge: 30000 });
+  });
+});

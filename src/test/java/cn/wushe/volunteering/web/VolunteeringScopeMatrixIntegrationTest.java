@@ -1,0 +1,289 @@
+package cn.wushe.volunteering.web;
+
+import static cn.wushe.volunteering.internal.VolunteeringFixtures.DAOBEI;
+import static cn.wushe.volunteering.internal.VolunteeringFixtures.LAT;
+import static cn.wushe.volunteering.internal.VolunteeringFixtures.LNG;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import cn.wushe.platform.TestActor;
+import cn.wushe.units.internal.UnitManagement;
+import cn.wushe.volunteering.internal.Activities;
+import cn.wushe.volunteering.internal.CheckIns;
+import cn.wushe.volunteering.internal.Points;
+import cn.wushe.volunteering.internal.Volunteers;
+import cn.wushe.volunteering.internal.VolunteeringFixtures;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Volunteering in ONE table of who × what → status, every cell in its own rolled-back transaction.
+ * Workers (volunteers, activities, store) at the target community 道北社区 (own), its town (parent),
+ * a grid under it (child), the neighbouring community (sibling) and 蒲城县 (other county): outside
+ * the scope a volunteer, activity, ledger row or goods does not exist (404), a create is refused
+ * (403 out-of-scope), a list leaves it out. Volunteers of 白水县 and of 蒲城县 against the activity:
+ * enrol, cancel, check in and the pages.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Transactional
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VolunteeringScopeMatrixIntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Points points;
+
+    @Autowired
+    CheckIns checkIns;
+
+    static UUID organizer;
+    static UUID target;
+    static UUID targetActivity;
+    static UUID futureActivity;
+    static UUID ledgerRow;
+    static UUID goods;
+    static String card;
+
+    @BeforeAll
+    void data(@Autowired Volunteers volunteers, @Autowired Activities activities, @Autowired UnitManagement units) {
+        VolunteeringFixtures f = new VolunteeringFixtures(volunteers, activities, units, jdbc);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        organizer = f.unit("matrix", DAOBEI, "矩阵志愿测试居委会").value();
+        target = f.volunteer("matrix-target", DAOBEI, Vol.OWN_COUNTY.actor().id(), "矩阵志愿者", 801);
+        f.volunteer("matrix-other", "610526001001", Vol.OTHER_COUNTY.actor().id(), "蒲城志愿者", 802);
+        UUID walkIn = f.volunteer("matrix-walk-in", DAOBEI, null, "无手机志愿者", 803);
+        targetActivity = f.activity("matrix-now", DAOBEI, organizer, now.minus(10, ChronoUnit.MINUTES),
+                now.plus(3, ChronoUnit.HOURS), 5);
+        futureActivity = f.activity("matrix-future", DAOBEI, organizer, now.plus(2, ChronoUnit.DAYS),
+                now.plus(50, ChronoUnit.HOURS), 5);
+        f.attendance(targetActivity, walkIn, now.minus(5, ChronoUnit.MINUTES), null);
+        UUID past = f.activity("matrix-past", DAOBEI, organizer, now.minus(30, ChronoUnit.DAYS),
+                now.minus(30, ChronoUnit.DAYS).plus(2, ChronoUnit.HOURS), 5);
+        ledgerRow = f.ledgerRow("matrix", past, target, now.minus(30, ChronoUnit.DAYS), 120);
+        goods = f.goods("matrix", DAOBEI, 10, 5);
+        f.balance(DAOBEI, target, 100);
+        card = points.cardCode(target);
+    }
+
+    enum Case {
+        OWN_COMMUNITY(DAOBEI, true),
+        PARENT_TOWN("610527001", true),
+        CHILD_GRID("610527001001001", false),
+        SIBLING_COMMUNITY("610527001002", false),
+        OTHER_COUNTY("610526", false);
+
+        final String scope;
+        final boolean reaches;
+
+        Case(String scope, boolean reaches) {
+            this.scope = scope;
+            this.reaches = reaches;
+        }
+
+        TestActor actor() {
+            return VolunteeringFixtures.worker("vol_matrix_" + name().toLowerCase(), scope, organizer);
+        }
+    }
+
+    enum Action {
+        API_VOLUNTEERS(200, true), API_VOLUNTEER(200), API_REVEAL(200), API_REGISTER(201, Kind.CREATE),
+        API_ACTIVITIES(200, true), API_ACTIVITY(200), API_CREATE_ACTIVITY(201, Kind.CREATE),
+        API_ATTENDANCES(200), API_CHECK_IN_FOR(204), API_CONFIRM(200), API_REVERSAL(204),
+        API_GOODS(200, true), API_ADD_GOODS(201, Kind.CREATE), API_REDEEM(201),
+        PAGE_ACTIVITY(200), PAGE_QR(200), PAGE_CHECK_IN_FOR(302), PAGE_CONFIRM(302), PAGE_CREATE_ACTIVITY(302, Kind.CREATE),
+        PAGE_VOLUNTEERS(200, true), PAGE_MANAGE(200, true), PAGE_STORE(200, true), PAGE_REDEEM(200);
+
+        enum Kind { OBJECT, LIST, CREATE }
+
+        final int success;
+        final Kind kind;
+
+        Action(int success) {
+            this(success, Kind.OBJECT);
+        }
+
+        Action(int success, boolean list) {
+            this(success, Kind.LIST);
+        }
+
+        Action(int success, Kind kind) {
+            this.success = success;
+            this.kind = kind;
+        }
+    }
+
+    static Stream<Arguments> cells() {
+        return Arrays.stream(Case.values()).flatMap(c -> Arrays.stream(Action.values()).map(a -> Arguments.of(c, a)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cells")
+    void workerScopeDecides(Case c, Action action) throws Exception {
+        MockHttpServletResponse response = mvc.perform(request(action).with(authentication(c.actor().authentication()))
+                .with(csrf())).andReturn().getResponse();
+        String body = response.getContentAsString();
+        switch (action.kind) {
+            case LIST -> {
+                assertThat(response.getStatus()).isEqualTo(200);
+                assertThat(body.contains(listMarker(action))).as("listed").isEqualTo(c.reaches);
+            }
+            case CREATE -> assertThat(response.getStatus()).as(body).isEqualTo(c.reaches ? action.success : 403);
+            case OBJECT -> assertThat(response.getStatus()).as(body).isEqualTo(c.reaches ? action.success : 404);
+        }
+    }
+
+    private static String listMarker(Action action) {
+        return switch (action) {
+            case API_VOLUNTEERS -> target.toString();
+            case PAGE_VOLUNTEERS -> "矩阵志愿者";
+            case API_ACTIVITIES -> targetActivity.toString();
+            case PAGE_MANAGE -> "测试活动matrix-now";
+            case API_GOODS, PAGE_STORE -> "测试商品matrix" + VolunteeringFixtures.RUN;
+            default -> throw new IllegalArgumentException(action.name());
+        };
+    }
+
+    private MockHttpServletRequestBuilder request(Action action) {
+        String activity = "/api/v1/activities/" + targetActivity;
+        String page = "/volunteering/activities/" + targetActivity;
+        UUID walkIn = VolunteeringFixtures.fixed("volunteer:matrix-walk-in");
+        return switch (action) {
+            case API_VOLUNTEERS -> get("/api/v1/volunteers").param("size", "100").param("q", "矩阵");
+            case API_VOLUNTEER -> get("/api/v1/volunteers/" + target);
+            case API_REVEAL -> json(post("/api/v1/volunteers/" + target + "/reveal"), "{\"reason\":\"核对身份\"}");
+            case API_REGISTER -> json(post("/api/v1/volunteers"), "{\"realName\":\"新志愿者\",\"identityNumber\":\""
+                    + VolunteeringFixtures.identityNumber("610527", 811) + "\",\"communityCode\":\"" + DAOBEI + "\"}");
+            case API_ACTIVITIES -> get("/api/v1/activities").param("size", "100");
+            case API_ACTIVITY -> get(activity);
+            case API_CREATE_ACTIVITY -> json(post("/api/v1/activities"), newActivity());
+            case API_ATTENDANCES -> get(activity + "/attendances");
+            case API_CHECK_IN_FOR -> json(post(activity + "/attendances"),
+                    "{\"volunteerId\":\"" + target + "\",\"reason\":\"没有智能手机\"}");
+            case API_CONFIRM -> json(post(activity + "/confirmation"), "{\"outcomes\":{\"MEALS\":3}}");
+            case API_REVERSAL -> json(post("/api/v1/volunteers/hours/" + ledgerRow + "/reversal"), "{\"reason\":\"重复登记\"}");
+            case API_GOODS -> get("/api/v1/volunteers/store/goods");
+            case API_ADD_GOODS -> json(post("/api/v1/volunteers/store/goods"),
+                    "{\"communityCode\":\"" + DAOBEI + "\",\"name\":\"肥皂\",\"pricePoints\":5,\"stock\":10}");
+            case API_REDEEM -> json(post("/api/v1/volunteers/store/redemptions"),
+                    "{\"card\":\"" + card + "\",\"goodsId\":\"" + goods + "\",\"quantity\":1}");
+            case PAGE_ACTIVITY -> get(page);
+            case PAGE_QR -> get(page + "/qr.png");
+            case PAGE_CHECK_IN_FOR -> post(page + "/attendances").param("volunteerId", walkIn.toString())
+                    .param("reason", "没有智能手机");
+            case PAGE_CONFIRM -> post(page + "/confirmation").param("outcome-MEALS", "2");
+            case PAGE_CREATE_ACTIVITY -> post("/volunteering/activities").param("title", "矩阵新活动")
+                    .param("serviceLine", "COMMUNITY").param("regionCode", DAOBEI)
+                    .param("startsAt", "2099-01-01T09:00").param("endsAt", "2099-01-01T11:00").param("venueName", "广场")
+                    .param("venueLat", String.valueOf(LAT)).param("venueLng", String.valueOf(LNG))
+                    .param("radiusM", "200").param("slots", "10");
+            case PAGE_VOLUNTEERS -> get("/volunteering/volunteers").param("q", "矩阵");
+            case PAGE_MANAGE -> get("/volunteering/manage");
+            case PAGE_STORE -> get("/volunteering/store");
+            case PAGE_REDEEM -> post("/volunteering/store/redemptions").param("card", card)
+                    .param("goodsId", goods.toString()).param("quantity", "1");
+        };
+    }
+
+    private static String newActivity() {
+        return "{\"title\":\"矩阵新活动\",\"serviceLine\":\"ELDERLY\",\"regionCode\":\"" + DAOBEI + "\","
+                + "\"startsAt\":\"2099-01-01T01:00:00Z\",\"endsAt\":\"2099-01-01T03:00:00Z\",\"venueName\":\"广场\","
+                + "\"venueLat\":" + LAT + ",\"venueLng\":" + LNG + ",\"radiusM\":150,\"slots\":20}";
+    }
+
+    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+        return request.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    /** Volunteers of the activity's county and of the neighbouring county. */
+    enum Vol {
+        OWN_COUNTY("610527", true),
+        OTHER_COUNTY("610526", false);
+
+        final String county;
+        final boolean reaches;
+
+        Vol(String county, boolean reaches) {
+            this.county = county;
+            this.reaches = reaches;
+        }
+
+        TestActor actor() {
+            return VolunteeringFixtures.volunteerActor("vol_matrix_self_" + name().toLowerCase(), county);
+        }
+    }
+
+    enum SelfAction { API_OPEN, API_ACTIVITY, API_ENROL, API_CANCEL, API_CHECK_IN, PAGE_ACTIVITY, PAGE_ENROL, PAGE_CHECK_IN, PAGE_CHECK_IN_POST }
+
+    static Stream<Arguments> selfCells() {
+        return Arrays.stream(Vol.values()).flatMap(v -> Arrays.stream(SelfAction.values()).map(a -> Arguments.of(v, a)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("selfCells")
+    void volunteerCountyDecides(Vol v, SelfAction action) throws Exception {
+        var auth = authentication(v.actor().authentication());
+        String activity = "/api/v1/activities/";
+        String signature = checkIns.signature(targetActivity);
+        if (action == SelfAction.API_CANCEL && v.reaches) {
+            mvc.perform(post(activity + futureActivity + "/enrolment").with(auth).with(csrf()));
+        }
+        MockHttpServletRequestBuilder request = switch (action) {
+            case API_OPEN -> get("/api/v1/activities/open").param("size", "100");
+            case API_ACTIVITY -> get(activity + targetActivity);
+            case API_ENROL -> post(activity + futureActivity + "/enrolment");
+            case API_CANCEL -> delete(activity + futureActivity + "/enrolment");
+            case API_CHECK_IN -> json(post(activity + targetActivity + "/check-in"), "{\"signature\":\"" + signature
+                    + "\",\"lat\":" + LAT + ",\"lng\":" + LNG + ",\"accuracy\":10}");
+            case PAGE_ACTIVITY -> get("/volunteering/activities/" + futureActivity);
+            case PAGE_ENROL -> post("/volunteering/activities/" + futureActivity + "/enrolment");
+            case PAGE_CHECK_IN -> get("/volunteering/check-in/" + targetActivity).param("s", signature);
+            case PAGE_CHECK_IN_POST -> post("/volunteering/check-in/" + targetActivity).param("s", signature)
+                    .param("lat", String.valueOf(LAT)).param("lng", String.valueOf(LNG)).param("accuracy", "10");
+        };
+        MockHttpServletResponse response = mvc.perform(request.with(auth).with(csrf())).andReturn().getResponse();
+        String body = response.getContentAsString();
+        switch (action) {
+            case API_OPEN -> assertThat(body.contains(futureActivity.toString())).as("listed").isEqualTo(v.reaches);
+            default -> {
+                int success = switch (action) {
+                    case API_CANCEL -> 204;
+                    case PAGE_ENROL -> 302;
+                    default -> 200;
+                };
+                assertThat(response.getStatus()).as(body).isEqualTo(v.reaches ? success : 404);
+            }
+        }
+        if (action == SelfAction.PAGE_CHECK_IN_POST && v.reaches) {
+            assertThat(body).contains("签到成功");
+        }
+    }
+}
