@@ -108,5 +108,12 @@ class RolesDocumentationTest {
             java.util.Map.entry(Permission.CALENDAR_MANAGE, "enter and correct the working calendar and county office hours"),
 
             java.util.Map.entry(Permission.SIGNUP_CONFIRM, "confirm or reject residents' and volunteers' own sign-ups (注册审核)"),
-            java.util.Map.entry(Permission.TASK_VIEW, "see the scheduled-task queue: pending, late and failing deadlines"));
+            java.util.Map.entry(Permission.TASK_VIEW, "see the scheduled-task queue: pending, late and failing deadlines"),
+            java.util.Map.entry(Permission.ORG_VIEW, "see the register of social organizations and filed community organizations"),
+            java.util.Map.entry(Permission.ORG_MANAGE, "register, change, deregister organizations; file community organizations (备案)"),
+            java.util.Map.entry(Permission.ORG_OWN, "an organization's own staff: its record, applications and projects only"),
+            java.util.Map.entry(Permission.ROUND_MANAGE, "run funding rounds: standards, criteria, experts, decisions, confirmation"),
+            java.util.Map.entry(Permission.APPLICATION_SCORE, "score assigned applications inside the scoring window (评审)"),
+            java.util.Map.entry(Permission.PROJECT_VIEW, "see funded projects, reports and instalments"),
+            java.util.Map.entry(Permission.PROJECT_EVALUATE, "evaluate an assigned project at acceptance (第三方评估)"));
 }

@@ -78,6 +78,8 @@ class MessagesUnitTest {
             Map.entry("documents.verify.state.", List.of(DocumentVerification.State.values())),
             Map.entry("documents.verify.explain.", List.of(DocumentVerification.State.values())),
             Map.entry("units.kind.", List.of(cn.wushe.units.UnitKind.values())),
+            Map.entry("organizations.kind.", List.of(cn.wushe.organizations.OrganizationKind.values())),
+            Map.entry("organizations.party.", constants("cn.wushe.organizations.internal.OrganizationRecord$PartyStatus")),
             Map.entry("attachments.kind.", constants("cn.wushe.attachments.AttachmentKind")),
             Map.entry("attachments.sniffed.", constants("cn.wushe.attachments.internal.Sniffed")));
 

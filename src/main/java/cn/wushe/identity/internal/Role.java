@@ -1,6 +1,13 @@
 package cn.wushe.identity.internal;
 
 import static cn.wushe.platform.Permission.AUDIT_READ;
+import static cn.wushe.platform.Permission.APPLICATION_SCORE;
+import static cn.wushe.platform.Permission.ORG_MANAGE;
+import static cn.wushe.platform.Permission.ORG_OWN;
+import static cn.wushe.platform.Permission.ORG_VIEW;
+import static cn.wushe.platform.Permission.PROJECT_EVALUATE;
+import static cn.wushe.platform.Permission.PROJECT_VIEW;
+import static cn.wushe.platform.Permission.ROUND_MANAGE;
 import static cn.wushe.platform.Permission.CALENDAR_MANAGE;
 import static cn.wushe.platform.Permission.DOCUMENT_REVOKE;
 import static cn.wushe.platform.Permission.GRID_EDIT;
@@ -44,12 +51,15 @@ import org.jspecify.annotations.Nullable;
 public enum Role {
     COUNTY_ADMIN("County civil affairs administrator", ScopeLevel.COUNTY, Duty.BUSINESS,
             at(GRID_VIEW, GRID_EDIT, PERSON_SEARCH, PERSON_VIEW, PERSON_EDIT, PII_UNMASK, PERSON_IMPORT, PERSON_EXPORT),
-            at(DOCUMENT_REVOKE)),
+            at(DOCUMENT_REVOKE),
+            at(ORG_VIEW, ORG_MANAGE, ROUND_MANAGE, PROJECT_VIEW)),
     COUNTY_STATION("County social work station", ScopeLevel.COUNTY, Duty.BUSINESS,
-            at(GRID_VIEW, PERSON_SEARCH, PERSON_VIEW, PERSON_EXPORT)),
+            at(GRID_VIEW, PERSON_SEARCH, PERSON_VIEW, PERSON_EXPORT),
+            at(ORG_VIEW, PROJECT_VIEW)),
     TOWN_STATION("Town social work station", ScopeLevel.TOWN, Duty.BUSINESS,
             at(GRID_VIEW, GRID_EDIT, PERSON_SEARCH, PERSON_VIEW, PERSON_EDIT, PII_UNMASK, PERSON_IMPORT, PERSON_EXPORT),
-            at(SIGNUP_CONFIRM)),
+            at(SIGNUP_CONFIRM),
+            at(ORG_VIEW, PROJECT_VIEW)),
     COMMUNITY_WORKER("Community worker", ScopeLevel.COMMUNITY, Duty.BUSINESS,
             at(GRID_VIEW, GRID_EDIT, PERSON_VIEW, PERSON_EDIT, PERSON_IMPORT, PERSON_EXPORT),
             at(SIGNUP_CONFIRM),
@@ -58,10 +68,16 @@ public enum Role {
             at(PERSON_EDIT),
             widened(ScopeLevel.COMMUNITY, PERSON_VIEW, GRID_VIEW),
             widened(ScopeLevel.TOWN, PERSON_SEARCH)),
-    ORG_STAFF("Social organization staff", ScopeLevel.COUNTY, Duty.ORGANIZATION),
+    ORG_STAFF("Social organization staff", ScopeLevel.COUNTY, Duty.ORGANIZATION,
+            at(ORG_OWN)),
     VOLUNTEER("Volunteer", ScopeLevel.COUNTY, Duty.ORGANIZATION),
     CHARITY_STAFF("Charity staff", ScopeLevel.COUNTY, Duty.ORGANIZATION),
-    REVIEWER("Reviewer", ScopeLevel.COUNTY, Duty.BUSINESS),
+    REVIEWER("Reviewer", ScopeLevel.COUNTY, Duty.BUSINESS,
+            at(APPLICATION_SCORE)),
+    TOWN_OFFICE("Town civil affairs office", ScopeLevel.TOWN, Duty.BUSINESS,
+            at(ORG_VIEW, ORG_MANAGE, PROJECT_VIEW)),
+    EVALUATOR("Third-party evaluator", ScopeLevel.COUNTY, Duty.BUSINESS,
+            at(PROJECT_EVALUATE)),
     RESIDENT("Resident", ScopeLevel.COMMUNITY, Duty.BUSINESS,
             at(SELF_SERVICE)),
     SYSTEM_ADMIN("System administrator (accounts)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,

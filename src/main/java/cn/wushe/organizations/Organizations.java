@@ -1,0 +1,13 @@
+package cn.wushe.organizations;
+
+import cn.wushe.units.UnitId;
+import java.util.Optional;
+
+/**
+ * The register for other modules (funding rounds check eligibility here). Not scope-checked: the
+ * caller decides what its user may see.
+ */
+public interface Organizations {
+
+    Optional<OrganizationSummary> find(UnitId id);
+}
