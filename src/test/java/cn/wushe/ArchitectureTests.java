@@ -67,7 +67,8 @@ class ArchitectureTests {
      */
     static final Set<String> PUBLIC_PATHS = Set.of("/login", "/error", "/prefs/large-type",
             "/verify/{token}",
-            "/signup", "/signup/resident", "/signup/volunteer", "/signup/communities", "/signup/sent");
+            "/signup", "/signup/resident", "/signup/volunteer", "/signup/communities", "/signup/sent",
+            "/public/projects");
 
     static final ArchRule HANDLERS_ARE_AUTHORIZED = handlers()
             .and(DescribedPredicate.not(servingOnly(PUBLIC_PATHS)))

@@ -79,6 +79,10 @@ class MessagesUnitTest {
             Map.entry("documents.verify.explain.", List.of(DocumentVerification.State.values())),
             Map.entry("units.kind.", List.of(cn.wushe.units.UnitKind.values())),
             Map.entry("organizations.kind.", List.of(cn.wushe.organizations.OrganizationKind.values())),
+            Map.entry("projects.status.", constants("cn.wushe.projects.internal.ApplicationStatus")),
+            Map.entry("projects.evaluation.", constants("cn.wushe.projects.internal.Evaluation")),
+            Map.entry("projects.round.kind.", constants("cn.wushe.projects.internal.Round$Kind")),
+            Map.entry("projects.round.status.", constants("cn.wushe.projects.internal.Round$Status")),
             Map.entry("organizations.party.", constants("cn.wushe.organizations.internal.OrganizationRecord$PartyStatus")),
             Map.entry("attachments.kind.", constants("cn.wushe.attachments.AttachmentKind")),
             Map.entry("attachments.sniffed.", constants("cn.wushe.attachments.internal.Sniffed")));

@@ -58,7 +58,8 @@ class SecurityConfiguration {
         "/error", "/actuator/health/**", "/v3/api-docs/**", "/api-docs.html", "/swagger-ui/**", "/problems/**",
         "/prefs/large-type",
         "/signup", "/signup/resident", "/signup/volunteer", "/signup/communities", "/signup/sent",
-        "/verify/*"};
+        "/verify/*",
+        "/public/projects"};
 
     /**
      * Requests a page makes by itself, not the user: they must not keep an idle session alive (the

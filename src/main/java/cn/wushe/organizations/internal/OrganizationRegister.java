@@ -205,7 +205,7 @@ public class OrganizationRegister {
         }
         List<String> newFields = fields == null ? o.fields() : fields(fields);
         if (!newFields.equals(o.fields())) {
-            changed.put("fields", new String[] {String.join("、", o.fields()), String.join("、", newFields)});
+            changed.put("fields", new String[] {String.join("\u3001", o.fields()), String.join("\u3001", newFields)});
         }
         if (changed.isEmpty()) {
             return o;
@@ -357,7 +357,7 @@ public class OrganizationRegister {
         if (text == null) {
             return List.of();
         }
-        return Arrays.stream(text.split("[,，、\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).distinct().limit(10)
+        return Arrays.stream(text.split("[,\uff0c\u3001\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).distinct().limit(10)
                 .toList();
     }
 }
