@@ -1,6 +1,7 @@
 package cn.wushe.organizations;
 
 import cn.wushe.units.UnitId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,4 +11,7 @@ import java.util.Optional;
 public interface Organizations {
 
     Optional<OrganizationSummary> find(UnitId id);
+
+    /** The active organizations of a county, registered ones first, by name (demo data, eligibility lists). */
+    List<OrganizationSummary> activeIn(String countyCode);
 }

@@ -106,6 +106,8 @@ class MessagesUnitTest {
             "cn/wushe/registry/demo/BulkLoad.java", "the history row of generated people and a developer's exception message",
             "cn/wushe/platform/web/OpenApiConfiguration.java", "OpenAPI descriptions for API clients, left as annotation values are",
             "cn/wushe/units/internal/DemoUnits.java", "names of the demo units of 白水县",
+            "cn/wushe/organizations/internal/DemoOrganizations.java", "names and leaders of the demo organizations of 白水县",
+            "cn/wushe/projects/internal/DemoProjects.java", "titles, experts and criteria of the demo rounds of 白水县",
             "cn/wushe/calendar/internal/YearText.java", "the words of the State Council notice the parser reads (放假, 上班, 至, 年月日)");
 
     /** The constants of an enum its module keeps package-private. */

@@ -36,6 +36,13 @@ class JdbcOrganizations implements Organizations {
                 .map(OrganizationRecord::summary);
     }
 
+    @Override
+    public List<OrganizationSummary> activeIn(String countyCode) {
+        return jdbc.sql("select " + COLUMNS + " from organizations.organizations o where o.county_code = :c "
+                        + "and o.status = 'ACTIVE' order by (o.kind = 'COMMUNITY'), o.name")
+                .param("c", countyCode).query(JdbcOrganizations::row).list().stream().map(OrganizationRecord::summary).toList();
+    }
+
     Optional<OrganizationRecord> load(UnitId id, ScopeFilter.SqlPredicate scope, boolean forUpdate) {
         return jdbc.sql("select " + COLUMNS + " from organizations.organizations o where o.id = :id and " + scope.sql()
                         + (forUpdate ? " for update" : ""))

@@ -176,6 +176,27 @@ public class OrganizationRegister {
         return record;
     }
 
+    /**
+     * Takes an organization whose unit exists already (registered before the register existed, demo
+     * data) into the register without a new unit; idempotent by id. @return whether it was added
+     */
+    @Transactional
+    public boolean adopt(UnitId id, OrganizationKind kind, String name, String regionCode, @Nullable String creditCode,
+            String leaderName, @Nullable Integer grade, @Nullable LocalDate gradeValidUntil, String auditActor) {
+        if (organizations.load(id, ScopeFilter.unscoped("checking whether the unit is in the register"), false).isPresent()) {
+            return false;
+        }
+        organizations.insert(new OrganizationRecord(id, regionCode.substring(0, 6), regionCode, kind, name, creditCode,
+                kind.registered() ? null : organizations.nextFilingNumber(regionCode.substring(0, 9),
+                        LocalDate.now(clock.withZone(CHINA)).getYear()),
+                null, null, null, List.of(), leaderName, null, null, OrganizationRecord.PartyStatus.NONE, grade,
+                gradeValidUntil, true, null, false, 0, clock.instant()), null);
+        audit.record(AuditEvent.success("ORGANIZATION_REGISTER", OBJECT_TYPE, id.toString(), regionCode)
+                .withDetail(kind.name()).byActor(auditActor));
+        events.publishEvent(new OrganizationRegistered(id, kind, regionCode, regionCode.substring(0, 6)));
+        return true;
+    }
+
     /** 变更登记: name, leader name, party status or fields; each changed fact is one history row. */
     @Transactional
     public OrganizationRecord change(Actor actor, UnitId id, @Nullable String name, @Nullable String leaderName,

@@ -29,7 +29,8 @@ final class ProjectScope {
                 ScopeFilter.predicate(actor, Permission.ROUND_MANAGE, "r.county_code", "r.region_code"),
                 ScopeFilter.predicate(actor, Permission.PROJECT_VIEW, "r.county_code", "r.region_code"),
                 ScopeFilter.predicate(actor, Permission.ORG_OWN, "r.county_code", "r.region_code"),
-                ScopeFilter.predicate(actor, Permission.APPLICATION_SCORE, "r.county_code", "r.region_code")));
+                ScopeFilter.predicate(actor, Permission.APPLICATION_SCORE, "r.county_code", "r.region_code"),
+                ScopeFilter.predicate(actor, Permission.PROJECT_EVALUATE, "r.county_code", "r.region_code")));
     }
 
     static ScopeFilter.SqlPredicate manage(Actor actor, String alias) {
