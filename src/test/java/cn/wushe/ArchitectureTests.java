@@ -69,6 +69,7 @@ class ArchitectureTests {
             "/verify/{token}",
             "/signup", "/signup/resident", "/signup/volunteer", "/signup/communities", "/signup/sent",
             "/guide", "/guide/items/{code}");
+            "/public/projects");
 
     static final ArchRule HANDLERS_ARE_AUTHORIZED = handlers()
             .and(DescribedPredicate.not(servingOnly(PUBLIC_PATHS)))

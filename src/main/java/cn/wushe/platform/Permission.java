@@ -73,4 +73,19 @@ public enum Permission {
     POINTS_REDEEM,
     /** Nominate and decide yearly volunteer honours (表彰). */
     HONOUR_AWARD,
+    // Social organizations and projects (社会组织与项目, issue 15)
+    /** See the register of social organizations and filed community organizations (社会组织名录). */
+    ORG_VIEW,
+    /** Register, change and deregister organizations; file community organizations (备案) in a town. */
+    ORG_MANAGE,
+    /** An organization's own staff: its record, its applications and projects, nothing of others. */
+    ORG_OWN,
+    /** Open and run funding rounds (公益创投、微项目、政府购买服务): standards, criteria, experts, decisions, confirmation. */
+    ROUND_MANAGE,
+    /** Score the applications an expert (评审专家) is assigned, inside the scoring window; no export. */
+    APPLICATION_SCORE,
+    /** See funded projects, their reports and instalments in the region scope. */
+    PROJECT_VIEW,
+    /** Evaluate a project at acceptance (第三方评估) when assigned to it. */
+    PROJECT_EVALUATE,
 }

@@ -91,6 +91,16 @@ public enum ProblemType {
     MATTER_ROUTE_REFUSED("matter-route-refused", 409),
     /** The appointment slot is full, past or outside the desk hours. */
     SLOT_UNAVAILABLE("slot-unavailable", 409),
+    /** An application or project cannot move this way from its status (申报状态不允许此操作). */
+    APPLICATION_STATUS("application-status", 409),
+    /** The round's remaining budget does not cover the award (预算不足). */
+    BUDGET_EXCEEDED("budget-exceeded", 409),
+    /** The organization has applied to this round already (每轮限报一项). */
+    APPLICATION_EXISTS("application-exists", 409),
+    /** The expert must declare conflicts first, or has a conflict with the applicant (须先申报回避). */
+    CONFLICT_UNDECLARED("conflict-undeclared", 409),
+    /** Outside the round's window: application closed or scoring deadline passed. */
+    WINDOW_CLOSED("window-closed", 409),
 
 
     // Attachments (附件)

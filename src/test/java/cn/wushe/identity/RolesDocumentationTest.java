@@ -116,4 +116,11 @@ class RolesDocumentationTest {
             java.util.Map.entry(Permission.CASEWORK, "run cases, crisis interventions, groups and activities"),
             java.util.Map.entry(Permission.CARE_SETTINGS, "set a county's visit cycles, crisis hours and comparison rules"),
             java.util.Map.entry(Permission.MONITORING_RUN, "upload department files, run data comparison and 政策找人"));
+            java.util.Map.entry(Permission.ORG_VIEW, "see the register of social organizations and filed community organizations"),
+            java.util.Map.entry(Permission.ORG_MANAGE, "register, change, deregister organizations; file community organizations (备案)"),
+            java.util.Map.entry(Permission.ORG_OWN, "an organization's own staff: its record, applications and projects only"),
+            java.util.Map.entry(Permission.ROUND_MANAGE, "run funding rounds: standards, criteria, experts, decisions, confirmation"),
+            java.util.Map.entry(Permission.APPLICATION_SCORE, "score assigned applications inside the scoring window (评审)"),
+            java.util.Map.entry(Permission.PROJECT_VIEW, "see funded projects, reports and instalments"),
+            java.util.Map.entry(Permission.PROJECT_EVALUATE, "evaluate an assigned project at acceptance (第三方评估)"));
 }

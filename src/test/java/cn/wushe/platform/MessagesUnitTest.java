@@ -79,6 +79,12 @@ class MessagesUnitTest {
             Map.entry("documents.verify.state.", List.of(DocumentVerification.State.values())),
             Map.entry("documents.verify.explain.", List.of(DocumentVerification.State.values())),
             Map.entry("units.kind.", List.of(cn.wushe.units.UnitKind.values())),
+            Map.entry("organizations.kind.", List.of(cn.wushe.organizations.OrganizationKind.values())),
+            Map.entry("projects.status.", constants("cn.wushe.projects.internal.ApplicationStatus")),
+            Map.entry("projects.evaluation.", constants("cn.wushe.projects.internal.Evaluation")),
+            Map.entry("projects.round.kind.", constants("cn.wushe.projects.internal.Round$Kind")),
+            Map.entry("projects.round.status.", constants("cn.wushe.projects.internal.Round$Status")),
+            Map.entry("organizations.party.", constants("cn.wushe.organizations.internal.OrganizationRecord$PartyStatus")),
             Map.entry("attachments.kind.", constants("cn.wushe.attachments.AttachmentKind")),
             Map.entry("attachments.sniffed.", constants("cn.wushe.attachments.internal.Sniffed")),
             Map.entry("care.tier.", List.of(cn.wushe.care.internal.Tier.values())),
@@ -122,6 +128,8 @@ class MessagesUnitTest {
             "cn/wushe/registry/demo/BulkLoad.java", "the history row of generated people and a developer's exception message",
             "cn/wushe/platform/web/OpenApiConfiguration.java", "OpenAPI descriptions for API clients, left as annotation values are",
             "cn/wushe/units/internal/DemoUnits.java", "names of the demo units of 白水县",
+            "cn/wushe/organizations/internal/DemoOrganizations.java", "names and leaders of the demo organizations of 白水县",
+            "cn/wushe/projects/internal/DemoProjects.java", "titles, experts and criteria of the demo rounds of 白水县",
             "cn/wushe/calendar/internal/YearText.java", "the words of the State Council notice the parser reads (放假, 上班, 至, 年月日)");
 
     /** The constants of an enum its module keeps package-private. */

@@ -75,6 +75,9 @@ class DemoAccounts implements ApplicationRunner {
             new Seed("charity_staff", "慈善组织人员（演示）", "610527", Role.CHARITY_STAFF, "610527")
                     .in(UnitKind.CHARITY_ORGANIZATION, "610527", "白水县慈善协会"),
             new Seed("reviewer", "评审专家（演示）", "610527", Role.REVIEWER, "610527"),
+            new Seed("town_office", "城关街道民政办（演示）", "610527001", Role.TOWN_OFFICE, "610527001")
+                    .in(UnitKind.TOWN_GOVERNMENT, "610527001", "城关街道办事处"),
+            new Seed("evaluator", "第三方评估机构（演示）", "610527", Role.EVALUATOR, "610527"),
             new Seed("sysadmin", "系统管理员（演示）", "610527", Role.SYSTEM_ADMIN, "610527")
                     .in(UnitKind.COUNTY_DEPARTMENT, "610527", CIVIL_AFFAIRS),
             new Seed("secadmin", "安全管理员（演示）", "610527", Role.SECURITY_ADMIN, "610527")

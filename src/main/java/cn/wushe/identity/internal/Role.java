@@ -8,6 +8,13 @@ import static cn.wushe.platform.Permission.CARE_VIEW;
 import static cn.wushe.platform.Permission.CARE_VISIT;
 import static cn.wushe.platform.Permission.CASEWORK;
 import static cn.wushe.platform.Permission.MONITORING_RUN;
+import static cn.wushe.platform.Permission.APPLICATION_SCORE;
+import static cn.wushe.platform.Permission.ORG_MANAGE;
+import static cn.wushe.platform.Permission.ORG_OWN;
+import static cn.wushe.platform.Permission.ORG_VIEW;
+import static cn.wushe.platform.Permission.PROJECT_EVALUATE;
+import static cn.wushe.platform.Permission.PROJECT_VIEW;
+import static cn.wushe.platform.Permission.ROUND_MANAGE;
 import static cn.wushe.platform.Permission.CALENDAR_MANAGE;
 import static cn.wushe.platform.Permission.DOCUMENT_REVOKE;
 import static cn.wushe.platform.Permission.GRID_EDIT;
@@ -74,6 +81,14 @@ public enum Role {
             at(GRID_VIEW, GRID_EDIT, PERSON_SEARCH, PERSON_VIEW, PERSON_EDIT, PII_UNMASK, PERSON_IMPORT, PERSON_EXPORT),
             at(SIGNUP_CONFIRM),
             at(Permission.VOLUNTEER_VIEW, Permission.ACTIVITY_MANAGE, Permission.HONOUR_AWARD)),
+            at(ORG_VIEW, ORG_MANAGE, ROUND_MANAGE, PROJECT_VIEW)),
+    COUNTY_STATION("County social work station", ScopeLevel.COUNTY, Duty.BUSINESS,
+            at(GRID_VIEW, PERSON_SEARCH, PERSON_VIEW, PERSON_EXPORT),
+            at(ORG_VIEW, PROJECT_VIEW)),
+    TOWN_STATION("Town social work station", ScopeLevel.TOWN, Duty.BUSINESS,
+            at(GRID_VIEW, GRID_EDIT, PERSON_SEARCH, PERSON_VIEW, PERSON_EDIT, PII_UNMASK, PERSON_IMPORT, PERSON_EXPORT),
+            at(SIGNUP_CONFIRM),
+            at(ORG_VIEW, PROJECT_VIEW)),
     COMMUNITY_WORKER("Community worker", ScopeLevel.COMMUNITY, Duty.BUSINESS,
             at(GRID_VIEW, GRID_EDIT, PERSON_VIEW, PERSON_EDIT, PERSON_IMPORT, PERSON_EXPORT),
             at(SIGNUP_CONFIRM),
@@ -98,8 +113,15 @@ public enum Role {
             at(Permission.ACTIVITY_MANAGE)),
     VOLUNTEER("Volunteer", ScopeLevel.COUNTY, Duty.ORGANIZATION,
             at(Permission.VOLUNTEER_SELF)),
+            at(ORG_OWN)),
+    VOLUNTEER("Volunteer", ScopeLevel.COUNTY, Duty.ORGANIZATION),
     CHARITY_STAFF("Charity staff", ScopeLevel.COUNTY, Duty.ORGANIZATION),
-    REVIEWER("Reviewer", ScopeLevel.COUNTY, Duty.BUSINESS),
+    REVIEWER("Reviewer", ScopeLevel.COUNTY, Duty.BUSINESS,
+            at(APPLICATION_SCORE)),
+    TOWN_OFFICE("Town civil affairs office", ScopeLevel.TOWN, Duty.BUSINESS,
+            at(ORG_VIEW, ORG_MANAGE, PROJECT_VIEW)),
+    EVALUATOR("Third-party evaluator", ScopeLevel.COUNTY, Duty.BUSINESS,
+            at(PROJECT_EVALUATE)),
     RESIDENT("Resident", ScopeLevel.COMMUNITY, Duty.BUSINESS,
             at(SELF_SERVICE),
             at(MATTER_SUBMIT, MATTER_VIEW)),

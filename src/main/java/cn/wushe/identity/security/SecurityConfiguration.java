@@ -63,6 +63,7 @@ class SecurityConfiguration {
         "/signup", "/signup/resident", "/signup/volunteer", "/signup/communities", "/signup/sent",
         "/verify/*",
         "/guide", "/guide/items/*"};
+        "/public/projects"};
 
     /**
      * Requests a page makes by itself, not the user: they must not keep an idle session alive (the

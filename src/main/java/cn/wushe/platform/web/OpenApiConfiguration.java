@@ -77,6 +77,14 @@ class OpenApiConfiguration {
                         + "attach or delete (otherwise 403); every read and change is audited."));
         TAGS.put("sign-up-review-api", new ApiTag("Residents' and volunteers' own sign-ups (注册审核): list, read, "
                 + "confirm (grants the RESIDENT or VOLUNTEER role) or reject with a reason, for community workers.", SCOPED));
+        TAGS.put("organization-api", new ApiTag("Social organizations (社会组织): the register with credit codes, community "
+                + "organizations filed with their town (备案), changes, deregistration, 1A–5A grades, annual reports.",
+                SCOPED + " Organization staff (ORG_OWN) see their own organization only."));
+        TAGS.put("round-api", new ApiTag("Funding rounds (公益创投、微项目、政府购买服务): budget, standards, criteria, "
+                + "applications, expert assignment, decisions and budget-safe confirmation.",
+                SCOPED + " Organization staff see and edit their own applications only; reviewers see assigned ones in the window."));
+        TAGS.put("project-api", new ApiTag("Funded projects (项目): reports, instalments, evaluation and acceptance (结项验收).",
+                SCOPED + " Organization staff see their own projects only (404 on others)."));
         TAGS.put("inbox-api", new ApiTag("The caller's own inbox (我的通知): notices newest first, unread count, mark read.",
                 "Not region-bound: own inbox only; another user's notice is not found (404)."));
         // s-auth (issue 10)

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * every wrong field, before anything is written.
  */
 @Service
-public class UnitManagement {
+public class UnitManagement implements cn.wushe.units.UnitRegistration {
 
     static final String OBJECT_TYPE = "UNIT";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -168,6 +168,44 @@ public class UnitManagement {
                 .withDetail(detail(null, unit.auditState())).byActor(actorName));
         events.publishEvent(new UnitRegistered(id, kind, regionCode, unit.countyCode()));
         return true;
+    }
+
+    @Override
+    @Transactional
+    public cn.wushe.units.Unit register(UnitId id, UnitKind kind, String regionCode, String name,
+            @Nullable CreditCode credit, @Nullable String auditActor) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String checked = parse(errors, "name", () -> UnitAggregate.checkedName(name));
+        if (!kind.fits(regionCode) || !regions.exists(regionCode)) {
+            errors.put("regionCode", Messages.text("units.unit.region-unknown"));
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
+        UnitAggregate unit = UnitAggregate.register(id, kind, regionCode, Objects.requireNonNull(checked), null, credit,
+                clock.instant());
+        refuseTaken(unit);
+        insert(unit);
+        audit.record(AuditEvent.success("UNIT_CREATE", OBJECT_TYPE, id.toString(), regionCode)
+                .withDetail(detail(null, unit.auditState())).byActor(auditActor));
+        events.publishEvent(new UnitRegistered(id, kind, regionCode, unit.countyCode()));
+        return unit.toUnit();
+    }
+
+    @Override
+    @Transactional
+    public void retire(UnitId id, @Nullable String auditActor) {
+        UnitAggregate unit = units.load(id, ScopeFilter.unscoped("the owning module checked its own permission"), true)
+                .orElseThrow(() -> DomainException.notFound(Messages.text("units.subject.unit")));
+        if (!unit.active()) {
+            return;
+        }
+        Map<String, @Nullable Object> before = unit.auditState();
+        unit.retire(units.activeChildren(id), clock.instant());
+        units.update(unit);
+        audit.record(AuditEvent.success("UNIT_RETIRE", OBJECT_TYPE, id.toString(), unit.regionCode())
+                .withDetail(detail(before, unit.auditState())).byActor(auditActor));
+        events.publishEvent(new UnitRetired(id, unit.countyCode()));
     }
 
     /** A unit id from a path or form: 400 naming the field {@code id} when malformed. */

@@ -1,0 +1,164 @@
+package cn.wushe.organizations.internal;
+
+import cn.wushe.organizations.OrganizationKind;
+import cn.wushe.platform.Actor;
+import cn.wushe.platform.Permission;
+import cn.wushe.platform.RegionScope;
+import cn.wushe.platform.personal.IdentityNumber;
+import cn.wushe.region.Region;
+import cn.wushe.region.Regions;
+import cn.wushe.units.CreditCode;
+import cn.wushe.units.Unit;
+import cn.wushe.units.UnitId;
+import cn.wushe.units.UnitKind;
+import cn.wushe.units.Units;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Demo mode: the register of 白水县 — the two social organizations of the demo units (阳光社工中心
+ * 4A, 邻里互助协会), 28 more registered organizations with valid credit codes, and about 130
+ * community organizations filed in the communities of every town, one unit each. Fixed ids, so a
+ * start on an existing {@code ./data} adds nothing; one transaction, a few seconds.
+ */
+@Component
+@Order(40)
+@ConditionalOnBooleanProperty(name = "wushe.demo.enabled")
+class DemoOrganizations implements ApplicationRunner {
+
+    static final String ACTOR = "演示数据";
+    private static final Logger log = LoggerFactory.getLogger(DemoOrganizations.class);
+    private static final List<String> PLACES = List.of("仓颉", "杜康", "雷牙", "林皋", "尧禾", "北塬", "西固", "纵目", "冯雷",
+            "史官", "城关", "彭衙", "洛河", "白水河");
+    private static final List<String> SERVICES = List.of("社会工作服务中心", "志愿者协会", "养老服务中心", "青少年发展中心",
+            "残疾人康复服务中心", "公益服务中心", "慈善基金会");
+    private static final List<String> COMMUNITY_KINDS = List.of("VILLAGE_COUNCIL", "CEREMONY_COUNCIL", "ELDERLY_ASSOCIATION",
+            "CULTURE_SPORTS_TEAM", "VOLUNTEER_TEAM", "MUTUAL_AID");
+    private static final List<String> COMMUNITY_NAMES = List.of("村民议事会", "红白理事会", "老年协会", "秧歌队", "志愿服务队",
+            "邻里互助会");
+    private static final List<String> LEADERS = List.of("王建军", "李秀兰", "张卫东", "刘桂英", "陈志强", "杨丽娟", "赵国庆",
+            "黄海燕", "周永红", "吴春梅");
+    private static final int COMMUNITY_TARGET = 130;
+
+    private final OrganizationRegister register;
+    private final JdbcOrganizations organizations;
+    private final Regions regions;
+    private final Units units;
+    private final TransactionTemplate transaction;
+    private final String county;
+
+    DemoOrganizations(OrganizationRegister register, JdbcOrganizations organizations, Regions regions, Units units,
+            TransactionTemplate transaction, @Value("${wushe.home-county:610527}") String county) {
+        this.register = register;
+        this.organizations = organizations;
+        this.regions = regions;
+        this.units = units;
+        this.transaction = transaction;
+        this.county = county;
+    }
+
+    static UnitId id(String key) {
+        return new UnitId(UUID.nameUUIDFromBytes(("wushe-demo-organization:" + key).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The system acting for the demo: ORG_MANAGE over the home county. */
+    private Actor system() {
+        return new Actor() {
+            @Override
+            public UUID id() {
+                return new UUID(0, 0);
+            }
+
+            @Override
+            public String username() {
+                return "system";
+            }
+
+            @Override
+            public String displayName() {
+                return ACTOR;
+            }
+
+            @Override
+            public Set<String> roles() {
+                return Set.of();
+            }
+
+            @Override
+            public List<RegionScope> scopesFor(Permission permission) {
+                return permission == Permission.ORG_MANAGE ? List.of(new RegionScope(county)) : List.of();
+            }
+        };
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (regions.find(county).isEmpty()
+                || organizations.load(id("registered:0"), cn.wushe.platform.ScopeFilter.unscoped("demo seed check"), false)
+                        .isPresent()) {
+            return;
+        }
+        Integer created = transaction.execute(status -> seed());
+        log.info("演示社会组织：新建 {} 个", created);
+    }
+
+    private int seed() {
+        int created = 0;
+        String countyName = regions.find(county).orElseThrow().name();
+        for (Unit unit : units.ofKind(UnitKind.SOCIAL_ORGANIZATION, county)) {
+            boolean centre = unit.name().contains("阳光");
+            if (register.adopt(unit.id(), centre ? OrganizationKind.SOCIAL_SERVICE : OrganizationKind.SOCIAL_GROUP,
+                    unit.name(), unit.regionCode(), unit.creditCode(), LEADERS.getFirst(), centre ? 4 : null,
+                    centre ? LocalDate.of(2028, 12, 31) : null, ACTOR)) {
+                created++;
+            }
+        }
+        Actor system = system();
+        for (int i = 0; i < 28; i++) {
+            String service = SERVICES.get((i + i / PLACES.size()) % SERVICES.size());
+            OrganizationKind kind = service.endsWith("基金会") ? OrganizationKind.FOUNDATION
+                    : service.endsWith("协会") ? OrganizationKind.SOCIAL_GROUP : OrganizationKind.SOCIAL_SERVICE;
+            String org8 = "MJD" + String.format("%05d", i + 10);
+            String first17 = "5" + kind.category() + county + org8 + CreditCode.organizationCheckCharacter(org8);
+            String name = countyName + PLACES.get(i % PLACES.size()) + service;
+            register.register(system, id("registered:" + i), new OrganizationRegister.NewOrganization(kind.name(), name,
+                    county, first17 + CreditCode.checkCharacter(first17), LEADERS.get(i % LEADERS.size()), leaderId(i),
+                    "1390913" + String.format("%04d", i), i % 3 == 0 ? "SINGLE" : i % 3 == 1 ? "JOINT" : "NONE",
+                    i % 2 == 0 ? "为老服务、社区治理" : "儿童关爱、助残服务", null, null, null), ACTOR);
+            created++;
+        }
+        List<Region> communities = new ArrayList<>();
+        for (Region town : regions.children(county)) {
+            communities.addAll(regions.children(town.code()));
+        }
+        for (int i = 0; i < Math.min(COMMUNITY_TARGET, communities.size()); i++) {
+            Region community = communities.get(i);
+            int type = i % COMMUNITY_KINDS.size();
+            String base = community.name().replaceAll("(居委会|村委会|社区|村)$", "");
+            register.register(system, id("filed:" + community.code()), new OrganizationRegister.NewOrganization("COMMUNITY",
+                    base + COMMUNITY_NAMES.get(type), community.code(), null, LEADERS.get((i + 3) % LEADERS.size()), null,
+                    null, "NONE", null, COMMUNITY_KINDS.get(type), 8 + i % 40, "章程已备案"), ACTOR);
+            created++;
+        }
+        return created;
+    }
+
+    /** A valid demo identity number: 白水县, born 1965–1990. */
+    private String leaderId(int i) {
+        String first17 = county + (1965 + i) + String.format("%02d%02d", 1 + i % 12, 1 + i % 28) + String.format("%03d", 100 + i);
+        return first17 + IdentityNumber.checkCharacter(first17);
+    }
+}

@@ -1,0 +1,220 @@
+package cn.wushe.projects.web;
+
+import cn.wushe.platform.CurrentActor;
+import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
+import cn.wushe.platform.web.Versions;
+import cn.wushe.projects.internal.Application;
+import cn.wushe.projects.internal.Applying;
+import cn.wushe.projects.internal.Confirming;
+import cn.wushe.projects.internal.Implementing;
+import cn.wushe.projects.internal.ProjectQueries;
+import cn.wushe.projects.internal.Reviewing;
+import cn.wushe.documents.IssuedDocument;
+import io.swagger.v3.oas.annotations.Operation;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * One application and the project it becomes: autosave, submit, correction, the expert's blind
+ * view, declaration and scores, confirmation with its agreement, reports, instalments, evaluation,
+ * financial audit and acceptance. An organization reaches only its own (404 on others); an expert
+ * only an assigned one in the scoring window.
+ */
+@RestController
+@RequestMapping("/api/v1/projects")
+class ProjectApi {
+
+    static final String READERS = "hasAnyAuthority('ROUND_MANAGE', 'PROJECT_VIEW', 'ORG_OWN', 'PROJECT_EVALUATE')";
+
+    private final ProjectQueries queries;
+    private final Applying applying;
+    private final Reviewing reviewing;
+    private final Confirming confirming;
+    private final Implementing implementing;
+
+    ProjectApi(ProjectQueries queries, Applying applying, Reviewing reviewing, Confirming confirming,
+            Implementing implementing) {
+        this.queries = queries;
+        this.applying = applying;
+        this.reviewing = reviewing;
+        this.confirming = confirming;
+        this.implementing = implementing;
+    }
+
+    record ProjectResponse(Application application, List<Implementing.Report> reports,
+            List<Implementing.Instalment> instalments) {
+    }
+
+    record CorrectionRequest(@Nullable String note) {
+    }
+
+    record DeclarationRequest(boolean conflict, @Nullable String reason) {
+    }
+
+    record ScoreRequest(List<@Nullable BigDecimal> points) {
+    }
+
+    record ReportRequest(@Nullable String summary, @Nullable BigDecimal spent, @Nullable Integer beneficiaries) {
+    }
+
+    record EvaluatorRequest(UUID evaluatorId) {
+    }
+
+    record EvaluationRequest(@Nullable String evaluation, @Nullable Integer satisfaction) {
+    }
+
+    record FinancialAuditRequest(@Nullable String auditor, @Nullable String conclusion, @Nullable BigDecimal questioned) {
+    }
+
+    static UUID uuid(String raw) {
+        try {
+            return UUID.fromString(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("id", Messages.text("projects.id-invalid"));
+        }
+    }
+
+    private ResponseEntity<ProjectResponse> respond(UUID id) {
+        Application a = queries.application(CurrentActor.get(), id);
+        return ResponseEntity.ok().eTag(Versions.etag(a.version()))
+                .body(new ProjectResponse(a, implementing.reports(id), implementing.instalments(id)));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(READERS)
+    @Operation(summary = "查看申报或项目：预算明细、状态、得分排名、报告和分期拨付")
+    ResponseEntity<ProjectResponse> one(@PathVariable String id) {
+        return respond(uuid(id));
+    }
+
+    @PutMapping("/{id}/draft")
+    @PreAuthorize("hasAuthority('ORG_OWN')")
+    @Operation(summary = "暂存申报书（自动保存；须带 If-Match；提交后或补正期外不能修改）")
+    ResponseEntity<ProjectResponse> save(@PathVariable String id, @RequestBody Applying.Draft draft,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        applying.save(CurrentActor.get(), uuid(id), draft, Versions.required(ifMatch));
+        return respond(uuid(id));
+    }
+
+    @PostMapping("/{id}/submit")
+    @PreAuthorize("hasAuthority('ORG_OWN')")
+    @Operation(summary = "提交申报：校验申报期、预算明细合计等于申请金额、不超过领域标准，锁定为新版本")
+    ResponseEntity<ProjectResponse> submit(@PathVariable String id) {
+        applying.submit(CurrentActor.get(), uuid(id));
+        return respond(uuid(id));
+    }
+
+    @PostMapping("/{id}/correction")
+    @PreAuthorize("hasAuthority('ROUND_MANAGE')")
+    @Operation(summary = "退回补正（须写明需补正的内容），补正期按轮次设定")
+    ResponseEntity<ProjectResponse> correction(@PathVariable String id, @RequestBody CorrectionRequest r) {
+        applying.requestCorrection(CurrentActor.get(), uuid(id), r.note());
+        return respond(uuid(id));
+    }
+
+    @GetMapping("/{id}/review")
+    @PreAuthorize("hasAuthority('APPLICATION_SCORE')")
+    @Operation(summary = "评审专家查看被分配的申报（须在评分期内；回避申报前不显示内容；盲评时不显示申报组织）")
+    Reviewing.ReviewView review(@PathVariable String id) {
+        return reviewing.view(CurrentActor.get(), uuid(id));
+    }
+
+    @PostMapping("/{id}/declaration")
+    @PreAuthorize("hasAuthority('APPLICATION_SCORE')")
+    @Operation(summary = "回避申报：有利益冲突的由系统另抽专家替补；隐瞒已知任职关系的被拒绝")
+    ResponseEntity<Void> declare(@PathVariable String id, @RequestBody DeclarationRequest r) {
+        reviewing.declare(CurrentActor.get(), uuid(id), r.conflict(), r.reason());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/scores")
+    @PreAuthorize("hasAuthority('APPLICATION_SCORE')")
+    @Operation(summary = "提交评分：逐项在 0 至该项分值之间，评分截止前一次提交")
+    ResponseEntity<Void> score(@PathVariable String id, @RequestBody ScoreRequest r) {
+        reviewing.score(CurrentActor.get(), uuid(id), r.points() == null ? List.of() : r.points());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/confirm")
+    @PreAuthorize("hasAuthority('ROUND_MANAGE')")
+    @Operation(summary = "确认立项：从轮次剩余预算中一次性扣减（并发确认不会超出预算），生成分期拨付和报告节点")
+    ResponseEntity<ProjectResponse> confirm(@PathVariable String id) {
+        confirming.confirm(CurrentActor.get(), uuid(id));
+        return respond(uuid(id));
+    }
+
+    @GetMapping("/{id}/agreement")
+    @PreAuthorize("hasAnyAuthority('ROUND_MANAGE', 'ORG_OWN')")
+    @Operation(summary = "下载项目协议书 PDF（带核验二维码，不含个人信息）")
+    ResponseEntity<byte[]> agreement(@PathVariable String id) {
+        IssuedDocument doc = confirming.agreement(CurrentActor.get(), uuid(id));
+        String name = URLEncoder.encode(doc.fileName(Confirming.AGREEMENT), StandardCharsets.UTF_8);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + name).body(doc.pdf());
+    }
+
+    @PostMapping("/{id}/reports/{number}")
+    @PreAuthorize("hasAuthority('ORG_OWN')")
+    @Operation(summary = "提交进度或结项报告（实际支出不超过资助金额）")
+    ResponseEntity<ProjectResponse> report(@PathVariable String id, @PathVariable int number, @RequestBody ReportRequest r) {
+        implementing.submitReport(CurrentActor.get(), uuid(id), number, r.summary(), r.spent(), r.beneficiaries());
+        return respond(uuid(id));
+    }
+
+    @PostMapping("/{id}/instalments/{number}/pay")
+    @PreAuthorize("hasAuthority('ROUND_MANAGE')")
+    @Operation(summary = "拨付一期资金：有逾期报告时暂缓；最后一期须验收合格")
+    ResponseEntity<ProjectResponse> pay(@PathVariable String id, @PathVariable int number) {
+        implementing.pay(CurrentActor.get(), uuid(id), number);
+        return respond(uuid(id));
+    }
+
+    @PostMapping("/{id}/evaluator")
+    @PreAuthorize("hasAuthority('ROUND_MANAGE')")
+    @Operation(summary = "指定第三方评估机构账号")
+    ResponseEntity<ProjectResponse> evaluator(@PathVariable String id, @RequestBody EvaluatorRequest r) {
+        implementing.assignEvaluator(CurrentActor.get(), uuid(id), r.evaluatorId());
+        return respond(uuid(id));
+    }
+
+    @PostMapping("/{id}/evaluation")
+    @PreAuthorize("hasAuthority('PROJECT_EVALUATE')")
+    @Operation(summary = "第三方评估结论（EXCELLENT 优秀 / GOOD 良好 / PASS 合格 / FAIL 不合格）和满意度，须在结项报告之后")
+    ResponseEntity<Void> evaluation(@PathVariable String id, @RequestBody EvaluationRequest r) {
+        implementing.evaluate(CurrentActor.get(), uuid(id), r.evaluation(), r.satisfaction());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/financial-audit")
+    @PreAuthorize("hasAuthority('ROUND_MANAGE')")
+    @Operation(summary = "录入财务审计：审计机构、结论、存疑金额")
+    ResponseEntity<ProjectResponse> financialAudit(@PathVariable String id, @RequestBody FinancialAuditRequest r) {
+        implementing.recordAudit(CurrentActor.get(), uuid(id), r.auditor(), r.conclusion(), r.questioned());
+        return respond(uuid(id));
+    }
+
+    @PostMapping("/{id}/accept")
+    @PreAuthorize("hasAuthority('ROUND_MANAGE')")
+    @Operation(summary = "结项验收：须有结项报告、财务审计和评估结论；不合格则项目失败，最后一期不拨付")
+    ResponseEntity<ProjectResponse> accept(@PathVariable String id) {
+        implementing.accept(CurrentActor.get(), uuid(id));
+        return respond(uuid(id));
+    }
+}

@@ -1,0 +1,146 @@
+package cn.wushe.projects.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.wushe.browser.BrowserTestSupport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A round as new users take it on a phone, with the demo accounts of 白水县: the social
+ * organization applies to the open 社区微项目 round (autosave, then submit), the county closes the
+ * window, the reviewer declares no conflict and scores, the county decides and confirms, the
+ * organization reports, the evaluator evaluates, the county records the audit and accepts. Axe-core
+ * checks the pages in normal and large type.
+ */
+class ProjectFlowBrowserTest extends BrowserTestSupport {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final List<String> violations = new ArrayList<>();
+
+    private void check(String page) {
+        violations.addAll(accessibilityViolations(page));
+    }
+
+    private void submitForm(By button) {
+        browser.executeScript("window.wusheLeaving = true;");
+        click(button);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(b -> Boolean.TRUE.equals(browser.executeScript(
+                        "return window.wusheLeaving === undefined && document.readyState === 'complete';")));
+    }
+
+    private void type(String id, String text) {
+        WebElement field = waitFor(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    @Test
+    void applyDeclareScoreConfirmReportAccept() {
+        browser.manage().window().setSize(PHONE);
+        UUID round = jdbc.sql("select id from projects.rounds where kind = 'MICRO' and status = 'OPEN' order by created_at desc limit 1")
+                .query(UUID.class).single();
+        // the demo reviewer is the one expert this round draws
+        jdbc.sql("update projects.experts set active = (name = '评审专家（演示）')").update();
+
+        login("org_staff", DEMO_PASSWORD);
+        open("/rounds");
+        check("rounds");
+        click(By.partialLinkText("社区微项目"));
+        screenshot("projects-round-phone");
+        submitForm(By.xpath("//button[contains(., '我要申报')]"));
+        type("title", "银发助餐小分队");
+        type("need", "道北社区独居老人午餐无人照料");
+        type("goals", "每周三次送餐上门");
+        type("targetGroup", "独居老人");
+        type("beneficiaries", "30");
+        type("item0", "餐费补贴");
+        type("amount0", "9000");
+        type("item1", "志愿者交通");
+        type("amount1", "3000");
+        type("requested", "12000");
+        waitForText(By.id("autosave"), "已自动保存");
+        screenshot("projects-application-phone");
+        check("application");
+        submitForm(By.xpath("//button[contains(., '提交申报')]"));
+        waitForText(By.id("status"), "已提交");
+        String application = browser.getCurrentUrl().replaceAll(".*/projects/", "");
+
+        login("county_admin", DEMO_PASSWORD);
+        open("/rounds/" + round);
+        submitForm(By.xpath("//button[contains(., '截止申报')]"));
+        waitForText(By.tagName("body"), "评审中");
+
+        login("reviewer", DEMO_PASSWORD);
+        open("/reviews");
+        check("reviews");
+        click(By.partialLinkText("待回避申报"));
+        screenshot("projects-declaration-phone");
+        submitForm(By.xpath("//button[contains(., '无利益关系')]"));
+        waitForText(By.tagName("h1"), "银发助餐小分队");
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("阳光社会工作服务中心");
+        type("points0", "26");
+        type("points1", "35");
+        type("points2", "27");
+        screenshot("projects-scoring-phone");
+        check("review");
+        submitForm(By.xpath("//button[contains(., '提交评分')]"));
+
+        login("county_admin", DEMO_PASSWORD);
+        open("/rounds/" + round);
+        submitForm(By.xpath("//button[contains(., '评定')]"));
+        waitForText(By.tagName("body"), "拟资助");
+        open("/projects/" + application);
+        submitForm(By.xpath("//button[contains(., '确认立项')]"));
+        waitForText(By.id("status"), "已立项");
+        String evaluator = jdbc.sql("select id::text from identity.users where username = 'evaluator'").query(String.class).single();
+        type("evaluatorId", evaluator);
+        submitForm(By.xpath("//button[contains(., '指定评估机构')]"));
+
+        login("org_staff", DEMO_PASSWORD);
+        open("/projects/" + application);
+        for (int n = 1; n <= 2; n++) {
+            type("summary" + n, n == 1 ? "送餐 120 人次" : "全年送餐 450 人次");
+            type("spent" + n, n == 1 ? "5000" : "11800");
+            type("beneficiaries" + n, "30");
+            submitForm(By.xpath("(//button[contains(., '提交报告')])[1]"));
+        }
+        screenshot("projects-reports-phone");
+
+        login("evaluator", DEMO_PASSWORD);
+        open("/evaluations");
+        click(By.partialLinkText("银发助餐小分队"));
+        type("satisfaction", "96");
+        submitForm(By.xpath("//button[contains(., '提交评估')]"));
+
+        login("county_admin", DEMO_PASSWORD);
+        open("/projects/" + application);
+        type("auditor", "秦信会计师事务所");
+        type("conclusion", "支出合规");
+        submitForm(By.xpath("//button[contains(., '录入财务审计')]"));
+        submitForm(By.xpath("//button[contains(., '结项验收')]"));
+        waitForText(By.id("status"), "已验收");
+        check("project");
+        screenshotBothSizes("projects-accepted");
+        click(By.xpath("//button[contains(., '大字模式')]"));
+        waitFor(By.cssSelector("html.large-type"));
+        check("project (large type)");
+        open("/organizations");
+        check("organizations (large type)");
+        screenshot("organizations-large-type-phone");
+        click(By.xpath("//button[contains(., '关闭大字模式')]"));
+
+        open("/public/projects");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("银发助餐小分队");
+        assertThat(violations).isEmpty();
+    }
+}
