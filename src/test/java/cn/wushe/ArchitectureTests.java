@@ -68,7 +68,7 @@ class ArchitectureTests {
     static final Set<String> PUBLIC_PATHS = Set.of("/login", "/error", "/prefs/large-type",
             "/verify/{token}",
             "/signup", "/signup/resident", "/signup/volunteer", "/signup/communities", "/signup/sent",
-            "/guide", "/guide/items/{code}");
+            "/guide", "/guide/items/{code}",
             "/public/projects");
 
     static final ArchRule HANDLERS_ARE_AUTHORIZED = handlers()

@@ -101,7 +101,7 @@ class MessagesUnitTest {
             Map.entry("care.alert-level.", List.of(cn.wushe.care.internal.AlertLevel.values())),
             Map.entry("care.disposition.", List.of(cn.wushe.care.internal.Alert.Disposition.values())),
             Map.entry("care.due.", List.of(cn.wushe.care.internal.Subjects.Due.values())),
-            Map.entry("care.category.", List.of(cn.wushe.care.internal.KnownCategory.values())));
+            Map.entry("care.category.", List.of(cn.wushe.care.internal.KnownCategory.values())),
             Map.entry("requests.channel.", constants("cn.wushe.requests.internal.Channel")),
             Map.entry("requests.level.", constants("cn.wushe.requests.internal.Level")),
             Map.entry("requests.status.", constants("cn.wushe.requests.internal.MatterStatus")),

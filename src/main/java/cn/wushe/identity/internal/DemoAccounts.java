@@ -91,7 +91,7 @@ class DemoAccounts implements ApplicationRunner {
             new Seed("dept_staff", "县民政局经办人（演示）", "610527", Role.UNIT_STAFF, "610527")
                     .in(UnitKind.COUNTY_DEPARTMENT, "610527", CIVIL_AFFAIRS),
             new Seed("dept_lead", "县民政局负责人（演示）", "610527", Role.UNIT_LEAD, "610527")
-                    .in(UnitKind.COUNTY_DEPARTMENT, "610527", CIVIL_AFFAIRS));
+                    .in(UnitKind.COUNTY_DEPARTMENT, "610527", CIVIL_AFFAIRS),
             new Seed("team_leader", "志愿服务队队长（演示）", "610527001001", Role.TEAM_LEADER, "610527")
                     .in(UnitKind.COMMUNITY_COMMITTEE, "610527001001", "道北社区居委会"),
             new Seed("store_keeper", "积分超市管理员（演示）", "610527001001", Role.STORE_KEEPER, "610527001001")

@@ -62,7 +62,7 @@ class SecurityConfiguration {
         "/prefs/large-type",
         "/signup", "/signup/resident", "/signup/volunteer", "/signup/communities", "/signup/sent",
         "/verify/*",
-        "/guide", "/guide/items/*"};
+        "/guide", "/guide/items/*",
         "/public/projects"};
 
     /**
