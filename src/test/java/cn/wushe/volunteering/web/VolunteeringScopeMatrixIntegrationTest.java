@@ -121,7 +121,7 @@ class VolunteeringScopeMatrixIntegrationTest {
         API_ACTIVITIES(200, true), API_ACTIVITY(200), API_CREATE_ACTIVITY(201, Kind.CREATE),
         API_ATTENDANCES(200), API_CHECK_IN_FOR(204), API_CONFIRM(200), API_REVERSAL(204),
         API_GOODS(200, true), API_ADD_GOODS(201, Kind.CREATE), API_REDEEM(201),
-        API_TEAMS(200, true), API_CREATE_TEAM(201, Kind.CREATE), API_EXPORT(200, Kind.CREATE),
+        API_SUMMARY(200, true), API_TEAMS(200, true), API_CREATE_TEAM(201, Kind.CREATE), API_EXPORT(200, Kind.CREATE),
         PAGE_ACTIVITY(200), PAGE_QR(200), PAGE_CHECK_IN_FOR(302), PAGE_CONFIRM(302), PAGE_CREATE_ACTIVITY(302, Kind.CREATE),
         PAGE_VOLUNTEERS(200, true), PAGE_MANAGE(200, true), PAGE_STORE(200, true), PAGE_REDEEM(200);
 
@@ -173,6 +173,7 @@ class VolunteeringScopeMatrixIntegrationTest {
             case PAGE_MANAGE -> "测试活动matrix-now";
             case API_GOODS, PAGE_STORE -> "测试商品matrix" + VolunteeringFixtures.RUN;
             case API_TEAMS -> team.toString();
+            case API_SUMMARY -> DAOBEI;
             default -> throw new IllegalArgumentException(action.name());
         };
     }
@@ -201,6 +202,8 @@ class VolunteeringScopeMatrixIntegrationTest {
             case API_REDEEM -> json(post("/api/v1/volunteers/store/redemptions"),
                     "{\"card\":\"" + card + "\",\"goodsId\":\"" + goods + "\",\"quantity\":1}");
             case API_TEAMS -> get("/api/v1/volunteers/teams");
+            case API_SUMMARY -> get("/api/v1/activities/summary").param("from", "2000-01-01T00:00:00Z")
+                    .param("to", "2100-01-01T00:00:00Z");
             case API_CREATE_TEAM -> json(post("/api/v1/volunteers/teams"), "{\"unitId\":\"" + organizer + "\",\"name\":\"矩阵新队\"}");
             case API_EXPORT -> json(post("/api/v1/volunteers/hours/export"),
                     "{\"from\":\"2000-01-01T00:00:00Z\",\"to\":\"2100-01-01T00:00:00Z\"}");
