@@ -191,8 +191,14 @@ class DemoVolunteering implements ApplicationRunner {
                         LAT + random.nextGaussian() * 0.01, LNG + random.nextGaussian() * 0.01, 200, 15, "{}", "CONFIRMED",
                         null, null, DEMO_ACTOR, ts(start.minus(Duration.ofDays(7))), ts(end.plus(Duration.ofHours(2))), DEMO_ACTOR);
                 int present = 6 + random.nextInt(7);
+                java.util.LinkedHashSet<UUID> attending = new java.util.LinkedHashSet<>();
+                if (team == teams.getFirst()) {
+                    attending.add(team.members().getFirst()); // the demo volunteer serves with the first team every time
+                }
                 for (int p = 0; p < present && p < team.members().size(); p++) {
-                    UUID v = team.members().get((p + occurrence) % team.members().size());
+                    attending.add(team.members().get((p + occurrence) % team.members().size()));
+                }
+                for (UUID v : attending) {
                     Instant in = start.plus(Duration.ofMinutes(random.nextInt(15)));
                     Instant out = end.minus(Duration.ofMinutes(random.nextInt(10)));
                     int minutes = (int) Duration.between(in, out).toMinutes();

@@ -278,6 +278,41 @@ public class HoursLedger {
                 .query((rs, n) -> new RegionTotal(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
     }
 
+    /** Outcome counts (服务成效) per community and code in a period, inside VOLUNTEER_VIEW. */
+    public record OutcomeTotal(String communityCode, String outcome, java.math.BigDecimal quantity) {
+
+        public String label() {
+            return Labels.of("result", outcome);
+        }
+    }
+
+    /** People served (人次, no names) per venue and month of the occurrences of recurring services. */
+    public record VenueMonth(String venueName, String regionCode, String month, long occurrences, long peopleServed) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<OutcomeTotal> outcomes(Actor actor, Instant from, Instant to) {
+        SqlPredicate scope = ScopeFilter.predicate(actor, Permission.VOLUNTEER_VIEW, "o.county_code", "o.region_code");
+        return jdbc.sql("select left(o.region_code, 12), o.outcome, sum(o.quantity) from volunteering.outcomes o where "
+                        + scope.sql() + " and o.recorded_at >= :from and o.recorded_at < :to group by 1, 2 order by 1, 2")
+                .params(scope.params()).param("from", Times.ts(from)).param("to", Times.ts(to))
+                .query((rs, n) -> new OutcomeTotal(rs.getString(1), rs.getString(2), rs.getBigDecimal(3))).list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<VenueMonth> peopleServed(Actor actor, Instant from, Instant to) {
+        SqlPredicate scope = ScopeFilter.predicate(actor, Permission.VOLUNTEER_VIEW, "a.county_code", "a.region_code");
+        return jdbc.sql("""
+                select a.venue_name, a.region_code, to_char(a.starts_at at time zone 'Asia/Shanghai', 'YYYY-MM'), count(*),
+                    sum(a.people_served)
+                from volunteering.activities a where """ + scope.sql() + """
+                  and a.series_id is not null and a.people_served is not null and a.starts_at >= :from and a.starts_at < :to
+                group by 1, 2, 3 order by 2, 1, 3""")
+                .params(scope.params()).param("from", Times.ts(from)).param("to", Times.ts(to))
+                .query((rs, n) -> new VenueMonth(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getLong(5))).list();
+    }
+
     /**
      * Recomputes every volunteer's star level of a county from the ledger in one statement, recording
      * each change; for a changed threshold configuration or a repair.

@@ -82,6 +82,22 @@ class ActivityApi {
         return ActivityPage.of(activities.managed(CurrentActor.get(), page, size));
     }
 
+    record Summary(List<HoursLedger.RegionTotal> hoursByCommunity, List<HoursLedger.OutcomeTotal> outcomes,
+            List<HoursLedger.VenueMonth> peopleServed) {
+    }
+
+    @GetMapping("/summary")
+    @PreAuthorize("hasAuthority('VOLUNTEER_VIEW')")
+    @Operation(summary = "统计：各社区已确认时长和人数、服务成效合计、经常性服务各场所每月服务人次")
+    Summary summary(@RequestParam Instant from, @RequestParam Instant to) {
+        if (!to.isAfter(from)) {
+            throw DomainException.invalid("to", Messages.text("volunteering.activity.window-invalid"));
+        }
+        var actor = CurrentActor.get();
+        return new Summary(ledger.totalsByRegion(actor, from, to, 12), ledger.outcomes(actor, from, to),
+                ledger.peopleServed(actor, from, to));
+    }
+
     @GetMapping("/open")
     @PreAuthorize("hasAuthority('VOLUNTEER_SELF')")
     @Operation(summary = "可报名的活动（本县、未结束、公开或本队）")

@@ -6,11 +6,14 @@ import cn.wushe.platform.Messages;
 import cn.wushe.platform.Page;
 import cn.wushe.platform.web.Idempotency;
 import cn.wushe.volunteering.internal.Certificates;
+import cn.wushe.volunteering.internal.HoursExport;
 import cn.wushe.volunteering.internal.HoursLedger;
+import cn.wushe.volunteering.internal.Teams;
 import cn.wushe.volunteering.internal.Points;
 import cn.wushe.volunteering.internal.Volunteers;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,8 +43,13 @@ class VolunteerApi {
     private final Points points;
     private final Certificates certificates;
     private final Idempotency idempotency;
+    private final Teams teams;
+    private final HoursExport export;
 
-    VolunteerApi(Volunteers volunteers, HoursLedger ledger, Points points, Certificates certificates, Idempotency idempotency) {
+    VolunteerApi(Volunteers volunteers, HoursLedger ledger, Points points, Certificates certificates, Idempotency idempotency,
+            Teams teams, HoursExport export) {
+        this.teams = teams;
+        this.export = export;
         this.volunteers = volunteers;
         this.ledger = ledger;
         this.points = points;
@@ -69,6 +77,57 @@ class VolunteerApi {
     }
 
     record ReversalRequest(@Nullable String reason) {
+    }
+
+    record TeamRequest(@Nullable UUID unitId, @Nullable String name, @Nullable UUID leaderUserId) {
+    }
+
+    record ExportRequest(@Nullable Instant from, @Nullable Instant to, @Nullable String reason) {
+    }
+
+    @GetMapping("/teams")
+    @PreAuthorize("hasAuthority('VOLUNTEER_VIEW')")
+    @Operation(summary = "管辖范围内的志愿服务队及在队人数")
+    List<Teams.TeamView> teams() {
+        return teams.list(CurrentActor.get());
+    }
+
+    @PostMapping("/teams")
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    @Operation(summary = "新建志愿服务队（属于一个单位）")
+    ResponseEntity<CreatedVolunteer> createTeam(@RequestBody TeamRequest request) {
+        UUID id = teams.create(CurrentActor.get(), request.unitId(), request.name(), request.leaderUserId());
+        return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedVolunteer(id));
+    }
+
+    @PostMapping("/teams/{id}/membership")
+    @PreAuthorize("hasAuthority('VOLUNTEER_SELF')")
+    @Operation(summary = "加入志愿服务队（记录加入日期）")
+    ResponseEntity<Void> join(@PathVariable UUID id) {
+        teams.join(CurrentActor.get(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/teams/{id}/membership")
+    @PreAuthorize("hasAuthority('VOLUNTEER_SELF')")
+    @Operation(summary = "退出志愿服务队（记录退出日期）")
+    ResponseEntity<Void> leave(@PathVariable UUID id) {
+        teams.leave(CurrentActor.get(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/hours/export", produces = "text/csv")
+    @PreAuthorize("hasAuthority('VOLUNTEER_VIEW')")
+    @Operation(summary = "导出已确认的服务时长（UTF-8 CSV，每条确认记录一行；填写理由并有权限时含完整证件号码）")
+    ResponseEntity<String> export(@RequestBody ExportRequest request) {
+        if (request.from() == null || request.to() == null || !request.to().isAfter(request.from())) {
+            throw DomainException.invalid("to", Messages.text("volunteering.activity.window-invalid"));
+        }
+        String csv = export.csv(CurrentActor.get(), request.from(), request.to(), request.reason());
+        return ResponseEntity.ok().contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename("volunteer-hours.csv").build().toString())
+                .body("\uFEFF" + csv);
     }
 
     @GetMapping

@@ -53,7 +53,8 @@ class DemoUnitsIntegrationTest {
                 "community_worker2 工农社区居委会 true", "county_admin 白水县民政局 true",
                 "county_station 白水县社会工作服务总站 true", "grid_worker 道北社区居委会 true",
                 "org_staff 白水县阳光社会工作服务中心 true", "secadmin 白水县民政局 true", "sysadmin 白水县民政局 true",
-                "town_station 城关街道社工站 true", "volunteer 白水县城关街道邻里互助协会 true");
+                "town_station 城关街道社工站 true", "volunteer 白水县城关街道邻里互助协会 true",
+                "team_leader 道北社区居委会 true", "store_keeper 道北社区居委会 true");
     }
 
     @Test
@@ -68,10 +69,10 @@ class DemoUnitsIntegrationTest {
         // a ./data seeded before units existed: accounts and units are there, memberships are not
         jdbc.sql("delete from identity.unit_memberships where user_id in (select id from identity.users where username = any(:names))")
                 .param("names", DemoAccounts.SEEDS.stream().map(DemoAccounts.Seed::username).toArray(String[]::new)).update();
-        assertThat(demoAccounts.attachToUnits()).isEqualTo(12);
-        assertThat(memberships()).hasSize(12);
+        assertThat(demoAccounts.attachToUnits()).isEqualTo(14);
+        assertThat(memberships()).hasSize(14);
         assertThat(demoAccounts.attachToUnits()).isZero();
-        assertThat(count("select count(*) from audit.entries where action = 'USER_UNIT_ATTACH'")).isEqualTo(attachEntries + 12);
+        assertThat(count("select count(*) from audit.entries where action = 'USER_UNIT_ATTACH'")).isEqualTo(attachEntries + 14);
     }
 
     private int count(String sql) {

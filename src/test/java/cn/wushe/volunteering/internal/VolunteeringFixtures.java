@@ -72,10 +72,10 @@ public class VolunteeringFixtures {
                 Set.of("COMMUNITY_WORKER"), grants, Set.of(unit));
     }
 
-    /** A valid resident identity number of {@code county}, born 1990, made unique by {@code n} (0–999). */
+    /** A valid resident identity number of {@code county}, unique to this run and {@code n}. */
     public static String identityNumber(String county, int n) {
-        java.time.LocalDate birth = java.time.LocalDate.of(1950, 1, 1).plusDays(Math.floorMod(RUN.hashCode(), 18_000));
-        String first17 = county + birth.toString().replace("-", "") + String.format("%03d", n);
+        java.time.LocalDate birth = java.time.LocalDate.of(1950, 1, 1).plusDays(Math.floorMod(RUN.hashCode(), 18_000) + n / 1000);
+        String first17 = county + birth.toString().replace("-", "") + String.format("%03d", n % 1000);
         return first17 + IdentityNumber.checkCharacter(first17);
     }
 
@@ -108,6 +108,15 @@ public class VolunteeringFixtures {
             activities.insert(id, region, organizer, null, false, "测试活动" + key, "COMMUNITY", starts, ends, cutoff,
                     "道北社区广场", LAT, LNG, 100, slots, List.of(), null, organizer);
         }
+        return id;
+    }
+
+    public UUID team(String key, String region, UUID unit) {
+        UUID id = fixed("team:" + key);
+        jdbc.sql("""
+                insert into volunteering.teams (county_code, id, unit_id, region_code, name, created_at)
+                values (left(:region, 6), :id, :unit, :region, :name, now()) on conflict do nothing""")
+                .param("region", region).param("id", id).param("unit", unit).param("name", "测试服务队" + key + RUN).update();
         return id;
     }
 

@@ -72,6 +72,7 @@ class VolunteeringScopeMatrixIntegrationTest {
     static UUID ledgerRow;
     static UUID goods;
     static String card;
+    static UUID team;
 
     @BeforeAll
     void data(@Autowired Volunteers volunteers, @Autowired Activities activities, @Autowired UnitManagement units) {
@@ -92,6 +93,7 @@ class VolunteeringScopeMatrixIntegrationTest {
         goods = f.goods("matrix", DAOBEI, 10, 5);
         f.balance(DAOBEI, target, 100);
         card = points.cardCode(target);
+        team = f.team("matrix", DAOBEI, organizer);
     }
 
     enum Case {
@@ -119,6 +121,7 @@ class VolunteeringScopeMatrixIntegrationTest {
         API_ACTIVITIES(200, true), API_ACTIVITY(200), API_CREATE_ACTIVITY(201, Kind.CREATE),
         API_ATTENDANCES(200), API_CHECK_IN_FOR(204), API_CONFIRM(200), API_REVERSAL(204),
         API_GOODS(200, true), API_ADD_GOODS(201, Kind.CREATE), API_REDEEM(201),
+        API_SUMMARY(200, true), API_TEAMS(200, true), API_CREATE_TEAM(201, Kind.CREATE), API_EXPORT(200, Kind.CREATE),
         PAGE_ACTIVITY(200), PAGE_QR(200), PAGE_CHECK_IN_FOR(302), PAGE_CONFIRM(302), PAGE_CREATE_ACTIVITY(302, Kind.CREATE),
         PAGE_VOLUNTEERS(200, true), PAGE_MANAGE(200, true), PAGE_STORE(200, true), PAGE_REDEEM(200);
 
@@ -156,7 +159,8 @@ class VolunteeringScopeMatrixIntegrationTest {
                 assertThat(response.getStatus()).isEqualTo(200);
                 assertThat(body.contains(listMarker(action))).as("listed").isEqualTo(c.reaches);
             }
-            case CREATE -> assertThat(response.getStatus()).as(body).isEqualTo(c.reaches ? action.success : 403);
+            case CREATE -> assertThat(response.getStatus()).as(body)
+                    .isEqualTo(c.reaches ? action.success : action == Action.API_EXPORT ? 409 : 403);
             case OBJECT -> assertThat(response.getStatus()).as(body).isEqualTo(c.reaches ? action.success : 404);
         }
     }
@@ -168,6 +172,8 @@ class VolunteeringScopeMatrixIntegrationTest {
             case API_ACTIVITIES -> targetActivity.toString();
             case PAGE_MANAGE -> "测试活动matrix-now";
             case API_GOODS, PAGE_STORE -> "测试商品matrix" + VolunteeringFixtures.RUN;
+            case API_TEAMS -> team.toString();
+            case API_SUMMARY -> DAOBEI;
             default -> throw new IllegalArgumentException(action.name());
         };
     }
@@ -195,6 +201,12 @@ class VolunteeringScopeMatrixIntegrationTest {
                     "{\"communityCode\":\"" + DAOBEI + "\",\"name\":\"肥皂\",\"pricePoints\":5,\"stock\":10}");
             case API_REDEEM -> json(post("/api/v1/volunteers/store/redemptions"),
                     "{\"card\":\"" + card + "\",\"goodsId\":\"" + goods + "\",\"quantity\":1}");
+            case API_TEAMS -> get("/api/v1/volunteers/teams");
+            case API_SUMMARY -> get("/api/v1/activities/summary").param("from", "2000-01-01T00:00:00Z")
+                    .param("to", "2100-01-01T00:00:00Z");
+            case API_CREATE_TEAM -> json(post("/api/v1/volunteers/teams"), "{\"unitId\":\"" + organizer + "\",\"name\":\"矩阵新队\"}");
+            case API_EXPORT -> json(post("/api/v1/volunteers/hours/export"),
+                    "{\"from\":\"2000-01-01T00:00:00Z\",\"to\":\"2100-01-01T00:00:00Z\"}");
             case PAGE_ACTIVITY -> get(page);
             case PAGE_QR -> get(page + "/qr.png");
             case PAGE_CHECK_IN_FOR -> post(page + "/attendances").param("volunteerId", walkIn.toString())
@@ -241,7 +253,8 @@ class VolunteeringScopeMatrixIntegrationTest {
         }
     }
 
-    enum SelfAction { API_OPEN, API_ACTIVITY, API_ENROL, API_CANCEL, API_CHECK_IN, PAGE_ACTIVITY, PAGE_ENROL, PAGE_CHECK_IN, PAGE_CHECK_IN_POST }
+    enum SelfAction { API_OPEN, API_ACTIVITY, API_ENROL, API_CANCEL, API_CHECK_IN, API_JOIN, API_LEAVE, PAGE_ACTIVITY, PAGE_ENROL,
+        PAGE_CHECK_IN, PAGE_CHECK_IN_POST }
 
     static Stream<Arguments> selfCells() {
         return Arrays.stream(Vol.values()).flatMap(v -> Arrays.stream(SelfAction.values()).map(a -> Arguments.of(v, a)));
@@ -263,6 +276,8 @@ class VolunteeringScopeMatrixIntegrationTest {
             case API_CANCEL -> delete(activity + futureActivity + "/enrolment");
             case API_CHECK_IN -> json(post(activity + targetActivity + "/check-in"), "{\"signature\":\"" + signature
                     + "\",\"lat\":" + LAT + ",\"lng\":" + LNG + ",\"accuracy\":10}");
+            case API_JOIN -> post("/api/v1/volunteers/teams/" + team + "/membership");
+            case API_LEAVE -> delete("/api/v1/volunteers/teams/" + team + "/membership");
             case PAGE_ACTIVITY -> get("/volunteering/activities/" + futureActivity);
             case PAGE_ENROL -> post("/volunteering/activities/" + futureActivity + "/enrolment");
             case PAGE_CHECK_IN -> get("/volunteering/check-in/" + targetActivity).param("s", signature);
@@ -275,7 +290,7 @@ class VolunteeringScopeMatrixIntegrationTest {
             case API_OPEN -> assertThat(body.contains(futureActivity.toString())).as("listed").isEqualTo(v.reaches);
             default -> {
                 int success = switch (action) {
-                    case API_CANCEL -> 204;
+                    case API_CANCEL, API_JOIN, API_LEAVE -> 204;
                     case PAGE_ENROL -> 302;
                     default -> 200;
                 };
