@@ -83,6 +83,8 @@ public enum ProblemType {
     STATUS_NOT_ALLOWED("status-not-allowed", 409),
     /** A sign-up (注册申请) was confirmed, rejected or withdrawn already. */
     SIGNUP_DECIDED("signup-decided", 409),
+    /** A department file (数据比对) with the same content was run for the county before (its SHA-256). */
+    FEED_ALREADY_RUN("feed-already-run", 409),
 
 
     // Attachments (附件)

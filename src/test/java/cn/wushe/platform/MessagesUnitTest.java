@@ -94,7 +94,10 @@ class MessagesUnitTest {
             Map.entry("care.alert-level.", List.of(cn.wushe.care.internal.AlertLevel.values())),
             Map.entry("care.disposition.", List.of(cn.wushe.care.internal.Alert.Disposition.values())),
             Map.entry("care.due.", List.of(cn.wushe.care.internal.Subjects.Due.values())),
-            Map.entry("care.category.", List.of(cn.wushe.care.internal.KnownCategory.values())));
+            Map.entry("care.category.", List.of(cn.wushe.care.internal.KnownCategory.values())),
+            Map.entry("care.case.note-kind.", List.of(cn.wushe.care.internal.CaseFile.NoteKind.values())),
+            Map.entry("monitoring.kind.", List.of(cn.wushe.monitoring.internal.FeedKind.values())),
+            Map.entry("monitoring.reject.value.", List.of(cn.wushe.monitoring.internal.FeedKind.values())));
 
     /**
      * Key families read with a code recorded as a string by many modules ({@code #messages.msgOrNull});

@@ -70,10 +70,12 @@ class CareApi {
     private final Assists assists;
     private final Alerts alerts;
     private final Idempotency idempotency;
+    private final cn.wushe.care.internal.CareDashboard dashboard;
     private final Clock clock;
 
     CareApi(CarePeople people, Subjects subjects, Visiting visiting, TierAssessment tiers, Pairings pairings, Assists assists,
-            Alerts alerts, Idempotency idempotency, Clock clock) {
+            Alerts alerts, Idempotency idempotency, cn.wushe.care.internal.CareDashboard dashboard, Clock clock) {
+        this.dashboard = dashboard;
         this.people = people;
         this.subjects = subjects;
         this.visiting = visiting;
@@ -175,6 +177,13 @@ class CareApi {
         Page<Subject> result = subjects.due(CurrentActor.get(), which, null, now, CarePages.endOfToday(now), page, size);
         return new DuePage(result.items().stream().map(s -> SubjectResponse.of(s, now)).toList(), result.page(),
                 result.size(), result.count());
+    }
+
+    @GetMapping("/dashboard")
+    @PreAuthorize("hasAuthority('CARE_VIEW')")
+    @Operation(summary = "关爱台账：各等级人数、按期走访率、近 30 天走访、预警按时长、隐患整改、链接资源金额（元）、政策申办")
+    cn.wushe.care.internal.CareDashboard.Figures dashboard() {
+        return dashboard.figures(CurrentActor.get(), clock.instant());
     }
 
     @GetMapping("/people/{personId}")

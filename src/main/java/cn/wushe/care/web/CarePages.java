@@ -65,10 +65,15 @@ class CarePages {
     private final Pairings pairings;
     private final Assists assists;
     private final Alerts alerts;
+    private final cn.wushe.care.internal.CareDashboard dashboard;
+    private final cn.wushe.care.internal.Casework casework;
     private final Clock clock;
 
     CarePages(CarePeople people, Subjects subjects, Visiting visiting, TierAssessment tiers, Pairings pairings,
-            Assists assists, Alerts alerts, Clock clock) {
+            Assists assists, Alerts alerts, cn.wushe.care.internal.CareDashboard dashboard,
+            cn.wushe.care.internal.Casework casework, Clock clock) {
+        this.casework = casework;
+        this.dashboard = dashboard;
         this.people = people;
         this.subjects = subjects;
         this.visiting = visiting;
@@ -98,6 +103,14 @@ class CarePages {
         return "care/due";
     }
 
+    @GetMapping("/care/dashboard")
+    @PreAuthorize("hasAuthority('CARE_VIEW')")
+    String dashboard(Model model) {
+        model.addAttribute("f", dashboard.figures(CurrentActor.get(), clock.instant()));
+        model.addAttribute("tiers", Tier.values());
+        return "care/dashboard";
+    }
+
     @GetMapping("/care/people/{personId}")
     @PreAuthorize("hasAnyAuthority('CARE_VIEW', 'CARE_VISIT')")
     String person(@PathVariable UUID personId, Model model) {
@@ -123,6 +136,9 @@ class CarePages {
         model.addAttribute("mayVisit", visiting.mayVisit(actor, subject));
         model.addAttribute("mayManage", actor.can(Permission.CARE_MANAGE, subject.regionCode()));
         model.addAttribute("mayApprove", actor.can(Permission.CARE_TIER_APPROVE, subject.regionCode()));
+        boolean mayCasework = actor.can(Permission.CASEWORK, subject.regionCode());
+        model.addAttribute("mayCasework", mayCasework);
+        model.addAttribute("cases", mayCasework ? casework.ofPerson(actor, personId) : List.of());
         model.addAttribute("errors", errors);
         model.addAttribute("problem", problem);
         return "care/person";

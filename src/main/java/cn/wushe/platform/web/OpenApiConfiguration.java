@@ -82,6 +82,8 @@ class OpenApiConfiguration {
         TAGS.put("care-api", new ApiTag("Care (关爱走访): due visits, people under care with tiers and pairings, visits with "
                 + "五了解 and 四协助, tier approval, alerts (预警→走访→处置).", SCOPED
                 + " A volunteer sees only the households paired with them."));
+        TAGS.put("monitoring-api", new ApiTag("Data comparison (数据比对): department files matched against the registry "
+                + "by identity number; the county's rules raise care alerts; a file runs once (SHA-256).", SCOPED));
     }
 
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");

@@ -99,6 +99,8 @@ class CareScopeMatrixIntegrationTest extends CareIntegrationTestBase {
                     .header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON)
                     .content("{\"disposition\":\"RESOLVED\",\"reason\":\"已处理\"}")),
             list("GET /care", t -> get("/care").param("which", "ALL")),
+            list("GET /api/v1/care/dashboard", t -> get("/api/v1/care/dashboard")),
+            list("GET /care/dashboard", t -> get("/care/dashboard")),
             one("GET /care/people/{id}", t -> get("/care/people/{id}", t.person())),
             one("GET /care/people/{id}/visit", t -> get("/care/people/{id}/visit", t.person())),
             one("POST /care/people/{id}/visit", t -> post("/care/people/{id}/visit", t.person())),
