@@ -315,6 +315,42 @@ class CarePages {
         return "care/alerts";
     }
 
+    @GetMapping("/care/alerts/new")
+    @PreAuthorize("hasAuthority('CARE_VISIT')")
+    String newAlert(Model model) {
+        return legworkPage(model, CurrentActor.get(), Map.of(), Map.of(), null);
+    }
+
+    private String legworkPage(Model model, Actor actor, Map<String, String> typed, Map<String, String> errors,
+            @Nullable String problem) {
+        String home = actor.scopesFor(Permission.CARE_VISIT).stream().map(cn.wushe.platform.RegionScope::code)
+                .filter(c -> c.length() >= 12).findFirst().orElse("");
+        model.addAttribute("typed", typed);
+        model.addAttribute("home", typed.getOrDefault("regionCode", home));
+        model.addAttribute("severities", Alert.Severity.values());
+        model.addAttribute("errors", errors);
+        model.addAttribute("problem", problem);
+        return "care/alert-new";
+    }
+
+    @PostMapping("/care/alerts")
+    @PreAuthorize("hasAuthority('CARE_VISIT')")
+    String raise(@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+        Actor actor = CurrentActor.get();
+        Map<String, String> typed = form.toSingleValueMap();
+        String severity = typed.get("severity");
+        try {
+            Alert alert = alerts.raiseFromLegwork(actor, null, typed.get("subjectText"), typed.get("regionCode"),
+                    severity == null ? Alert.Severity.MEDIUM : parse(Alert.Severity.class, severity, Alert.Severity.MEDIUM),
+                    typed.get("summary"));
+            redirect.addFlashAttribute("notice", Messages.text("care.alert.raised"));
+            return "redirect:/care/alerts/" + alert.id();
+        } catch (DomainException e) {
+            FormRefusal refusal = FormRefusal.unlessPageRefused(e);
+            return legworkPage(model, actor, typed, refusal.fieldErrors(), refusal.general());
+        }
+    }
+
     @GetMapping("/care/alerts/{id}")
     @PreAuthorize("hasAnyAuthority('CARE_VIEW', 'CARE_VISIT')")
     String alert(@PathVariable UUID id, Model model) {
