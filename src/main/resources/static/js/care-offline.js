@@ -93,7 +93,8 @@
 
   var flushing = null;
   function flush() {
-    if (flushing || !navigator.onLine) { return flushing || Promise.resolve(); }
+    if (flushing) { return flushing; }
+    if (!navigator.onLine) { return show(); }
     waitingForSignIn = false;
     flushing = mine().then(function (items) {
       return items.filter(function (i) { return i.state === 'queued'; }).reduce(function (chain, item) {

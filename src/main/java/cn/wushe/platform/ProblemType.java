@@ -101,6 +101,8 @@ public enum ProblemType {
     CONFLICT_UNDECLARED("conflict-undeclared", 409),
     /** Outside the round's window: application closed or scoring deadline passed. */
     WINDOW_CLOSED("window-closed", 409),
+    /** A department file (数据比对) with the same content was run for the county before (its SHA-256). */
+    FEED_ALREADY_RUN("feed-already-run", 409),
 
 
     // Attachments (附件)

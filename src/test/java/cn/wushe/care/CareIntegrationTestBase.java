@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -107,6 +108,13 @@ public abstract class CareIntegrationTestBase {
         return id.value();
     }
 
+    /** A newly registered person in 道北 grid 1 with their identity number, known to care at once. */
+    protected RegistryTestPeople.Registered registeredInGrid1() {
+        RegistryTestPeople.Registered registered = RegistryTestPeople.registerWithNumber(registering, DAOBEI, GRID_1);
+        carePeople.refresh(COUNTY, List.of(registered.id()));
+        return registered;
+    }
+
     protected UUID personInGrid1() {
         return person(DAOBEI, GRID_1);
     }
@@ -124,7 +132,7 @@ public abstract class CareIntegrationTestBase {
     }
 
     /** The request as {@code actor} sends it from a signed-in page or client (with the CSRF token). */
-    protected static MockHttpServletRequestBuilder by(TestActor actor, MockHttpServletRequestBuilder request) {
+    protected static <B extends AbstractMockHttpServletRequestBuilder<B>> B by(TestActor actor, B request) {
         return request.with(authentication(actor.authentication())).with(csrf());
     }
 

@@ -108,6 +108,9 @@ class MessagesUnitTest {
             Map.entry("requests.timeline.", constants("cn.wushe.requests.internal.TimelineKind")),
             Map.entry("requests.news.title.", constants("cn.wushe.requests.internal.News")),
             Map.entry("requests.news.text.", constants("cn.wushe.requests.internal.News")));
+            Map.entry("care.case.note-kind.", List.of(cn.wushe.care.internal.CaseFile.NoteKind.values())),
+            Map.entry("monitoring.kind.", List.of(cn.wushe.monitoring.internal.FeedKind.values())),
+            Map.entry("monitoring.reject.value.", List.of(cn.wushe.monitoring.internal.FeedKind.values())));
 
     /**
      * Key families read with a code recorded as a string by many modules ({@code #messages.msgOrNull});

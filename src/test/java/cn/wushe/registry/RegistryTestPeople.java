@@ -35,16 +35,26 @@ public final class RegistryTestPeople {
         }
     }
 
+    /** A registered person and the identity number they were registered with. */
+    public record Registered(PersonId id, String identityNumber) {
+    }
+
     /** Registers a new person (a fresh name and identity number) in {@code community}, in {@code grid} unless null. */
     public static PersonId register(RegisteringPerson registering, String community, String grid) {
+        return registerWithNumber(registering, community, grid).id();
+    }
+
+    /** As {@link #register}, also telling the identity number (for tests that send department files). */
+    public static Registered registerWithNumber(RegisteringPerson registering, String community, String grid) {
+        String number = newIdNumber(community.substring(0, 6));
         String county = community.substring(0, 6);
         var admin = RegistryFixtures.actor("care-test-admin-" + county, "COUNTY_ADMIN", java.util.Map.of(
                 cn.wushe.platform.Permission.PERSON_EDIT, county, cn.wushe.platform.Permission.PERSON_VIEW, county,
                 cn.wushe.platform.Permission.PERSON_SEARCH, county));
         Registration outcome = RegistryFixtures.as(admin, () -> registering.register(admin,
-                RegistryFixtures.draft(RegistryFixtures.newName(), newIdNumber(county), community, grid), true));
+                RegistryFixtures.draft(RegistryFixtures.newName(), number, community, grid), true));
         if (outcome instanceof Registration.Registered registered) {
-            return registered.id();
+            return new Registered(registered.id(), number);
         }
         throw new AssertionError("not registered: " + outcome);
     }

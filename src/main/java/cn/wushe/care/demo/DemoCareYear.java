@@ -1,6 +1,11 @@
 package cn.wushe.care.demo;
 
+import cn.wushe.care.internal.Alert;
+import cn.wushe.care.internal.Alerts;
 import cn.wushe.care.internal.CareDeadlines;
+import cn.wushe.care.internal.Subjects;
+import cn.wushe.care.internal.Tier;
+import cn.wushe.platform.Messages;
 import cn.wushe.care.internal.CarePeople;
 import cn.wushe.care.internal.CareSettings;
 import cn.wushe.care.internal.CareSettingsStore;
@@ -37,14 +42,22 @@ class DemoCareYear {
     static final UUID DEMO_VISITOR = UUID.nameUUIDFromBytes("care-demo-visitor".getBytes());
     private static final Logger log = LoggerFactory.getLogger(DemoCareYear.class);
 
+    /** Missed-visit alerts raised for the longest overdue, so the alert pages have something to show. */
+    static final int DEMO_ALERTS = 30;
+
     private final CarePeople people;
+    private final Subjects subjects;
+    private final Alerts alerts;
     private final CareSettingsStore settings;
     private final Deadlines deadlines;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoCareYear(CarePeople people, CareSettingsStore settings, Deadlines deadlines, JdbcClient jdbc, Clock clock) {
+    DemoCareYear(CarePeople people, Subjects subjects, Alerts alerts, CareSettingsStore settings, Deadlines deadlines,
+            JdbcClient jdbc, Clock clock) {
         this.people = people;
+        this.subjects = subjects;
+        this.alerts = alerts;
         this.settings = settings;
         this.deadlines = deadlines;
         this.jdbc = jdbc;
@@ -138,7 +151,17 @@ class DemoCareYear {
             deadlines.schedule(CareDeadlines.visitDue((UUID) row[0]), (Instant) row[1]);
             scheduled.add(row[0].toString());
         }
-        log.info("Demo care year: {} people tiered, {} visits, {} 四协助 items, {} visit deadlines in {} ms", tiered, visits,
-                assists, scheduled.size(), (System.nanoTime() - started) / 1_000_000);
+        // the longest overdue get their missed-visit alert now, as their deadline would have raised it
+        int raised = 0;
+        for (var s : jdbc.sql("select person_id from care.subjects where person_id = any(cast(:ids as uuid[]))"
+                        + " and next_due_at < :now order by next_due_at limit :n")
+                .param("ids", ids).param("now", Timestamp.from(now)).param("n", DEMO_ALERTS).query(UUID.class).list()) {
+            var subject = subjects.find(s).orElseThrow();
+            raised += alerts.raise(new Alerts.AlertDraft(s, null, subject.regionCode(), Alert.Source.MISSED_VISIT,
+                    subject.tier() == Tier.RED ? Alert.Severity.HIGH : Alert.Severity.MEDIUM,
+                    Messages.text("care.alert.missed-visit", subject.tierLabel()), "demo-missed:" + s)).isPresent() ? 1 : 0;
+        }
+        log.info("Demo care year: {} people tiered, {} visits, {} 四协助 items, {} visit deadlines, {} alerts in {} ms", tiered,
+                visits, assists, scheduled.size(), raised, (System.nanoTime() - started) / 1_000_000);
     }
 }

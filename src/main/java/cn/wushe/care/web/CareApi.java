@@ -70,10 +70,15 @@ class CareApi {
     private final Assists assists;
     private final Alerts alerts;
     private final Idempotency idempotency;
+    private final cn.wushe.care.internal.CareDashboard dashboard;
+    private final cn.wushe.care.internal.CareSettingsManagement settings;
     private final Clock clock;
 
     CareApi(CarePeople people, Subjects subjects, Visiting visiting, TierAssessment tiers, Pairings pairings, Assists assists,
-            Alerts alerts, Idempotency idempotency, Clock clock) {
+            Alerts alerts, Idempotency idempotency, cn.wushe.care.internal.CareDashboard dashboard,
+            cn.wushe.care.internal.CareSettingsManagement settings, Clock clock) {
+        this.dashboard = dashboard;
+        this.settings = settings;
         this.people = people;
         this.subjects = subjects;
         this.visiting = visiting;
@@ -175,6 +180,38 @@ class CareApi {
         Page<Subject> result = subjects.due(CurrentActor.get(), which, null, now, CarePages.endOfToday(now), page, size);
         return new DuePage(result.items().stream().map(s -> SubjectResponse.of(s, now)).toList(), result.page(),
                 result.size(), result.count());
+    }
+
+    @GetMapping("/dashboard")
+    @PreAuthorize("hasAuthority('CARE_VIEW')")
+    @Operation(summary = "关爱台账：各等级人数、按期走访率、近 30 天走访、预警按时长、隐患整改、链接资源金额（元）、政策申办")
+    cn.wushe.care.internal.CareDashboard.Figures dashboard() {
+        return dashboard.figures(CurrentActor.get(), clock.instant());
+    }
+
+    /** Days per tier's cycle, working days an alert stays at one level, hours to a crisis's first contact. */
+    record SettingsRequest(int redDays, int yellowDays, int blueDays, int greenDays, int alertWorkingDays, int crisisHours) {
+    }
+
+    @GetMapping("/settings/{countyCode}")
+    @PreAuthorize("hasAuthority('CARE_SETTINGS')")
+    @Operation(summary = "查看县（区）的走访周期、预警时限与危机首次联系时限（未设置时为默认值）")
+    ResponseEntity<cn.wushe.care.internal.CareSettings> settings(@PathVariable String countyCode) {
+        var current = settings.read(CurrentActor.get(), countyCode);
+        return ResponseEntity.ok().eTag(Versions.etag(current.version())).body(current);
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/settings/{countyCode}")
+    @PreAuthorize("hasAuthority('CARE_SETTINGS')")
+    @Operation(summary = "修改县（区）的走访周期等设置（须带 If-Match；红 ≤ 黄 ≤ 蓝 ≤ 绿）")
+    ResponseEntity<cn.wushe.care.internal.CareSettings> changeSettings(@PathVariable String countyCode,
+            @RequestBody SettingsRequest request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        long version = Versions.required(ifMatch);
+        var changed = settings.change(CurrentActor.get(), new cn.wushe.care.internal.CareSettings(countyCode, request.redDays(),
+                request.yellowDays(), request.blueDays(), request.greenDays(), request.alertWorkingDays(),
+                request.crisisHours(), version), version);
+        return ResponseEntity.ok().eTag(Versions.etag(changed.version())).body(changed);
     }
 
     @GetMapping("/people/{personId}")

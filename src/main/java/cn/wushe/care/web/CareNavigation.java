@@ -19,6 +19,10 @@ class CareNavigation implements NavigationContributor {
                         .onlyWhen(actor -> !actor.can(Permission.CARE_VISIT)),
                 NavigationEntry.tile(1210, "/care/alerts", "care.nav.alerts.title", "care.nav.alerts.summary",
                         Permission.CARE_VIEW),
+                NavigationEntry.tile(1215, "/care/dashboard", "care.nav.dashboard.title", "care.nav.dashboard.summary",
+                        Permission.CARE_VIEW),
+                NavigationEntry.tile(1230, "/care/cases", "care.nav.cases.title", "care.nav.cases.summary",
+                        Permission.CASEWORK),
                 NavigationEntry.tile(1220, "/care/approvals", "care.nav.approvals.title", "care.nav.approvals.summary",
                         Permission.CARE_TIER_APPROVE));
     }

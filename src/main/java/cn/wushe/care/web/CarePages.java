@@ -65,10 +65,15 @@ class CarePages {
     private final Pairings pairings;
     private final Assists assists;
     private final Alerts alerts;
+    private final cn.wushe.care.internal.CareDashboard dashboard;
+    private final cn.wushe.care.internal.Casework casework;
     private final Clock clock;
 
     CarePages(CarePeople people, Subjects subjects, Visiting visiting, TierAssessment tiers, Pairings pairings,
-            Assists assists, Alerts alerts, Clock clock) {
+            Assists assists, Alerts alerts, cn.wushe.care.internal.CareDashboard dashboard,
+            cn.wushe.care.internal.Casework casework, Clock clock) {
+        this.casework = casework;
+        this.dashboard = dashboard;
         this.people = people;
         this.subjects = subjects;
         this.visiting = visiting;
@@ -98,6 +103,14 @@ class CarePages {
         return "care/due";
     }
 
+    @GetMapping("/care/dashboard")
+    @PreAuthorize("hasAuthority('CARE_VIEW')")
+    String dashboard(Model model) {
+        model.addAttribute("f", dashboard.figures(CurrentActor.get(), clock.instant()));
+        model.addAttribute("tiers", Tier.values());
+        return "care/dashboard";
+    }
+
     @GetMapping("/care/people/{personId}")
     @PreAuthorize("hasAnyAuthority('CARE_VIEW', 'CARE_VISIT')")
     String person(@PathVariable UUID personId, Model model) {
@@ -123,6 +136,9 @@ class CarePages {
         model.addAttribute("mayVisit", visiting.mayVisit(actor, subject));
         model.addAttribute("mayManage", actor.can(Permission.CARE_MANAGE, subject.regionCode()));
         model.addAttribute("mayApprove", actor.can(Permission.CARE_TIER_APPROVE, subject.regionCode()));
+        boolean mayCasework = actor.can(Permission.CASEWORK, subject.regionCode());
+        model.addAttribute("mayCasework", mayCasework);
+        model.addAttribute("cases", mayCasework ? casework.ofPerson(actor, personId) : List.of());
         model.addAttribute("errors", errors);
         model.addAttribute("problem", problem);
         return "care/person";
@@ -297,6 +313,42 @@ class CarePages {
         model.addAttribute("now", clock.instant());
         model.addAttribute("result", alerts.list(CurrentActor.get(), open, Math.max(page, 0), 20));
         return "care/alerts";
+    }
+
+    @GetMapping("/care/alerts/new")
+    @PreAuthorize("hasAuthority('CARE_VISIT')")
+    String newAlert(Model model) {
+        return legworkPage(model, CurrentActor.get(), Map.of(), Map.of(), null);
+    }
+
+    private String legworkPage(Model model, Actor actor, Map<String, String> typed, Map<String, String> errors,
+            @Nullable String problem) {
+        String home = actor.scopesFor(Permission.CARE_VISIT).stream().map(cn.wushe.platform.RegionScope::code)
+                .filter(c -> c.length() >= 12).findFirst().orElse("");
+        model.addAttribute("typed", typed);
+        model.addAttribute("home", typed.getOrDefault("regionCode", home));
+        model.addAttribute("severities", Alert.Severity.values());
+        model.addAttribute("errors", errors);
+        model.addAttribute("problem", problem);
+        return "care/alert-new";
+    }
+
+    @PostMapping("/care/alerts")
+    @PreAuthorize("hasAuthority('CARE_VISIT')")
+    String raise(@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+        Actor actor = CurrentActor.get();
+        Map<String, String> typed = form.toSingleValueMap();
+        String severity = typed.get("severity");
+        try {
+            Alert alert = alerts.raiseFromLegwork(actor, null, typed.get("subjectText"), typed.get("regionCode"),
+                    severity == null ? Alert.Severity.MEDIUM : parse(Alert.Severity.class, severity, Alert.Severity.MEDIUM),
+                    typed.get("summary"));
+            redirect.addFlashAttribute("notice", Messages.text("care.alert.raised"));
+            return "redirect:/care/alerts/" + alert.id();
+        } catch (DomainException e) {
+            FormRefusal refusal = FormRefusal.unlessPageRefused(e);
+            return legworkPage(model, actor, typed, refusal.fieldErrors(), refusal.general());
+        }
     }
 
     @GetMapping("/care/alerts/{id}")

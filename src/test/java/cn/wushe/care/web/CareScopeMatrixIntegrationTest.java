@@ -68,7 +68,11 @@ class CareScopeMatrixIntegrationTest extends CareIntegrationTestBase {
     }
 
     /** One endpoint: the request for a target, and whether it is a list (absence proves the scope) or one object. */
-    record Endpoint(String name, Function<Target, MockHttpServletRequestBuilder> request, boolean list) {
+    record Endpoint(String name, Function<Target, MockHttpServletRequestBuilder> request, boolean list, boolean form) {
+
+        Endpoint(String name, Function<Target, MockHttpServletRequestBuilder> request, boolean list) {
+            this(name, request, list, false);
+        }
 
         @Override
         public String toString() {
@@ -99,6 +103,8 @@ class CareScopeMatrixIntegrationTest extends CareIntegrationTestBase {
                     .header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON)
                     .content("{\"disposition\":\"RESOLVED\",\"reason\":\"已处理\"}")),
             list("GET /care", t -> get("/care").param("which", "ALL")),
+            list("GET /api/v1/care/dashboard", t -> get("/api/v1/care/dashboard")),
+            list("GET /care/dashboard", t -> get("/care/dashboard")),
             one("GET /care/people/{id}", t -> get("/care/people/{id}", t.person())),
             one("GET /care/people/{id}/visit", t -> get("/care/people/{id}/visit", t.person())),
             one("POST /care/people/{id}/visit", t -> post("/care/people/{id}/visit", t.person())),
@@ -107,6 +113,9 @@ class CareScopeMatrixIntegrationTest extends CareIntegrationTestBase {
             one("POST /care/assists/{id}/close", t -> post("/care/assists/{id}/close", t.assist()).param("outcome", "已整改")
                     .param("version", "0")),
             list("GET /care/approvals", t -> get("/care/approvals")),
+            list("GET /care/alerts/new", t -> get("/care/alerts/new")),
+            new Endpoint("POST /care/alerts", t -> post("/care/alerts").param("subjectText", "村东头王大爷")
+                    .param("regionCode", GRID_1).param("summary", "独居无人照看"), false, true),
             one("POST /care/tier-changes/{id}/decision", t -> post("/care/tier-changes/{id}/decision", t.change())
                     .param("approve", "true")),
             list("GET /care/alerts", t -> get("/care/alerts").param("open", "false")),
@@ -135,7 +144,10 @@ class CareScopeMatrixIntegrationTest extends CareIntegrationTestBase {
                 .andReturn().getResponse();
         String body = response.getContentAsString();
 
-        if (endpoint.list()) {
+        if (endpoint.form()) {
+            // a form about a region outside the scope comes back refused, and nothing is raised
+            assertThat(response.getStatus() == 302).as(body).isEqualTo(scope.sees);
+        } else if (endpoint.list()) {
             assertThat(response.getStatus()).isEqualTo(200);
             if (!scope.sees) {
                 assertThat(body).doesNotContain(target.person().toString()).doesNotContain(target.alert().toString())

@@ -1,0 +1,95 @@
+package cn.wushe.care.internal;
+
+import cn.wushe.platform.Actor;
+import cn.wushe.platform.ScopeFilter.SqlPredicate;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A station's figures (关爱工作台账) over the actor's view: people by tier, visits in the last 30 days
+ * against the people due, open alerts by age, hazards removed, yuan of resources connected, policy
+ * applications completed. Each figure one aggregate query within {@link CareScope}.
+ */
+@Service
+public class CareDashboard {
+
+    /**
+     * @param onTime     tiered people whose next visit is not overdue
+     * @param alertsAged open alerts by age: under 3 days, 3–7 days, older
+     */
+    public record Figures(Map<String, Long> tiers, long tiered, long onTime, long overdue, long visits30Days,
+            long alertsUnder3Days, long alerts3To7Days, long alertsOlder, long hazardsRemoved, long hazardsOpen,
+            BigDecimal yuanConnected, long policyApplied) {
+
+        /** Share of tiered people visited within their cycle, in whole percent. */
+        public long onTimePercent() {
+            return tiered == 0 ? 100 : Math.round(100.0 * onTime / tiered);
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    CareDashboard(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Figures figures(Actor actor, Instant now) {
+        SqlPredicate s = CareScope.visible(actor, "s");
+        Map<String, Object> p = new HashMap<>(s.params());
+        p.put("now", Timestamp.from(now));
+        p.put("month_ago", Timestamp.from(now.minus(Duration.ofDays(30))));
+        p.put("d3", Timestamp.from(now.minus(Duration.ofDays(3))));
+        p.put("d7", Timestamp.from(now.minus(Duration.ofDays(7))));
+        Map<String, Long> tiers = new HashMap<>();
+        long[] cycle = new long[3];
+        jdbc.sql("select coalesce(s.tier, 'NONE') as tier, count(*) as n, count(*) filter (where s.next_due_at >= :now) as on_time,"
+                        + " count(*) filter (where s.next_due_at < :now) as overdue from care.subjects s where s.active and "
+                        + s.sql() + " group by 1")
+                .params(p).query(rs -> {
+                    tiers.put(rs.getString("tier"), rs.getLong("n"));
+                    if (!"NONE".equals(rs.getString("tier"))) {
+                        cycle[0] += rs.getLong("n");
+                        cycle[1] += rs.getLong("on_time");
+                        cycle[2] += rs.getLong("overdue");
+                    }
+                });
+        SqlPredicate v = CareScope.visible(actor, "v");
+        Map<String, Object> pv = new HashMap<>(v.params());
+        pv.put("month_ago", p.get("month_ago"));
+        long visits = jdbc.sql("select count(*) from care.visits v where v.visited_at >= :month_ago and " + v.sql())
+                .params(pv).query(Long.class).single();
+        SqlPredicate a = CareScope.visible(actor, "a");
+        Map<String, Object> pa = new HashMap<>(a.params());
+        pa.putAll(Map.of("d3", p.get("d3"), "d7", p.get("d7")));
+        long[] aged = new long[3];
+        jdbc.sql("select count(*) filter (where a.created_at >= :d3), count(*) filter (where a.created_at < :d3 and a.created_at >= :d7),"
+                        + " count(*) filter (where a.created_at < :d7) from care.alerts a where a.status <> 'CLOSED' and " + a.sql())
+                .params(pa).query(rs -> {
+                    aged[0] = rs.getLong(1);
+                    aged[1] = rs.getLong(2);
+                    aged[2] = rs.getLong(3);
+                });
+        long[] assists = new long[3];
+        BigDecimal[] yuan = {BigDecimal.ZERO};
+        jdbc.sql("select count(*) filter (where a.kind = 'HAZARD' and a.status = 'CLOSED'),"
+                        + " count(*) filter (where a.kind = 'HAZARD' and a.status = 'OPEN'),"
+                        + " count(*) filter (where a.kind = 'POLICY' and a.status = 'CLOSED'),"
+                        + " coalesce(sum(a.value_yuan) filter (where a.kind = 'RESOURCE'), 0) from care.assists a where " + a.sql())
+                .params(a.params()).query(rs -> {
+                    assists[0] = rs.getLong(1);
+                    assists[1] = rs.getLong(2);
+                    assists[2] = rs.getLong(3);
+                    yuan[0] = rs.getBigDecimal(4);
+                });
+        return new Figures(tiers, cycle[0], cycle[1], cycle[2], visits, aged[0], aged[1], aged[2], assists[0], assists[1],
+                yuan[0], assists[2]);
+    }
+}

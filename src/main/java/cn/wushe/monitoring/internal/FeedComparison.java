@@ -1,0 +1,279 @@
+package cn.wushe.monitoring.internal;
+
+import cn.wushe.audit.AuditEvent;
+import cn.wushe.audit.AuditLog;
+import cn.wushe.care.CareAlerts;
+import cn.wushe.platform.Actor;
+import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
+import cn.wushe.platform.Page;
+import cn.wushe.platform.Permission;
+import cn.wushe.platform.ProblemType;
+import cn.wushe.platform.ScopeFilter;
+import cn.wushe.registry.DirectoryCaller;
+import cn.wushe.registry.DirectoryEntry;
+import cn.wushe.registry.IdentityMatch;
+import cn.wushe.registry.PersonDirectory;
+import cn.wushe.registry.PersonId;
+import cn.wushe.registry.PersonStatus;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs a department file (数据比对) for one county, in one transaction: refused whole when the same
+ * content ran before (SHA-256); each row {@code identity number,value} checked (a wrong value or a
+ * number that is not GB 11643 is a rejected row with its reason, the rest go on), matched through
+ * {@link PersonDirectory#match} in calls of 10,000, and the county's {@link ComparisonRules} applied:
+ * <ul>
+ * <li>hospital stay longer than the limit for a red or yellow person → high alert;</li>
+ * <li>income above the 低保 line for someone holding 低保 → medium alert;</li>
+ * <li>death of someone still 在册 → high alert; a household change → low alert;</li>
+ * <li>disability grade 1–2 for someone without the 残疾人 category → 政策找人 alert "may be eligible".</li>
+ * </ul>
+ * Alerts are keyed by the file and line, so nothing is raised twice.
+ */
+@Service
+public class FeedComparison {
+
+    public static final int MAX_ROWS = 1_000_000;
+
+    private final PersonDirectory directory;
+    private final CareAlerts alerts;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    FeedComparison(PersonDirectory directory, CareAlerts alerts, JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.directory = directory;
+        this.alerts = alerts;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    private record Row(int line, String identityNumber, String value) {
+    }
+
+    @Transactional
+    public FeedRun run(Actor actor, @Nullable String countyCode, @Nullable FeedKind kind, @Nullable String fileName,
+            byte[] content) {
+        if (countyCode == null || !countyCode.matches("[0-9]{6}")) {
+            throw DomainException.invalid("countyCode", Messages.text("monitoring.county-required"));
+        }
+        if (!actor.can(Permission.MONITORING_RUN, countyCode)) {
+            throw DomainException.notFound(Messages.text("monitoring.subject.county", countyCode));
+        }
+        if (kind == null) {
+            throw DomainException.invalid("kind", Messages.text("monitoring.kind-required"));
+        }
+        if (content.length == 0) {
+            throw DomainException.invalid("file", Messages.text("monitoring.file-empty"));
+        }
+        String sha = sha256(content);
+        if (jdbc.sql("select exists (select 1 from monitoring.feed_runs where county_code = :county and sha256 = :sha)")
+                .param("county", countyCode).param("sha", sha).query(Boolean.class).single()) {
+            throw DomainException.conflict(ProblemType.FEED_ALREADY_RUN, "file", Messages.text("monitoring.already-run"));
+        }
+        List<FeedRun.Reject> rejects = new ArrayList<>();
+        List<Row> rows = parse(new String(content, StandardCharsets.UTF_8), kind, rejects);
+        int unreadable = rejects.size();
+        ComparisonRules rules = ComparisonRules.defaults();
+        DirectoryCaller caller = DirectoryCaller.system("monitoring", Messages.text("monitoring.directory.purpose", kind.label()));
+        Map<PersonId, List<Row>> matched = new HashMap<>();
+        int notRegistered = 0;
+        for (int from = 0; from < rows.size(); from += PersonDirectory.MAX_PER_CALL) {
+            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + PersonDirectory.MAX_PER_CALL));
+            List<IdentityMatch> matches = directory.match(caller, countyCode, chunk.stream().map(Row::identityNumber).toList());
+            for (IdentityMatch m : matches) {
+                Row row = chunk.get(m.index());
+                switch (m.outcome()) {
+                    case MATCHED -> matched.computeIfAbsent(m.person(), p -> new ArrayList<>()).add(row);
+                    case NOT_REGISTERED -> notRegistered++;
+                    case INVALID -> rejects.add(new FeedRun.Reject(row.line(),
+                            Messages.text("monitoring.reject.identity", m.problem())));
+                }
+            }
+        }
+        int raised = 0;
+        List<PersonId> ids = new ArrayList<>(matched.keySet());
+        String runKey = "feed:" + countyCode + ":" + sha + ":";
+        for (int from = 0; from < ids.size(); from += PersonDirectory.MAX_PER_CALL) {
+            List<PersonId> chunk = ids.subList(from, Math.min(ids.size(), from + PersonDirectory.MAX_PER_CALL));
+            List<DirectoryEntry> entries = directory.findAll(caller, countyCode, chunk);
+            Map<UUID, String> tiers = alerts.tiers(chunk.stream().map(PersonId::value).toList());
+            for (DirectoryEntry entry : entries) {
+                for (Row row : matched.get(entry.id())) {
+                    if (apply(kind, rules, entry, tiers.get(entry.id().value()), row, runKey)) {
+                        raised++;
+                    }
+                }
+            }
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        int matchedRows = matched.values().stream().mapToInt(List::size).sum();
+        jdbc.sql("""
+                insert into monitoring.feed_runs (county_code, id, kind, sha256, file_name, rows_total, matched, not_registered,
+                    alerts, rejected, run_by, run_at)
+                values (:county, :id, :kind, :sha, :name, :rows, :matched, :unregistered, :alerts, :rejected, :by, :at)""")
+                .param("county", countyCode).param("id", id).param("kind", kind.name()).param("sha", sha)
+                .param("name", fileName == null || fileName.isBlank() ? "-" : fileName.strip())
+                .param("rows", rows.size() + unreadable).param("matched", matchedRows)
+                .param("unregistered", notRegistered).param("alerts", raised).param("rejected", rejects.size())
+                .param("by", actor.id()).param("at", Timestamp.from(now)).update();
+        if (!rejects.isEmpty()) {
+            jdbc.sql("""
+                    insert into monitoring.feed_rejects (county_code, run_id, line, reason)
+                    select :county, :id, r.line, r.reason from unnest(cast(:lines as int[]), cast(:reasons as text[])) as r(line, reason)""")
+                    .param("county", countyCode).param("id", id)
+                    .param("lines", rejects.stream().map(FeedRun.Reject::line).toArray(Integer[]::new))
+                    .param("reasons", rejects.stream().map(FeedRun.Reject::reason).toArray(String[]::new)).update();
+        }
+        audit.record(AuditEvent.success("MONITORING_FEED_RUN", "FEED_RUN", id.toString(), countyCode)
+                .withDetail(kind.name() + " rows " + rows.size() + ", matched " + matchedRows + ", alerts " + raised
+                        + ", rejected " + rejects.size()));
+        return find(actor, id).orElseThrow();
+    }
+
+    private boolean apply(FeedKind kind, ComparisonRules rules, DirectoryEntry entry, @Nullable String tier, Row row,
+            String runKey) {
+        String key = runKey + row.line();
+        return switch (kind) {
+            case HOSPITAL_STAY -> {
+                int days = Integer.parseInt(row.value());
+                yield days > rules.maxStayDays() && ("RED".equals(tier) || "YELLOW".equals(tier))
+                        && alerts.raise(entry.id().value(), entry.regionCode(), CareAlerts.Source.DATA, CareAlerts.Severity.HIGH,
+                                Messages.text("monitoring.alert.hospital", days), key);
+            }
+            case INCOME -> new BigDecimal(row.value()).compareTo(rules.dibaoLineYuan()) > 0
+                    && entry.categories().contains("DIBAO")
+                    && alerts.raise(entry.id().value(), entry.regionCode(), CareAlerts.Source.DATA, CareAlerts.Severity.MEDIUM,
+                            Messages.text("monitoring.alert.income", rules.dibaoLineYuan().toPlainString()), key);
+            case DEATH -> entry.status() == PersonStatus.ACTIVE
+                    && alerts.raise(entry.id().value(), entry.regionCode(), CareAlerts.Source.DATA, CareAlerts.Severity.HIGH,
+                            Messages.text("monitoring.alert.death"), key);
+            case HOUSEHOLD_CHANGE -> entry.status() == PersonStatus.ACTIVE
+                    && alerts.raise(entry.id().value(), entry.regionCode(), CareAlerts.Source.DATA, CareAlerts.Severity.LOW,
+                            Messages.text("monitoring.alert.household"), key);
+            case DISABILITY_GRADE -> {
+                int grade = Integer.parseInt(row.value());
+                yield grade <= 2 && !entry.categories().contains("DISABLED") && entry.status() == PersonStatus.ACTIVE
+                        && alerts.raise(entry.id().value(), entry.regionCode(), CareAlerts.Source.POLICY,
+                                CareAlerts.Severity.MEDIUM, Messages.text("monitoring.alert.disability", grade), key);
+            }
+        };
+    }
+
+    /** Rows of the file: a header line (not starting with a digit) and blank lines are skipped; bad values rejected. */
+    static List<Row> parse(String text, FeedKind kind, List<FeedRun.Reject> rejects) {
+        List<Row> rows = new ArrayList<>();
+        String[] lines = text.startsWith("\uFEFF") ? text.substring(1).split("\r?\n") : text.split("\r?\n");
+        if (lines.length > MAX_ROWS + 1) {
+            throw DomainException.invalid("file", Messages.text("monitoring.too-many-rows", MAX_ROWS));
+        }
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || (i == 0 && !Character.isDigit(line.charAt(0)))) {
+                continue;
+            }
+            String[] cells = line.split("[,，\t]", -1);
+            if (cells.length < 2) {
+                rejects.add(new FeedRun.Reject(i + 1, Messages.text("monitoring.reject.columns")));
+                continue;
+            }
+            String value = cells[1].strip();
+            Optional<String> problem = checkValue(kind, value);
+            if (problem.isPresent()) {
+                rejects.add(new FeedRun.Reject(i + 1, problem.get()));
+                continue;
+            }
+            rows.add(new Row(i + 1, cells[0].strip(), value));
+        }
+        return rows;
+    }
+
+    private static Optional<String> checkValue(FeedKind kind, String value) {
+        try {
+            switch (kind) {
+                case HOSPITAL_STAY -> {
+                    int days = Integer.parseInt(value);
+                    if (days < 0 || days > 3660) {
+                        return Optional.of(Messages.text("monitoring.reject.days"));
+                    }
+                }
+                case INCOME -> {
+                    if (new BigDecimal(value).signum() < 0) {
+                        return Optional.of(Messages.text("monitoring.reject.income"));
+                    }
+                }
+                case DEATH, HOUSEHOLD_CHANGE -> LocalDate.parse(value);
+                case DISABILITY_GRADE -> {
+                    int grade = Integer.parseInt(value);
+                    if (grade < 1 || grade > 4) {
+                        return Optional.of(Messages.text("monitoring.reject.grade"));
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return Optional.of(Messages.text("monitoring.reject.value." + kind.name()));
+        }
+    }
+
+    public Optional<FeedRun> find(Actor actor, UUID id) {
+        var scope = ScopeFilter.predicate(actor, Permission.MONITORING_RUN, "r.county_code", "r.county_code");
+        Optional<FeedRun> run = jdbc.sql("select r.* from monitoring.feed_runs r where r.id = :id and " + scope.sql())
+                .params(scope.params()).param("id", id).query((rs, n) -> row(rs, List.of())).optional();
+        return run.map(r -> new FeedRun(r.id(), r.countyCode(), r.kind(), r.sha256(), r.fileName(), r.rows(), r.matched(),
+                r.notRegistered(), r.alerts(), r.rejected(), r.runBy(), r.runAt(), jdbc.sql("""
+                        select line, reason from monitoring.feed_rejects where county_code = :county and run_id = :id
+                        order by line limit 1000""").param("county", r.countyCode()).param("id", id)
+                        .query((rs, n) -> new FeedRun.Reject(rs.getInt(1), rs.getString(2))).list()));
+    }
+
+    public Page<FeedRun> list(Actor actor, int page, int size) {
+        var scope = ScopeFilter.predicate(actor, Permission.MONITORING_RUN, "r.county_code", "r.county_code");
+        long total = jdbc.sql("select count(*) from monitoring.feed_runs r where " + scope.sql()).params(scope.params())
+                .query(Long.class).single();
+        List<FeedRun> items = jdbc.sql("select r.* from monitoring.feed_runs r where " + scope.sql()
+                        + " order by r.run_at desc limit :limit offset :offset")
+                .params(scope.params()).param("limit", size).param("offset", (long) page * size)
+                .query((rs, n) -> row(rs, List.of())).list();
+        return Page.counted(items, total, page, size);
+    }
+
+    private static FeedRun row(ResultSet rs, List<FeedRun.Reject> rejects) throws SQLException {
+        return new FeedRun(rs.getObject("id", UUID.class), rs.getString("county_code"), FeedKind.valueOf(rs.getString("kind")),
+                rs.getString("sha256"), rs.getString("file_name"), rs.getInt("rows_total"), rs.getInt("matched"),
+                rs.getInt("not_registered"), rs.getInt("alerts"), rs.getInt("rejected"), rs.getObject("run_by", UUID.class),
+                rs.getTimestamp("run_at").toInstant(), rejects);
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
