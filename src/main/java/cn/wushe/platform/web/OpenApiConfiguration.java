@@ -106,6 +106,10 @@ class OpenApiConfiguration {
                 "Desk hours and free slots are public facts of a community (not region-bound). Booking needs MATTER_SUBMIT over "
                         + "the community (403 elsewhere); setting hours and recording attendance need MATTER_HANDLE over it "
                         + "(403 / 404 elsewhere); a booking is cancelled only by its holder (404 for anybody else)."));
+        TAGS.put("figures-pages", new ApiTag("Monthly figures of matters (诉求月度统计) per unit: received, response, resolution, "
+                + "satisfaction and on-time rates, average working days, returns, reopenings; frozen on the 1st.",
+                "Unit-bound: the county administrator sees every unit of the county, a unit's lead their own units; anybody "
+                        + "else is not found (404)."));
         TAGS.put("catalogue-api", new ApiTag("The service catalogue (服务事项目录): versioned items with materials, conditions, "
                 + "time limits per level and channels; read by every signed-in user, kept by the county administrator.",
                 "Not region-bound for reading (public facts, also shown by the 导办 guide); publishing and retiring need "

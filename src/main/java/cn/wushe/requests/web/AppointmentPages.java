@@ -52,7 +52,12 @@ class AppointmentPages {
         model.addAttribute("community", community);
         model.addAttribute("items", items);
         model.addAttribute("item", itemCode);
-        model.addAttribute("slots", community == null ? List.of() : deskHours.slots(community, 14));
+        java.util.Map<java.time.LocalDate, List<DeskHours.Slot>> days = new java.util.LinkedHashMap<>();
+        if (community != null) {
+            deskHours.slots(community, 7).stream().filter(s -> s.free() > 0)
+                    .forEach(s -> days.computeIfAbsent(s.day(), d -> new java.util.ArrayList<>()).add(s));
+        }
+        model.addAttribute("days", days);
         model.addAttribute("mine", deskHours.mine(actor));
         model.addAttribute("errors", errors);
         return "requests/appointments";
