@@ -30,7 +30,8 @@ import org.springframework.test.context.ActiveProfiles;
  * servers on the one database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.autoconfigure.exclude=", "server.forward-headers-strategy=native"})
+        properties = {"spring.autoconfigure.exclude=", "server.forward-headers-strategy=native",
+            "wushe.security.limits.account-burst=60"})
 @ActiveProfiles("test")
 @Import({TestAccounts.class, AccountFixture.class})
 class SessionsAcrossNodesIntegrationTest {
