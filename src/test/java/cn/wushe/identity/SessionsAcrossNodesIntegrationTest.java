@@ -31,7 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.autoconfigure.exclude=", "server.forward-headers-strategy=native",
-            "wushe.security.limits.account-burst=60"})
+            "wushe.security.limits.account-burst=60", "wushe.security.limits.account-refill=1h"})
 @ActiveProfiles("test")
 @Import({TestAccounts.class, AccountFixture.class})
 class SessionsAcrossNodesIntegrationTest {
