@@ -1,9 +1,7 @@
 package cn.wushe.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Duration;
@@ -14,7 +12,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * security.md item 8: lockout per username and client address, a slowdown (never a lock) per
- * username across addresses, and 429 in Chinese with Retry-After on the limited endpoints.
+ * username across addresses (429 on the endpoints: RequestBudgetsHttpIntegrationTest).
  */
 @IdentityIntegrationTest
 class LoginThrottlingIntegrationTest extends AccountTestBase {
@@ -64,25 +62,5 @@ class LoginThrottlingIntegrationTest extends AccountTestBase {
         assertThat(slowed.getResponse().getHeader("Retry-After")).isEqualTo("30");
         clock.advance(Duration.ofSeconds(30));
         assertThat(shown(from("198.51.100.20", user.username(), user.password()))).isEqualTo("SIGNED_IN");
-    }
-
-    @Test
-    void anAccountHammeringTheTokenEndpointsGets429ProblemJsonInChineseWithRetryAfter() throws Exception {
-        var auth = authentication(accounts.authentication(user.id()));
-        MvcResult last = null;
-        for (int i = 0; i < 61 && (last == null || last.getResponse().getStatus() != 429); i++) {
-            last = mvc.perform(get("/api/v1/account/tokens").with(auth)).andReturn();
-        }
-        assertThat(last.getResponse().getStatus()).isEqualTo(429);
-        assertThat(last.getResponse().getContentType()).isEqualTo("application/problem+json");
-        assertThat(last.getResponse().getContentAsString()).contains("/problems/too-many-requests", "秒后再试");
-        assertThat(Long.parseLong(last.getResponse().getHeader("Retry-After"))).isBetween(1L, 60L);
-
-        MvcResult page = mvc.perform(get("/account/tokens").with(auth)).andReturn();
-        assertThat(page.getResponse().getStatus()).isEqualTo(429);
-        assertThat(page.getResponse().getContentAsString()).contains("请稍后再试", "秒后再试");
-        assertThat(page.getResponse().getHeader("Retry-After")).isNotNull();
-        clock.advance(Duration.ofMinutes(2));
-        assertThat(mvc.perform(get("/api/v1/account/tokens").with(auth)).andReturn().getResponse().getStatus()).isEqualTo(200);
     }
 }

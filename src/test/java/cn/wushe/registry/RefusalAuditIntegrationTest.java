@@ -71,7 +71,7 @@ class RefusalAuditIntegrationTest extends RegistryIntegrationTestBase {
         jdbc.sql("""
                 insert into identity.users (id, username, display_name, password_hash, password_changed_at, must_change_password,
                     enabled, home_region_code, county_code, created_at)
-                values (:id, :name, '安全管理员', 'x', now(), false, true, '610526', '610526', now())
+                values (:id, :name, '安全管理员', '$argon2id$v=19$m=32768,t=2,p=1$bm90LXVzZWQ$bm90LWEtcmVhbC1oYXNo', now(), false, true, '610526', '610526', now())
                 """).param("id", secadmin).param("name", "sa" + secadmin.toString().substring(0, 8)).update();
         jdbc.sql("""
                 insert into identity.role_assignments (id, user_id, role, scope_code, county_code, granted_at)

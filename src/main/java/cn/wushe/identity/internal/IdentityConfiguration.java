@@ -1,6 +1,10 @@
 package cn.wushe.identity.internal;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.session.SessionRegistry;
@@ -23,9 +27,15 @@ class IdentityConfiguration {
         return new Argon2PasswordEncoder(16, 32, 1, 1 << 15, 2);
     }
 
-    /** In memory: one application instance. Several instances would need Spring Session's registry. */
+    /**
+     * The sessions live in PostgreSQL (Spring Session JDBC, table {@code identity.spring_session}):
+     * a restart signs nobody out, and every node sees — and can end — every session. Without a
+     * session repository (tests through MockMvc, which carry their own sessions) the container's
+     * sessions are tracked in memory.
+     */
     @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
+    SessionRegistry sessionRegistry(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository) {
+        FindByIndexNameSessionRepository<? extends Session> sessions = repository.getIfAvailable();
+        return sessions == null ? new SessionRegistryImpl() : new SpringSessionBackedSessionRegistry<>(sessions);
     }
 }

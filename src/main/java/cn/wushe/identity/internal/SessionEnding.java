@@ -15,22 +15,27 @@ import org.springframework.stereotype.Component;
 public class SessionEnding {
 
     private final SessionRegistry registry;
+    private final UserAccounts accounts;
+    private final SignedInUsers signedInUsers;
 
-    SessionEnding(SessionRegistry registry) {
+    SessionEnding(SessionRegistry registry, UserAccounts accounts, SignedInUsers signedInUsers) {
         this.registry = registry;
+        this.accounts = accounts;
+        this.signedInUsers = signedInUsers;
     }
 
     /** @param keep the session to leave alone (the one changing its own password), or {@code null} */
     public int endSessionsOf(UUID userId, @Nullable String keep) {
+        // the registry finds sessions by principal: an equal one (same id, same name) finds them on any node
+        SignedInUser principal = accounts.find(userId).map(signedInUsers::of).orElse(null);
+        if (principal == null) {
+            return 0;
+        }
         int ended = 0;
-        for (Object principal : registry.getAllPrincipals()) {
-            if (principal instanceof SignedInUser user && user.id().equals(userId)) {
-                for (SessionInformation session : registry.getAllSessions(principal, false)) {
-                    if (!session.getSessionId().equals(keep)) {
-                        session.expireNow();
-                        ended++;
-                    }
-                }
+        for (SessionInformation session : registry.getAllSessions(principal, false)) {
+            if (!session.getSessionId().equals(keep)) {
+                session.expireNow();
+                ended++;
             }
         }
         return ended;
