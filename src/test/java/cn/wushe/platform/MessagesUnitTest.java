@@ -107,7 +107,7 @@ class MessagesUnitTest {
             Map.entry("requests.status.", constants("cn.wushe.requests.internal.MatterStatus")),
             Map.entry("requests.timeline.", constants("cn.wushe.requests.internal.TimelineKind")),
             Map.entry("requests.news.title.", constants("cn.wushe.requests.internal.News")),
-            Map.entry("requests.news.text.", constants("cn.wushe.requests.internal.News")));
+            Map.entry("requests.news.text.", constants("cn.wushe.requests.internal.News")),
             Map.entry("care.case.note-kind.", List.of(cn.wushe.care.internal.CaseFile.NoteKind.values())),
             Map.entry("monitoring.kind.", List.of(cn.wushe.monitoring.internal.FeedKind.values())),
             Map.entry("monitoring.reject.value.", List.of(cn.wushe.monitoring.internal.FeedKind.values())));
