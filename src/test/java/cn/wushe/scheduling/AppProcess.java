@@ -30,6 +30,14 @@ final class AppProcess implements AutoCloseable {
         this.log = log;
     }
 
+    static final String MASTER_KEY = "1:" + java.util.HexFormat.of().formatHex(randomKey());
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[16];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
+    }
+
     /** Starts the application and waits until it reports it started. */
     static AppProcess start(Path workDir, String name, String jdbcUrl, List<String> properties) throws IOException, InterruptedException {
         Path log = workDir.resolve(name + "-" + System.nanoTime() + ".log");
@@ -48,6 +56,8 @@ final class AppProcess implements AutoCloseable {
                 "--spring.flyway.url=" + jdbcUrl,
                 "--spring.flyway.user=wushe_owner",
                 "--spring.flyway.password=" + credentials.ownerPassword(),
+                // the nodes share one database, so one master key for all of them (outside demo mode one is required)
+                "--wushe.crypto.master-key=" + MASTER_KEY,
                 "--server.port=0",
                 "--wushe.data-dir=" + workDir.resolve(name + "-data"),
                 "--wushe.regions.import-on-start=false",

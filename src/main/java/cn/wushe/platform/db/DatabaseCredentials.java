@@ -39,6 +39,11 @@ public final class DatabaseCredentials {
     public static final String SUPERUSER = "postgres";
     public static final String OWNER = "wushe_owner";
     public static final String APP = "wushe_app";
+    /**
+     * No login, no password: the role {@link CopyIn} takes for a {@code COPY} into a table with
+     * row-level security, which PostgreSQL refuses to any role subject to it.
+     */
+    public static final String LOADER = "wushe_loader";
     static final String FILE = "db-credentials.properties";
 
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,

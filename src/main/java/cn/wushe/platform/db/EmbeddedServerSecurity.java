@@ -37,7 +37,7 @@ public final class EmbeddedServerSecurity {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedServerSecurity.class);
     static final String DEFAULT_ACCOUNT = "wushe-pg";
     /** Changes when the provisioning below changes, so older data directories are provisioned again. */
-    private static final String PROVISIONING_VERSION = "1";
+    private static final String PROVISIONING_VERSION = "2";
     private static final String MARKER = "wushe-provisioned";
 
     private EmbeddedServerSecurity() {
@@ -113,11 +113,19 @@ public final class EmbeddedServerSecurity {
 
                 alter role %3$s with login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password '%6$s';
 
+                do $$ begin
+                  if not exists (select from pg_roles where rolname = '%8$s') then create role %8$s; end if;
+                end $$;
+
+                alter role %8$s with nologin nosuperuser nocreatedb nocreaterole noreplication bypassrls;
+
+                grant %8$s to %3$s with inherit false, set true;
+
                 revoke connect on database postgres from public;
 
                 select 'database-present-' || count(*) as probe from pg_database where datname = '%7$s';
                 """.formatted(DatabaseCredentials.SUPERUSER, owner, app, credentials.superuserPassword(),
-                credentials.ownerPassword(), credentials.appPassword(), database);
+                credentials.ownerPassword(), credentials.appPassword(), database, DatabaseCredentials.LOADER);
         String output = server.singleUser("postgres", roles);
         if (output.contains("database-present-0")) {
             // code-point order, as libc's C.UTF-8 sorts too, but compared with memcmp instead of
