@@ -68,7 +68,8 @@ class DemoAccountsIntegrationTest {
                 "community_worker2 COMMUNITY_WORKER@610527001002", "grid_worker GRID_WORKER@610527001001001",
                 "resident RESIDENT@610527001001", "org_staff ORG_STAFF@610527", "volunteer VOLUNTEER@610527",
                 "charity_staff CHARITY_STAFF@610527", "reviewer REVIEWER@610527", "sysadmin SYSTEM_ADMIN@610527",
-                "secadmin SECURITY_ADMIN@610527", "auditor AUDIT_ADMIN@610527");
+                "secadmin SECURITY_ADMIN@610527", "auditor AUDIT_ADMIN@610527",
+                "town_office TOWN_OFFICE@610527001", "evaluator EVALUATOR@610527");
     }
 
     @Test
