@@ -2,7 +2,6 @@ package cn.wushe.organizations.internal;
 
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
-import cn.wushe.organizations.OrganizationRegistered;
 import cn.wushe.platform.Messages;
 import cn.wushe.scheduling.DeadlineDue;
 import cn.wushe.scheduling.DeadlineRef;
@@ -19,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 年报 is due by 30 June for the year before. One deadline per county and year
- * ({@code organizations.annual-report}, scheduled when an organization of the county is registered):
+ * ({@code organizations.annual-report}, scheduled in the transaction that registers an organization of
+ * the county, so concurrent listeners never race to create it):
  * when it fires, every active registered organization without a report for that year goes on the
  * abnormal list (活动异常名录) with the reason, and next year's deadline is scheduled. Idempotent: an
  * organization already listed is left as it is.
@@ -46,7 +46,7 @@ class AnnualReportDeadline {
         return new DeadlineRef(KIND, "county", county + ":" + reportYear);
     }
 
-    private void scheduleNext(String county) {
+    void scheduleNext(String county) {
         LocalDate today = LocalDate.now(clock.withZone(OrganizationRegister.CHINA));
         LocalDate due = LocalDate.of(today.getYear(), 6, 30);
         if (!today.isBefore(due)) {
@@ -56,13 +56,6 @@ class AnnualReportDeadline {
         DeadlineRef ref = ref(county, due.getYear() - 1);
         if (deadlines.dueAt(ref).isEmpty()) {
             deadlines.schedule(ref, at);
-        }
-    }
-
-    @ApplicationModuleListener
-    void on(OrganizationRegistered registered) {
-        if (registered.kind().registered()) {
-            scheduleNext(registered.countyCode());
         }
     }
 
