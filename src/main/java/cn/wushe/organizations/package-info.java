@@ -5,6 +5,6 @@
  * Other modules use {@link cn.wushe.organizations.Organizations}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Organizations 社会组织",
-        allowedDependencies = { "platform", "platform :: *", "audit", "region", "units" })
+        allowedDependencies = { "platform", "platform :: *", "audit", "region", "units", "scheduling", "documents" })
 @org.jspecify.annotations.NullMarked
 package cn.wushe.organizations;

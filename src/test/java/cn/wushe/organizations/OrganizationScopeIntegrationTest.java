@@ -174,6 +174,37 @@ class OrganizationScopeIntegrationTest {
         assertThat(mvc.perform(get("/organizations/new").with(auth)).andReturn().getResponse().getStatus()).isEqualTo(200);
     }
 
+    @Test
+    void incubationRunsFromApplicationToGraduationWithACertificate() throws Exception {
+        var auth = authentication(ADMIN.authentication());
+        var other = authentication(Who.OTHER_COUNTY.actor().authentication());
+        String base = "/api/v1/organizations/" + OTHER + "/incubation/";
+        assertThat(mvc.perform(post(base + "apply").with(other).with(csrf())).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+        assertThat(mvc.perform(post(base + "apply").with(auth).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(post(base + "apply").with(auth).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(409);
+        assertThat(mvc.perform(post(base + "admit").with(auth).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"termUntil\":\"2099-12-31\",\"place\":\"县社会组织孵化基地 3 号室\"}")).andReturn().getResponse()
+                .getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(post(base + "service").with(auth).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"kind\":\"CAPACITY_BUILDING\",\"note\":\"财务制度培训\"}")).andReturn().getResponse()
+                .getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(post(base + "evaluate").with(auth).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"checklist\":{\"GOVERNANCE\":true,\"FINANCE\":true,\"STAFF\":true,\"PROJECT\":true,"
+                        + "\"REGISTRATION\":true}}")).andReturn().getResponse().getStatus()).isEqualTo(200);
+        MockHttpServletResponse pdf = mvc.perform(post(base + "graduate").with(auth).with(csrf())).andReturn().getResponse();
+        assertThat(pdf.getStatus()).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.getContentAsByteArray())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", ""))
+                    .contains("范围测试协会").contains("出壳").doesNotContain("610527198003150010");
+        }
+        String shown = mvc.perform(get("/api/v1/organizations/" + OTHER + "/incubation").with(auth)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(shown).contains("GRADUATED").contains("财务制度培训");
+        assertThat(mvc.perform(get("/api/v1/organizations/" + OTHER + "/incubation").with(other)).andReturn().getResponse()
+                .getStatus()).isEqualTo(404);
+    }
+
     private RequestBuilder request(Who who, String action) {
         var auth = authentication(who.actor().authentication());
         String api = "/api/v1/organizations/" + TARGET;

@@ -69,6 +69,28 @@ class ProjectPagesScopeIntegrationTest {
                 List.of(new Round.Criterion("综合", 100)), List.of(new Round.Standard("为老服务", new BigDecimal("20000"))),
                 null, 6, COUNTY))).id();
         application = tx.execute(s -> applying.start(owner, round)).id();
+        tx.executeWithoutResult(s -> pool.enter(manager, COUNTY, expert, "页面范围专家", List.of("为老服务"), "高校", null, null,
+                null, null, null));
+    }
+
+    @Autowired
+    cn.wushe.projects.internal.ExpertPool pool;
+
+    final UUID expert = UUID.randomUUID();
+
+    @Test
+    void theExpertPoolIsTheManagersCountyOnly() throws Exception {
+        var other = authentication(otherCounty.authentication());
+        assertThat(mvc.perform(get("/experts").with(other)).andReturn().getResponse().getContentAsString())
+                .doesNotContain("页面范围专家");
+        assertThat(mvc.perform(get("/experts").with(authentication(manager.authentication()))).andReturn().getResponse()
+                .getContentAsString()).contains("页面范围专家");
+        assertThat(mvc.perform(post("/experts/" + expert + "/exit").with(csrf()).with(other).param("reason", "越权"))
+                .andReturn().getResponse().getStatus()).isEqualTo(404);
+        mvc.perform(post("/experts").with(csrf()).with(other).param("username", "nobody").param("name", "外县专家")
+                .param("fields", "为老服务").param("employer", "x").param("countyCode", COUNTY));
+        assertThat(mvc.perform(get("/experts").with(authentication(manager.authentication()))).andReturn().getResponse()
+                .getContentAsString()).doesNotContain("外县专家").contains("页面范围专家");
     }
 
     private TestActor who(String name) {

@@ -54,15 +54,20 @@ class DemoOrganizations implements ApplicationRunner {
     private static final int COMMUNITY_TARGET = 130;
 
     private final OrganizationRegister register;
+    private final Incubation incubation;
     private final JdbcOrganizations organizations;
     private final Regions regions;
     private final Units units;
     private final TransactionTemplate transaction;
+    private final java.time.Clock clock;
     private final String county;
 
-    DemoOrganizations(OrganizationRegister register, JdbcOrganizations organizations, Regions regions, Units units,
-            TransactionTemplate transaction, @Value("${wushe.home-county:610527}") String county) {
+    DemoOrganizations(OrganizationRegister register, Incubation incubation, JdbcOrganizations organizations, Regions regions,
+            Units units, TransactionTemplate transaction, java.time.Clock clock,
+            @Value("${wushe.home-county:610527}") String county) {
+        this.clock = clock;
         this.register = register;
+        this.incubation = incubation;
         this.organizations = organizations;
         this.regions = regions;
         this.units = units;
@@ -99,7 +104,8 @@ class DemoOrganizations implements ApplicationRunner {
 
             @Override
             public List<RegionScope> scopesFor(Permission permission) {
-                return permission == Permission.ORG_MANAGE ? List.of(new RegionScope(county)) : List.of();
+                return permission == Permission.ORG_MANAGE || permission == Permission.DOCUMENT_REVOKE
+                        ? List.of(new RegionScope(county)) : List.of();
             }
         };
     }
@@ -140,6 +146,7 @@ class DemoOrganizations implements ApplicationRunner {
                     i % 2 == 0 ? "为老服务、社区治理" : "儿童关爱、助残服务", null, null, null), ACTOR);
             created++;
         }
+        incubate(system);
         List<Region> communities = new ArrayList<>();
         for (Region town : regions.children(county)) {
             communities.addAll(regions.children(town.code()));
@@ -154,6 +161,34 @@ class DemoOrganizations implements ApplicationRunner {
             created++;
         }
         return created;
+    }
+
+    /** One organization at every incubation stage: applied, incubating, evaluated (failed), graduated, exited. */
+    private void incubate(Actor system) {
+        LocalDate term = LocalDate.now(clock.withZone(OrganizationRegister.CHINA)).plusMonths(6);
+        java.util.Map<String, Boolean> all = new java.util.LinkedHashMap<>();
+        Incubation.CHECKLIST.forEach(item -> all.put(item, true));
+        java.util.Map<String, Boolean> failed = new java.util.LinkedHashMap<>(all);
+        failed.put(Incubation.CHECKLIST.get(1), false);
+        for (int stage = 0; stage < 5; stage++) {
+            UnitId org = id("registered:" + (20 + stage));
+            incubation.apply(system, org);
+            if (stage == 4) {
+                incubation.exit(system, org, "负责人变动，主动退出");
+                continue;
+            }
+            if (stage == 0) {
+                continue;
+            }
+            incubation.admit(system, org, term, "白水县社会组织孵化基地 " + stage + " 号室");
+            incubation.logService(system, org, Incubation.SERVICE_KINDS.get(stage % 3), "财务制度和项目设计辅导");
+            if (stage == 2) {
+                incubation.evaluate(system, org, failed);
+            } else if (stage == 3) {
+                incubation.evaluate(system, org, all);
+                incubation.graduate(system, org);
+            }
+        }
     }
 
     /** A valid demo identity number: 白水县, born 1965–1990. */

@@ -57,10 +57,13 @@ public class OrganizationRegister {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final AnnualReportDeadline annualReports;
     private final Clock clock;
 
     OrganizationRegister(JdbcOrganizations organizations, UnitRegistration units, Regions regions, FieldCipher cipher,
-            BlindIndex blindIndex, AuditLog audit, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+            BlindIndex blindIndex, AuditLog audit, ApplicationEventPublisher events, JdbcClient jdbc,
+            AnnualReportDeadline annualReports, Clock clock) {
+        this.annualReports = annualReports;
         this.organizations = organizations;
         this.units = units;
         this.regions = regions;
@@ -172,6 +175,9 @@ public class OrganizationRegister {
         organizations.insert(record, idIndex);
         audit.record(AuditEvent.success(kind.registered() ? "ORGANIZATION_REGISTER" : "ORGANIZATION_FILE", OBJECT_TYPE,
                 id.toString(), where).withDetail(kind.name()).byActor(auditActor));
+        if (kind.registered()) {
+            annualReports.scheduleNext(where.substring(0, 6));
+        }
         events.publishEvent(new OrganizationRegistered(id, kind, where, where.substring(0, 6)));
         return record;
     }

@@ -1,6 +1,7 @@
 package cn.wushe.organizations.web;
 
 import cn.wushe.organizations.OrganizationKind;
+import cn.wushe.organizations.internal.Incubation;
 import cn.wushe.organizations.internal.OrganizationQueries;
 import cn.wushe.organizations.internal.OrganizationRecord;
 import cn.wushe.organizations.internal.OrganizationRegister;
@@ -41,11 +42,14 @@ class OrganizationApi {
     private final OrganizationQueries queries;
     private final OrganizationRegister register;
     private final Idempotency idempotency;
+    private final Incubation incubation;
 
-    OrganizationApi(OrganizationQueries queries, OrganizationRegister register, Idempotency idempotency) {
+    OrganizationApi(OrganizationQueries queries, OrganizationRegister register, Idempotency idempotency,
+            Incubation incubation) {
         this.queries = queries;
         this.register = register;
         this.idempotency = idempotency;
+        this.incubation = incubation;
     }
 
     /** Leader identity number and phone are write-only: answers show them masked. */
@@ -153,6 +157,46 @@ class OrganizationApi {
     ResponseEntity<OrganizationResponse> annualReport(@PathVariable String id, @RequestBody AnnualReportRequest r) {
         OrganizationRecord o = register.annualReport(CurrentActor.get(), parse(id), r.year(), r.result());
         return respond(HttpStatus.OK, queries.view(CurrentActor.get(), o.id()));
+    }
+
+    record IncubationRequest(@Nullable LocalDate termUntil, @Nullable String place, @Nullable String kind,
+            @Nullable String note, java.util.@Nullable Map<String, Boolean> checklist, @Nullable String reason) {
+    }
+
+    @PostMapping("/{id}/incubation/{step}")
+    @PreAuthorize("hasAuthority('ORG_MANAGE')")
+    @Operation(summary = "孵化（进驻—孵化—评估—出壳）：step 为 apply 申请、admit 进驻（期限、场地）、service 记录服务、"
+            + "evaluate 评估清单、graduate 出壳（返回出壳证书 PDF）、extend 延期、exit 退出（原因）")
+    ResponseEntity<?> incubation(@PathVariable String id, @PathVariable String step,
+            @RequestBody(required = false) @Nullable IncubationRequest r) {
+        var actor = CurrentActor.get();
+        UnitId unit = parse(id);
+        IncubationRequest body = r == null ? new IncubationRequest(null, null, null, null, null, null) : r;
+        Object result = switch (step) {
+            case "apply" -> incubation.apply(actor, unit);
+            case "admit" -> incubation.admit(actor, unit, body.termUntil(), body.place());
+            case "service" -> incubation.logService(actor, unit, body.kind(), body.note());
+            case "evaluate" -> incubation.evaluate(actor, unit, body.checklist());
+            case "extend" -> incubation.extend(actor, unit, body.termUntil());
+            case "exit" -> incubation.exit(actor, unit, body.reason());
+            case "graduate" -> incubation.graduate(actor, unit);
+            default -> throw DomainException.invalid("step", Messages.text("organizations.incubation.stage"));
+        };
+        if (result instanceof cn.wushe.documents.IssuedDocument doc) {
+            return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + java.net.URLEncoder.encode(
+                            doc.fileName(Incubation.CERTIFICATE), java.nio.charset.StandardCharsets.UTF_8)).body(doc.pdf());
+        }
+        return ResponseEntity.ok(result);
+    }
+
+    @GetMapping("/{id}/incubation")
+    @PreAuthorize("hasAnyAuthority('ORG_VIEW', 'ORG_OWN')")
+    @Operation(summary = "查看组织最近一次孵化：阶段、期限、场地、服务记录、评估清单、出壳证书编号")
+    ResponseEntity<Incubation.Intake> incubationOf(@PathVariable String id) {
+        UnitId unit = parse(id);
+        queries.view(CurrentActor.get(), unit);
+        return incubation.latest(unit).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     static UnitId parse(String id) {

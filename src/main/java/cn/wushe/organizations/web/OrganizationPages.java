@@ -33,9 +33,13 @@ class OrganizationPages {
     private final OrganizationQueries queries;
     private final OrganizationRegister register;
 
-    OrganizationPages(OrganizationQueries queries, OrganizationRegister register) {
+    private final cn.wushe.organizations.internal.Incubation incubation;
+
+    OrganizationPages(OrganizationQueries queries, OrganizationRegister register,
+            cn.wushe.organizations.internal.Incubation incubation) {
         this.queries = queries;
         this.register = register;
+        this.incubation = incubation;
     }
 
     record Choice(String code, String label) {
@@ -94,7 +98,9 @@ class OrganizationPages {
     @PreAuthorize("hasAnyAuthority('ORG_VIEW', 'ORG_OWN')")
     String one(@PathVariable String id, Model model) {
         Actor actor = CurrentActor.get();
-        model.addAttribute("view", queries.view(actor, OrganizationApi.parse(id)));
+        UnitId unit = OrganizationApi.parse(id);
+        model.addAttribute("view", queries.view(actor, unit));
+        model.addAttribute("incubation", incubation.latest(unit).orElse(null));
         model.addAttribute("mayManage", actor.can(Permission.ORG_MANAGE));
         return "organizations/detail";
     }
@@ -112,6 +118,7 @@ class OrganizationPages {
         } catch (DomainException e) {
             model.addAttribute("problem", FormRefusal.unlessPageRefused(e).statusOn(response).message());
             model.addAttribute("view", queries.view(actor, parsed));
+            model.addAttribute("incubation", incubation.latest(parsed).orElse(null));
             model.addAttribute("mayManage", true);
             return "organizations/detail";
         }

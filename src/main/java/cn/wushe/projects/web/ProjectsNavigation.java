@@ -16,6 +16,8 @@ class ProjectsNavigation implements NavigationContributor {
                 new NavigationEntry(1510, "/rounds", "projects.nav.rounds", "projects.nav.rounds-summary", true,
                         a -> a.can(Permission.ROUND_MANAGE) || a.can(Permission.PROJECT_VIEW) || a.can(Permission.ORG_OWN),
                         null),
+                NavigationEntry.tile(1515, "/experts", "projects.nav.experts", "projects.nav.experts-summary",
+                        Permission.ROUND_MANAGE),
                 NavigationEntry.page(1513, "/reviews", "projects.nav.reviews", "projects.nav.reviews-summary",
                         Permission.APPLICATION_SCORE),
                 NavigationEntry.page(1514, "/evaluations", "projects.nav.evaluations", "projects.nav.evaluations-summary",

@@ -35,7 +35,7 @@ class DemoUnitsIntegrationTest {
         List<String> kinds = jdbc.sql("select kind || ':' || count(*) from units.units where county_code = '610527' "
                 + "and name not like '%测试%' group by kind order by kind").query(String.class).list();
         assertThat(kinds).containsExactly("CHARITY_ORGANIZATION:1", "COMMUNITY_COMMITTEE:2", "COMMUNITY_ROOM:2",
-                "COUNTY_DEPARTMENT:7", "COUNTY_STATION:1", "SOCIAL_ORGANIZATION:2", "TOWN_GOVERNMENT:8", "TOWN_STATION:8");
+                "COUNTY_DEPARTMENT:7", "COUNTY_STATION:1", "SOCIAL_ORGANIZATION:160", "TOWN_GOVERNMENT:8", "TOWN_STATION:8");
         assertThat(jdbc.sql("select name from units.units where region_code = '610527001' and kind = 'TOWN_GOVERNMENT'")
                 .query(String.class).single()).isEqualTo("城关街道办事处");
         assertThat(jdbc.sql("""
@@ -43,7 +43,7 @@ class DemoUnitsIntegrationTest {
                 """).query(String.class).single()).isEqualTo("白水县社会工作服务总站");
         assertThat(jdbc.sql("select count(*) from units.units where kind in ('SOCIAL_ORGANIZATION', 'CHARITY_ORGANIZATION') "
                 + "and credit_code is not null and county_code = '610527' and name not like '%测试%'").query(Integer.class).single())
-                .isEqualTo(3);
+                .isEqualTo(31);
     }
 
     @Test
@@ -55,6 +55,7 @@ class DemoUnitsIntegrationTest {
                 "org_staff 白水县阳光社会工作服务中心 true", "secadmin 白水县民政局 true", "sysadmin 白水县民政局 true",
                 "town_station 城关街道社工站 true", "volunteer 白水县城关街道邻里互助协会 true",
                 "team_leader 道北社区居委会 true", "store_keeper 道北社区居委会 true");
+                "town_office 城关街道办事处 true");
     }
 
     @Test
@@ -73,6 +74,10 @@ class DemoUnitsIntegrationTest {
         assertThat(memberships()).hasSize(14);
         assertThat(demoAccounts.attachToUnits()).isZero();
         assertThat(count("select count(*) from audit.entries where action = 'USER_UNIT_ATTACH'")).isEqualTo(attachEntries + 14);
+        assertThat(demoAccounts.attachToUnits()).isEqualTo(13);
+        assertThat(memberships()).hasSize(13);
+        assertThat(demoAccounts.attachToUnits()).isZero();
+        assertThat(count("select count(*) from audit.entries where action = 'USER_UNIT_ATTACH'")).isEqualTo(attachEntries + 13);
     }
 
     private int count(String sql) {
