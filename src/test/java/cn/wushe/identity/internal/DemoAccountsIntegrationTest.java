@@ -69,8 +69,7 @@ class DemoAccountsIntegrationTest {
                 "resident RESIDENT@610527001001", "org_staff ORG_STAFF@610527", "volunteer VOLUNTEER@610527",
                 "charity_staff CHARITY_STAFF@610527", "reviewer REVIEWER@610527", "sysadmin SYSTEM_ADMIN@610527",
                 "secadmin SECURITY_ADMIN@610527", "auditor AUDIT_ADMIN@610527", "team_leader TEAM_LEADER@610527",
-                "store_keeper STORE_KEEPER@610527001001");
-                "secadmin SECURITY_ADMIN@610527", "auditor AUDIT_ADMIN@610527",
+                "store_keeper STORE_KEEPER@610527001001",
                 "town_office TOWN_OFFICE@610527001", "evaluator EVALUATOR@610527");
     }
 
