@@ -66,6 +66,8 @@ public class BulkLoad {
                 ? plaintext -> memo.computeIfAbsent(plaintext, cipher::encrypt) : cipher::encrypt;
         Connection connection = DataSourceUtils.getConnection(dataSource);
         boolean loader = false;
+        int written;
+        ImportedIds importedIds;
         try {
             // COPY into tables behind the row-level security wall needs the loader role
             loader = CopyIn.takeLoaderRole(connection);
@@ -113,9 +115,8 @@ public class BulkLoad {
                 copy.copyIn("copy registry.person_changes (person_id, county_code, changed_at, changed_by, changed_by_name,"
                         + " change_kind, field, before_value, after_value) from stdin", new StringReader(changes.toString()));
             }
-            // neighbours learn of bulk-loaded people as of imported ones, once the caller's transaction commits
-            imported.events(null).forEach(events::publishEvent);
-            return people;
+            written = people;
+            importedIds = imported;
         } catch (SQLException e) {
             throw new IllegalStateException("批量写入人员失败", e);
         } catch (IOException e) {
@@ -126,6 +127,10 @@ public class BulkLoad {
             }
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+        // published as the application role, not the loader: the publication registry is not the loader's to write;
+        // neighbours learn of bulk-loaded people as of imported ones, once the caller's transaction commits
+        importedIds.events(null).forEach(events::publishEvent);
+        return written;
     }
 
     private void person(StringBuilder out, Household household, Member m, UUID createdBy, Instant at,
