@@ -39,4 +39,6 @@ public enum Permission {
     SIGNUP_CONFIRM,
     /** See the scheduled-task queue: pending, late and failing deadlines (system admin 系统管理员). */
     TASK_VIEW,
+    /** See backups and their progress, start one now (system admin 系统管理员). */
+    BACKUP_MANAGE,
 }

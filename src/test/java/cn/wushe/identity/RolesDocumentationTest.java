@@ -108,5 +108,6 @@ class RolesDocumentationTest {
             java.util.Map.entry(Permission.CALENDAR_MANAGE, "enter and correct the working calendar and county office hours"),
 
             java.util.Map.entry(Permission.SIGNUP_CONFIRM, "confirm or reject residents' and volunteers' own sign-ups (注册审核)"),
+            java.util.Map.entry(Permission.BACKUP_MANAGE, "see backups, their progress and failures; start one now (数据备份)"),
             java.util.Map.entry(Permission.TASK_VIEW, "see the scheduled-task queue: pending, late and failing deadlines"));
 }

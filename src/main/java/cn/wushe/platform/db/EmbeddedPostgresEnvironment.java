@@ -49,7 +49,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         Path dataDir = Path.of(env.getProperty("wushe.data-dir", "./data")).toAbsolutePath().normalize();
         int port = env.getProperty("wushe.db.port", Integer.class, 0);
         boolean durable = env.getProperty("wushe.db.durable", Boolean.class, true);
-        EmbeddedPostgres pg = SERVERS.computeIfAbsent(dataDir, dir -> start(dir.resolve("pg"), port, durable));
+        // issue 16 (lifecycle): an orphan of a crashed run is stopped first; archiving for backups
+        ServerStart spec = new ServerStart(dataDir.resolve("pg"), port, durable, ServerStart.lifecycleSettings(env));
+        EmbeddedPostgres pg = SERVERS.computeIfAbsent(dataDir, dir -> spec.start());
         String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/" + DATABASE;
         Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", url);
@@ -69,10 +71,11 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
      *                corrupt the cluster on power loss; the registry must survive both, so only the
      *                test profile turns this off
      */
-    private static EmbeddedPostgres start(Path pgDir, int port, boolean durable) {
+    static EmbeddedPostgres start(Path pgDir, int port, boolean durable, ServerStart.Lifecycle lifecycle) {
         try {
             Files.createDirectories(pgDir);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            OrphanedServer.clear(pgDir, lifecycle.lockWait());
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgDir)
                     .setCleanDataDirectory(false)
                     // stopped by a Spring shutdown handler instead, after the contexts have closed
@@ -86,13 +89,42 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                     // given after the builder's -F, so these win
                     .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
-                    .start();
-            createDatabaseAndRole(pg);
+                    .setPGStartupWait(lifecycle.startupWait());
+            lifecycle.serverConfig().forEach(builder::setServerConfig);
+            EmbeddedPostgres pg = builder.start();
+            if (!lifecycle.recovering()) {
+                createDatabaseAndRole(pg);
+            }
             SpringApplication.getShutdownHandlers().add(() -> stop(pg));
             return pg;
         } catch (IOException e) {
             throw new UncheckedIOException(Messages.text("platform.db.embedded-start-failed", pgDir), e);
         }
+    }
+
+    /**
+     * Issue 16: the running server of {@code dataDir}, for the watch that restarts it and for
+     * backups; empty when this JVM started none (external database).
+     */
+    static java.util.Optional<EmbeddedPostgres> running(Path dataDir) {
+        return java.util.Optional.ofNullable(SERVERS.get(dataDir));
+    }
+
+    /** Issue 16: replaces the dead server of {@code dataDir} by a new one on the same port and data. */
+    static synchronized EmbeddedPostgres restart(Path dataDir) {
+        EmbeddedPostgres old = SERVERS.get(dataDir);
+        ServerStart spec = ServerStart.of(dataDir.resolve("pg")).withPort(old == null ? 0 : old.getPort());
+        if (old != null) {
+            try {
+                // pg_ctl stop finds no server; what matters is that the directory's lock is released
+                old.close();
+            } catch (IOException | RuntimeException e) {
+                // the server is gone either way
+            }
+        }
+        EmbeddedPostgres pg = spec.start();
+        SERVERS.put(dataDir, pg);
+        return pg;
     }
 
     private static void stop(EmbeddedPostgres pg) {
