@@ -102,14 +102,6 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         }
     }
 
-    /**
-     * Issue 16: the running server of {@code dataDir}, for the watch that restarts it and for
-     * backups; empty when this JVM started none (external database).
-     */
-    static java.util.Optional<EmbeddedPostgres> running(Path dataDir) {
-        return java.util.Optional.ofNullable(SERVERS.get(dataDir));
-    }
-
     /** Issue 16: replaces the dead server of {@code dataDir} by a new one on the same port and data. */
     static synchronized EmbeddedPostgres restart(Path dataDir) {
         EmbeddedPostgres old = SERVERS.get(dataDir);

@@ -97,6 +97,7 @@ class CrashRecoveryProcessTest {
         load.stop();
         assertThat(auditRows(app.base)).as("every acknowledged write survived").isGreaterThanOrEqualTo(load.created.get());
         assertThat(app.log()).contains("已通过 WAL 恢复");
+        assertThat(get(app.base + "/probe/audit?action=DATABASE_RESTART")).as("the restart is in the audit log").isEqualTo("1");
 
         // 3. a backup while 20 clients write, then two known writes around a moment
         Load writers = Load.start(app.base, "during-backup", 20);

@@ -65,6 +65,15 @@ public class OpsProbe {
                         return ServerResponse.ok().body(segment);
                     }
                 })
+                .GET("/probe/audit", request -> {
+                    try (Connection c = owner(env); var st = c.prepareStatement("select count(*) from audit.entries where action = ?")) {
+                        st.setString(1, request.param("action").orElseThrow());
+                        try (ResultSet rs = st.executeQuery()) {
+                            rs.next();
+                            return ServerResponse.ok().body(Long.toString(rs.getLong(1)));
+                        }
+                    }
+                })
                 .GET("/probe/counts", request -> {
                     try (Connection c = owner(env)) {
                         return ServerResponse.ok().body(Restore.rowsPerSchema(c).entrySet().stream()
