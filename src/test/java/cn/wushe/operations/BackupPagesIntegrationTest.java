@@ -60,7 +60,8 @@ class BackupPagesIntegrationTest {
         assertThat(jdbc.sql("""
                         select count(*) from notifications.inbox i join notifications.notices n on n.id = i.notice_id
                         where i.user_id = :admin and n.kind = 'operations.backup-failed'""")
-                .param("admin", admin).query(Long.class).single()).isOne();
+                // a backup started from the page by another test method may be refused meanwhile, too
+                .param("admin", admin).query(Long.class).single()).isPositive();
 
         String html = mvc.perform(get("/admin/backups").with(authentication(systemAdmin.authentication())))
                 .andExpect(status().isOk())

@@ -171,6 +171,9 @@ public class DatabaseBackups {
             return;
         }
         String oldestNeeded = kept.getFirst().startWalFile();
+        if (!Files.isDirectory(settings.walDir())) {
+            return;
+        }
         try (Stream<Path> wal = Files.list(settings.walDir())) {
             for (Path segment : wal.toList()) {
                 String f = segment.getFileName().toString();

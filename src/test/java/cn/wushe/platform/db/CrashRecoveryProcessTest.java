@@ -83,8 +83,10 @@ class CrashRecoveryProcessTest {
         long server = OrphanedServer.postmasterPid(data.resolve("pg")).orElseThrow();
         Instant killed = Instant.now();
         ProcessHandle.of(server).orElseThrow().destroyForcibly();
-        awaitReadiness(app.base, "OUT_OF_SERVICE", Duration.ofSeconds(2));
-        assertThat(Duration.between(killed, Instant.now())).isLessThan(Duration.ofSeconds(2));
+        awaitReadiness(app.base, "OUT_OF_SERVICE", Duration.ofSeconds(10));
+        // the application's own reaction, by its log's clock: the test's polling over HTTP adds the
+        // machine's load on top
+        assertThat(Duration.between(killed, loggedAt(app.log(), "内置 PostgreSQL 已停止运行"))).isLessThan(Duration.ofSeconds(2));
         // the load's clients wait inside their requests; a new request is answered at once
         HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(app.base + "/probe/write?tag=x"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
@@ -182,6 +184,11 @@ class CrashRecoveryProcessTest {
         static String orphanStopped(long pid) {
             return "发现上次运行遗留的 PostgreSQL（进程 " + pid;
         }
+    }
+
+    private static Instant loggedAt(String log, String text) {
+        String line = log.lines().filter(l -> l.contains(text)).reduce((a, b) -> b).orElseThrow();
+        return Instant.parse(line.substring(0, line.indexOf(' ')));
     }
 
     private record Run(int status, String output) {
