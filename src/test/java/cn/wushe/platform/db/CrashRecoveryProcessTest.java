@@ -24,7 +24,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -267,7 +266,6 @@ class CrashRecoveryProcessTest {
         final AtomicBoolean running = new AtomicBoolean(true);
         final ExecutorService pool;
         final List<Future<?>> clients = new ArrayList<>();
-        final AtomicReference<Throwable> failure = new AtomicReference<>();
 
         private Load(int n) {
             pool = Executors.newFixedThreadPool(n);
