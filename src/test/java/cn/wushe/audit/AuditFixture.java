@@ -178,9 +178,9 @@ public class AuditFixture {
             String canonical = "6:" + county + "|" + String.valueOf(seq).length() + ":" + seq + "|13:" + millis
                     + "|-1:|-1:|-1:|-1:|6:LEGACY|-1:|-1:|-1:|7:SUCCESS|-1:|-1:|-1:|-1:|";
             String hash = Sm3.hex(prev + canonical);
-            inserts.add("insert into audit.entries (chain, seq, occurred_at, action, outcome, prev_hash, hash) values ('"
+            inserts.add("insert into audit.entries (chain, seq, occurred_at, action, outcome, prev_hash, hash, mac) values ('"
                     + county + "', " + seq + ", to_timestamp(" + millis + " / 1000.0), 'LEGACY', 'SUCCESS', '" + prev
-                    + "', '" + hash + "')");
+                    + "', '" + hash + "', 'sm3')");
             prev = hash;
         }
         asSuperuser(inserts.toArray(String[]::new));
@@ -197,7 +197,9 @@ public class AuditFixture {
     }
 
     public void asSuperuser(String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(env.getRequiredProperty("spring.flyway.url"), "postgres", "");
+        try (Connection c = DriverManager.getConnection(env.getRequiredProperty("spring.flyway.url"),
+                cn.wushe.platform.db.DatabaseCredentials.SUPERUSER, cn.wushe.platform.db.DatabaseCredentials
+                        .load(java.nio.file.Path.of(env.getRequiredProperty("wushe.data-dir"))).superuserPassword());
                 Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             for (String sql : statements) {

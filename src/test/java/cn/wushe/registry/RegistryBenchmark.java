@@ -86,6 +86,14 @@ class RegistryBenchmark {
     static final int REQUESTS = Integer.getInteger("bench.requests", 20_000);
     static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmup-rounds", 3);
     static final String TOWN = "610527001";
+    /**
+     * Row-level security on the registry tables (the default) or off, the reference:
+     * {@code -Dwushe.db.row-level-security=false} stops setting the scope per connection, and the run
+     * disables row security on the tables for its duration (as the owner) and restores it after.
+     */
+    static final boolean RLS = !"false".equals(System.getProperty("wushe.db.row-level-security"));
+    static final List<String> WALLED = List.of("people", "households", "person_categories", "related_parties",
+            "person_changes", "correction_requests");
 
     static final Map<String, TestActor> ACTORS = Map.of(
             "town", RegistryFixtures.actor("bench-town", "TOWN_STATION", Map.of(Permission.PERSON_VIEW, TOWN,
@@ -142,6 +150,26 @@ class RegistryBenchmark {
         double loadSeconds = fresh ? (System.nanoTime() - loadStart) / 1e9 : -1;
         long people = jdbc.sql("select count(*) from registry.people").query(Long.class).single();
         jdbc.sql("analyze").update();
+        rowSecurity(RLS);
+        try {
+            measure(people, loadSeconds, sample);
+        } finally {
+            rowSecurity(true);
+        }
+    }
+
+    /** Enables or disables row security on the registry tables, as their owner (the application role may not). */
+    private void rowSecurity(boolean on) throws java.sql.SQLException {
+        var credentials = cn.wushe.platform.db.DatabaseCredentials.load(Path.of(env.getRequiredProperty("wushe.data-dir")));
+        try (var c = java.sql.DriverManager.getConnection(env.getRequiredProperty("spring.flyway.url"),
+                cn.wushe.platform.db.DatabaseCredentials.OWNER, credentials.ownerPassword()); var st = c.createStatement()) {
+            for (String table : WALLED) {
+                st.execute("alter table registry." + table + (on ? " enable" : " disable") + " row level security");
+            }
+        }
+    }
+
+    private void measure(long people, double loadSeconds, List<String> sample) throws Exception {
 
         Random random = new Random(7);
         Request lookup = (http, i) -> http.postJson("/api/v1/people/lookup",
@@ -309,7 +337,8 @@ class RegistryBenchmark {
     private void report(long people, double loadSeconds, Map<String, double[]> results,
             Map<String, Map<String, Long>> sessions) throws Exception {
         StringBuilder section = new StringBuilder();
-        section.append("## Registry: lookup and scoped list with ").append(String.format("%,d", people)).append(" people\n\n");
+        section.append("## Registry: lookup and scoped list with ").append(String.format("%,d", people)).append(" people, row-level security ")
+                .append(RLS ? "on" : "off (reference)").append("\n\n");
         section.append("Measured ").append(LocalDateTime.now(clock).withNano(0)).append(" (Asia/Shanghai)").append(" by `RegistryBenchmark` (`mvn -B test -Dgroups=benchmark -DexcludedGroups=none -Dtest=RegistryBenchmark -DtestJvm=-Xmx1g`, the heap the README run command gives the server), ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(Runtime.getRuntime().maxMemory() / (1 << 20)).append(" MB heap (")
@@ -342,7 +371,7 @@ class RegistryBenchmark {
                     .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() / samples))
                     .collect(Collectors.joining(", "))).append(String.format(" (%.0f samples)%n", samples));
         });
-        BenchmarkReport.writeSection("registry-benchmark", section.toString());
+        BenchmarkReport.writeSection(RLS ? "registry-benchmark" : "registry-benchmark-rls-off", section.toString());
         System.out.println(section);
     }
 }

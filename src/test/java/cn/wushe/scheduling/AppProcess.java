@@ -27,9 +27,18 @@ final class AppProcess implements AutoCloseable {
         this.log = log;
     }
 
+    static final String MASTER_KEY = "1:" + java.util.HexFormat.of().formatHex(randomKey());
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[16];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
+    }
+
     /** Starts the application and waits until it reports it started. */
     static AppProcess start(Path workDir, String name, String jdbcUrl, List<String> properties) throws IOException, InterruptedException {
         Path log = workDir.resolve(name + "-" + System.nanoTime() + ".log");
+        var credentials = cn.wushe.platform.db.DatabaseCredentials.load(workDir.resolve("pg-home"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
@@ -39,11 +48,13 @@ final class AppProcess implements AutoCloseable {
                 "--spring.main.sources=cn.wushe.scheduling.probe.ProbeConfiguration",
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=wushe_app",
-                "--spring.datasource.password=",
+                "--spring.datasource.password=" + credentials.appPassword(),
                 "--spring.datasource.hikari.maximum-pool-size=15",
                 "--spring.flyway.url=" + jdbcUrl,
-                "--spring.flyway.user=postgres",
-                "--spring.flyway.password=",
+                "--spring.flyway.user=wushe_owner",
+                "--spring.flyway.password=" + credentials.ownerPassword(),
+                // the nodes share one database, so one master key for all of them (outside demo mode one is required)
+                "--wushe.crypto.master-key=" + MASTER_KEY,
                 "--server.port=0",
                 "--wushe.data-dir=" + workDir.resolve(name + "-data"),
                 "--wushe.regions.import-on-start=false",

@@ -2,6 +2,7 @@ package cn.wushe.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wushe.platform.db.DatabaseCredentials;
 import cn.wushe.platform.db.EmbeddedPostgresEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -146,7 +147,7 @@ class DeadlinesProcessIntegrationTest {
     }
 
     private static String database(String name) {
-        admin.sql("create database " + name + " owner postgres template template0 encoding 'UTF8'").update();
+        admin.sql("create database " + name + " owner wushe_owner template template0 encoding 'UTF8'").update();
         admin.sql("grant connect, temporary on database " + name + " to wushe_app").update();
         JdbcClient db = jdbc(name);
         db.sql("create schema probe").update();
@@ -158,7 +159,8 @@ class DeadlinesProcessIntegrationTest {
     }
 
     private static JdbcClient jdbc(String db) {
-        return JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), baseUrl + db, "postgres", ""));
+        return JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), baseUrl + db, DatabaseCredentials.SUPERUSER,
+                DatabaseCredentials.load(work.resolve("pg-home")).superuserPassword()));
     }
 
     private static Path clockFile(String name, Duration offset) throws IOException {

@@ -15,6 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * @param lanes         into how many lanes (each its own gap-free hash chain with its own lock) every
  *                      county's chain is split, so that audit writes of one county run in parallel;
  *                      lowering it later is safe (higher lanes are still verified, just no longer extended)
+ * @param headsDir      where the chain heads are shipped (append-only, outside {@code ./data/pg}); empty
+ *                      for {@code ${wushe.data-dir}/audit-heads}
+ * @param headInterval  how often the heads are shipped; at most one minute
  */
 @ConfigurationProperties("wushe.audit")
 @Validated
@@ -22,7 +25,9 @@ public record AuditProperties(
         @DefaultValue("180") @Min(value = MINIMUM_RETENTION_DAYS,
                 message = "审计日志保留天数（wushe.audit.retention-days）不得少于 180 天") int retentionDays,
         @DefaultValue("32") @Min(value = 1, message = "审计链分道数（wushe.audit.lanes）须在 1 到 64 之间")
-        @Max(value = 64, message = "审计链分道数（wushe.audit.lanes）须在 1 到 64 之间") int lanes) {
+        @Max(value = 64, message = "审计链分道数（wushe.audit.lanes）须在 1 到 64 之间") int lanes,
+        @DefaultValue("") String headsDir,
+        @DefaultValue("60s") java.time.Duration headInterval) {
 
     public static final int MINIMUM_RETENTION_DAYS = 180;
 }

@@ -115,6 +115,10 @@ public interface AuditVerification {
         /** The entry does not point to its predecessor's hash: the predecessor was changed or replaced. */
         BROKEN_LINK,
         /** The entry's content does not match its own hash: this entry was changed. */
-        CONTENT_CHANGED
+        CONTENT_CHANGED,
+        /** A plain SM3 link after the lane's switch to keyed links: re-chained by someone without the key. */
+        UNKEYED_LINK,
+        /** The entry verifies but its hash is not the one shipped outside the database for it. */
+        HEAD_MISMATCH
     }
 }

@@ -1,5 +1,6 @@
 package cn.wushe.audit.internal;
 
+import cn.wushe.platform.ChainKey;
 import cn.wushe.platform.Sm3;
 import java.time.Instant;
 import java.util.UUID;
@@ -54,7 +55,17 @@ record ChainedEntry(String chain, int lane, long seq, Instant occurredAt, @Nulla
         return sb.toString();
     }
 
+    /** The plain link of entries written before the chain was keyed ({@code mac = 'sm3'}). */
     String hash(String prevHash) {
         return Sm3.hex(prevHash + canonical());
     }
+
+    /** The keyed link ({@code mac = 'hmac-sm3'}): {@code HMAC-SM3(chainKey, prevHash ‖ canonical(row))}. */
+    String keyedHash(String prevHash, ChainKey key) {
+        return key.hmacHex(prevHash + canonical());
+    }
+
+    /** Values of the {@code mac} column. */
+    static final String PLAIN = "sm3";
+    static final String KEYED = "hmac-sm3";
 }

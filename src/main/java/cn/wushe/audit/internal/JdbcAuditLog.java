@@ -1,5 +1,6 @@
 package cn.wushe.audit.internal;
 
+import cn.wushe.platform.ChainKey;
 import cn.wushe.platform.RequestOrigin;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
@@ -61,10 +62,12 @@ class JdbcAuditLog implements AuditLog, DisposableBean {
     private final TransactionTemplate independent;
     private final int lanes;
     private final AccessBatches access;
+    private final ChainKey chainKey;
 
     JdbcAuditLog(JdbcClient jdbc, NamedParameterJdbcTemplate named, Clock clock, PlatformTransactionManager transactions,
-            AuditProperties properties) {
+            AuditProperties properties, ChainKey chainKey) {
         this.jdbc = jdbc;
+        this.chainKey = chainKey;
         this.named = named;
         this.clock = clock;
         this.lanes = properties.lanes();
@@ -145,7 +148,7 @@ class JdbcAuditLog implements AuditLog, DisposableBean {
         List<MapSqlParameterSource> rows = new ArrayList<>(unplaced.size());
         for (int i = 0; i < unplaced.size(); i++) {
             ChainedEntry entry = unplaced.get(i).at(head.lane(), head.seq() + 1 + i);
-            String hash = entry.hash(prevHash);
+            String hash = entry.keyedHash(prevHash, chainKey);
             rows.add(new MapSqlParameterSource()
                     .addValue("chain", entry.chain()).addValue("lane", entry.lane()).addValue("seq", entry.seq())
                     .addValue("occurredAt", entry.occurredAt().atOffset(ZoneOffset.UTC))
@@ -161,10 +164,10 @@ class JdbcAuditLog implements AuditLog, DisposableBean {
         String insert = """
                 insert into audit.entries (chain, lane, seq, occurred_at, actor_id, actor_name, actor_roles,
                     actor_scope, action, object_type, object_id, object_region, outcome, client_ip, request_id,
-                    reason, detail, prev_hash, hash)
+                    reason, detail, prev_hash, hash, mac)
                 values (:chain, :lane, :seq, :occurredAt, :actorId, :actorName, :actorRoles, :actorScope, :action,
                     :objectType, :objectId, :objectRegion, :outcome, :clientIp, :requestId, :reason, :detail,
-                    :prevHash, :hash)
+                    :prevHash, :hash, 'hmac-sm3')
                 """;
         if (rows.size() == 1) {
             named.update(insert, rows.getFirst());

@@ -1,39 +1,47 @@
 package cn.wushe.platform.crypto;
 
 import cn.wushe.platform.BlindIndex;
+import cn.wushe.platform.ChainKey;
 import cn.wushe.platform.FieldCipher;
 import cn.wushe.platform.Messages;
 import cn.wushe.platform.Signatures;
+import cn.wushe.platform.Sm3;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /**
- * Builds the key ring from configuration ({@code wushe.crypto.keys.<version>} as Base64 128-bit
- * keys, {@code wushe.crypto.primary-version}, {@code wushe.crypto.blind-index-key} as hex or
- * Base64). With no key configured, a development key ring is generated once into
- * {@code ${wushe.data-dir}/keys/crypto.properties} (mode 600, never committed) and read from there
- * on later starts, so demo data stays readable across restarts. Production sets
- * {@code wushe.crypto.generate-dev-keys=false} and supplies the keys from outside the database.
+ * Envelope encryption (issue 10 item 2, docs/registry-fields.md "Keys"). A master key from outside
+ * {@code ./data} ({@code wushe.crypto.master-key-file}, a file only its owner may read, or
+ * {@code WUSHE_CRYPTO_MASTER_KEY}) wraps the data keys, which live in {@code platform.data_keys}
+ * ({@link DataKeyStore}): field encryption, blind index, signing and the audit chain. Outside demo
+ * and test mode the application refuses to start without a master key, with a key file inside
+ * {@code ./data} or readable by others, and while a key file of an earlier version lies in clear in
+ * {@code ./data/keys} (its keys are imported into the envelope first, so existing rows stay readable).
+ *
+ * <p>Configured data keys ({@code wushe.crypto.keys.<version>} as Base64, {@code wushe.crypto.primary-version},
+ * {@code wushe.crypto.blind-index-key}, {@code wushe.crypto.signing-key}) still take precedence over the
+ * envelope's, as before.
  */
 @Configuration(proxyBeanMethods = false)
 class CryptoConfiguration {
@@ -42,56 +50,127 @@ class CryptoConfiguration {
     static final String PREFIX = "wushe.crypto";
 
     @Bean
-    KeyRing keyRing(Environment env) {
+    MasterKeys masterKeys(Environment env) {
+        return masterKeysFrom(env);
+    }
+
+    static MasterKeys masterKeysFrom(Environment env) {
+        Path dataDir = dataDir(env);
+        String file = env.getProperty(PREFIX + ".master-key-file");
+        if (file != null && !file.isBlank()) {
+            return MasterKeys.fromFile(Path.of(file.trim()), dataDir);
+        }
+        String inline = env.getProperty(PREFIX + ".master-key");
+        if (inline != null && !inline.isBlank()) {
+            return MasterKeys.parse(inline);
+        }
+        String mode = generationMode(env);
+        if (mode == null) {
+            throw new IllegalStateException(Messages.text("platform.crypto.no-master-key-source", dataDir));
+        }
+        return MasterKeys.generatedFor(dataDir.resolve("keys").resolve("master.key"), mode);
+    }
+
+    /** "Demo" or "Test" when keys may be generated beside the data, else null. */
+    static @org.jspecify.annotations.Nullable String generationMode(Environment env) {
+        if (env.getProperty("wushe.demo.enabled", Boolean.class, false)) {
+            return "Demo";
+        }
+        return env.acceptsProfiles(Profiles.of("test")) ? "Test" : null;
+    }
+
+    static Path dataDir(Environment env) {
+        return Path.of(env.getProperty("wushe.data-dir", "./data")).toAbsolutePath().normalize();
+    }
+
+    @Bean
+    DataKeyStore dataKeyStore(DataSource dataSource, MasterKeys masterKeys) {
+        return new DataKeyStore(dataSource, masterKeys);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    KeyRing keyRing(Environment env, DataKeyStore store) {
         Binder binder = Binder.get(env);
         Map<Integer, String> configured = binder.bind(PREFIX + ".keys", Bindable.mapOf(Integer.class, String.class))
                 .orElse(Map.of());
-        if (!configured.isEmpty()) {
-            return ring(configured, env.getProperty(PREFIX + ".primary-version", Integer.class),
-                    env.getRequiredProperty(PREFIX + ".blind-index-key"));
-        }
-        if (!env.getProperty(PREFIX + ".generate-dev-keys", Boolean.class, true)) {
-            throw new IllegalStateException(Messages.text("platform.crypto.no-keys"));
-        }
-        Path file = Path.of(env.getProperty("wushe.data-dir", "./data"), "keys", "crypto.properties");
-        return fromFile(file);
+        Integer primary = env.getProperty(PREFIX + ".primary-version", Integer.class);
+        String blindIndexKey = env.getProperty(PREFIX + ".blind-index-key");
+        boolean mayKeepLegacyFiles = generationMode(env) != null;
+        return new KeyRing(() -> {
+            KeyRing.Material envelope = envelope(store, dataDir(env), configured.isEmpty() ? primary : null, mayKeepLegacyFiles);
+            if (configured.isEmpty()) {
+                return envelope;
+            }
+            KeyRing.Material fromConfig = material(configured, primary, blindIndexKey == null ? "" : blindIndexKey);
+            return new KeyRing.Material(fromConfig.dataKeys(), fromConfig.primaryVersion(), fromConfig.blindIndexKey(),
+                    envelope.signingKey(), envelope.chainKey());
+        });
     }
 
     /**
-     * The signing key ({@code wushe.crypto.signing-key}, hex or Base64, at least 128 bits) for
-     * {@link Signatures}; like the key ring, generated once into
-     * {@code ${wushe.data-dir}/keys/signing.properties} when none is configured, so links signed
-     * before a restart stay valid.
+     * The envelope's keys: read, created on first start (or imported from the clear key files an
+     * earlier version generated into {@code ./data/keys}), then re-wrapped under the primary master key.
+     */
+    static KeyRing.Material envelope(DataKeyStore store, Path dataDir, Integer primary, boolean mayKeepLegacyFiles) {
+        Map<String, Map<Integer, byte[]>> keys = store.load();
+        Path legacyRing = dataDir.resolve("keys").resolve("crypto.properties");
+        Path legacySigning = dataDir.resolve("keys").resolve("signing.properties");
+        List<Path> legacy = new ArrayList<>();
+        if (!keys.containsKey(DataKeyStore.FIELD) || !keys.containsKey(DataKeyStore.BLIND_INDEX)) {
+            if (Files.exists(legacyRing)) {
+                Properties p = read(legacyRing);
+                p.stringPropertyNames().stream().filter(n -> n.startsWith("keys.")).forEach(n -> store.addIfMissing(
+                        DataKeyStore.FIELD, Integer.parseInt(n.substring(5)), Base64.getDecoder().decode(p.getProperty(n).trim())));
+                store.addIfMissing(DataKeyStore.BLIND_INDEX, 1, decodeKey(p.getProperty("blind-index-key", "").trim()));
+                log.warn("Imported the data keys of {} into the database, wrapped under the master key", legacyRing);
+            } else {
+                store.addIfMissing(DataKeyStore.FIELD, 1, DataKeyStore.random(16));
+                store.addIfMissing(DataKeyStore.BLIND_INDEX, 1, DataKeyStore.random(32));
+            }
+        }
+        if (!keys.containsKey(DataKeyStore.SIGNING)) {
+            store.addIfMissing(DataKeyStore.SIGNING, 1, Files.exists(legacySigning)
+                    ? decodeKey(read(legacySigning).getProperty("signing-key", "").trim()) : DataKeyStore.random(32));
+        }
+        if (!keys.containsKey(DataKeyStore.CHAIN)) {
+            store.addIfMissing(DataKeyStore.CHAIN, 1, DataKeyStore.random(32));
+        }
+        int rewrapped = store.rewrap();
+        if (rewrapped > 0) {
+            log.warn("Master key rotation: re-wrapped {} data keys under the primary master key", rewrapped);
+        }
+        for (Path file : List.of(legacyRing, legacySigning)) {
+            if (Files.exists(file)) {
+                legacy.add(file);
+            }
+        }
+        if (!legacy.isEmpty() && !mayKeepLegacyFiles) {
+            throw new IllegalStateException(Messages.text("platform.crypto.legacy-key-file", legacy));
+        }
+        keys = store.load();
+        Map<Integer, byte[]> field = keys.get(DataKeyStore.FIELD);
+        int primaryVersion = primary != null ? primary : field.keySet().stream().max(Integer::compare).orElseThrow();
+        return new KeyRing.Material(field, primaryVersion, keys.get(DataKeyStore.BLIND_INDEX).get(1),
+                keys.get(DataKeyStore.SIGNING).get(1), keys.get(DataKeyStore.CHAIN).get(1));
+    }
+
+    /**
+     * The signing key for {@link Signatures}: {@code wushe.crypto.signing-key} (hex or Base64, at
+     * least 128 bits) when configured, else the envelope's.
      */
     @Bean
-    Signatures signatures(Environment env) {
+    Signatures signatures(Environment env, KeyRing keyRing) {
         String configured = env.getProperty(PREFIX + ".signing-key");
         if (configured != null && !configured.isBlank()) {
             return new HmacSm3Signatures(decodeKey(configured.trim()));
         }
-        if (!env.getProperty(PREFIX + ".generate-dev-keys", Boolean.class, true)) {
-            throw new IllegalStateException(Messages.text("platform.crypto.no-signing-key"));
-        }
-        Path file = Path.of(env.getProperty("wushe.data-dir", "./data"), "keys", "signing.properties");
-        return new HmacSm3Signatures(decodeKey(signingKeyFromFile(file)));
+        return new HmacSm3Signatures(keyRing::signingKey);
     }
 
-    static synchronized String signingKeyFromFile(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                writeNew(file, "# Development signing key, generated on first start. Never commit; production configures wushe.crypto.signing-key\n"
-                        + "signing-key=" + HexFormat.of().formatHex(key) + "\n");
-            }
-            Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(r);
-            }
-            return p.getProperty("signing-key", "");
-        } catch (IOException e) {
-            throw new UncheckedIOException(Messages.text("platform.crypto.dev-key-file", file), e);
-        }
+    @Bean
+    ChainKey chainKey(KeyRing keyRing) {
+        return message -> HexFormat.of().formatHex(Sm3.hmac(keyRing.chainKey(), message));
     }
 
     @Bean
@@ -105,60 +184,27 @@ class CryptoConfiguration {
     }
 
     static KeyRing ring(Map<Integer, String> keys, Integer primary, String blindIndexKey) {
+        return new KeyRing(material(keys, primary, blindIndexKey));
+    }
+
+    private static KeyRing.Material material(Map<Integer, String> keys, Integer primary, String blindIndexKey) {
         Map<Integer, byte[]> decoded = new HashMap<>();
         keys.forEach((version, base64) -> decoded.put(version, Base64.getDecoder().decode(base64.trim())));
         int primaryVersion = primary != null ? primary : decoded.keySet().stream().max(Integer::compare).orElseThrow();
-        return new KeyRing(decoded, primaryVersion, decodeKey(blindIndexKey.trim()));
+        return new KeyRing.Material(decoded, primaryVersion, decodeKey(blindIndexKey.trim()), null, null);
     }
 
     private static byte[] decodeKey(String text) {
         return text.matches("[0-9a-fA-F]{32,}") ? HexFormat.of().parseHex(text) : Base64.getDecoder().decode(text);
     }
 
-    static synchronized KeyRing fromFile(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                generate(file);
-            }
-            Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(r);
-            }
-            Map<Integer, String> keys = new HashMap<>();
-            p.stringPropertyNames().stream().filter(n -> n.startsWith("keys."))
-                    .forEach(n -> keys.put(Integer.parseInt(n.substring(5)), p.getProperty(n)));
-            String primary = p.getProperty("primary-version");
-            return ring(keys, primary == null ? null : Integer.valueOf(primary), p.getProperty("blind-index-key"));
+    private static Properties read(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
         } catch (IOException e) {
             throw new UncheckedIOException(Messages.text("platform.crypto.dev-key-file", file), e);
         }
-    }
-
-    private static void generate(Path file) throws IOException {
-        SecureRandom random = new SecureRandom();
-        byte[] dataKey = new byte[16];
-        byte[] indexKey = new byte[32];
-        random.nextBytes(dataKey);
-        random.nextBytes(indexKey);
-        writeNew(file, "# Development key ring, generated on first start. Never commit; production configures wushe.crypto.*\n"
-                + "keys.1=" + Base64.getEncoder().encodeToString(dataKey) + "\n"
-                + "primary-version=1\n"
-                + "blind-index-key=" + HexFormat.of().formatHex(indexKey) + "\n");
-    }
-
-    /** Creates {@code file} readable by its owner only and writes {@code content}, unless another context of this JVM won the race. */
-    private static void writeNew(Path file, String content) throws IOException {
-        Files.createDirectories(file.getParent());
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        } catch (FileAlreadyExistsException e) {
-            return; // another context of this JVM won the race; read its keys
-        }
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write(content);
-        }
-        log.warn("Generated a development key file at {}; configure wushe.crypto.* in production", file);
+        return p;
     }
 }

@@ -7,19 +7,30 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 /** HMAC-SM3 over {@code purpose + ":" + message}, truncated to 128 bits, which keeps a QR code small. */
 final class HmacSm3Signatures implements Signatures {
 
     private static final int BYTES = 16;
 
-    private final byte[] key;
+    private final Supplier<byte[]> key;
 
     HmacSm3Signatures(byte[] key) {
+        byte[] copy = checked(key).clone();
+        this.key = () -> copy;
+    }
+
+    /** The key of the envelope ({@link KeyRing#signingKey()}), read at first use. */
+    HmacSm3Signatures(Supplier<byte[]> key) {
+        this.key = () -> checked(key.get());
+    }
+
+    private static byte[] checked(byte[] key) {
         if (key.length < 16) {
             throw new IllegalStateException(Messages.text("platform.crypto.signing-key-too-short"));
         }
-        this.key = key.clone();
+        return key;
     }
 
     @Override
@@ -38,7 +49,7 @@ final class HmacSm3Signatures implements Signatures {
     }
 
     private byte[] mac(String purpose, String message) {
-        return Arrays.copyOf(Sm3.hmac(key, purpose + ":" + message), BYTES);
+        return Arrays.copyOf(Sm3.hmac(key.get(), purpose + ":" + message), BYTES);
     }
 
     @Override

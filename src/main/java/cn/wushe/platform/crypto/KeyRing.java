@@ -4,47 +4,80 @@ import cn.wushe.platform.Messages;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The versioned SM4 data keys (128 bit each) and the blind-index key. Never logged, never in a
- * {@code toString}.
+ * The versioned SM4 data keys (128 bit each), the blind-index key, and the signing and audit-chain
+ * keys. Never logged, never in a {@code toString}. Built from configured keys at once, or from the
+ * database's wrapped keys ({@link DataKeyStore}) at first use, after the migrations have run.
  */
 final class KeyRing {
 
-    private final Map<Integer, byte[]> dataKeys;
-    private final int primaryVersion;
-    private final byte[] blindIndexKey;
+    /** The keys themselves; signing and chain keys are absent only in a ring built for a unit test. */
+    record Material(Map<Integer, byte[]> dataKeys, int primaryVersion, byte[] blindIndexKey,
+            byte @Nullable [] signingKey, byte @Nullable [] chainKey) {
+
+        Material {
+            if (dataKeys.isEmpty()) {
+                throw new IllegalStateException(Messages.text("platform.crypto.no-data-keys"));
+            }
+            dataKeys.forEach((version, key) -> {
+                if (version < 1 || key.length != 16) {
+                    throw new IllegalStateException(Messages.text("platform.crypto.bad-key", version));
+                }
+            });
+            if (!dataKeys.containsKey(primaryVersion)) {
+                throw new IllegalStateException(Messages.text("platform.crypto.no-primary", primaryVersion));
+            }
+            if (blindIndexKey.length < 16) {
+                throw new IllegalStateException(Messages.text("platform.crypto.blind-index-too-short"));
+            }
+            dataKeys = Collections.unmodifiableMap(new TreeMap<>(dataKeys));
+        }
+    }
+
+    private final Supplier<Material> loader;
+    private volatile @Nullable Material material;
 
     KeyRing(Map<Integer, byte[]> dataKeys, int primaryVersion, byte[] blindIndexKey) {
-        if (dataKeys.isEmpty()) {
-            throw new IllegalStateException(Messages.text("platform.crypto.no-data-keys"));
-        }
-        dataKeys.forEach((version, key) -> {
-            if (version < 1 || key.length != 16) {
-                throw new IllegalStateException(Messages.text("platform.crypto.bad-key", version));
+        this(new Material(dataKeys, primaryVersion, blindIndexKey.clone(), null, null));
+    }
+
+    KeyRing(Material material) {
+        this.loader = () -> material;
+        this.material = material;
+    }
+
+    /** Loads the keys at first use: the database's keys can be read only after the migrations. */
+    KeyRing(Supplier<Material> loader) {
+        this.loader = loader;
+    }
+
+    private Material material() {
+        Material m = material;
+        if (m == null) {
+            synchronized (this) {
+                m = material;
+                if (m == null) {
+                    m = loader.get();
+                    material = m;
+                }
             }
-        });
-        if (!dataKeys.containsKey(primaryVersion)) {
-            throw new IllegalStateException(Messages.text("platform.crypto.no-primary", primaryVersion));
         }
-        if (blindIndexKey.length < 16) {
-            throw new IllegalStateException(Messages.text("platform.crypto.blind-index-too-short"));
-        }
-        this.dataKeys = Collections.unmodifiableMap(new TreeMap<>(dataKeys));
-        this.primaryVersion = primaryVersion;
-        this.blindIndexKey = blindIndexKey.clone();
+        return m;
     }
 
     int primaryVersion() {
-        return primaryVersion;
+        return material().primaryVersion();
     }
 
     byte[] primaryKey() {
-        return dataKeys.get(primaryVersion);
+        return material().dataKeys().get(primaryVersion());
     }
 
     byte[] key(int version) {
-        byte[] key = dataKeys.get(version);
+        byte[] key = material().dataKeys().get(version);
         if (key == null) {
             throw new IllegalStateException(Messages.text("platform.crypto.no-version", version));
         }
@@ -52,11 +85,28 @@ final class KeyRing {
     }
 
     byte[] blindIndexKey() {
-        return blindIndexKey;
+        return material().blindIndexKey();
+    }
+
+    byte[] signingKey() {
+        byte[] key = material().signingKey();
+        if (key == null) {
+            throw new IllegalStateException(Messages.text("platform.crypto.no-signing-key"));
+        }
+        return key;
+    }
+
+    byte[] chainKey() {
+        byte[] key = material().chainKey();
+        if (key == null) {
+            throw new IllegalStateException(Messages.text("platform.crypto.no-chain-key"));
+        }
+        return key;
     }
 
     @Override
     public String toString() {
-        return "KeyRing[versions=" + dataKeys.keySet() + ", primary=" + primaryVersion + "]";
+        Material m = material;
+        return m == null ? "KeyRing[not loaded]" : "KeyRing[versions=" + m.dataKeys().keySet() + ", primary=" + m.primaryVersion() + "]";
     }
 }

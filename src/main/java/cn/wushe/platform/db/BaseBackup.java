@@ -47,7 +47,7 @@ public record BaseBackup(Path dir, String name, Instant startedAt, Instant finis
      * documents as recreated at start (the WAL comes from the archive instead).
      */
     private static final Set<String> SKIPPED_FILES = Set.of("postmaster.pid", "postmaster.opts",
-            OrphanedServer.LOCK_FILE, "backup_label.old", "recovery.signal", "standby.signal");
+            "epg-lock", "server.log", "backup_label.old", "recovery.signal", "standby.signal");
     private static final Set<String> EMPTIED_DIRS = Set.of("pg_wal", "pg_replslot", "pg_dynshmem", "pg_notify",
             "pg_serial", "pg_snapshots", "pg_stat_tmp", "pg_subtrans");
 

@@ -27,6 +27,7 @@ public class CopyIn {
 
     private final DataSource dataSource;
     private final SQLExceptionTranslator translator;
+    private final java.util.Map<String, Boolean> walledTables = new java.util.concurrent.ConcurrentHashMap<>();
 
     CopyIn(JdbcTemplate jdbc) {
         this.dataSource = Objects.requireNonNull(jdbc.getDataSource());
@@ -40,7 +41,9 @@ public class CopyIn {
         }
         String sql = "copy " + target + " from stdin";
         Connection connection = DataSourceUtils.getConnection(dataSource);
+        boolean loader = false;
         try {
+            loader = behindTheWall(connection, target) && takeLoaderRole(connection);
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(lines.toString()));
         } catch (SQLException e) {
             DataAccessException translated = translator.translate("COPY", sql, e);
@@ -48,7 +51,64 @@ public class CopyIn {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            if (loader) {
+                resetRole(connection);
+            }
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /**
+     * Whether {@code target}'s table has row-level security (ScopeWall), which PostgreSQL does not
+     * apply to COPY but refuses it instead: the rows then go in as {@value DatabaseCredentials#LOADER},
+     * which bypasses the wall for this statement only. The rows come from code that checked the
+     * actor's scope; reads stay walled.
+     */
+    private boolean behindTheWall(Connection connection, String target) throws SQLException {
+        String table = target.strip().split("[\\s(]", 2)[0];
+        Boolean walled = walledTables.get(table);
+        if (walled == null) {
+            try (var st = connection.prepareStatement("select coalesce((select relrowsecurity from pg_class where oid = to_regclass(?)), false)")) {
+                st.setString(1, table);
+                try (var rs = st.executeQuery()) {
+                    rs.next();
+                    walled = rs.getBoolean(1);
+                }
+            }
+            walledTables.put(table, walled);
+        }
+        return walled;
+    }
+
+    /**
+     * Switches {@code connection} to {@value DatabaseCredentials#LOADER} for COPY into tables behind
+     * the wall; false (and nothing changed) when the role is missing or not granted. Undo with
+     * {@link #resetRole} in a {@code finally}.
+     */
+    public static boolean takeLoaderRole(Connection connection) throws SQLException {
+        try (var st = connection.prepareStatement("select case when exists (select from pg_roles where rolname = ?)"
+                + " then pg_has_role(current_user, ?, 'SET') else false end")) {
+            st.setString(1, DatabaseCredentials.LOADER);
+            st.setString(2, DatabaseCredentials.LOADER);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return false;
+                }
+            }
+        }
+        try (var st = connection.createStatement()) {
+            st.execute("set role " + DatabaseCredentials.LOADER);
+        }
+        return true;
+    }
+
+    /** Back to the application role; in a transaction that failed, its rollback undoes the SET ROLE instead. */
+    public static void resetRole(Connection connection) {
+        try (var st = connection.createStatement()) {
+            st.execute("reset role");
+        } catch (SQLException e) {
+            // the transaction is aborted: its rollback restores the role
         }
     }
 

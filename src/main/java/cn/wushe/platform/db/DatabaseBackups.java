@@ -44,17 +44,12 @@ public class DatabaseBackups {
     private final BackupSettings settings;
     private final Clock clock;
     private final String url;
-    private final String user;
-    private final String password;
     private final ReentrantLock running = new ReentrantLock();
 
     DatabaseBackups(Environment env, Clock clock) {
         this.settings = BackupSettings.from(env);
         this.clock = clock;
-        // the owner's credentials, as the migrations use them: the backup functions are the superuser's
         this.url = env.getRequiredProperty("spring.flyway.url");
-        this.user = env.getRequiredProperty("spring.flyway.user");
-        this.password = env.getProperty("spring.flyway.password", "");
     }
 
     /** Progress of a running backup: bytes copied so far of the total. */
@@ -113,7 +108,9 @@ public class DatabaseBackups {
                 throw new BackupRefused(Messages.text("platform.backup.full", settings.dir(),
                         String.valueOf(free >> 20), String.valueOf((total + settings.minFreeBytes()) >> 20)));
             }
-            try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+            // the backup functions are the superuser's; its password is in the data directory's credentials
+            try (Connection c = DriverManager.getConnection(url, DatabaseCredentials.SUPERUSER,
+                    DatabaseCredentials.load(settings.dataDir()).superuserPassword()); Statement st = c.createStatement()) {
                 String startWal = single(st, "select pg_walfile_name(pg_backup_start('wushe " + name + "', true))");
                 Files.createDirectories(partial);
                 Files.setPosixFilePermissions(partial, BaseBackup.OWNER_ONLY);

@@ -1,13 +1,9 @@
 package cn.wushe.platform.db;
 
 import cn.wushe.platform.Messages;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,16 +19,15 @@ import org.springframework.util.StringUtils;
  * {@code ${wushe.data-dir}/pg} when {@code spring.datasource.url} is not set, and points the
  * ordinary {@code spring.datasource.*} and {@code spring.flyway.*} settings at it.
  *
- * <p>Migrations run as the owner ({@code postgres}); the application connects as the
- * low-privilege role {@code wushe_app}, so grants in the migrations (for example: the audit log
+ * <p>Migrations run as the owner ({@code wushe_owner}, not a superuser); the application connects as the
+ * low-privilege role {@code wushe_app}, each with its generated password ({@link DatabaseCredentials}), so grants in the migrations (for example: the audit log
  * accepts only INSERT and SELECT) hold for the running code. One server per data directory and JVM:
  * test contexts share it.
  */
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 
-    static final String APP_ROLE = "wushe_app";
     static final String DATABASE = "wushe";
-    private static final Map<Path, EmbeddedPostgres> SERVERS = new ConcurrentHashMap<>();
+    private static final Map<Path, PostgresServerProcess> SERVERS = new ConcurrentHashMap<>();
 
     @Override
     public int getOrder() {
@@ -49,107 +44,68 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         Path dataDir = Path.of(env.getProperty("wushe.data-dir", "./data")).toAbsolutePath().normalize();
         int port = env.getProperty("wushe.db.port", Integer.class, 0);
         boolean durable = env.getProperty("wushe.db.durable", Boolean.class, true);
-        // issue 16 (lifecycle): an orphan of a crashed run is stopped first; archiving for backups
-        ServerStart spec = new ServerStart(dataDir.resolve("pg"), port, durable, ServerStart.lifecycleSettings(env));
-        EmbeddedPostgres pg = SERVERS.computeIfAbsent(dataDir, dir -> spec.start());
-        String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/" + DATABASE;
+        String osAccount = env.getProperty("wushe.db.os-account", EmbeddedServerSecurity.DEFAULT_ACCOUNT);
+        // issue 16 (lifecycle): the directory's lock, an orphan of a crashed run stopped, archiving for backups
+        ServerStart.Lifecycle lifecycle = ServerStart.lifecycleSettings(env);
+        PostgresServerProcess pg = SERVERS.computeIfAbsent(dataDir, dir -> start(dir, port, durable, osAccount, lifecycle));
+        DatabaseCredentials credentials = DatabaseCredentials.load(dataDir);
+        String url = "jdbc:postgresql://127.0.0.1:" + pg.port() + "/" + DATABASE;
         Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", url);
-        props.put("spring.datasource.username", APP_ROLE);
-        props.put("spring.datasource.password", "");
+        props.put("spring.datasource.username", DatabaseCredentials.APP);
+        props.put("spring.datasource.password", credentials.appPassword());
         props.put("spring.flyway.url", url);
-        props.put("spring.flyway.user", "postgres");
-        props.put("spring.flyway.password", "");
-        props.put("wushe.db.embedded-port", pg.getPort());
+        props.put("spring.flyway.user", DatabaseCredentials.OWNER);
+        props.put("spring.flyway.password", credentials.ownerPassword());
+        props.put("wushe.db.embedded-port", pg.port());
         env.getPropertySources().addFirst(new MapPropertySource("wusheEmbeddedPostgres", props));
     }
 
     /**
-     * @param durable whether a commit waits for its WAL to reach the disk: the zonky builder, made
-     *                for throw-away test databases, starts the server with {@code -F} (fsync off) and
-     *                {@code synchronous_commit=off}, which loses recent commits on a crash and can
-     *                corrupt the cluster on power loss; the registry must survive both, so only the
-     *                test profile turns this off
+     * @param durable whether a commit waits for its WAL to reach the disk: a throw-away test
+     *                database need not (fsync and synchronous_commit off), the registry must survive
+     *                a crash and a power loss, so only the test profile turns this off
      */
-    static EmbeddedPostgres start(Path pgDir, int port, boolean durable, ServerStart.Lifecycle lifecycle) {
+    static PostgresServerProcess start(Path dataDir, int port, boolean durable, String osAccount,
+            ServerStart.Lifecycle lifecycle) {
+        Map<String, String> tuning = new java.util.LinkedHashMap<>();
+        tuning.put("max_connections", "200");
+        tuning.put("shared_buffers", "256MB");
+        tuning.put("max_wal_size", "2GB");
+        tuning.put("timezone", "Asia/Shanghai");
+        tuning.put("fsync", durable ? "on" : "off");
+        tuning.put("synchronous_commit", durable ? "on" : "off");
         try {
-            Files.createDirectories(pgDir);
-            OrphanedServer.clear(pgDir, lifecycle.lockWait());
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgDir)
-                    .setCleanDataDirectory(false)
-                    // stopped by a Spring shutdown handler instead, after the contexts have closed
-                    .setRegisterShutdownHook(false)
-                    .setPort(port == 0 ? freePort() : port)
-                    .setLocaleConfig("locale", "C.UTF-8")
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("shared_buffers", "256MB")
-                    .setServerConfig("max_wal_size", "2GB")
-                    .setServerConfig("timezone", "Asia/Shanghai")
-                    // given after the builder's -F, so these win
-                    .setServerConfig("fsync", durable ? "on" : "off")
-                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
-                    .setPGStartupWait(lifecycle.startupWait());
-            lifecycle.serverConfig().forEach(builder::setServerConfig);
-            EmbeddedPostgres pg = builder.start();
-            if (!lifecycle.recovering()) {
-                createDatabaseAndRole(pg);
-            }
-            SpringApplication.getShutdownHandlers().add(() -> stop(pg));
+            OrphanedServer.clear(dataDir, lifecycle.lockWait());
+            tuning.putAll(lifecycle.serverConfig());
+            // security (passwords, account, pg_hba, socket, roles) lives in EmbeddedServerSecurity
+            PostgresServerProcess pg = EmbeddedServerSecurity.prepare(dataDir.resolve("pg"), port == 0 ? freePort() : port,
+                    tuning, osAccount, DatabaseCredentials.loadOrCreate(dataDir), DATABASE);
+            pg.start();
+            SpringApplication.getShutdownHandlers().add(pg::stop);
             return pg;
         } catch (IOException e) {
-            throw new UncheckedIOException(Messages.text("platform.db.embedded-start-failed", pgDir), e);
+            throw new UncheckedIOException(Messages.text("platform.db.embedded-start-failed", dataDir.resolve("pg")), e);
         }
     }
 
-    /** Issue 16: replaces the dead server of {@code dataDir} by a new one on the same port and data. */
-    static synchronized EmbeddedPostgres restart(Path dataDir) {
-        EmbeddedPostgres old = SERVERS.get(dataDir);
-        ServerStart spec = ServerStart.of(dataDir.resolve("pg")).withPort(old == null ? 0 : old.getPort());
-        if (old != null) {
-            try {
-                // pg_ctl stop finds no server; what matters is that the directory's lock is released
-                old.close();
-            } catch (IOException | RuntimeException e) {
-                // the server is gone either way
-            }
+    /**
+     * Issue 16: starts the dead server of {@code dataDir} again on the same port and data (PostgreSQL
+     * replays its WAL), once the backends of the dead one are gone.
+     */
+    static synchronized PostgresServerProcess restart(Path dataDir) {
+        PostgresServerProcess pg = SERVERS.get(dataDir);
+        if (pg == null) {
+            throw new IllegalStateException("no embedded server was started on " + dataDir);
         }
-        EmbeddedPostgres pg = spec.start();
-        SERVERS.put(dataDir, pg);
+        OrphanedServer.awaitBackendsGone(pg.dataDirectory(), java.time.Duration.ofSeconds(10));
+        pg.start();
         return pg;
-    }
-
-    private static void stop(EmbeddedPostgres pg) {
-        try {
-            pg.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static int freePort() throws IOException {
         try (var socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void createDatabaseAndRole(EmbeddedPostgres pg) {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
-            var rs = st.executeQuery("select 1 from pg_roles where rolname = '" + APP_ROLE + "'");
-            if (!rs.next()) {
-                st.execute("create role " + APP_ROLE + " login");
-            }
-            rs = st.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
-            if (!rs.next()) {
-                // code-point order, as libc's C.UTF-8 sorts too, but compared with memcmp instead of
-                // strcoll: every index on names and region codes is maintained and searched faster
-                // (about a fifth of a roster import's inserts); character classes stay Unicode-aware
-                st.execute("create database " + DATABASE + " owner postgres template template0 encoding 'UTF8'"
-                        + " locale_provider builtin builtin_locale 'C.UTF-8'");
-            }
-            st.execute("grant connect, temporary on database " + DATABASE + " to " + APP_ROLE);
-        } catch (SQLException e) {
-            throw new IllegalStateException(Messages.text("platform.db.embedded-init-failed"), e);
         }
     }
 }

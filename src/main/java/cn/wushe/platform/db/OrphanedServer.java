@@ -33,8 +33,10 @@ public final class OrphanedServer {
      * replayed once {@link DatabaseWatch} exists, and go straight to the log after that.
      */
     static final DeferredLog log = new DeferredLog();
-    /** The file zonky's EmbeddedPostgres locks while an application uses the directory. */
-    static final String LOCK_FILE = "epg-lock";
+    /** The file an application locks for as long as it uses the data directory's server. */
+    static final String LOCK_FILE = "pg-owner.lock";
+    /** Locks this JVM holds, by data directory: released only when the process ends. */
+    private static final java.util.Map<Path, FileLock> HELD = new java.util.concurrent.ConcurrentHashMap<>();
     static final Duration FAST_SHUTDOWN = Duration.ofSeconds(10);
     static final Duration IMMEDIATE_SHUTDOWN = Duration.ofSeconds(5);
 
@@ -46,20 +48,29 @@ public final class OrphanedServer {
      * @throws IllegalStateException when the directory is still held after {@code lockWait}, or the
      *                               orphan does not stop
      */
-    public static void clear(Path pgDir, Duration lockWait) {
-        awaitLock(pgDir, lockWait);
-        stopOrphan(pgDir);
+    public static void clear(Path dataDir, Duration lockWait) {
+        awaitLock(dataDir, lockWait);
+        stopOrphan(dataDir.resolve("pg"));
     }
 
-    /** Waits until no other process holds {@code pgDir}'s lock file. */
-    static void awaitLock(Path pgDir, Duration wait) {
-        Path lockFile = pgDir.resolve(LOCK_FILE);
-        if (!Files.exists(lockFile)) {
+    /**
+     * Takes {@code dataDir}'s lock for the rest of this process's life, waiting while another
+     * process (an instance still shutting down) holds it.
+     */
+    static synchronized void awaitLock(Path dataDir, Duration wait) {
+        Path pgDir = dataDir;
+        if (HELD.containsKey(dataDir)) {
             return;
+        }
+        Path lockFile = dataDir.resolve(LOCK_FILE);
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         long deadline = System.nanoTime() + wait.toNanos();
         boolean told = false;
-        while (!lockFree(lockFile)) {
+        while (!tryHold(dataDir, lockFile)) {
             if (!told) {
                 String line = Messages.text("platform.db.waiting-for-lock", pgDir, String.valueOf(wait.toSeconds()));
                 // whoever started the application is waiting now, before the log exists
@@ -77,16 +88,18 @@ public final class OrphanedServer {
         }
     }
 
-    private static boolean lockFree(Path lockFile) {
-        try (RandomAccessFile file = new RandomAccessFile(lockFile.toFile(), "rw")) {
+    @SuppressWarnings("resource") // the channel stays open with the lock until the process ends
+    private static boolean tryHold(Path dataDir, Path lockFile) {
+        try {
+            RandomAccessFile file = new RandomAccessFile(lockFile.toFile(), "rw");
             FileLock lock = file.getChannel().tryLock();
             if (lock == null) {
+                file.close();
                 return false;
             }
-            lock.release();
+            HELD.put(dataDir, lock);
             return true;
         } catch (OverlappingFileLockException e) {
-            // held by this JVM: a server of this process still runs on the directory
             return false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,7 +1,6 @@
 package cn.wushe.platform.db;
 
 import cn.wushe.platform.Messages;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -53,13 +52,17 @@ public final class Restore {
     private final Path targetDataDir;
     private final @Nullable Instant pointInTime;
     private final PrintStream out;
+    private final @Nullable String account;
 
     /**
      * @param backupDir     the backup directory ({@code wushe.backup.dir} of the backed-up installation)
      * @param targetDataDir the new data directory; {@code pg} is created in it
      * @param pointInTime   restore to this moment; null: to the end of the archived WAL
+     * @param account       the OS account the server runs as (null: the JVM's own)
      */
-    public Restore(Path backupDir, Path targetDataDir, @Nullable Instant pointInTime, PrintStream out) {
+    public Restore(Path backupDir, Path targetDataDir, @Nullable Instant pointInTime, PrintStream out,
+                   @Nullable String account) {
+        this.account = account;
         this.backupDir = backupDir.toAbsolutePath().normalize();
         this.targetDataDir = targetDataDir.toAbsolutePath().normalize();
         this.pointInTime = pointInTime;
@@ -75,14 +78,10 @@ public final class Restore {
         }
     }
 
-    /** Rows per module after the restore. */
-    public record Counts(Map<String, Long> rowsPerSchema) {
-    }
-
     /**
      * @throws RestoreRefused before anything was changed, or after the partial restore was removed
      */
-    public Counts run() {
+    public void run() {
         BaseBackup backup;
         try {
             backup = check();
@@ -97,13 +96,17 @@ public final class Restore {
             Files.setPosixFilePermissions(pgDir, BaseBackup.OWNER_ONLY);
             backup.copyDataTo(pgDir);
             Files.writeString(pgDir.resolve("recovery.signal"), "");
-            Counts counts = recover(pgDir);
+            recover(pgDir);
             out.println(Messages.text("platform.restore.done", pgDir));
-            counts.rowsPerSchema().forEach((schema, rows) ->
-                    out.println(Messages.text("platform.restore.count", schema, String.valueOf(rows))));
-            return counts;
         } catch (IOException | RuntimeException e) {
             Thread.interrupted();
+            // what PostgreSQL said is the administrator's clue; the directory it is in goes away
+            try {
+                List<String> lines = Files.exists(pgDir.resolve("server.log")) ? Files.readAllLines(pgDir.resolve("server.log")) : List.of();
+                lines.subList(Math.max(0, lines.size() - 15), lines.size()).forEach(out::println);
+            } catch (IOException | RuntimeException ignored) {
+                // no log to show
+            }
             DatabaseBackups.deleteQuietly(pgDir);
             throw new RestoreRefused(Messages.text("platform.restore.failed", e.getMessage()), e);
         }
@@ -193,82 +196,43 @@ public final class Restore {
         }
     }
 
-    /** Starts the server on the copy, lets it replay the archive and promote, counts, and stops it cleanly. */
-    private Counts recover(Path pgDir) throws IOException {
+    /**
+     * Starts the server on the copy (as the server's account, listening on 127.0.0.1 only), lets it
+     * replay the archive and promote — PostgreSQL removes {@code recovery.signal} then — and stops it
+     * cleanly. {@code pg_ctl -w} fails at once when the server dies while starting.
+     */
+    private void recover(Path pgDir) throws IOException {
         Map<String, String> config = new LinkedHashMap<>();
+        config.put("listen_addresses", "127.0.0.1");
+        // read-only connections during the replay need at least the primary's settings (EmbeddedPostgresEnvironment)
+        config.put("max_connections", "200");
+        config.put("unix_socket_directories", "");
         config.put("restore_command", WalArchive.restoreCommand(backupDir.resolve("wal")));
         config.put("archive_mode", "off");
         config.put("recovery_target_action", "promote");
         if (pointInTime != null) {
             config.put("recovery_target_time", "'" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(pointInTime.atZone(ZONE)) + "'");
         }
-        ServerStart.Lifecycle lifecycle = new ServerStart.Lifecycle(Duration.ZERO, CONSISTENT_WITHIN, config, true);
-        EmbeddedPostgres pg = startWatched(pgDir, lifecycle);
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+        EmbeddedServerSecurity.chown(pgDir, account);
+        EmbeddedServerSecurity.makeTraversable(pgDir, account);
+        // the archive is read by the server's account
+        EmbeddedServerSecurity.makeTraversable(backupDir.resolve("wal").resolve("x"), account);
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        PostgresServerProcess pg = new PostgresServerProcess(PostgresServerProcess.installation(), pgDir, account, port, config);
+        pg.start();
+        try {
             long deadline = System.nanoTime() + Duration.ofHours(2).toNanos();
-            while (inRecovery(st)) {
-                if (System.nanoTime() > deadline || !serverAlive(pgDir)) {
+            while (Files.exists(pgDir.resolve("recovery.signal"))) {
+                if (System.nanoTime() > deadline || !pg.isRunning()) {
                     throw new IllegalStateException(Messages.text("platform.restore.recovery-stopped"));
                 }
                 OrphanedServer.sleep(Duration.ofMillis(200));
             }
-            return new Counts(count(pg));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
         } finally {
-            pg.close();
-        }
-    }
-
-    /**
-     * zonky waits the whole startup time for a server that died while starting (a missing or bad
-     * WAL segment); a watchdog interrupts the wait once no postgres has worked in the directory for
-     * two seconds, and the start then fails at once.
-     */
-    private static EmbeddedPostgres startWatched(Path pgDir, ServerStart.Lifecycle lifecycle) {
-        Thread caller = Thread.currentThread();
-        java.util.concurrent.atomic.AtomicBoolean starting = new java.util.concurrent.atomic.AtomicBoolean(true);
-        Thread watchdog = Thread.ofPlatform().daemon().name("restore-watchdog").start(() -> {
-            try {
-                Thread.sleep(Duration.ofSeconds(5));
-                int gone = 0;
-                while (starting.get()) {
-                    gone = OrphanedServer.processesIn(pgDir).isEmpty() ? gone + 1 : 0;
-                    if (gone >= 10 && starting.get()) {
-                        caller.interrupt();
-                        return;
-                    }
-                    Thread.sleep(200);
-                }
-            } catch (InterruptedException e) {
-                // the start finished
-            }
-        });
-        try {
-            return EmbeddedPostgresEnvironment.start(pgDir, 0, true, lifecycle);
-        } finally {
-            starting.set(false);
-            watchdog.interrupt();
-            if (Thread.interrupted()) {
-                throw new IllegalStateException(Messages.text("platform.restore.recovery-stopped"));
-            }
-        }
-    }
-
-    private static boolean serverAlive(Path pgDir) {
-        return OrphanedServer.postmasterPid(pgDir).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    private static boolean inRecovery(Statement st) throws SQLException {
-        try (ResultSet rs = st.executeQuery("select pg_is_in_recovery()")) {
-            rs.next();
-            return rs.getBoolean(1);
-        }
-    }
-
-    private static Map<String, Long> count(EmbeddedPostgres pg) throws SQLException {
-        try (Connection c = pg.getDatabase("postgres", EmbeddedPostgresEnvironment.DATABASE).getConnection()) {
-            return rowsPerSchema(c);
+            pg.stop();
         }
     }
 

@@ -46,7 +46,7 @@ public class RestoreCommand implements EnvironmentPostProcessor, Ordered {
         String until = env.getProperty("wushe.restore.until", "");
         try {
             Instant pointInTime = until.isBlank() ? null : Restore.parseTime(until);
-            new Restore(Path.of(from), target, pointInTime, out).run();
+            new Restore(Path.of(from), target, pointInTime, out, ServerStart.serverAccount(env)).run();
             String keys = env.getProperty("wushe.restore.keys", "");
             if (!keys.isBlank()) {
                 copyKeys(Path.of(keys), target.resolve("keys"));

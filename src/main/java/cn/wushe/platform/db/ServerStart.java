@@ -1,72 +1,43 @@
 package cn.wushe.platform.db;
 
 import cn.wushe.platform.Messages;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.env.Environment;
 
-/**
- * How the embedded server of one data directory is started, kept so that the very same start can
- * be repeated after the server died (same port, same settings; PostgreSQL replays its WAL).
- *
- * @param lifecycle what issue 16 adds to a start: waiting for the lock, archiving for backups
- */
-record ServerStart(Path pgDir, int port, boolean durable, Lifecycle lifecycle) {
+/** What issue 16 adds to a start of the embedded server: waiting for the directory, archiving for backups. */
+final class ServerStart {
 
-    private static final Map<Path, ServerStart> STARTED = new ConcurrentHashMap<>();
+    private ServerStart() {
+    }
 
     /**
      * @param lockWait     how long a start waits for an instance that is still shutting down
-     * @param startupWait  how long a start waits for the server to accept connections (crash
-     *                     recovery of a large database takes a while)
-     * @param serverConfig extra {@code postgresql.conf} settings
-     * @param recovering   a restore's archive recovery: the server is read-only until promoted, so
-     *                     database and role are not created (they are in the backup)
+     * @param serverConfig extra {@code postgresql.conf} settings (WAL archiving)
      */
-    record Lifecycle(Duration lockWait, Duration startupWait, Map<String, String> serverConfig, boolean recovering) {
-
-        Lifecycle(Duration lockWait, Duration startupWait, Map<String, String> serverConfig) {
-            this(lockWait, startupWait, serverConfig, false);
-        }
+    record Lifecycle(Duration lockWait, Map<String, String> serverConfig) {
     }
 
-    EmbeddedPostgres start() {
-        STARTED.put(pgDir, this);
-        return EmbeddedPostgresEnvironment.start(pgDir, port, durable, lifecycle);
-    }
-
-    ServerStart withPort(int newPort) {
-        return new ServerStart(pgDir, newPort, durable, lifecycle);
-    }
-
-    /** The start that started the server of {@code pgDir} in this JVM. */
-    static ServerStart of(Path pgDir) {
-        ServerStart start = STARTED.get(pgDir);
-        if (start == null) {
-            throw new IllegalStateException("no embedded server was started on " + pgDir);
-        }
-        return start;
-    }
-
-    /** Reads the lifecycle settings: {@code wushe.db.lock-wait}, {@code wushe.db.startup-wait}, {@code wushe.backup.*}. */
+    /** Reads {@code wushe.db.lock-wait} and {@code wushe.backup.*}. */
     static Lifecycle lifecycleSettings(Environment env) {
         Map<String, String> config = new LinkedHashMap<>();
         BackupSettings backup = BackupSettings.from(env);
         if (backup.enabled()) {
             String problem = backup.problem();
             if (problem == null) {
-                config.putAll(WalArchive.serverSettings(backup));
+                config.putAll(WalArchive.serverSettings(backup, serverAccount(env)));
             } else {
                 OrphanedServer.log.error(Messages.text("platform.db.archiving-off", problem));
             }
         }
-        return new Lifecycle(
-                env.getProperty("wushe.db.lock-wait", Duration.class, Duration.ofSeconds(60)),
-                env.getProperty("wushe.db.startup-wait", Duration.class, Duration.ofMinutes(5)),
-                config);
+        return new Lifecycle(env.getProperty("wushe.db.lock-wait", Duration.class, Duration.ofSeconds(60)), config);
+    }
+
+    /** The OS account the server runs as (it runs the archive command), null when it runs as the JVM's user. */
+    static String serverAccount(Environment env) {
+        return EmbeddedServerSecurity.runsAsRoot()
+                ? EmbeddedServerSecurity.ensureAccount(env.getProperty("wushe.db.os-account", EmbeddedServerSecurity.DEFAULT_ACCOUNT))
+                : null;
     }
 }

@@ -24,8 +24,15 @@ final class WalArchive {
      * The settings that make the server copy every finished WAL segment to {@code <backup>/wal}.
      * Values are quoted for the shell through which {@code pg_ctl} starts the server.
      */
-    static Map<String, String> serverSettings(BackupSettings backup) {
+    static Map<String, String> serverSettings(BackupSettings backup, @org.jspecify.annotations.Nullable String account) {
         Path script = writeScript(backup);
+        try {
+            // the server's account runs the script and writes the segments
+            EmbeddedServerSecurity.chown(backup.walDir(), account);
+            EmbeddedServerSecurity.makeTraversable(backup.walDir(), account);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Map<String, String> config = new LinkedHashMap<>();
         config.put("wal_level", "replica");
         config.put("archive_mode", "on");

@@ -65,7 +65,10 @@ public class BulkLoad {
         java.util.function.UnaryOperator<String> once = reuseCiphertexts
                 ? plaintext -> memo.computeIfAbsent(plaintext, cipher::encrypt) : cipher::encrypt;
         Connection connection = DataSourceUtils.getConnection(dataSource);
+        boolean loader = false;
         try {
+            // COPY into tables behind the row-level security wall needs the loader role
+            loader = CopyIn.takeLoaderRole(connection);
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
             int people = 0;
             ImportedIds imported = new ImportedIds();
@@ -118,6 +121,9 @@ public class BulkLoad {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            if (loader) {
+                CopyIn.resetRole(connection);
+            }
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }

@@ -71,16 +71,18 @@ class FieldCipherUnitTest {
     }
 
     @Test
-    void generatesADevelopmentKeyRingOnceReadableOnlyByItsOwner(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("keys/crypto.properties");
-        KeyRing first = CryptoConfiguration.fromFile(file);
-        KeyRing second = CryptoConfiguration.fromFile(file);
+    void aGeneratedMasterKeyIsWrittenOnceReadableOnlyByItsOwner(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("keys/master.key");
+        MasterKeys first = MasterKeys.generatedFor(file, "Test");
+        MasterKeys second = MasterKeys.generatedFor(file, "Test");
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        String stored = new Sm4GcmFieldCipher(first).encrypt("秘密");
-        assertThat(new Sm4GcmFieldCipher(second).decrypt(stored)).isEqualTo("秘密");
+        String wrapped = first.wrap("field", 1, Base64.getDecoder().decode(K1));
+        assertThat(second.unwrap(first.primaryId(), wrapped, "field", 1)).isEqualTo(Base64.getDecoder().decode(K1));
+        assertThatThrownBy(() -> second.unwrap(first.primaryId(), wrapped, "field", 2))
+                .as("a wrapped key is bound to its purpose and version").hasMessageContaining("无法用主密钥");
         assertThat(first.toString()).doesNotContain(Files.readString(file).lines()
-                .filter(l -> l.startsWith("keys.1=")).findFirst().orElseThrow().substring(7));
+                .filter(l -> l.startsWith("1:")).findFirst().orElseThrow().substring(2));
     }
 
     @Test

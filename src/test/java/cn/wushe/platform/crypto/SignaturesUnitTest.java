@@ -38,14 +38,4 @@ class SignaturesUnitTest {
     void aShortKeyIsRefused() {
         assertThatThrownBy(() -> new HmacSm3Signatures(new byte[8])).isInstanceOf(IllegalStateException.class);
     }
-
-    @Test
-    void theGeneratedKeyIsWrittenOnceOwnerOnlyAndReadBackOnTheNextStart(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("keys").resolve("signing.properties");
-        String first = CryptoConfiguration.signingKeyFromFile(file);
-        String second = CryptoConfiguration.signingKeyFromFile(file);
-
-        assertThat(first).matches("[0-9a-f]{64}").isEqualTo(second);
-        assertThat(Files.getPosixFilePermissions(file).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
-    }
 }

@@ -28,7 +28,8 @@ class EmbeddedPostgresDurabilityIntegrationTest {
         env.getPropertySources().addFirst(new MapPropertySource("deployment", Map.of("wushe.data-dir", dataDir.toString())));
         new EmbeddedPostgresEnvironment().postProcessEnvironment(env, new SpringApplication());
         JdbcClient jdbc = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(),
-                env.getRequiredProperty("spring.datasource.url"), "postgres", ""));
+                env.getRequiredProperty("spring.datasource.url"), DatabaseCredentials.SUPERUSER,
+                DatabaseCredentials.load(dataDir).superuserPassword()));
 
         assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
         assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");

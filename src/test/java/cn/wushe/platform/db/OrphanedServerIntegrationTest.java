@@ -3,7 +3,6 @@ package cn.wushe.platform.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OrphanedServerIntegrationTest {
 
-    private static final ServerStart.Lifecycle PLAIN =
-            new ServerStart.Lifecycle(Duration.ofSeconds(10), Duration.ofSeconds(60), Map.of());
+    private static final ServerStart.Lifecycle PLAIN = new ServerStart.Lifecycle(Duration.ofSeconds(10), Map.of());
 
     @TempDir
     Path dir;
@@ -29,23 +27,23 @@ class OrphanedServerIntegrationTest {
     @Test
     void aStalePidFileOfADeadServerOrAReusedPidDoesNotStopTheStart() throws Exception {
         Path pgDir = dir.resolve("pg");
-        EmbeddedPostgres first = EmbeddedPostgresEnvironment.start(pgDir, 0, false, PLAIN);
+        PostgresServerProcess first = start();
         long pid = OrphanedServer.postmasterPid(pgDir).orElseThrow();
         assertThat(OrphanedServer.isServerOf(pid, pgDir)).isTrue();
         assertThat(OrphanedServer.isServerOf(pid, dir)).as("another directory's server").isFalse();
-        first.close();
+        first.stop();
 
         Process finished = new ProcessBuilder("true").start();
         finished.waitFor();
         Files.writeString(pgDir.resolve("postmaster.pid"), finished.pid() + "\n" + pgDir + "\n");
-        EmbeddedPostgresEnvironment.start(pgDir, 0, false, PLAIN).close();
+        start().stop();
 
         Process unrelated = new ProcessBuilder("sleep", "60").start();
         try {
             Files.writeString(pgDir.resolve("postmaster.pid"), unrelated.pid() + "\n" + pgDir + "\n");
-            EmbeddedPostgres again = EmbeddedPostgresEnvironment.start(pgDir, 0, false, PLAIN);
+            PostgresServerProcess again = start();
             assertThat(unrelated.isAlive()).as("an unrelated process is never signalled").isTrue();
-            again.close();
+            again.stop();
         } finally {
             unrelated.destroyForcibly();
         }
@@ -54,33 +52,38 @@ class OrphanedServerIntegrationTest {
     @Test
     void aServerOfThisDirectoryLeftRunningIsStopped() throws Exception {
         Path pgDir = dir.resolve("pg");
-        EmbeddedPostgres server = EmbeddedPostgresEnvironment.start(pgDir, 0, false, PLAIN);
+        PostgresServerProcess server = start();
         long pid = OrphanedServer.postmasterPid(pgDir).orElseThrow();
 
         OrphanedServer.stopOrphan(pgDir);
 
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(OrphanedServer.processesIn(pgDir)).isEmpty();
-        server.close();
     }
 
     @Test
     void aStartWaitsForTheLockOfAnInstanceShuttingDownButNotForever() throws Exception {
-        Path pgDir = Files.createDirectories(dir.resolve("pg"));
-        Path lock = pgDir.resolve(OrphanedServer.LOCK_FILE);
+        Path dataDir = Files.createDirectories(dir.resolve("locked"));
+        Path lock = dataDir.resolve(OrphanedServer.LOCK_FILE);
         Files.createFile(lock);
 
         Process brief = holdLock(lock, 3000);
-        OrphanedServer.awaitLock(pgDir, Duration.ofMinutes(1));
+        OrphanedServer.awaitLock(dataDir, Duration.ofMinutes(1));
         assertThat(brief.waitFor(5, TimeUnit.SECONDS)).as("the holder had ended when the wait did").isTrue();
 
-        Process stuck = holdLock(lock, 120_000);
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Process stuck = holdLock(Files.createFile(other.resolve(OrphanedServer.LOCK_FILE)), 120_000);
         try {
-            assertThatThrownBy(() -> OrphanedServer.awaitLock(pgDir, Duration.ofSeconds(1)))
+            assertThatThrownBy(() -> OrphanedServer.awaitLock(other, Duration.ofSeconds(1)))
                     .hasMessageContaining("仍被另一个实例占用");
         } finally {
             stuck.destroyForcibly();
         }
+    }
+
+    /** The embedded server on {@code dir}, started as the application starts it (lock, orphan check, account). */
+    private PostgresServerProcess start() {
+        return EmbeddedPostgresEnvironment.start(dir, 0, false, EmbeddedServerSecurity.DEFAULT_ACCOUNT, PLAIN);
     }
 
     /** Another JVM that locks the file as zonky does, says so, and holds it for {@code millis}. */

@@ -59,7 +59,10 @@ final class WusheProcess {
                 "--logging.level.root=WARN",
                 "--logging.level.cn.wushe=INFO"));
         command.addAll(extra);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // outside demo and test the application needs its master key from outside the data directory
+        builder.environment().put("WUSHE_CRYPTO_MASTER_KEY", "1:" + "5a".repeat(16));
+        return builder.start();
     }
 
     String log() throws IOException {

@@ -46,6 +46,9 @@ class RegionImportBenchmark {
     static final String START = "<!-- region-import -->";
     static final String END = "<!-- /region-import -->";
 
+    /** The owner's password: the plain copies and the floor run as the owner, as migrations do. */
+    static String owner = "";
+
     @Test
     void loadsAllOfChinaAgainstAPlainCopy() throws Exception {
         String loadBefore = loadAverage();
@@ -54,14 +57,15 @@ class RegionImportBenchmark {
         env.getPropertySources().addFirst(new MapPropertySource("benchmark", Map.of("wushe.data-dir", DATA_DIR.toString())));
         new EmbeddedPostgresEnvironment().postProcessEnvironment(env, new SpringApplication());
         String url = env.getRequiredProperty("spring.datasource.url");
-        Flyway.configure().dataSource(url, "postgres", "")
+        owner = env.getRequiredProperty("spring.flyway.password");
+        Flyway.configure().dataSource(url, "wushe_owner", owner)
                 .locations("classpath:db/migration/__root", "classpath:db/migration/region")
                 .placeholders(Map.of("appRole", env.getRequiredProperty("spring.datasource.username")))
                 .load().migrate();
 
         Duration plainFirst = plainCopy(url);
         SimpleDriverDataSource app = new SimpleDriverDataSource(new org.postgresql.Driver(), url,
-                env.getRequiredProperty("spring.datasource.username"), "");
+                env.getRequiredProperty("spring.datasource.username"), env.getRequiredProperty("spring.datasource.password"));
         Clock clock = Clock.system(ClockConfiguration.ZONE);
         RegionImport regionImport = new RegionImport(app, new DataSourceTransactionManager(app), clock);
         ImportResult full = regionImport.importFrom(RegionFiles.bundled());
@@ -86,7 +90,7 @@ class RegionImportBenchmark {
 
     /** The floor: the five files streamed by COPY into plain, unindexed tables of text columns. */
     static Duration plainCopy(String url) throws SQLException, IOException {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(url, "wushe_owner", owner)) {
             c.createStatement().execute("drop schema if exists bench cascade; create schema bench");
             long start = System.nanoTime();
             for (TreeFile file : TreeFile.values()) {
@@ -105,7 +109,7 @@ class RegionImportBenchmark {
      * then the trigram index built on them, as the owner; neither is part of the import.
      */
     static Duration[] finalRowsFloor(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(url, "wushe_owner", owner)) {
             c.createStatement().execute("create table bench.final_rows (like region.regions)");
             long start = System.nanoTime();
             c.createStatement().execute("insert into bench.final_rows select * from region.regions order by code");
@@ -116,7 +120,7 @@ class RegionImportBenchmark {
     }
 
     static String serverVersion(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+        try (Connection c = DriverManager.getConnection(url, "wushe_owner", owner);
                 var rs = c.createStatement().executeQuery("show server_version")) {
             rs.next();
             return rs.getString(1);

@@ -83,9 +83,12 @@ public class OpsProbe {
                 .build();
     }
 
+    /** The superuser: switching WAL and counting every schema's rows (row-level security included) are its. */
     private static Connection owner(Environment env) throws java.sql.SQLException {
+        java.nio.file.Path dataDir = java.nio.file.Path.of(env.getRequiredProperty("wushe.data-dir")).toAbsolutePath().normalize();
         return DriverManager.getConnection(env.getRequiredProperty("spring.flyway.url"),
-                env.getRequiredProperty("spring.flyway.user"), env.getProperty("spring.flyway.password", ""));
+                cn.wushe.platform.db.DatabaseCredentials.SUPERUSER,
+                cn.wushe.platform.db.DatabaseCredentials.load(dataDir).superuserPassword());
     }
 
     private static String text(Statement st, String sql) throws java.sql.SQLException {
