@@ -88,4 +88,6 @@ public enum Permission {
     PROJECT_VIEW,
     /** Evaluate a project at acceptance (第三方评估) when assigned to it. */
     PROJECT_EVALUATE,
+    /** See backups and their progress, start one now (system admin 系统管理员). */
+    BACKUP_MANAGE,
 }

@@ -142,7 +142,9 @@ public enum ProblemType {
     IF_MATCH_REQUIRED("if-match-required", 428),
     TOO_MANY_REQUESTS("too-many-requests", 429),
     /** Something failed on the server; the details are in the log, never in the answer. */
-    SERVER_ERROR("server-error", 500);
+    SERVER_ERROR("server-error", 500),
+    /** The database is down (being restarted after a crash): try again after {@code Retry-After} seconds. */
+    DATABASE_UNAVAILABLE("database-unavailable", 503);
 
     private final String slug;
     private final int status;

@@ -374,7 +374,7 @@ class RegistryBenchmark {
         return sample;
     }
 
-    private static List<Place> places() throws Exception {
+    static List<Place> places() throws Exception {
         Path villages = Path.of("/work/shared/data/regions/villages.csv.gz");
         if (!Files.exists(villages)) {
             villages = Path.of("../shared/data/regions/villages.csv.gz");

@@ -1,17 +1,14 @@
 package cn.wushe.scheduling;
 
 import cn.wushe.WusheApplication;
+import cn.wushe.platform.TestProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * The real application in a JVM of its own: main classes, the dependency jars and only the
@@ -109,42 +106,7 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    /**
-     * Surefire may hand the test JVM a manifest-only jar; its Class-Path lists the real entries.
-     * The probe's classes are copied into a directory of their own.
-     */
     private static String classpath(Path workDir) throws IOException {
-        List<String> entries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            if (entry.endsWith(".jar") && Path.of(entry).getFileName().toString().startsWith("surefire")) {
-                try (JarFile jar = new JarFile(entry)) {
-                    String manifestPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
-                    if (manifestPath != null) {
-                        Arrays.stream(manifestPath.trim().split("\\s+"))
-                                .map(u -> Path.of(URI.create(u).isAbsolute() ? URI.create(u) : Path.of(entry).getParent().toUri().resolve(u)).toString())
-                                .forEach(entries::add);
-                    }
-                }
-            } else {
-                entries.add(entry);
-            }
-        }
-        Path testClasses = Path.of("target/test-classes").toAbsolutePath();
-        List<String> main = new ArrayList<>(entries.stream()
-                .filter(e -> !Path.of(e).toAbsolutePath().normalize().equals(testClasses))
-                .filter(e -> !e.contains("surefire"))
-                .toList());
-        Path probe = workDir.resolve("probe-classes");
-        Path probePackage = Path.of("cn/wushe/scheduling/probe");
-        Files.createDirectories(probe.resolve(probePackage));
-        try (Stream<Path> classes = Files.list(testClasses.resolve(probePackage))) {
-            for (Path c : classes.toList()) {
-                Files.copy(c, probe.resolve(probePackage).resolve(c.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        main.add(probe.toString());
-        return String.join(java.io.File.pathSeparator, main);
+        return TestProcesses.classpath(workDir, "cn.wushe.scheduling.probe");
     }
 }

@@ -15,6 +15,7 @@ import static cn.wushe.platform.Permission.ORG_VIEW;
 import static cn.wushe.platform.Permission.PROJECT_EVALUATE;
 import static cn.wushe.platform.Permission.PROJECT_VIEW;
 import static cn.wushe.platform.Permission.ROUND_MANAGE;
+import static cn.wushe.platform.Permission.BACKUP_MANAGE;
 import static cn.wushe.platform.Permission.CALENDAR_MANAGE;
 import static cn.wushe.platform.Permission.DOCUMENT_REVOKE;
 import static cn.wushe.platform.Permission.GRID_EDIT;
@@ -110,7 +111,8 @@ public enum Role {
             at(MATTER_SUBMIT, MATTER_VIEW)),
     SYSTEM_ADMIN("System administrator (accounts)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
             at(USER_MANAGE, CALENDAR_MANAGE, TASK_VIEW),
-            at(UNIT_MANAGE)),
+            at(UNIT_MANAGE),
+            at(BACKUP_MANAGE)),
     SECURITY_ADMIN("Security administrator (roles)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,
             at(ROLE_MANAGE)),
     AUDIT_ADMIN("Audit administrator (audit log)", ScopeLevel.COUNTY, Duty.ADMINISTRATION,

@@ -45,7 +45,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         int port = env.getProperty("wushe.db.port", Integer.class, 0);
         boolean durable = env.getProperty("wushe.db.durable", Boolean.class, true);
         String osAccount = env.getProperty("wushe.db.os-account", EmbeddedServerSecurity.DEFAULT_ACCOUNT);
-        PostgresServerProcess pg = SERVERS.computeIfAbsent(dataDir, dir -> start(dir, port, durable, osAccount));
+        // issue 16 (lifecycle): the directory's lock, an orphan of a crashed run stopped, archiving for backups
+        ServerStart.Lifecycle lifecycle = ServerStart.lifecycleSettings(env);
+        PostgresServerProcess pg = SERVERS.computeIfAbsent(dataDir, dir -> start(dir, port, durable, osAccount, lifecycle));
         DatabaseCredentials credentials = DatabaseCredentials.load(dataDir);
         String url = "jdbc:postgresql://127.0.0.1:" + pg.port() + "/" + DATABASE;
         Map<String, Object> props = new HashMap<>();
@@ -64,7 +66,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
      *                database need not (fsync and synchronous_commit off), the registry must survive
      *                a crash and a power loss, so only the test profile turns this off
      */
-    private static PostgresServerProcess start(Path dataDir, int port, boolean durable, String osAccount) {
+    static PostgresServerProcess start(Path dataDir, int port, boolean durable, String osAccount,
+            ServerStart.Lifecycle lifecycle) {
         Map<String, String> tuning = new java.util.LinkedHashMap<>();
         tuning.put("max_connections", "200");
         tuning.put("shared_buffers", "256MB");
@@ -73,6 +76,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         tuning.put("fsync", durable ? "on" : "off");
         tuning.put("synchronous_commit", durable ? "on" : "off");
         try {
+            OrphanedServer.clear(dataDir, lifecycle.lockWait());
+            tuning.putAll(lifecycle.serverConfig());
             // security (passwords, account, pg_hba, socket, roles) lives in EmbeddedServerSecurity
             PostgresServerProcess pg = EmbeddedServerSecurity.prepare(dataDir.resolve("pg"), port == 0 ? freePort() : port,
                     tuning, osAccount, DatabaseCredentials.loadOrCreate(dataDir), DATABASE);
@@ -82,6 +87,20 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         } catch (IOException e) {
             throw new UncheckedIOException(Messages.text("platform.db.embedded-start-failed", dataDir.resolve("pg")), e);
         }
+    }
+
+    /**
+     * Issue 16: starts the dead server of {@code dataDir} again on the same port and data (PostgreSQL
+     * replays its WAL), once the backends of the dead one are gone.
+     */
+    static synchronized PostgresServerProcess restart(Path dataDir) {
+        PostgresServerProcess pg = SERVERS.get(dataDir);
+        if (pg == null) {
+            throw new IllegalStateException("no embedded server was started on " + dataDir);
+        }
+        OrphanedServer.awaitBackendsGone(pg.dataDirectory(), java.time.Duration.ofSeconds(10));
+        pg.start();
+        return pg;
     }
 
     private static int freePort() throws IOException {

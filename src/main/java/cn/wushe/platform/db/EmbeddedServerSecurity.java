@@ -247,7 +247,7 @@ public final class EmbeddedServerSecurity {
      * the search bit for others (enter, not list), and says so; one it does not own is left alone,
      * and the server's start reports the refusal.
      */
-    private static void makeTraversable(Path pgDir, @Nullable String account) throws IOException {
+    static void makeTraversable(Path pgDir, @Nullable String account) throws IOException {
         if (account == null) {
             return;
         }

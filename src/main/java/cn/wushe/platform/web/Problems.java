@@ -58,6 +58,7 @@ public final class Problems {
             case 422 -> Messages.text("platform.problem.unprocessable");
             case 428 -> Messages.text("platform.problem.precondition-required");
             case 429 -> Messages.text("platform.problem.too-many-requests");
+            case 503 -> Messages.text("platform.problem.unavailable");
             default -> status >= 500 ? Messages.text("platform.problem.server-error") : Messages.text("platform.problem.failed");
         };
     }
