@@ -105,6 +105,43 @@ class RegistrationTapsBrowserTest extends BrowserTestSupport {
         screenshot("wechat-hint-phone");
     }
 
+    /**
+     * axe-core's WCAG 2.1 AA rules over the pages this issue changed — the desk table, the folded
+     * form, history, household, export, the workbench's 待办 panel — at phone and desk size, in
+     * normal and in large type: no serious or critical violation.
+     */
+    @Test
+    void theChangedPagesPassAxeInBothModesAndSizes() {
+        browser.manage().window().setSize(PHONE);
+        login("community_worker", DEMO_PASSWORD);
+        open("/people");
+        String person = java.net.URI.create(waitFor(By.cssSelector(".list-group a[href^='/people/']")).getAttribute("href")).getPath();
+        open(person);
+        String household = java.net.URI.create(waitFor(By.cssSelector("a[href^='/households/']")).getAttribute("href")).getPath();
+        List<String> pages = List.of("/people", "/people/new", "/people/export", "/", person + "/history", household);
+        List<String> violations = new ArrayList<>();
+        for (boolean large : List.of(false, true)) {
+            for (var size : List.of(PHONE, DESK)) {
+                browser.manage().window().setSize(size);
+                for (String page : pages) {
+                    open(page);
+                    waitFor(By.tagName("h1"));
+                    violations.addAll(accessibilityViolations(page + (large ? " large" : "") + " " + size.getWidth()));
+                }
+            }
+            if (!large) {
+                browser.executeScript("arguments[0].click();",
+                        browser.findElement(By.xpath("//footer//button[contains(., '大字模式')]")));
+                new WebDriverWait(browser, Duration.ofSeconds(10))
+                        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("html.large-type")));
+                browser.manage().window().setSize(DESK);
+                open("/people");
+                screenshot("people-table-desk-large");
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
     /** Waits for the saved person's page; a refusal fails with what the form said (and a screenshot). */
     private void saved(String screenshot) {
         try {
