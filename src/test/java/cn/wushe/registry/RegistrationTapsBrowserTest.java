@@ -82,6 +82,66 @@ class RegistrationTapsBrowserTest extends BrowserTestSupport {
         System.out.printf("registration taps: head %d, member %d%n", headTaps, taps);
     }
 
+    @Test
+    void theAppHasIconsAndWeChatUsersAreToldWhereDownloadsOpen() throws Exception {
+        // icons and the manifest need no sign-in: a phone fetches them for its home screen
+        for (String path : List.of("/favicon.ico", "/img/apple-touch-icon.png", "/img/icon-192.png", "/img/manifest.json")) {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url(path))).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body().length).as(path).isPositive();
+        }
+        browser.manage().window().setSize(PHONE);
+        login("community_worker", DEMO_PASSWORD);
+        open("/people/export");
+        waitForText(By.tagName("h1"), "导出");
+        assertThat(browser.findElement(By.cssSelector(".wechat-hint")).isDisplayed()).as("outside WeChat: no hint").isFalse();
+        assertThat(browser.findElement(By.cssSelector("link[rel=apple-touch-icon]")).getAttribute("href")).endsWith("/img/apple-touch-icon.png");
+        browser.executeCdpCommand("Network.setUserAgentOverride", java.util.Map.of("userAgent",
+                "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 MicroMessenger/8.0.50 NetType/WIFI Language/zh_CN"));
+        open("/people/export");
+        waitForText(By.tagName("h1"), "导出");
+        assertThat(waitFor(By.cssSelector(".wechat-hint")).getText()).contains("在默认浏览器中打开");
+        screenshot("wechat-hint-phone");
+    }
+
+    /**
+     * axe-core's WCAG 2.1 AA rules over the pages this issue changed — the desk table, the folded
+     * form, history, household, export, the workbench's 待办 panel — at phone and desk size, in
+     * normal and in large type: no serious or critical violation.
+     */
+    @Test
+    void theChangedPagesPassAxeInBothModesAndSizes() {
+        browser.manage().window().setSize(PHONE);
+        login("community_worker", DEMO_PASSWORD);
+        open("/people");
+        String person = java.net.URI.create(waitFor(By.cssSelector(".list-group a[href^='/people/']")).getAttribute("href")).getPath();
+        open(person);
+        String household = java.net.URI.create(waitFor(By.cssSelector("a[href^='/households/']")).getAttribute("href")).getPath();
+        List<String> pages = List.of("/people", "/people/new", "/people/export", "/", person + "/history", household);
+        List<String> violations = new ArrayList<>();
+        for (boolean large : List.of(false, true)) {
+            for (var size : List.of(PHONE, DESK)) {
+                browser.manage().window().setSize(size);
+                for (String page : pages) {
+                    open(page);
+                    waitFor(By.tagName("h1"));
+                    violations.addAll(accessibilityViolations(page + (large ? " large" : "") + " " + size.getWidth()));
+                }
+            }
+            if (!large) {
+                browser.executeScript("arguments[0].click();",
+                        browser.findElement(By.xpath("//footer//button[contains(., '大字模式')]")));
+                new WebDriverWait(browser, Duration.ofSeconds(10))
+                        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("html.large-type")));
+                browser.manage().window().setSize(DESK);
+                open("/people");
+                screenshot("people-table-desk-large");
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
     /** Waits for the saved person's page; a refusal fails with what the form said (and a screenshot). */
     private void saved(String screenshot) {
         try {

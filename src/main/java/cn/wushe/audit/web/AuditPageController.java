@@ -46,10 +46,36 @@ class AuditPageController {
 
     private final AuditReading reading;
     private final AuditProperties properties;
+    private final List<cn.wushe.platform.ObjectNamer> namers;
 
-    AuditPageController(AuditReading reading, AuditProperties properties) {
+    AuditPageController(AuditReading reading, AuditProperties properties,
+            org.springframework.beans.factory.ObjectProvider<cn.wushe.platform.ObjectNamer> namers) {
         this.reading = reading;
         this.properties = properties;
+        this.namers = namers.orderedStream().toList();
+    }
+
+    /**
+     * The page's rows with their objects and regions named by the modules that own them (a person by
+     * masked name, a region by name): one call per object type and module for the whole page.
+     */
+    private List<EntryRow> named(List<EntryRow> rows) {
+        Map<String, Map<String, String>> names = new java.util.HashMap<>();
+        Map<String, java.util.Set<String>> wanted = new java.util.HashMap<>();
+        for (EntryRow r : rows) {
+            if (r.objectType() != null && r.objectId() != null) {
+                wanted.computeIfAbsent(r.objectType(), t -> new java.util.HashSet<>()).add(r.objectId());
+            }
+            if (r.objectRegion() != null) {
+                wanted.computeIfAbsent(cn.wushe.platform.ObjectNamer.REGION, t -> new java.util.HashSet<>()).add(r.objectRegion());
+            }
+        }
+        wanted.forEach((type, ids) -> namers.forEach(n -> names.computeIfAbsent(type, t -> new java.util.HashMap<>())
+                .putAll(n.names(type, ids))));
+        return rows.stream().map(r -> r.withNames(
+                r.objectType() == null || r.objectId() == null ? null : names.getOrDefault(r.objectType(), Map.of()).get(r.objectId()),
+                r.objectRegion() == null ? null : names.getOrDefault(cn.wushe.platform.ObjectNamer.REGION, Map.of()).get(r.objectRegion())))
+                .toList();
     }
 
     @GetMapping
@@ -63,7 +89,7 @@ class AuditPageController {
             EntryQuery.Checked checked = query.checked(DEFAULT_SIZE);
             Page<AuditEntry> page = reading.search(checked.filter(), checked.page(), checked.size());
             model.addAttribute("page", page);
-            model.addAttribute("rows", page.items().stream().map(EntryRow::of).toList());
+            model.addAttribute("rows", named(page.items().stream().map(EntryRow::of).toList()));
             model.addAttribute("previousLink", page.hasPrevious() ? query.pageLink(page.page() - 1) : null);
             model.addAttribute("nextLink", page.hasNext() ? query.pageLink(page.page() + 1) : null);
         } catch (DomainException e) {
@@ -112,7 +138,13 @@ class AuditPageController {
     record EntryRow(String time, @Nullable String actorName, List<String> roles, String action,
             @Nullable String detail, @Nullable String objectType, @Nullable String objectId,
             @Nullable String objectRegion, @Nullable String whoAccessedLink, Outcome outcome,
-            @Nullable String clientIp, @Nullable String requestId, @Nullable String reason) {
+            @Nullable String clientIp, @Nullable String requestId, @Nullable String reason,
+            @Nullable String objectName, @Nullable String regionName) {
+
+        EntryRow withNames(@Nullable String object, @Nullable String region) {
+            return new EntryRow(time, actorName, roles, action, detail, objectType, objectId, objectRegion, whoAccessedLink,
+                    outcome, clientIp, requestId, reason, object, region);
+        }
 
         static EntryRow of(AuditEntry e) {
             String link = e.objectType() != null && e.objectId() != null
@@ -120,7 +152,7 @@ class AuditPageController {
                     : null;
             return new EntryRow(TIME.format(e.occurredAt()), e.actorName(), e.actorRoles(), e.action(),
                     readable(e.detail(), e.objectType()), e.objectType(), e.objectId(), e.objectRegion(), link, e.outcome(), e.clientIp(), e.requestId(),
-                    e.reason());
+                    e.reason(), null, null);
         }
 
         /** The detail with a list read's {@code ids=a,b,…} shown as a count ("共 2 人"). */

@@ -118,6 +118,7 @@ class RoleAdminPages {
                 a.unitId() == null ? null : units.find(a.unitId()).map(Unit::name).orElse(null))).toList());
         model.addAttribute("organizationUnits", organizationUnits());
         model.addAttribute("roles", RoleOption.all());
+        model.addAttribute("scopeChoices", regions.choices(CurrentActor.get(), cn.wushe.platform.Permission.ROLE_MANAGE, true));
         model.addAttribute("form", form);
         model.addAttribute("self", userId.equals(CurrentActor.get().id()));
         return "identity/admin/user-roles";

@@ -156,6 +156,7 @@ class UserAdminPages {
         model.addAttribute("q", q);
         model.addAttribute("form", form);
         model.addAttribute("times", new Times());
+        model.addAttribute("homeChoices", regions.choices(CurrentActor.get(), cn.wushe.platform.Permission.USER_MANAGE, false));
         return "identity/admin/users";
     }
 

@@ -1,5 +1,7 @@
 package cn.wushe.registry.internal;
 
+import cn.wushe.platform.personal.Masking;
+
 import cn.wushe.platform.Text;
 import cn.wushe.platform.Messages;
 import cn.wushe.platform.personal.IdentityNumber;
@@ -103,7 +105,49 @@ public class PersonReading {
     public List<PersonChange> history(Actor actor, PersonId id) {
         String region = regionOf(id, Scopes.view(actor, "p")).orElseThrow(() -> DomainException.notFound(Messages.text("registry.subject.person")));
         audit.recordAccess(AuditEvent.success("PERSON_HISTORY_READ", "PERSON", id.toString(), region));
-        return history.of(id);
+        return readable(history.of(id));
+    }
+
+    private static final java.util.regex.Pattern UUID_TEXT =
+            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /**
+     * The history as a person reads it: no entry without a value on either side, the community and
+     * grid by name, the household by its head's masked name (the history keeps codes and ids, which
+     * stay true when names change).
+     */
+    private List<PersonChange> readable(List<PersonChange> changes) {
+        String householdField = Messages.text("registry.subject.household");
+        String communityField = Messages.text("registry.export.column.community");
+        String gridField = Messages.text("registry.history.field.grid");
+        String[] ids = changes.stream().filter(c -> c.field().equals(householdField))
+                .flatMap(c -> java.util.stream.Stream.of(c.before(), c.after()))
+                .filter(v -> v != null && UUID_TEXT.matcher(v).matches()).distinct().toArray(String[]::new);
+        java.util.Map<String, String> heads = new java.util.HashMap<>();
+        if (ids.length > 0) {
+            jdbc.sql("""
+                    select h.id::text, p.name from registry.households h join registry.people p on p.id = h.head_person_id
+                    where h.id = any(cast(:ids as uuid[]))""").param("ids", ids)
+                    .query((java.sql.ResultSet rs) -> {
+                        heads.put(rs.getString(1), Messages.text("registry.history.household-of", Masking.name(rs.getString(2))));
+                    });
+        }
+        java.util.function.UnaryOperator<String> household = v -> v == null || v.isEmpty() ? v
+                : heads.getOrDefault(v, UUID_TEXT.matcher(v).matches() ? Messages.text("registry.history.household-gone") : v);
+        return changes.stream()
+                .filter(c -> !(blank(c.before()) && blank(c.after())))
+                .map(c -> {
+                    java.util.function.UnaryOperator<String> shown = c.field().equals(householdField) ? household
+                            : c.field().equals(communityField) ? v -> blank(v) ? v : views.regionName(v)
+                            : c.field().equals(gridField) ? v -> blank(v) ? v : views.gridName(v)
+                            : v -> v;
+                    return new PersonChange(c.at(), c.by(), c.kind(), c.field(), shown.apply(c.before()), shown.apply(c.after()));
+                })
+                .toList();
+    }
+
+    private static boolean blank(@Nullable String value) {
+        return value == null || value.isBlank();
     }
 
     /**

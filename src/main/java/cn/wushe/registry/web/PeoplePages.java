@@ -195,9 +195,28 @@ class PeoplePages {
     @PreAuthorize("hasAuthority('PERSON_VIEW')")
     String history(@PathVariable UUID id, Model model, HttpServletResponse response) {
         noStore(response);
-        model.addAttribute("changes", reading.history(CurrentActor.get(), new PersonId(id)));
+        model.addAttribute("entries", HistoryEntry.of(reading.history(CurrentActor.get(), new PersonId(id))));
         model.addAttribute("personId", id);
         return "registry/history";
+    }
+
+    /** One change as a person made it (one save): when, who, what kind, and each field it changed. */
+    record HistoryEntry(java.time.LocalDateTime at, @Nullable String by, String kind,
+            java.util.List<cn.wushe.registry.internal.PersonChange> fields) {
+
+        /** Consecutive field changes of the same moment, person and kind are one entry (newest first, as stored). */
+        static java.util.List<HistoryEntry> of(java.util.List<cn.wushe.registry.internal.PersonChange> changes) {
+            java.util.List<HistoryEntry> entries = new java.util.ArrayList<>();
+            for (cn.wushe.registry.internal.PersonChange c : changes) {
+                HistoryEntry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+                if (last != null && last.at().equals(c.at()) && java.util.Objects.equals(last.by(), c.by()) && last.kind().equals(c.kind())) {
+                    last.fields().add(c);
+                } else {
+                    entries.add(new HistoryEntry(c.at(), c.by(), c.kind(), new java.util.ArrayList<>(java.util.List.of(c))));
+                }
+            }
+            return entries;
+        }
     }
 
     @GetMapping("/households/{id}")
