@@ -133,7 +133,6 @@ class RolesDocumentationTest {
             java.util.Map.entry(Permission.ROUND_MANAGE, "run funding rounds: standards, criteria, experts, decisions, confirmation"),
             java.util.Map.entry(Permission.APPLICATION_SCORE, "score assigned applications inside the scoring window (评审)"),
             java.util.Map.entry(Permission.PROJECT_VIEW, "see funded projects, reports and instalments"),
-            java.util.Map.entry(Permission.PROJECT_EVALUATE, "evaluate an assigned project at acceptance (第三方评估)"));
-            java.util.Map.entry(Permission.BACKUP_MANAGE, "see backups, their progress and failures; start one now (数据备份)"),
-            java.util.Map.entry(Permission.TASK_VIEW, "see the scheduled-task queue: pending, late and failing deadlines"));
+            java.util.Map.entry(Permission.PROJECT_EVALUATE, "evaluate an assigned project at acceptance (第三方评估)"),
+            java.util.Map.entry(Permission.BACKUP_MANAGE, "see backups, their progress and failures; start one now (数据备份)"));
 }

@@ -70,21 +70,19 @@ public class RetentionPurge {
                         rs.getInt(4)))
                 .list();
         for (Expired person : expired) {
-            transaction.executeWithoutResult(status -> purge(person));
+            transaction.executeWithoutResult(status -> purge(person, today));
         }
         return expired.size();
     }
 
-    private void purge(Expired person) {
-        jdbc.sql("update registry.households set head_person_id = null where head_person_id = :id")
-                .param("id", person.id()).update();
-        int deleted = jdbc.sql("delete from registry.people where id = :id and status = 'CLOSED'")
-                .param("id", person.id()).update();
-        if (deleted == 0) {
+    private void purge(Expired person, LocalDate today) {
+        // the delete runs in registry.purge_closed_person (V5_71), which re-checks status and retention:
+        // the application role holds no DELETE on people
+        Boolean purged = jdbc.sql("select registry.purge_closed_person(:id, :today)")
+                .param("id", person.id()).param("today", today).query(Boolean.class).single();
+        if (!Boolean.TRUE.equals(purged)) {
             return;
         }
-        jdbc.sql("delete from registry.households h where h.id = :h and not exists "
-                + "(select 1 from registry.people p where p.household_id = h.id)").param("h", person.household()).update();
         audit.record(AuditEvent.success("PERSON_PURGED", "PERSON", person.id().toString(), person.regionCode())
                 .byActor("system")
                 .withDetail(Messages.text("registry.retention.purged-detail", person.days())));

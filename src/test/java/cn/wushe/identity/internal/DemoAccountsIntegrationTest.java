@@ -70,7 +70,9 @@ class DemoAccountsIntegrationTest {
                 "charity_staff CHARITY_STAFF@610527", "reviewer REVIEWER@610527", "sysadmin SYSTEM_ADMIN@610527",
                 "secadmin SECURITY_ADMIN@610527", "auditor AUDIT_ADMIN@610527", "team_leader TEAM_LEADER@610527",
                 "store_keeper STORE_KEEPER@610527001001",
-                "town_office TOWN_OFFICE@610527001", "evaluator EVALUATOR@610527");
+                "town_office TOWN_OFFICE@610527001", "evaluator EVALUATOR@610527",
+                "street_staff UNIT_STAFF@610527", "street_lead UNIT_LEAD@610527",
+                "dept_staff UNIT_STAFF@610527", "dept_lead UNIT_LEAD@610527");
     }
 
     @Test

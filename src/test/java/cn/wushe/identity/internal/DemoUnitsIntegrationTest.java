@@ -24,7 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 class DemoUnitsIntegrationTest {
 
     /** Demo accounts that belong to a unit (the seeds with {@code .in(...)}). */
-    private static final int MEMBERSHIPS = 15;
+    private static final int MEMBERSHIPS = 19;
 
     @Autowired
     JdbcClient jdbc;
@@ -58,7 +58,8 @@ class DemoUnitsIntegrationTest {
                 "org_staff 白水县阳光社会工作服务中心 true", "secadmin 白水县民政局 true", "sysadmin 白水县民政局 true",
                 "town_station 城关街道社工站 true", "volunteer 白水县城关街道邻里互助协会 true",
                 "team_leader 道北社区居委会 true", "store_keeper 道北社区居委会 true",
-                "town_office 城关街道办事处 true");
+                "town_office 城关街道办事处 true", "street_staff 城关街道办事处 true", "street_lead 城关街道办事处 true",
+                "dept_staff 白水县民政局 true", "dept_lead 白水县民政局 true");
     }
 
     @Test
