@@ -108,9 +108,9 @@ public class DatabaseBackups {
                 throw new BackupRefused(Messages.text("platform.backup.full", settings.dir(),
                         String.valueOf(free >> 20), String.valueOf((total + settings.minFreeBytes()) >> 20)));
             }
-            // the backup functions are the superuser's; its password is in the data directory's credentials
-            try (Connection c = DriverManager.getConnection(url, DatabaseCredentials.SUPERUSER,
-                    DatabaseCredentials.load(settings.dataDir()).superuserPassword()); Statement st = c.createStatement()) {
+            // the owner role may run the backup functions (granted at provisioning): the superuser stays unused
+            try (Connection c = DriverManager.getConnection(url, DatabaseCredentials.OWNER,
+                    DatabaseCredentials.load(settings.dataDir()).ownerPassword()); Statement st = c.createStatement()) {
                 String startWal = single(st, "select pg_walfile_name(pg_backup_start('wushe " + name + "', true))");
                 Files.createDirectories(partial);
                 Files.setPosixFilePermissions(partial, BaseBackup.OWNER_ONLY);

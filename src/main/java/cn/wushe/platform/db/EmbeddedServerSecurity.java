@@ -37,7 +37,7 @@ public final class EmbeddedServerSecurity {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedServerSecurity.class);
     static final String DEFAULT_ACCOUNT = "wushe-pg";
     /** Changes when the provisioning below changes, so older data directories are provisioned again. */
-    private static final String PROVISIONING_VERSION = "2";
+    private static final String PROVISIONING_VERSION = "3";
     private static final String MARKER = "wushe-provisioned";
 
     private EmbeddedServerSecurity() {
@@ -122,6 +122,10 @@ public final class EmbeddedServerSecurity {
                 grant %8$s to %3$s with inherit false, set true;
 
                 revoke connect on database postgres from public;
+
+                grant execute on function pg_backup_start(text, boolean) to %2$s;
+
+                grant execute on function pg_backup_stop(boolean) to %2$s;
 
                 select 'database-present-' || count(*) as probe from pg_database where datname = '%7$s';
                 """.formatted(DatabaseCredentials.SUPERUSER, owner, app, credentials.superuserPassword(),

@@ -32,7 +32,8 @@ class RestoreCounts {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Path dataDir = Path.of(env.getProperty("wushe.data-dir", "./data")).toAbsolutePath().normalize();
         try (Connection c = DriverManager.getConnection(env.getRequiredProperty("spring.flyway.url"),
-                DatabaseCredentials.SUPERUSER, DatabaseCredentials.load(dataDir).superuserPassword())) {
+                // the owner owns every table (row-level security does not apply to it); the superuser stays unused
+                DatabaseCredentials.OWNER, DatabaseCredentials.load(dataDir).ownerPassword())) {
             out.println(Messages.text("platform.restore.counts"));
             Restore.rowsPerSchema(c).forEach((schema, rows) ->
                     out.println(Messages.text("platform.restore.count", schema, String.valueOf(rows))));
