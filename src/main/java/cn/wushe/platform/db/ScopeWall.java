@@ -108,19 +108,41 @@ public final class ScopeWall {
             super(target);
         }
 
+        /**
+         * Set while this thread works out the scope of a checkout: reading the actor may itself need
+         * a connection (Spring Session JDBC loads the session, and with it the security context,
+         * lazily), and that nested checkout must neither recurse nor wait for a second connection
+         * while holding the first. It reads no registry table, so it gets the empty scope.
+         */
+        private static final ThreadLocal<Boolean> RESOLVING = new ThreadLocal<>();
+
         @Override
         public Connection getConnection() throws SQLException {
-            return scoped(super.getConnection());
+            String scope = scope();
+            return scoped(super.getConnection(), scope);
         }
 
         @Override
         public Connection getConnection(String username, String password) throws SQLException {
-            return scoped(super.getConnection(username, password));
+            String scope = scope();
+            return scoped(super.getConnection(username, password), scope);
         }
 
-        private static Connection scoped(Connection c) throws SQLException {
+        private static String scope() {
+            if (RESOLVING.get() != null) {
+                return "";
+            }
+            RESOLVING.set(Boolean.TRUE);
+            try {
+                return current();
+            } finally {
+                RESOLVING.remove();
+            }
+        }
+
+        private static Connection scoped(Connection c, String scope) throws SQLException {
             try (PreparedStatement st = c.prepareStatement("select set_config('wushe.scope', ?, false)")) {
-                st.setString(1, current());
+                st.setString(1, scope);
                 st.execute();
             } catch (SQLException e) {
                 c.close();
