@@ -40,7 +40,7 @@ class IdentityPagesBrowserTest extends BrowserTestSupport {
         String name = "b" + UUID.randomUUID().toString().substring(0, 8);
         browser.findElement(By.id("username")).sendKeys(name);
         browser.findElement(By.id("displayName")).sendKeys("赵敏");
-        browser.findElement(By.id("homeRegionCode")).sendKeys("610527001002");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("homeRegionCode"))).selectByValue("610527001002");
         browser.findElement(By.cssSelector("#create button[type=submit]")).click();
         String initial = waitFor(By.cssSelector("input[aria-label='初始密码']")).getAttribute("value");
         screenshotBothSizes("identity-admin-user-created");
