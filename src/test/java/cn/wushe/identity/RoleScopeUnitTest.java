@@ -97,7 +97,7 @@ class RoleScopeUnitTest {
     void authoritiesArePermissionNamesAndRoles() {
         SignedInUser worker = holding("GRID_WORKER@610527001001001");
         assertThat(worker.authorities()).extracting(Object::toString).containsExactlyInAnyOrder(
-                "PERSON_EDIT", "PERSON_VIEW", "GRID_VIEW", "PERSON_SEARCH", "ROLE_GRID_WORKER");
+                "PERSON_EDIT", "PERSON_VIEW", "GRID_VIEW", "PERSON_SEARCH", "CARE_VIEW", "CARE_VISIT", "MATTER_SUBMIT", "MATTER_VIEW", "ROLE_GRID_WORKER");
         assertThat(holding().authorities()).isEmpty();
     }
 
