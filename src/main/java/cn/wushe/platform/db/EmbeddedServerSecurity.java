@@ -123,10 +123,6 @@ public final class EmbeddedServerSecurity {
 
                 revoke connect on database postgres from public;
 
-                grant execute on function pg_backup_start(text, boolean) to %2$s;
-
-                grant execute on function pg_backup_stop(boolean) to %2$s;
-
                 select 'database-present-' || count(*) as probe from pg_database where datname = '%7$s';
                 """.formatted(DatabaseCredentials.SUPERUSER, owner, app, credentials.superuserPassword(),
                 credentials.ownerPassword(), credentials.appPassword(), database, DatabaseCredentials.LOADER);
@@ -144,6 +140,10 @@ public final class EmbeddedServerSecurity {
                 revoke all on database %1$s from public;
 
                 grant connect, temporary on database %1$s to %3$s;
+
+                grant execute on function pg_backup_start(text, boolean) to %2$s;
+
+                grant execute on function pg_backup_stop(boolean) to %2$s;
 
                 %4$s
                 """.formatted(database, owner, app, handOverObjects(owner)));

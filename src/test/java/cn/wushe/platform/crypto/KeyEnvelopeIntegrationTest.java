@@ -34,7 +34,8 @@ class KeyEnvelopeIntegrationTest {
 
     static final String ID = "610527198001010014";
 
-    @TempDir
+    /** Kept: the server started here runs until the JVM's shutdown handlers stop it, after this class. */
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
     static Path work;
     static String baseUrl;
     static DatabaseCredentials credentials;
