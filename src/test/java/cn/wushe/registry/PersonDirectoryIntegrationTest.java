@@ -92,13 +92,14 @@ class PersonDirectoryIntegrationTest extends RegistryIntegrationTestBase {
 
     @Test
     void manyByIdLeaveOutOtherCountiesAndUnknownIdsAndAreAuditedOnce() {
-        long before = audits("DIRECTORY_READ");
+        // counted for this caller only: other modules' listeners read the directory too, asynchronously
+        long before = monitoringReads();
 
         List<DirectoryEntry> found = directory.findAll(MONITORING, COUNTY,
                 List.of(person, other, person, new PersonId(UUID.randomUUID())));
 
         assertThat(found).extracting(DirectoryEntry::id).containsExactlyInAnyOrder(person, other);
-        assertThat(audits("DIRECTORY_READ")).isEqualTo(before + 1);
+        assertThat(monitoringReads()).isEqualTo(before + 1);
         AuditFixture.Entry entry = AuditFixture.entriesIn(jdbc).latest("DIRECTORY_READ");
         assertThat(entry.actorName()).isEqualTo("system:monitoring");
         assertThat(entry.reason()).isEqualTo("死亡数据比对");
@@ -195,5 +196,10 @@ class PersonDirectoryIntegrationTest extends RegistryIntegrationTestBase {
         assertThatThrownBy(() -> DirectoryCaller.system("Monitoring", "比对")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DirectoryCaller.system("monitoring", " ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DirectoryCaller.signedIn(null, "比对")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private long monitoringReads() {
+        return jdbc.sql("select count(*) from audit.entries where action = 'DIRECTORY_READ' and actor_name = 'system:monitoring'")
+                .query(Long.class).single();
     }
 }

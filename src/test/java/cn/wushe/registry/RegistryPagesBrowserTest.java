@@ -51,7 +51,11 @@ class RegistryPagesBrowserTest extends BrowserTestSupport {
         waitForText(By.tagName("h1"), name);
         assertThat(browser.getPageSource()).contains(number.substring(0, 6) + "********" + number.substring(14)).doesNotContain(number);
         browser.findElement(By.cssSelector("button[data-bs-target='#reveal']")).click();
-        waitFor(By.id("reason")).sendKeys("核对独居老人认定材料");
+        // the reason is chosen from the list (资格审核: an eligibility review), with a note
+        waitFor(By.cssSelector("label[for^='reason-']"));
+        browser.findElements(By.cssSelector("label[for^='reason-']")).stream()
+                .filter(l -> l.getText().contains("资格审核")).findFirst().orElseThrow().click();
+        browser.findElement(By.id("note")).sendKeys("核对独居老人认定材料");
         browser.findElement(By.cssSelector("#reveal button[type=submit]")).click();
         waitForText(By.cssSelector(".alert-info"), "正在查看完整信息");
         assertThat(browser.getPageSource()).contains(number);
