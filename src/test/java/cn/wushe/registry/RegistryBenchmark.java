@@ -13,8 +13,6 @@ import cn.wushe.registry.demo.GeneratedPeople.Household;
 import cn.wushe.registry.demo.GeneratedPeople.Member;
 import cn.wushe.registry.demo.GeneratedPeople.Place;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -50,13 +48,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The issue's benchmark: 1,000,000 people of 白水县 (its 139 real communities, 2–4 grids each),
@@ -110,22 +104,7 @@ class RegistryBenchmark {
         @Bean
         @Order(Ordered.HIGHEST_PRECEDENCE)
         SecurityFilterChain benchChain(HttpSecurity http) throws Exception {
-            http.securityMatcher(r -> r.getHeader("X-Bench-Actor") != null && "127.0.0.1".equals(r.getRemoteAddr()))
-                    .addFilterBefore(new OncePerRequestFilter() {
-                        @Override
-                        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                                FilterChain chain) throws java.io.IOException, jakarta.servlet.ServletException {
-                            TestActor actor = ACTORS.get(request.getHeader("X-Bench-Actor"));
-                            if (actor != null) {
-                                SecurityContextHolder.getContext().setAuthentication(actor.authentication());
-                            }
-                            chain.doFilter(request, response);
-                        }
-                    }, AuthorizationFilter.class)
-                    .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                    .csrf(c -> c.disable())
-                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-            return http.build();
+            return cn.wushe.platform.BenchActorChain.build(http, "X-Bench-Actor", ACTORS::get);
         }
     }
 

@@ -8,8 +8,6 @@ import cn.wushe.platform.TestActor;
 import cn.wushe.requests.internal.Catalogue;
 import cn.wushe.units.internal.UnitManagement;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -38,12 +36,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Intake under 20 loopback clients ({@code POST /api/v1/matters}: validation, number, materials,
@@ -81,22 +75,7 @@ class RequestsBenchmark {
         @Bean
         @Order(Ordered.HIGHEST_PRECEDENCE)
         SecurityFilterChain benchChain(HttpSecurity http) throws Exception {
-            http.securityMatcher(r -> r.getHeader("X-Bench-Actor") != null && "127.0.0.1".equals(r.getRemoteAddr()))
-                    .addFilterBefore(new OncePerRequestFilter() {
-                        @Override
-                        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                                FilterChain chain) throws java.io.IOException, jakarta.servlet.ServletException {
-                            TestActor actor = ACTORS.get(request.getHeader("X-Bench-Actor"));
-                            if (actor != null) {
-                                SecurityContextHolder.getContext().setAuthentication(actor.authentication());
-                            }
-                            chain.doFilter(request, response);
-                        }
-                    }, AuthorizationFilter.class)
-                    .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                    .csrf(c -> c.disable())
-                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-            return http.build();
+            return cn.wushe.platform.BenchActorChain.build(http, "X-Bench-Actor", ACTORS::get);
         }
     }
 

@@ -12,8 +12,6 @@ import cn.wushe.volunteering.internal.HoursLedger;
 import cn.wushe.volunteering.internal.Volunteers;
 import cn.wushe.volunteering.internal.VolunteeringFixtures;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,13 +42,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The issue's benchmarks. (1) Check-in storm: 5,000 volunteers (distinct actors) check into one
@@ -88,19 +82,7 @@ class VolunteeringBenchmark {
         @Bean
         @Order(Ordered.HIGHEST_PRECEDENCE)
         SecurityFilterChain benchChain(HttpSecurity http) throws Exception {
-            http.securityMatcher(r -> r.getHeader(HEADER) != null && "127.0.0.1".equals(r.getRemoteAddr()))
-                    .addFilterBefore(new OncePerRequestFilter() {
-                        @Override
-                        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                                FilterChain chain) throws java.io.IOException, jakarta.servlet.ServletException {
-                            SecurityContextHolder.getContext().setAuthentication(actor(request.getHeader(HEADER)).authentication());
-                            chain.doFilter(request, response);
-                        }
-                    }, AuthorizationFilter.class)
-                    .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                    .csrf(c -> c.disable())
-                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-            return http.build();
+            return cn.wushe.platform.BenchActorChain.build(http, HEADER, VolunteeringBenchmark::actor);
         }
     }
 
