@@ -128,6 +128,8 @@ public enum ProblemType {
     INSUFFICIENT_POINTS("insufficient-points", 409),
     /** A redemption beyond the goods' stock. */
     OUT_OF_STOCK("out-of-stock", 409),
+    /** The object's deadline is firing at this moment and did not finish in time; the request changed nothing. */
+    DEADLINE_FIRING("deadline-firing", 409),
 
     /** The If-Match version is not the object's current one. */
     VERSION_MISMATCH("version-mismatch", 412),

@@ -7,14 +7,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * At every start, stores each national year from {@code wushe.calendar.seed-from} to next year that
  * the holiday library knows and the database lacks. Idempotent; a year already stored, seeded or
- * entered by an admin, is left as it is.
+ * entered by an admin, is left as it is. Runs before every demo loader ({@code @Order(20)} and up):
+ * their deadlines count working days.
  */
 @Component
+@Order(15)
 class CalendarSeed implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CalendarSeed.class);

@@ -4,11 +4,16 @@ import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Messages;
 import cn.wushe.scheduling.DeadlineRef;
 import cn.wushe.scheduling.Deadlines;
+import cn.wushe.platform.ProblemType;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class SchedulerDeadlines implements Deadlines {
+
+    private static final Duration FIRING_WAIT = Duration.ofSeconds(5);
 
     private final SchedulerClient scheduler;
     private final Clock clock;
@@ -31,27 +38,55 @@ class SchedulerDeadlines implements Deadlines {
     @Transactional
     public void schedule(DeadlineRef deadline, Instant dueAt) {
         refusePast(dueAt);
-        if (!scheduler.scheduleIfNotExists(DeadlineTask.DESCRIPTOR.instance(deadline.instanceId())
-                .data(DeadlineData.due(dueAt)).scheduledTo(dueAt))) {
-            scheduler.reschedule(id(deadline), dueAt, DeadlineData.due(dueAt));
-        }
+        afterAnyFiring(() -> {
+            if (!scheduler.scheduleIfNotExists(DeadlineTask.DESCRIPTOR.instance(deadline.instanceId())
+                    .data(DeadlineData.due(dueAt)).scheduledTo(dueAt))) {
+                scheduler.reschedule(id(deadline), dueAt, DeadlineData.due(dueAt));
+            }
+            return true;
+        });
     }
 
     @Override
     @Transactional
     public boolean move(DeadlineRef deadline, Instant dueAt) {
         refusePast(dueAt);
-        return dueAt(deadline).isPresent() && scheduler.reschedule(id(deadline), dueAt, DeadlineData.due(dueAt));
+        return afterAnyFiring(() -> dueAt(deadline).isPresent()
+                && scheduler.reschedule(id(deadline), dueAt, DeadlineData.due(dueAt)));
     }
 
     @Override
     @Transactional
     public boolean cancel(DeadlineRef deadline) {
-        if (dueAt(deadline).isEmpty()) {
-            return false;
+        return afterAnyFiring(() -> {
+            if (dueAt(deadline).isEmpty()) {
+                return false;
+            }
+            scheduler.cancel(id(deadline));
+            return true;
+        });
+    }
+
+    /**
+     * db-scheduler refuses to touch an execution while it is running. A firing takes milliseconds
+     * (it records the deadline and publishes; listeners run after), so the change waits for it and
+     * then applies to what is left: a cancel after the firing finds nothing, a schedule creates the
+     * next execution. An execution held by a node that died stays picked until dead-execution
+     * detection frees it; the request is then refused instead of waiting minutes.
+     */
+    private boolean afterAnyFiring(BooleanSupplier change) {
+        Instant giveUp = Instant.now().plus(FIRING_WAIT);
+        while (true) {
+            try {
+                return change.getAsBoolean();
+            } catch (TaskInstanceCurrentlyExecutingException firing) {
+                if (Instant.now().isAfter(giveUp)) {
+                    throw DomainException.conflict(ProblemType.DEADLINE_FIRING, "dueAt",
+                            Messages.text("scheduling.deadline.firing"));
+                }
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
         }
-        scheduler.cancel(id(deadline));
-        return true;
     }
 
     @Override
