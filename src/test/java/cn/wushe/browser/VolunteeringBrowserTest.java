@@ -75,7 +75,7 @@ class VolunteeringBrowserTest extends BrowserTestSupport {
         browser.findElement(By.id("card")).sendKeys(card);
         browser.findElement(By.id("goodsId")).sendKeys("毛巾");
         click(By.id("redeem"));
-        assertThat(waitFor(By.cssSelector(".alert")).getText()).contains("兑换", "毛巾");
+        assertThat(waitFor(By.id("redeemed")).getText()).contains("兑换", "毛巾");
         screenshotBothSizes("volunteering-store");
     }
 
