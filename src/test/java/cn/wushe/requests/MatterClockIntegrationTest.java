@@ -97,6 +97,28 @@ class MatterClockIntegrationTest extends RequestsTestBase {
     }
 
     @Test
+    void aLimitReachingAYearWithoutCalendarIsRefusedInChineseAndNothingIsWritten() throws Exception {
+        // 2024–2026 are entered, 2027 is not: 260 working days from February 2026 end in 2027
+        TestActor admin = RequestsFixtures.countyAdmin("clock_admin", COUNTY);
+        assertThat(post(admin, "/api/v1/catalogue", Map.of("code", "long-item", "category", "便民服务", "name", "长时限测试事项",
+                "channels", java.util.List.of("DESK"), "communityDays", 120, "townDays", 80, "countyDays", 60,
+                "whereWhen", "社区窗口")).getStatus()).isEqualTo(201);
+        long matters = jdbc.sql("select count(*) from requests.matters").query(Long.class).single();
+        long tasks = jdbc.sql("select count(*) from scheduling.scheduled_tasks where task_instance like 'requests.%'")
+                .query(Long.class).single();
+        MockHttpServletResponse refused = post(worker, "/api/v1/matters", Map.of("item", "long-item", "channel", "DESK",
+                "regionCode", DAOBEI, "description", "测试", "applicantName", "李四", "applicantPhone", "13912345678"));
+        assertThat(refused.getStatus()).isEqualTo(409);
+        assertThat(body(refused).get("type").asString()).isEqualTo("/problems/calendar-year-missing");
+        assertThat(body(refused).get("detail").asString()).isEqualTo("按 260 个工作日计算的办理时限将进入 2027 年，而 2027 年的"
+                + "法定节假日和调休安排尚未录入工作日历，无法计算时限，本次操作未保存。请联系系统管理员在“工作日历”中录入 2027 年后再办理");
+        assertThat(jdbc.sql("select count(*) from requests.matters").query(Long.class).single()).isEqualTo(matters);
+        assertThat(jdbc.sql("select count(*) from scheduling.scheduled_tasks where task_instance like 'requests.%'")
+                .query(Long.class).single()).isEqualTo(tasks);
+        assertThat(post(admin, "/api/v1/catalogue/long-item/retire", Map.of()).getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void routingStaysOnTheChainOfTheMattersPlace() throws Exception {
         UUID id = submit(worker, deskStreetlight(DAOBEI));
         MockHttpServletResponse offChain = post(worker, "/api/v1/matters/" + id + "/forward",

@@ -60,6 +60,7 @@ class MatterScopeMatrixIntegrationTest extends RequestsTestBase {
         API_RATE("POST", "/api/v1/matters/{id}/rate", Map.of("rating", 5)),
         API_REOPEN("POST", "/api/v1/matters/{id}/reopen", Map.of("reason", "没修好")),
         API_FOLLOW_UP("POST", "/api/v1/matters/{id}/follow-ups", Map.of("note", "电话回访")),
+        API_REVEAL("POST", "/api/v1/matters/{id}/reveal", Map.of("reason", "VISIT")),
         PAGE_DETAIL("GET", "/matters/{id}", null),
         PAGE_SIGN("FORM", "/matters/{id}/sign", Map.of()),
         PAGE_DECLINE("FORM", "/matters/{id}/decline", Map.of("reason", "不属于本单位")),
@@ -71,7 +72,8 @@ class MatterScopeMatrixIntegrationTest extends RequestsTestBase {
         PAGE_CLOSE("FORM", "/matters/{id}/close", Map.of("result", "已修复")),
         PAGE_RATE("FORM", "/matters/{id}/rate", Map.of("rating", "5")),
         PAGE_REOPEN("FORM", "/matters/{id}/reopen", Map.of("reason", "没修好")),
-        PAGE_FOLLOW_UP("FORM", "/matters/{id}/follow-ups", Map.of("note", "电话回访"));
+        PAGE_FOLLOW_UP("FORM", "/matters/{id}/follow-ups", Map.of("note", "电话回访")),
+        PAGE_REVEAL("FORM", "/matters/{id}/reveal", Map.of("reason", "VISIT"));
 
         final String method;
         final String path;

@@ -72,6 +72,13 @@ public class Catalogue {
                 + "order by category, name").param("county", countyCode).query(this::item).list();
     }
 
+    /** The newest version of every item, active ones first, then by category and name: what the keeper looks after. */
+    public List<CatalogueItem> latest(String countyCode) {
+        return jdbc.sql("select * from (select distinct on (code) " + COLUMNS + " from requests.catalogue_items "
+                + "where county_code = :county order by code, version desc) newest order by active desc, category, name")
+                .param("county", countyCode).query(this::item).list();
+    }
+
     /** Any version, active or retired: a matter shows the version it came in on. */
     public Optional<CatalogueItem> version(String countyCode, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from requests.catalogue_items where county_code = :county and id = :id")
@@ -247,6 +254,19 @@ public class Catalogue {
         }
         if (draft.communityDays() < 1 || draft.townDays() < 1 || draft.countyDays() < 1) {
             errors.put("days", Messages.text("requests.catalogue.days-invalid"));
+        }
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        for (int i = 0; i < draft.materials().size(); i++) {
+            CatalogueItem.Material m = draft.materials().get(i);
+            if (m.code() == null || !m.code().matches("[a-z0-9-]{1,40}") || !codes.add(m.code())) {
+                errors.put("materials[" + i + "].code", Messages.text("requests.catalogue.material-code-invalid", i + 1));
+            }
+            if (m.name() == null || m.name().isBlank() || m.name().length() > 40) {
+                errors.put("materials[" + i + "].name", Messages.text("requests.catalogue.material-name-invalid", i + 1));
+            }
+            if (m.count() < 1 || m.count() > 20) {
+                errors.put("materials[" + i + "].count", Messages.text("requests.catalogue.material-count-invalid", i + 1));
+            }
         }
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);

@@ -6,7 +6,9 @@ import cn.wushe.notifications.Notice;
 import cn.wushe.notifications.NoticeKind;
 import cn.wushe.notifications.Notifications;
 import cn.wushe.notifications.Recipients;
+import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Messages;
+import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.Permission;
 import cn.wushe.scheduling.DeadlineDue;
 import cn.wushe.scheduling.DeadlineRef;
@@ -68,8 +70,25 @@ public class MatterClock {
         this.clock = clock;
     }
 
+    /**
+     * @throws DomainException {@code CALENDAR_YEAR_MISSING} naming the matter's limit when it would
+     *     reach a year whose holidays are not entered: a limit guessed from weekdays would be wrong by
+     *     the length of 春节, so the step is refused (and nothing of it written) until the year is there
+     */
     Instant addWorkingDays(Instant start, int days, String countyCode) {
-        return calendar.addWorkingDays(start, days, countyCode);
+        try {
+            return calendar.addWorkingDays(start, days, countyCode);
+        } catch (DomainException e) {
+            if (e.type() != ProblemType.CALENDAR_YEAR_MISSING) {
+                throw e;
+            }
+            int year = start.atZone(MatterIntake.CHINA).getYear();
+            while (calendar.hasYear(year, countyCode) && year < start.atZone(MatterIntake.CHINA).getYear() + 5) {
+                year++;
+            }
+            throw new DomainException(ProblemType.CALENDAR_YEAR_MISSING,
+                    Messages.text("requests.calendar.year-missing", String.valueOf(year), days));
+        }
     }
 
     int workingDaysLeft(Instant now, Instant due, String countyCode) {

@@ -7,8 +7,10 @@ import cn.wushe.platform.DomainException;
 import cn.wushe.platform.FieldCipher;
 import cn.wushe.platform.Messages;
 import cn.wushe.platform.Page;
+import cn.wushe.platform.Permission;
 import cn.wushe.platform.ScopeFilter.SqlPredicate;
 import cn.wushe.platform.personal.Masking;
+import cn.wushe.registry.RevealReasons;
 import cn.wushe.units.Unit;
 import cn.wushe.units.UnitId;
 import cn.wushe.units.Units;
@@ -119,6 +121,23 @@ public class MatterQueries {
         return Page.counted(rows, total, filter.page(), filter.size());
     }
 
+    /** What waits at the actor's units: open matters and how many of them are past their limit. */
+    public record Waiting(long open, long overdue) {
+    }
+
+    /** The actor's inbox counted (for the workbench's 待办), over the index of open matters per unit. */
+    @Transactional(readOnly = true)
+    public Waiting waiting(Actor actor) {
+        if (!actor.can(cn.wushe.platform.Permission.MATTER_HANDLE) || actor.unitIds().isEmpty()) {
+            return new Waiting(0, 0);
+        }
+        SqlPredicate where = scope.atMyUnit(actor);
+        return jdbc.sql("select count(*), count(*) filter (where m.overdue or m.due_at < :now) from requests.matters m where "
+                + where.sql() + " and m.status in ('AWAITING_SIGN', 'HANDLING')").params(where.params())
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .query((rs, i) -> new Waiting(rs.getLong(1), rs.getLong(2))).single();
+    }
+
     /** The matter with its timeline; staff reading someone else's matter is an access entry in the audit log. */
     public Detail detail(Actor actor, UUID id) {
         SqlPredicate visible = scope.visible(actor);
@@ -163,6 +182,41 @@ public class MatterQueries {
                     .withDetail(detail.number()));
         }
         return detail;
+    }
+
+    /** The applicant's name and phone and the proxy's name in clear. */
+    public record Revealed(String applicant, @Nullable String phone, @Nullable String proxyName) {
+    }
+
+    private record Sealed(String region, String number, UUID unit, @Nullable UUID closingUnit, String name,
+            @Nullable String phone, @Nullable String proxy) {
+    }
+
+    /**
+     * The applicant in clear, to call them back: for the staff of the unit the matter sits at (or
+     * that closed it) and for holders of {@code PII_UNMASK} over its place, with a reason chosen as
+     * in the registry ({@link RevealReasons}) and kept in the audit log. Outside the reader's matters
+     * 404, anyone else 403.
+     */
+    @Transactional(readOnly = true)
+    public Revealed reveal(Actor actor, UUID id, @Nullable String reason, @Nullable String note) {
+        SqlPredicate visible = scope.visible(actor);
+        Sealed sealed = jdbc.sql("select m.region_code, m.number, m.unit_id, m.closing_unit_id, m.applicant_name, m.applicant_phone, "
+                + "m.proxy_name from requests.matters m where m.id = :id and " + visible.sql())
+                .param("id", id).params(visible.params())
+                .query((rs, i) -> new Sealed(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class),
+                        rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getString(7)))
+                .optional().orElseThrow(() -> DomainException.notFound(Messages.text("requests.object.matter")));
+        boolean handler = scope.handlesFor(actor, sealed.unit())
+                || (sealed.closingUnit() != null && scope.handlesFor(actor, sealed.closingUnit()));
+        if (!handler && !actor.can(Permission.PII_UNMASK, sealed.region())) {
+            throw DomainException.forbidden(Messages.text("requests.reveal.forbidden"));
+        }
+        String stated = RevealReasons.stated(reason, note);
+        audit.recordAccess(AuditEvent.success("MATTER_APPLICANT_UNMASK", "MATTER", id.toString(), sealed.region())
+                .withReason(stated).withDetail(sealed.number()));
+        return new Revealed(cipher.decrypt(sealed.name()), sealed.phone() == null ? null : cipher.decrypt(sealed.phone()),
+                sealed.proxy() == null ? null : cipher.decrypt(sealed.proxy()));
     }
 
     /** Whether the detail is overdue now (the flag is set by the clock; between its firing and now it may lag). */

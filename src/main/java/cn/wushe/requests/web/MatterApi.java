@@ -159,6 +159,16 @@ class MatterApi {
         return ResponseEntity.ok().eTag(Versions.etag(detail.version())).body(detail);
     }
 
+    record RevealRequest(@Nullable String reason, @Nullable String note) {
+    }
+
+    @PostMapping("/{id}/reveal")
+    @PreAuthorize("hasAnyAuthority('MATTER_HANDLE', 'PII_UNMASK')")
+    @Operation(summary = "查看申请人完整姓名、电话和代办人姓名（办理单位经办人或有查看完整信息权限者；须选择事由，记入审计日志）")
+    MatterQueries.Revealed reveal(@PathVariable String id, @RequestBody RevealRequest request) {
+        return queries.reveal(CurrentActor.get(), parse(id), request.reason(), request.note());
+    }
+
     @PostMapping
     @PreAuthorize("hasAuthority('MATTER_SUBMIT')")
     @Operation(summary = "受理诉求：居民本人网上自助或预约，工作人员窗口、上门、委托代办或网格员报告情况；逐项校验条件和材料，按县按年编号并写入办理时限")

@@ -7,6 +7,7 @@ import cn.wushe.platform.Messages;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.RegionScope;
 import cn.wushe.platform.web.FormRefusal;
+import cn.wushe.registry.RevealReasons;
 import cn.wushe.requests.internal.Catalogue;
 import cn.wushe.requests.internal.CatalogueItem;
 import cn.wushe.requests.internal.Channel;
@@ -154,6 +155,22 @@ class MatterPages {
         return detail(model, MatterApi.parse(id), Map.of());
     }
 
+    @PostMapping("/matters/{id}/reveal")
+    @PreAuthorize("hasAnyAuthority('MATTER_HANDLE', 'PII_UNMASK')")
+    String reveal(@PathVariable String id, @RequestParam(required = false) @Nullable String reason,
+            @RequestParam(required = false) @Nullable String note, HttpServletResponse response, Model model) {
+        UUID uuid = MatterApi.parse(id);
+        response.setHeader("Cache-Control", "no-store");
+        try {
+            model.addAttribute("revealed", queries.reveal(CurrentActor.get(), uuid, reason, note));
+            return detail(model, uuid, Map.of());
+        } catch (DomainException e) {
+            FormRefusal.unlessPageRefused(e).statusOn(response);
+            model.addAttribute("revealError", e.getMessage());
+            return detail(model, uuid, Map.of());
+        }
+    }
+
     private String detail(Model model, UUID id, Map<String, String> errors) {
         Actor actor = CurrentActor.get();
         MatterQueries.Detail d = queries.detail(actor, id);
@@ -167,6 +184,8 @@ class MatterPages {
         model.addAttribute("targets", handles ? routing.forwardTargets(d.regionCode(), Level.valueOf(d.level())) : List.of());
         model.addAttribute("item", catalogue.version(d.countyCode(), d.itemId()).orElse(null));
         model.addAttribute("errors", errors);
+        model.addAttribute("mayReveal", handles || actor.can(Permission.PII_UNMASK, d.regionCode()));
+        model.addAttribute("revealReasons", RevealReasons.options());
         return "requests/matter";
     }
 

@@ -19,6 +19,12 @@ class RequestsNavigation implements NavigationContributor {
                 NavigationEntry.tile(1320, "/matters/appointments", "requests.nav.appointments",
                         "requests.nav.appointments-summary", Permission.MATTER_SUBMIT),
                 NavigationEntry.tile(1330, "/matters/figures", "requests.nav.figures", "requests.nav.figures-summary",
-                        Permission.MATTER_SUPERVISE));
+                        Permission.MATTER_SUPERVISE),
+                NavigationEntry.tile(1340, "/matters/catalogue", "requests.nav.catalogue", "requests.nav.catalogue-summary",
+                        Permission.MATTER_CATALOGUE),
+                NavigationEntry.tile(1350, "/matters/desk-hours", "requests.nav.hours", "requests.nav.hours-summary",
+                        Permission.MATTER_HANDLE)
+                        // a street office's or department's staff keep no desk of their own
+                        .onlyWhen(actor -> actor.scopesFor(Permission.MATTER_HANDLE).stream().anyMatch(s -> s.code().length() >= 12)));
     }
 }
