@@ -7,6 +7,7 @@ import cn.wushe.scheduling.Deadlines;
 import cn.wushe.platform.ProblemType;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +42,13 @@ class SchedulerDeadlines implements Deadlines {
         afterAnyFiring(() -> {
             if (!scheduler.scheduleIfNotExists(DeadlineTask.DESCRIPTOR.instance(deadline.instanceId())
                     .data(DeadlineData.due(dueAt)).scheduledTo(dueAt))) {
-                scheduler.reschedule(id(deadline), dueAt, DeadlineData.due(dueAt));
+                try {
+                    scheduler.reschedule(id(deadline), dueAt, DeadlineData.due(dueAt));
+                } catch (TaskInstanceNotFoundException firedMeanwhile) {
+                    // it completed between the two calls: this schedules the next one
+                    scheduler.scheduleIfNotExists(DeadlineTask.DESCRIPTOR.instance(deadline.instanceId())
+                            .data(DeadlineData.due(dueAt)).scheduledTo(dueAt));
+                }
             }
             return true;
         });
@@ -51,27 +58,36 @@ class SchedulerDeadlines implements Deadlines {
     @Transactional
     public boolean move(DeadlineRef deadline, Instant dueAt) {
         refusePast(dueAt);
-        return afterAnyFiring(() -> dueAt(deadline).isPresent()
-                && scheduler.reschedule(id(deadline), dueAt, DeadlineData.due(dueAt)));
+        return afterAnyFiring(() -> {
+            try {
+                return dueAt(deadline).isPresent() && scheduler.reschedule(id(deadline), dueAt, DeadlineData.due(dueAt));
+            } catch (TaskInstanceNotFoundException firedMeanwhile) {
+                return false;
+            }
+        });
     }
 
     @Override
     @Transactional
     public boolean cancel(DeadlineRef deadline) {
-        return afterAnyFiring(() -> {
-            if (dueAt(deadline).isEmpty()) {
-                return false;
-            }
+        if (dueAt(deadline).isEmpty()) {
+            return false;
+        }
+        try {
             scheduler.cancel(id(deadline));
             return true;
-        });
+        } catch (TaskInstanceCurrentlyExecutingException | TaskInstanceNotFoundException firing) {
+            // it fires at this moment or just fired: too late to cancel, exactly as if it had fired
+            // before the call; the owner's handler checks its object's state and does nothing
+            return false;
+        }
     }
 
     /**
      * db-scheduler refuses to touch an execution while it is running. A firing takes milliseconds
-     * (it records the deadline and publishes; listeners run after), so the change waits for it and
-     * then applies to what is left: a cancel after the firing finds nothing, a schedule creates the
-     * next execution. An execution held by a node that died stays picked until dead-execution
+     * (it records the deadline and publishes; listeners run after), so a schedule or move waits for
+     * it and then applies to what is left: a schedule creates the next execution, a move finds
+     * nothing. An execution held by a node that died stays picked until dead-execution
      * detection frees it; the request is then refused instead of waiting minutes.
      */
     private boolean afterAnyFiring(BooleanSupplier change) {
