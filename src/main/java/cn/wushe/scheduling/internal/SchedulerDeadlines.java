@@ -91,12 +91,12 @@ class SchedulerDeadlines implements Deadlines {
      * detection frees it; the request is then refused instead of waiting minutes.
      */
     private boolean afterAnyFiring(BooleanSupplier change) {
-        Instant giveUp = Instant.now().plus(FIRING_WAIT);
+        long giveUp = System.nanoTime() + FIRING_WAIT.toNanos();
         while (true) {
             try {
                 return change.getAsBoolean();
             } catch (TaskInstanceCurrentlyExecutingException firing) {
-                if (Instant.now().isAfter(giveUp)) {
+                if (System.nanoTime() - giveUp > 0) {
                     throw DomainException.conflict(ProblemType.DEADLINE_FIRING, "dueAt",
                             Messages.text("scheduling.deadline.firing"));
                 }
