@@ -10,6 +10,7 @@ import cn.wushe.region.Region;
 import cn.wushe.region.Regions;
 import cn.wushe.units.Unit;
 import cn.wushe.units.Units;
+import cn.wushe.volunteering.internal.Activities;
 import cn.wushe.volunteering.internal.HoursLedger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -69,12 +70,13 @@ class DemoVolunteering implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final HoursLedger ledger;
+    private final Activities activities;
     private final Clock clock;
     private final String county;
     private final int count;
 
     DemoVolunteering(Regions regions, Units units, VolunteerSignUps accounts, FieldCipher cipher, BlindIndex index,
-            CopyIn copy, JdbcClient jdbc, TransactionTemplate tx, HoursLedger ledger, Clock clock,
+            CopyIn copy, JdbcClient jdbc, TransactionTemplate tx, HoursLedger ledger, Activities activities, Clock clock,
             @Value("${wushe.home-county:610527}") String county, @Value("${wushe.demo.volunteers:3000}") int count) {
         this.regions = regions;
         this.units = units;
@@ -85,6 +87,7 @@ class DemoVolunteering implements ApplicationRunner {
         this.jdbc = jdbc;
         this.tx = tx;
         this.ledger = ledger;
+        this.activities = activities;
         this.clock = clock;
         this.county = county;
         this.count = count;
@@ -263,6 +266,7 @@ class DemoVolunteering implements ApplicationRunner {
                     daobei, g[0], Integer.parseInt(g[1]), Integer.parseInt(g[2]), WORDS.getProperty("merchant"), true, ts(now));
         }
         copy.copy("volunteering.goods (county_code, id, community_code, name, price_points, stock, merchant, active, created_at)", goods);
+        this.activities.writeMissingSlots(county);
         ledger.recomputeStars(county);
         return ids.size();
     }

@@ -127,6 +127,12 @@ public class VolunteeringFixtures {
                 on conflict do nothing""").param("activity", activity).param("volunteer", volunteer)
                 .param("in", Times.ts(in)).update();
         jdbc.sql("""
+                update volunteering.activity_slots set volunteer_id = :volunteer where (county_code, activity_id, slot_no) =
+                  (select county_code, activity_id, min(slot_no) from volunteering.activity_slots
+                   where activity_id = :activity and volunteer_id is null group by county_code, activity_id)
+                  and not exists (select 1 from volunteering.activity_slots where activity_id = :activity and volunteer_id = :volunteer)""")
+                .param("activity", activity).param("volunteer", volunteer).update();
+        jdbc.sql("""
                 insert into volunteering.attendances (county_code, activity_id, volunteer_id, checked_in_at, checked_out_at,
                     check_in_distance_m, recorded_by)
                 select county_code, :activity, :volunteer, :in, :out, 5, :volunteer from volunteering.activities where id = :activity

@@ -114,6 +114,41 @@ class VolunteeringRulesIntegrationTest {
     }
 
     @Test
+    void concurrentScansIntoTheLastSlotsTakeEachSlotOnceAndACancellationHandsItOn() throws Exception {
+        UUID activity = f.activity("rules-slots", DAOBEI, organizer, now.minus(5, ChronoUnit.MINUTES), now.plus(2, ChronoUnit.HOURS), 2);
+        String signature = checkIns.signature(activity);
+        List<TestActor> crowd = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            crowd.add(volunteer("slots-" + i, 40 + i));
+        }
+        List<Object> results = concurrently(crowd.size(), i -> () -> {
+            try {
+                return scan(crowd.get(i), activity, signature, LAT, LNG, 10).outcome();
+            } catch (DomainException e) {
+                return e.type();
+            }
+        });
+        assertThat(results).filteredOn(r -> r == CheckIns.Outcome.CHECKED_IN).hasSize(2);
+        assertThat(results).filteredOn(r -> r == ProblemType.ACTIVITY_FULL).hasSize(4);
+        assertThat(jdbc.sql("select count(*) from volunteering.activity_slots where activity_id = :a and volunteer_id is not null")
+                .param("a", activity).query(Integer.class).single()).isEqualTo(2);
+
+        // a slot given back before the cut-off goes to the first on the waitlist, not to a newcomer
+        UUID later = f.activity("rules-slots-later", DAOBEI, organizer, now.plus(5, ChronoUnit.HOURS), now.plus(7, ChronoUnit.HOURS), 1);
+        TestActor first = crowd.get(0);
+        TestActor waiting = crowd.get(1);
+        assertThat(as(first, () -> activities.enrol(first, later))).isEqualTo(Activities.Enrolment.ENROLLED);
+        assertThat(as(waiting, () -> activities.enrol(waiting, later))).isEqualTo(Activities.Enrolment.WAITLISTED);
+        as(first, () -> {
+            activities.cancel(first, later);
+            return null;
+        });
+        assertThat(as(waiting, () -> activities.enrolmentOf(waiting, later))).contains("ENROLLED");
+        TestActor newcomer = crowd.get(2);
+        assertThat(as(newcomer, () -> activities.enrol(newcomer, later))).isEqualTo(Activities.Enrolment.WAITLISTED);
+    }
+
+    @Test
     void checkInRefusalsSayWhyAndWriteNothing() {
         TestActor actor = volunteer("refused", 2);
         UUID activity = f.activity("rules-refused", DAOBEI, organizer, now.minus(5, ChronoUnit.MINUTES), now.plus(2, ChronoUnit.HOURS), 1);
