@@ -128,6 +128,10 @@ public enum ProblemType {
     INSUFFICIENT_POINTS("insufficient-points", 409),
     /** A redemption beyond the goods' stock. */
     OUT_OF_STOCK("out-of-stock", 409),
+    /** A volunteering honour was decided already (awarded or declined). */
+    HONOUR_DECIDED("honour-decided", 409),
+    /** No awarded honour of the year and region is waiting for its certificate. */
+    NOTHING_TO_CERTIFY("nothing-to-certify", 409),
 
     /** The If-Match version is not the object's current one. */
     VERSION_MISMATCH("version-mismatch", 412),

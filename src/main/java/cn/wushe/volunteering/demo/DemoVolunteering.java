@@ -236,6 +236,16 @@ class DemoVolunteering implements ApplicationRunner {
                     "{" + WORDS.getProperty("tutoring-skill") + "}", past ? "CONFIRMED" : "OPEN", series, past ? 8 + random.nextInt(12) : null, DEMO_ACTOR,
                     ts(start.minus(Duration.ofDays(30))), past ? ts(end.plus(Duration.ofHours(1))) : null, past ? DEMO_ACTOR : null);
         }
+        // the tutoring service's schedule, so the schedule editor shows it beside the generated occurrences
+        jdbc.sql("""
+                insert into volunteering.schedules (county_code, id, region_code, organizer_unit_id, title, service_line,
+                    venue_name, weekdays, starts_time, duration_minutes, slots, first_day, last_day, created_by, created_at)
+                values (:county, :id, :region, :unit, :title, 'CHILDREN', :venue, '{1,2,3,4,5}', '18:30', 90, 3, :first, :last,
+                    :by, :at)""")
+                .param("county", county).param("id", series).param("region", daobei).param("unit", first.unit().id().value())
+                .param("title", WORDS.getProperty("tutoring-title")).param("venue", WORDS.getProperty("tutoring-venue"))
+                .param("first", today.minusYears(1)).param("last", today.plusMonths(1).minusDays(1)).param("by", DEMO_ACTOR)
+                .param("at", java.sql.Timestamp.from(now)).update();
         // today's activity for the demo volunteer: open all day at 道北社区
         // from an hour before the demo was generated, so it is open whenever the demo starts
         Instant todayStart = now.minus(Duration.ofHours(1));

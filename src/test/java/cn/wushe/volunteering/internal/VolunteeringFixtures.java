@@ -65,7 +65,7 @@ public class VolunteeringFixtures {
     public static TestActor worker(String username, String scope, UUID unit) {
         Map<Permission, List<RegionScope>> grants = new EnumMap<>(Permission.class);
         for (Permission p : List.of(Permission.VOLUNTEER_VIEW, Permission.ACTIVITY_MANAGE, Permission.PII_UNMASK,
-                Permission.POINTS_REDEEM)) {
+                Permission.POINTS_REDEEM, Permission.HONOUR_AWARD)) {
             grants.put(p, List.of(new RegionScope(scope)));
         }
         return new TestActor(UUID.nameUUIDFromBytes(username(username).getBytes(StandardCharsets.UTF_8)), username, username,
