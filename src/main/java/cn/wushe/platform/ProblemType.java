@@ -130,6 +130,10 @@ public enum ProblemType {
     OUT_OF_STOCK("out-of-stock", 409),
     /** The object's deadline is firing at this moment and did not finish in time; the request changed nothing. */
     DEADLINE_FIRING("deadline-firing", 409),
+    /** A volunteering honour was decided already (awarded or declined). */
+    HONOUR_DECIDED("honour-decided", 409),
+    /** No awarded honour of the year and region is waiting for its certificate. */
+    NOTHING_TO_CERTIFY("nothing-to-certify", 409),
 
     /** The If-Match version is not the object's current one. */
     VERSION_MISMATCH("version-mismatch", 412),

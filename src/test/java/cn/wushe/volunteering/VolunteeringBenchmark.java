@@ -115,14 +115,32 @@ class VolunteeringBenchmark {
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, JDK ").append(System.getProperty("java.version"))
                 .append(", embedded PostgreSQL 17 on the same machine, commits durable; load average before: ")
                 .append(load()).append(" (the machine is shared with other builds).\n\n");
-        storm(section);
+        boolean stormHeld = storm(section);
         BenchmarkReport.writeSection("volunteering-benchmark", section.toString());
-        recompute(section);
+        if (Boolean.getBoolean("bench.skip-recompute")) {
+            section.append(PREVIOUS_RECOMPUTE);
+        } else {
+            recompute(section);
+        }
         BenchmarkReport.writeSection("volunteering-benchmark", section.toString());
         System.out.println(section);
+        if (!stormHeld) {
+            throw new AssertionError("the storm did not record every volunteer exactly once without error (see the section)");
+        }
     }
 
-    private void storm(StringBuilder section) throws Exception {
+    /** Written instead of a rerun with {@code -Dbench.skip-recompute=true} (the storm alone, when the machine is busy). */
+    static final String PREVIOUS_RECOMPUTE = """
+            ### Recomputing totals and star levels
+
+            Not rerun with the storm (`-Dbench.skip-recompute=true`); last measured 2026-12-06 09:59 at load 23: \
+            `HoursLedger.recomputeStars` over 20,000 volunteers and 1,000,000 ledger rows 7.10 s against 2.12 s for the \
+            plain `group by` over JDBC (3.3×, goal ≤ 3× not met).
+
+            """;
+
+    /** Whether every volunteer was recorded exactly once and no scan failed. */
+    private boolean storm(StringBuilder section) throws Exception {
         VolunteeringFixtures f = new VolunteeringFixtures(volunteers, activities, units, jdbc);
         UUID unit = f.unit("bench", VolunteeringFixtures.DAOBEI, "压测居委会").value();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -226,17 +244,29 @@ class VolunteeringBenchmark {
                 .append(String.format("%.0f", loadSeconds)).append(" s), ").append(String.format("%,d", latencies.size()))
                 .append(" scans (10 % twice) by ").append(CLIENTS).append(" `LoopbackHttp` clients over 60 s, half in the first 10 s; ")
                 .append("each volunteer acts as themself (header-actor chain), every scan verifies the signature, the window and the geofence, ")
-                .append("takes the slot and writes its audit entry. Rows recorded: ").append(rows).append(" (one per volunteer), errors: ")
+                .append("claims a slot row (`FOR UPDATE SKIP LOCKED`) and writes its audit entry. Rows recorded: ").append(rows).append(" (one per volunteer), errors: ")
                 .append(errors).append(".\n\n")
                 .append("| run | p50 (ms) | p99 (ms) | rate (/s) | goal p99 ≤ 200 ms |\n|---|---|---|---|---|\n")
                 .append(String.format("| POST check-in through the API | %.1f | %.1f | %.0f (scheduled) | %s |%n", ms(latencies, 0.5),
                         ms(latencies, 0.99), latencies.size() / seconds, ms(latencies, 0.99) <= 200 ? "met" : "not met"))
                 .append(String.format("| plain JDBC insert of the same rows, one transaction each, %d threads, as fast as possible | %.1f | %.1f | %.0f | — |%n%n",
-                        CLIENTS, ms(plainLatencies, 0.5), ms(plainLatencies, 0.99), plainLatencies.size() / plainSeconds));
-        if (rows != STORM || errors > 0) {
-            throw new AssertionError("storm recorded " + rows + " rows with " + errors + " errors");
-        }
+                        CLIENTS, ms(plainLatencies, 0.5), ms(plainLatencies, 0.99), plainLatencies.size() / plainSeconds))
+                .append(BEFORE);
+        return rows == STORM && errors == 0;
     }
+
+    /** The profile of the first version, kept beside every rerun so the change stays explained. */
+    static final String BEFORE = """
+            Before (2026-12-06 09:59, load 23): p50 758 ms, p99 3,977 ms. Every first scan enrolled the volunteer under \
+            `select … from activities … for update` and counted the enrolled rows, holding that row lock until the durable \
+            commit (WAL flush) of a transaction that also wrote the enrolment, the attendance and the audit entry: the 5,000 \
+            enrolments queued one after another on one row, so the rate could not pass one commit at a time and the 2,500 \
+            scans of the first 10 s waited seconds in the queue. Now the \
+            slots are rows (`activity_slots`, migration V15_10): a scan claims the first free one with `FOR UPDATE SKIP LOCKED`, \
+            so concurrent scans take different rows and their commits share WAL flushes; the enrolment row is inserted first, \
+            so two scans of one volunteer still wait for each other (one attendance row).
+
+            """;
 
     private void recompute(StringBuilder section) throws Exception {
         String county = "610599"; // a county of its own, so the demo's and the storm's rows do not count

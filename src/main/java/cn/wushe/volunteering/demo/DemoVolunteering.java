@@ -10,6 +10,7 @@ import cn.wushe.region.Region;
 import cn.wushe.region.Regions;
 import cn.wushe.units.Unit;
 import cn.wushe.units.Units;
+import cn.wushe.volunteering.internal.Activities;
 import cn.wushe.volunteering.internal.HoursLedger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -69,12 +70,13 @@ class DemoVolunteering implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final HoursLedger ledger;
+    private final Activities activities;
     private final Clock clock;
     private final String county;
     private final int count;
 
     DemoVolunteering(Regions regions, Units units, VolunteerSignUps accounts, FieldCipher cipher, BlindIndex index,
-            CopyIn copy, JdbcClient jdbc, TransactionTemplate tx, HoursLedger ledger, Clock clock,
+            CopyIn copy, JdbcClient jdbc, TransactionTemplate tx, HoursLedger ledger, Activities activities, Clock clock,
             @Value("${wushe.home-county:610527}") String county, @Value("${wushe.demo.volunteers:3000}") int count) {
         this.regions = regions;
         this.units = units;
@@ -85,6 +87,7 @@ class DemoVolunteering implements ApplicationRunner {
         this.jdbc = jdbc;
         this.tx = tx;
         this.ledger = ledger;
+        this.activities = activities;
         this.clock = clock;
         this.county = county;
         this.count = count;
@@ -233,6 +236,16 @@ class DemoVolunteering implements ApplicationRunner {
                     "{" + WORDS.getProperty("tutoring-skill") + "}", past ? "CONFIRMED" : "OPEN", series, past ? 8 + random.nextInt(12) : null, DEMO_ACTOR,
                     ts(start.minus(Duration.ofDays(30))), past ? ts(end.plus(Duration.ofHours(1))) : null, past ? DEMO_ACTOR : null);
         }
+        // the tutoring service's schedule, so the schedule editor shows it beside the generated occurrences
+        jdbc.sql("""
+                insert into volunteering.schedules (county_code, id, region_code, organizer_unit_id, title, service_line,
+                    venue_name, weekdays, starts_time, duration_minutes, slots, first_day, last_day, created_by, created_at)
+                values (:county, :id, :region, :unit, :title, 'CHILDREN', :venue, '{1,2,3,4,5}', '18:30', 90, 3, :first, :last,
+                    :by, :at)""")
+                .param("county", county).param("id", series).param("region", daobei).param("unit", first.unit().id().value())
+                .param("title", WORDS.getProperty("tutoring-title")).param("venue", WORDS.getProperty("tutoring-venue"))
+                .param("first", today.minusYears(1)).param("last", today.plusMonths(1).minusDays(1)).param("by", DEMO_ACTOR)
+                .param("at", java.sql.Timestamp.from(now)).update();
         // today's activity for the demo volunteer: open all day at 道北社区
         // from an hour before the demo was generated, so it is open whenever the demo starts
         Instant todayStart = now.minus(Duration.ofHours(1));
@@ -263,6 +276,7 @@ class DemoVolunteering implements ApplicationRunner {
                     daobei, g[0], Integer.parseInt(g[1]), Integer.parseInt(g[2]), WORDS.getProperty("merchant"), true, ts(now));
         }
         copy.copy("volunteering.goods (county_code, id, community_code, name, price_points, stock, merchant, active, created_at)", goods);
+        this.activities.writeMissingSlots(county);
         ledger.recomputeStars(county);
         return ids.size();
     }

@@ -172,6 +172,10 @@ public class Activities {
                 .param("radius", radius).param("slots", slots)
                 .param("skills", skills == null ? new String[0] : skills.stream().limit(10).toArray(String[]::new))
                 .param("series", series).param("by", createdBy).param("at", Times.ts(clock.instant())).update();
+        jdbc.sql("""
+                insert into volunteering.activity_slots (county_code, activity_id, slot_no)
+                select :county, :id, g.n from generate_series(1, :slots) g(n)""")
+                .param("county", region.substring(0, 6)).param("id", id).param("slots", slots).update();
     }
 
     /** The organizing unit: one of the actor's own units; a region role may name any unit of the region. */
@@ -318,27 +322,68 @@ public class Activities {
         return a;
     }
 
-    /** Takes a slot under the activity's row lock, so two volunteers never take the last slot both. */
+    /**
+     * Takes a free slot row (claimed with {@code SKIP LOCKED}, so concurrent enrolments of one activity
+     * do not queue on one row), or a waitlist place when every slot is held. The enrolment row is
+     * written first: its primary key serialises two scans of the same volunteer, never two volunteers.
+     */
     Enrolment enrol(ActivityView a, UUID volunteerId) {
         Optional<Enrolment> current = enrolment(a, volunteerId);
         if (current.isPresent()) {
             return current.get();
         }
-        lock(a);
-        current = enrolment(a, volunteerId);
-        if (current.isPresent()) {
-            return current.get();
-        }
-        int taken = enrolledCount(a);
-        Enrolment result = taken < a.slots() ? Enrolment.ENROLLED : Enrolment.WAITLISTED;
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                 insert into volunteering.enrolments (county_code, activity_id, volunteer_id, status, enrolled_at)
-                values (:county, :activity, :volunteer, :status, :at)
-                on conflict (county_code, activity_id, volunteer_id) do update set status = excluded.status,
-                    enrolled_at = excluded.enrolled_at""")
+                values (:county, :activity, :volunteer, 'WAITLISTED', :at) on conflict do nothing""")
+                .param("county", a.countyCode()).param("activity", a.id()).param("volunteer", volunteerId)
+                .param("at", Times.ts(clock.instant())).update();
+        if (inserted == 0) {
+            String status = jdbc.sql("""
+                    select status from volunteering.enrolments where county_code = :county and activity_id = :activity
+                      and volunteer_id = :volunteer for update""").param("county", a.countyCode())
+                    .param("activity", a.id()).param("volunteer", volunteerId).query(String.class).single();
+            if (!status.equals("CANCELLED")) {
+                return Enrolment.valueOf(status);
+            }
+        }
+        Enrolment result = claimSlot(a, volunteerId) ? Enrolment.ENROLLED : Enrolment.WAITLISTED;
+        jdbc.sql("""
+                update volunteering.enrolments set status = :status, enrolled_at = :at
+                where county_code = :county and activity_id = :activity and volunteer_id = :volunteer""")
                 .param("county", a.countyCode()).param("activity", a.id()).param("volunteer", volunteerId)
                 .param("status", result.name()).param("at", Times.ts(clock.instant())).update();
         return result;
+    }
+
+    private static final String CLAIM = """
+            update volunteering.activity_slots set volunteer_id = :volunteer
+            where (county_code, activity_id, slot_no) = (
+                select county_code, activity_id, slot_no from volunteering.activity_slots
+                where county_code = :county and activity_id = :activity and volunteer_id is null
+                order by slot_no limit 1 for update%s)""";
+
+    /**
+     * Skips the slots other enrolments hold locked; only when none is left does it wait for them, as
+     * one of them may roll back and free its slot (Postgres then rechecks the row and moves on).
+     */
+    private boolean claimSlot(ActivityView a, UUID volunteerId) {
+        for (String mode : List.of(" skip locked", "")) {
+            int rows = jdbc.sql(CLAIM.formatted(mode)).param("county", a.countyCode()).param("activity", a.id())
+                    .param("volunteer", volunteerId).update();
+            if (rows == 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes the slot rows of activities written by COPY (the demo); an activity with slot rows keeps them. */
+    public int writeMissingSlots(String county) {
+        return jdbc.sql("""
+                insert into volunteering.activity_slots (county_code, activity_id, slot_no)
+                select a.county_code, a.id, g.n from volunteering.activities a cross join lateral generate_series(1, a.slots) g(n)
+                where a.county_code = :county and a.status = 'OPEN'
+                on conflict do nothing""").param("county", county).update();
     }
 
     private Optional<Enrolment> enrolment(ActivityView a, UUID volunteerId) {
@@ -354,13 +399,6 @@ public class Activities {
                 .param("county", a.countyCode()).param("id", a.id()).query(Integer.class).single();
     }
 
-    int enrolledCount(ActivityView a) {
-        return jdbc.sql("""
-                select count(*) from volunteering.enrolments where county_code = :county and activity_id = :activity
-                  and status = 'ENROLLED'""").param("county", a.countyCode()).param("activity", a.id())
-                .query(Integer.class).single();
-    }
-
     /** Gives the slot back before the cut-off; the first on the waitlist takes it. */
     @Transactional
     public void cancel(Actor actor, UUID activityId) {
@@ -369,20 +407,34 @@ public class Activities {
         if (clock.instant().isAfter(a.cancelCutoff())) {
             throw DomainException.conflict(ProblemType.ACTIVITY_CLOSED, "activity", Messages.text("volunteering.activity.cutoff-passed"));
         }
+        // cancellations of one activity queue on its row, so two never hand a slot to the same waitlisted
         lock(a);
-        int rows = jdbc.sql("""
+        String was = jdbc.sql("""
+                select status from volunteering.enrolments where county_code = :county and activity_id = :activity
+                  and volunteer_id = :volunteer and status <> 'CANCELLED' for update""")
+                .param("county", a.countyCode()).param("activity", a.id()).param("volunteer", me.id())
+                .query(String.class).optional()
+                .orElseThrow(() -> DomainException.conflict(ProblemType.ACTIVITY_CLOSED, "activity",
+                        Messages.text("volunteering.activity.not-enrolled")));
+        jdbc.sql("""
                 update volunteering.enrolments set status = 'CANCELLED' where county_code = :county and activity_id = :activity
-                  and volunteer_id = :volunteer and status <> 'CANCELLED'""")
+                  and volunteer_id = :volunteer""")
                 .param("county", a.countyCode()).param("activity", a.id()).param("volunteer", me.id()).update();
-        if (rows == 0) {
-            throw DomainException.conflict(ProblemType.ACTIVITY_CLOSED, "activity", Messages.text("volunteering.activity.not-enrolled"));
-        }
-        if (enrolledCount(a) < a.slots()) {
+        if (was.equals("ENROLLED")) {
+            // the slot passes straight to the first on the waitlist (or is freed), so no newcomer slips in between
+            Optional<UUID> next = jdbc.sql("""
+                    select volunteer_id from volunteering.enrolments where county_code = :county and activity_id = :activity
+                      and status = 'WAITLISTED' order by enrolled_at, volunteer_id limit 1 for update""")
+                    .param("county", a.countyCode()).param("activity", a.id()).query(UUID.class).optional();
             jdbc.sql("""
-                    update volunteering.enrolments set status = 'ENROLLED' where (county_code, activity_id, volunteer_id) =
-                      (select county_code, activity_id, volunteer_id from volunteering.enrolments where county_code = :county
-                       and activity_id = :activity and status = 'WAITLISTED' order by enrolled_at, volunteer_id limit 1)""")
-                    .param("county", a.countyCode()).param("activity", a.id()).update();
+                    update volunteering.activity_slots set volunteer_id = :next
+                    where county_code = :county and activity_id = :activity and volunteer_id = :volunteer""")
+                    .param("next", next.orElse(null)).param("county", a.countyCode()).param("activity", a.id())
+                    .param("volunteer", me.id()).update();
+            next.ifPresent(n -> jdbc.sql("""
+                    update volunteering.enrolments set status = 'ENROLLED' where county_code = :county
+                      and activity_id = :activity and volunteer_id = :next""")
+                    .param("county", a.countyCode()).param("activity", a.id()).param("next", n).update());
         }
         audit.record(AuditEvent.success("ACTIVITY_CANCEL_ENROLMENT", "ACTIVITY", activityId.toString(), a.regionCode()));
     }

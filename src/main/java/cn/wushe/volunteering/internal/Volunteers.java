@@ -125,6 +125,12 @@ public class Volunteers {
     /** A worker enters a volunteer of a community inside their {@code ACTIVITY_MANAGE} scope. */
     @Transactional
     public UUID register(Actor actor, NewVolunteer input) {
+        return register(actor, input, "WORKER");
+    }
+
+    /** As {@link #register(Actor, NewVolunteer)}, recording where the entry came from ({@code WORKER}, {@code IMPORT}). */
+    @Transactional
+    public UUID register(Actor actor, NewVolunteer input, String source) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = Text.trimToNull(input.realName());
         if (name == null || name.length() > 50) {
@@ -158,7 +164,7 @@ public class Volunteers {
         }
         UUID id = UUID.randomUUID();
         try {
-            insert(id, null, community, name, number, phone, input, "WORKER");
+            insert(id, null, community, name, number, phone, input, source);
         } catch (DuplicateKeyException e) {
             throw DomainException.conflict(ProblemType.DUPLICATE_VOLUNTEER, "identityNumber",
                     Messages.text("volunteering.volunteer.duplicate"));

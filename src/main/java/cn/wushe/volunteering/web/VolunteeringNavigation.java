@@ -23,7 +23,13 @@ class VolunteeringNavigation implements NavigationContributor, NoticeKindContrib
                 NavigationEntry.page(1420, "/volunteering/volunteers", "volunteering.nav.volunteers.title",
                         "volunteering.nav.volunteers.summary", Permission.VOLUNTEER_VIEW),
                 NavigationEntry.page(1430, "/volunteering/store", "volunteering.nav.store.title",
-                        "volunteering.nav.store.summary", Permission.POINTS_REDEEM));
+                        "volunteering.nav.store.summary", Permission.POINTS_REDEEM),
+                NavigationEntry.page(1440, "/volunteering/teams", "volunteering.nav.teams.title",
+                        "volunteering.nav.teams.summary", Permission.VOLUNTEER_VIEW),
+                NavigationEntry.page(1450, "/volunteering/party", "volunteering.nav.party.title",
+                        "volunteering.nav.party.summary", Permission.VOLUNTEER_VIEW),
+                NavigationEntry.page(1460, "/volunteering/honours", "volunteering.nav.honours.title",
+                        "volunteering.nav.honours.summary", Permission.HONOUR_AWARD));
     }
 
     @Override

@@ -65,7 +65,7 @@ public class VolunteeringFixtures {
     public static TestActor worker(String username, String scope, UUID unit) {
         Map<Permission, List<RegionScope>> grants = new EnumMap<>(Permission.class);
         for (Permission p : List.of(Permission.VOLUNTEER_VIEW, Permission.ACTIVITY_MANAGE, Permission.PII_UNMASK,
-                Permission.POINTS_REDEEM)) {
+                Permission.POINTS_REDEEM, Permission.HONOUR_AWARD)) {
             grants.put(p, List.of(new RegionScope(scope)));
         }
         return new TestActor(UUID.nameUUIDFromBytes(username(username).getBytes(StandardCharsets.UTF_8)), username, username,
@@ -126,6 +126,12 @@ public class VolunteeringFixtures {
                 select county_code, :activity, :volunteer, 'ENROLLED', :in from volunteering.activities where id = :activity
                 on conflict do nothing""").param("activity", activity).param("volunteer", volunteer)
                 .param("in", Times.ts(in)).update();
+        jdbc.sql("""
+                update volunteering.activity_slots set volunteer_id = :volunteer where (county_code, activity_id, slot_no) =
+                  (select county_code, activity_id, min(slot_no) from volunteering.activity_slots
+                   where activity_id = :activity and volunteer_id is null group by county_code, activity_id)
+                  and not exists (select 1 from volunteering.activity_slots where activity_id = :activity and volunteer_id = :volunteer)""")
+                .param("activity", activity).param("volunteer", volunteer).update();
         jdbc.sql("""
                 insert into volunteering.attendances (county_code, activity_id, volunteer_id, checked_in_at, checked_out_at,
                     check_in_distance_m, recorded_by)

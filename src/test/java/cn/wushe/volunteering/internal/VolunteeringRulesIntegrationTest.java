@@ -64,6 +64,16 @@ class VolunteeringRulesIntegrationTest {
     Certificates certificates;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PartyReports party;
+    @Autowired
+    Teams teams;
+    @Autowired
+    VolunteerRoster roster;
+    @Autowired
+    Schedules schedules;
+    @Autowired
+    PointsExpiry expiry;
 
     VolunteeringFixtures f;
     UUID organizer;
@@ -111,6 +121,185 @@ class VolunteeringRulesIntegrationTest {
         assertThat(jdbc.sql("select count(*) from volunteering.attendances where activity_id = :a").param("a", activity)
                 .query(Integer.class).single()).isEqualTo(1);
         assertThat(scan(actor, activity, signature, LAT, LNG, 15).outcome()).isEqualTo(CheckIns.Outcome.ALREADY_CHECKED_IN);
+    }
+
+    @Test
+    void concurrentScansIntoTheLastSlotsTakeEachSlotOnceAndACancellationHandsItOn() throws Exception {
+        UUID activity = f.activity("rules-slots", DAOBEI, organizer, now.minus(5, ChronoUnit.MINUTES), now.plus(2, ChronoUnit.HOURS), 2);
+        String signature = checkIns.signature(activity);
+        List<TestActor> crowd = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            crowd.add(volunteer("slots-" + i, 40 + i));
+        }
+        List<Object> results = concurrently(crowd.size(), i -> () -> {
+            try {
+                return scan(crowd.get(i), activity, signature, LAT, LNG, 10).outcome();
+            } catch (DomainException e) {
+                return e.type();
+            }
+        });
+        assertThat(results).filteredOn(r -> r == CheckIns.Outcome.CHECKED_IN).hasSize(2);
+        assertThat(results).filteredOn(r -> r == ProblemType.ACTIVITY_FULL).hasSize(4);
+        assertThat(jdbc.sql("select count(*) from volunteering.activity_slots where activity_id = :a and volunteer_id is not null")
+                .param("a", activity).query(Integer.class).single()).isEqualTo(2);
+
+        // a slot given back before the cut-off goes to the first on the waitlist, not to a newcomer
+        UUID later = f.activity("rules-slots-later", DAOBEI, organizer, now.plus(5, ChronoUnit.HOURS), now.plus(7, ChronoUnit.HOURS), 1);
+        TestActor first = crowd.get(0);
+        TestActor waiting = crowd.get(1);
+        assertThat(as(first, () -> activities.enrol(first, later))).isEqualTo(Activities.Enrolment.ENROLLED);
+        assertThat(as(waiting, () -> activities.enrol(waiting, later))).isEqualTo(Activities.Enrolment.WAITLISTED);
+        as(first, () -> {
+            activities.cancel(first, later);
+            return null;
+        });
+        assertThat(as(waiting, () -> activities.enrolmentOf(waiting, later))).contains("ENROLLED");
+        TestActor newcomer = crowd.get(2);
+        assertThat(as(newcomer, () -> activities.enrol(newcomer, later))).isEqualTo(Activities.Enrolment.WAITLISTED);
+    }
+
+    @Test
+    void aPartyReportIsConfirmedByTheCommunityAndSummedForTheSendingUnitOnly() {
+        TestActor member = volunteer("party", 50);
+        UUID id = VolunteeringFixtures.fixed("volunteer:rules-party");
+        as(member, () -> {
+            party.declare(member, true, organizer, null);
+            return null;
+        });
+        UUID past = f.activity("rules-party", DAOBEI, organizer, now.minus(3, ChronoUnit.DAYS), now.minus(3, ChronoUnit.DAYS).plus(2, ChronoUnit.HOURS), 5);
+        f.ledgerRow("rules-party", past, id, now.minus(3, ChronoUnit.DAYS), 120);
+        int year = java.time.LocalDate.ofInstant(now.minus(3, ChronoUnit.DAYS), Times.CHINA).getYear();
+        // the unit sees nobody until the community confirms
+        assertThat(as(worker, () -> party.ofOwnUnits(worker, year))).noneMatch(r -> r.volunteerId().equals(id));
+        PartyReports.Reported listed = as(worker, () -> party.ofCommunity(worker, year)).stream()
+                .filter(r -> r.volunteerId().equals(id)).findFirst().orElseThrow();
+        assertThat(listed.confirmed()).isFalse();
+        assertThat(listed.minutes()).isEqualTo(120);
+        as(worker, () -> {
+            party.confirm(worker, id, true);
+            return null;
+        });
+        assertThat(as(worker, () -> party.ofOwnUnits(worker, year))).anyMatch(r -> r.volunteerId().equals(id) && r.activities() == 1);
+        // a unit the member did not name sees nothing; a worker of another community cannot confirm
+        TestActor otherUnit = VolunteeringFixtures.worker("vol_rules_party_other", DAOBEI, UUID.randomUUID());
+        assertThat(as(otherUnit, () -> party.ofOwnUnits(otherUnit, year))).noneMatch(r -> r.volunteerId().equals(id));
+        TestActor stranger = VolunteeringFixtures.worker("vol_rules_party_stranger", "610527001002", organizer);
+        assertThatThrownBy(() -> as(stranger, () -> {
+            party.confirm(stranger, id, false);
+            return null;
+        })).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(404));
+        // a changed report waits for the community again
+        as(member, () -> {
+            party.declare(member, true, null, "县供电公司");
+            return null;
+        });
+        assertThat(as(member, () -> party.own(member)).confirmed()).isFalse();
+    }
+
+    @Test
+    void aTeamLeaderIsACurrentMemberWithAnAccountAndLeavingKeepsTheDates() {
+        UUID team = f.team("rules-team", DAOBEI, organizer);
+        TestActor asVolunteer = volunteer("team-member", 60);
+        // the same account as a team leader (the role grants ACTIVITY_MANAGE; the team names the leader)
+        TestActor member = TestActor.of(asVolunteer.username(), "TEAM_LEADER", "610527",
+                cn.wushe.platform.Permission.VOLUNTEER_SELF, cn.wushe.platform.Permission.ACTIVITY_MANAGE);
+        UUID memberId = VolunteeringFixtures.fixed("volunteer:rules-team-member");
+        UUID phoneless = f.volunteer("rules-team-phoneless", DAOBEI, null, "无账号队员", 61);
+        as(member, () -> {
+            teams.join(member, team);
+            return null;
+        });
+        jdbc.sql("insert into volunteering.team_members (county_code, team_id, volunteer_id, joined_on) values ('610527', :t, :v, current_date)")
+                .param("t", team).param("v", phoneless).update();
+        assertThatThrownBy(() -> as(worker, () -> {
+            teams.appointLeader(worker, team, phoneless);
+            return null;
+        })).isInstanceOf(DomainException.class).hasMessageContaining("已注册账号");
+        as(worker, () -> {
+            teams.appointLeader(worker, team, memberId);
+            return null;
+        });
+        Teams.TeamDetail detail = as(worker, () -> teams.detail(worker, team));
+        assertThat(detail.team().leaderName()).isEqualTo("规则志愿者team-member");
+        assertThat(detail.members()).extracting(Teams.Member::realName).contains("规则志愿者team-member", "无账号队员");
+        // the leader runs the team; a volunteer who only belongs to it sees no member list
+        assertThat(as(member, () -> teams.detail(member, team)).manages()).isTrue();
+        TestActor plain = volunteer("team-plain", 62);
+        assertThat(as(plain, () -> teams.detail(plain, team)).members()).isEmpty();
+        as(worker, () -> {
+            teams.endMembership(worker, team, phoneless);
+            return null;
+        });
+        assertThat(jdbc.sql("select left_on is not null from volunteering.team_members where team_id = :t and volunteer_id = :v")
+                .param("t", team).param("v", phoneless).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void aRosterImportEntersGoodRowsAndReportsEachRefusedOneWhileAForgedFileIsRefusedWhole() {
+        String number = VolunteeringFixtures.identityNumber("610527", 70);
+        byte[] file = cn.wushe.volunteering.web.RosterFiles.roster(
+                List.of("花名册甲", number, "13912340070", DAOBEI, "急救、书法", "周末", "是"),
+                List.of("花名册乙", number, "", DAOBEI, "", "", ""),
+                List.of("花名册丙", "61052719990101123", "", DAOBEI, "", "", ""),
+                List.of("花名册丁", VolunteeringFixtures.identityNumber("610526", 71), "", "610526001001", "", "", ""));
+        VolunteerRoster.Report report = as(worker, () -> roster.importRoster(worker, new java.io.ByteArrayInputStream(file)));
+        assertThat(report.imported()).isEqualTo(1);
+        assertThat(report.refused()).extracting(VolunteerRoster.RowProblem::row).containsExactly(3, 4, 5);
+        assertThat(report.refused().get(0).reason()).contains("已登记");
+        assertThat(jdbc.sql("select source, backbone from volunteering.volunteers where id_number_bidx = :bidx")
+                .param("bidx", volunteers.identityIndex(number))
+                .query((rs, i) -> rs.getString(1) + rs.getBoolean(2)).single()).isEqualTo("IMPORTtrue");
+        assertThatThrownBy(() -> as(worker, () -> roster.importRoster(worker,
+                new java.io.ByteArrayInputStream("姓名,身份证号码\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))))
+                .isInstanceOf(cn.wushe.platform.files.RejectedFile.class);
+    }
+
+    @Test
+    void aScheduleMakesOneOccurrencePerChosenWeekdayAndStoppingCancelsTheComingOnesNobodyCheckedInTo() {
+        java.time.LocalDate monday = java.time.LocalDate.now(Times.CHINA).plusWeeks(1).with(java.time.DayOfWeek.MONDAY);
+        var in = new Schedules.NewSchedule("规则课后辅导", "CHILDREN", DAOBEI, "儿童服务站", LAT, LNG, 100, java.util.Set.of(1, 3),
+                java.time.LocalTime.of(18, 30), 90, 3, monday, monday.plusDays(13));
+        UUID id = as(worker, () -> schedules.create(worker, in));
+        List<Instant> starts = jdbc.sql("select starts_at from volunteering.activities where series_id = :s order by starts_at")
+                .param("s", id).query((rs, i) -> rs.getTimestamp(1).toInstant()).list();
+        assertThat(starts).hasSize(4); // two Mondays, two Wednesdays
+        assertThat(starts.getFirst()).isEqualTo(monday.atTime(18, 30).atZone(Times.CHINA).toInstant());
+        assertThat(as(worker, () -> schedules.list(worker))).anyMatch(v -> v.id().equals(id) && v.occurrences() == 4);
+        // an organizer elsewhere neither sees nor stops it
+        TestActor stranger = VolunteeringFixtures.worker("vol_rules_sched_stranger", "610527001002", organizer);
+        assertThat(as(stranger, () -> schedules.list(stranger))).noneMatch(v -> v.id().equals(id));
+        assertThatThrownBy(() -> as(stranger, () -> schedules.stop(stranger, id)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThat(as(worker, () -> schedules.stop(worker, id))).isEqualTo(4);
+        assertThatThrownBy(() -> as(worker, () -> schedules.create(worker, new Schedules.NewSchedule("规则课后辅导", "CHILDREN",
+                DAOBEI, "儿童服务站", LAT, LNG, 100, java.util.Set.of(), java.time.LocalTime.of(18, 30), 90, 3, monday, monday))))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.fieldErrors()).containsKey("weekdays"));
+    }
+
+    @Test
+    void unspentPointsEarnedBeforeTheCutoffExpireFirstInFirstOutAndOnlyOnce() {
+        String county = "610598"; // a county of its own: the run expires every balance of the county
+        String community = county + "001001";
+        UUID v = UUID.randomUUID();
+        Instant old = now.minus(800, ChronoUnit.DAYS);
+        Instant recent = now.minus(10, ChronoUnit.DAYS);
+        for (Object[] row : new Object[][] {{100, "HOURS", old}, {-30, "REDEMPTION", recent}, {50, "HOURS", recent}}) {
+            jdbc.sql("""
+                    insert into volunteering.points_ledger (county_code, id, community_code, volunteer_id, points, kind,
+                        recorded_by, recorded_at) values (:county, :id, :community, :v, :points, :kind, :v, :at)""")
+                    .param("county", county).param("id", UUID.randomUUID()).param("community", community).param("v", v)
+                    .param("points", row[0]).param("kind", row[1]).param("at", Times.ts((Instant) row[2])).update();
+        }
+        jdbc.sql("insert into volunteering.points_balances values (:county, :community, :v, 120)")
+                .param("county", county).param("community", community).param("v", v).update();
+        Instant cutoff = now.minus(365, ChronoUnit.DAYS);
+        assertThat(expiry.expireEarnedBefore(county, cutoff)).isEqualTo(1);
+        // 100 earned before the cutoff, 30 of it spent: 70 expire, the 50 earned since stay
+        assertThat(jdbc.sql("select balance from volunteering.points_balances where volunteer_id = :v").param("v", v)
+                .query(Integer.class).single()).isEqualTo(50);
+        assertThat(jdbc.sql("select sum(points) from volunteering.points_ledger where volunteer_id = :v").param("v", v)
+                .query(Integer.class).single()).isEqualTo(50);
+        assertThat(expiry.expireEarnedBefore(county, cutoff)).isZero();
     }
 
     @Test

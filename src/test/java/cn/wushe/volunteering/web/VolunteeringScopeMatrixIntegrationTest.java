@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import cn.wushe.platform.TestActor;
@@ -20,6 +21,7 @@ import cn.wushe.volunteering.internal.VolunteeringFixtures;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +35,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -73,6 +76,8 @@ class VolunteeringScopeMatrixIntegrationTest {
     static UUID goods;
     static String card;
     static UUID team;
+    static UUID schedule;
+    static UUID nominated;
 
     @BeforeAll
     void data(@Autowired Volunteers volunteers, @Autowired Activities activities, @Autowired UnitManagement units) {
@@ -94,7 +99,35 @@ class VolunteeringScopeMatrixIntegrationTest {
         f.balance(DAOBEI, target, 100);
         card = points.cardCode(target);
         team = f.team("matrix", DAOBEI, organizer);
+        for (UUID member : new UUID[] {target, walkIn}) {
+            jdbc.sql("""
+                    insert into volunteering.team_members (county_code, team_id, volunteer_id, joined_on)
+                    values ('610527', :team, :member, current_date - 30) on conflict do nothing""")
+                    .param("team", team).param("member", member).update();
+        }
+        jdbc.sql("update volunteering.volunteers set party_member = true where id = :id").param("id", target).update();
+        schedule = VolunteeringFixtures.fixed("schedule:matrix");
+        jdbc.sql("""
+                insert into volunteering.schedules (county_code, id, region_code, organizer_unit_id, title, service_line, venue_name,
+                    weekdays, starts_time, duration_minutes, slots, first_day, last_day, created_by, created_at)
+                values ('610527', :id, :region, :unit, :title, 'CHILDREN', '儿童服务站', '{1,3}', '18:30', 90, 3,
+                    current_date, current_date + 30, :unit, now()) on conflict do nothing""")
+                .param("id", schedule).param("region", DAOBEI).param("unit", organizer)
+                .param("title", "矩阵排期" + VolunteeringFixtures.RUN).update();
+        nominated = VolunteeringFixtures.fixed("honour:matrix-nominated");
+        UUID awarded = VolunteeringFixtures.fixed("honour:matrix-awarded");
+        for (Object[] h : new Object[][] {{nominated, "EXCELLENT_VOLUNTEER", target, null, "NOMINATED"},
+                {awarded, "EXCELLENT_TEAM", null, team, "AWARDED"}}) {
+            jdbc.sql("""
+                    insert into volunteering.honours (county_code, id, year, title, region_code, volunteer_id, team_id, minutes,
+                        status, nominated_by, nominated_at)
+                    values ('610527', :id, :year, :title, :region, :volunteer, :team, 600, :status, :by, now()) on conflict do nothing""")
+                    .param("id", h[0]).param("year", YEAR).param("title", h[1]).param("region", DAOBEI).param("volunteer", h[2])
+                    .param("team", h[3]).param("status", h[4]).param("by", organizer).update();
+        }
     }
+
+    static final int YEAR = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
 
     enum Case {
         OWN_COMMUNITY(DAOBEI, true),
@@ -123,7 +156,11 @@ class VolunteeringScopeMatrixIntegrationTest {
         API_GOODS(200, true), API_ADD_GOODS(201, Kind.CREATE), API_REDEEM(201),
         API_SUMMARY(200, true), API_TEAMS(200, true), API_CREATE_TEAM(201, Kind.CREATE), API_EXPORT(200, Kind.CREATE),
         PAGE_ACTIVITY(200), PAGE_QR(200), PAGE_CHECK_IN_FOR(302), PAGE_CONFIRM(302), PAGE_CREATE_ACTIVITY(302, Kind.CREATE),
-        PAGE_VOLUNTEERS(200, true), PAGE_MANAGE(200, true), PAGE_STORE(200, true), PAGE_REDEEM(200);
+        PAGE_VOLUNTEERS(200, true), PAGE_MANAGE(200, true), PAGE_STORE(200, true), PAGE_REDEEM(200),
+        PAGE_TEAMS(200, true), PAGE_TEAM(200), PAGE_CREATE_TEAM(302, Kind.CREATE), PAGE_TEAM_LEADER(302), PAGE_TEAM_END(302),
+        PAGE_PARTY(200, true), PAGE_PARTY_CONFIRM(302), PAGE_IMPORT(200, true),
+        PAGE_SCHEDULES(200, true), PAGE_CREATE_SCHEDULE(302, Kind.CREATE), PAGE_STOP_SCHEDULE(302),
+        PAGE_HONOURS(200, true), PAGE_NOMINATE(302, Kind.CREATE), PAGE_HONOUR_DECISION(302), PAGE_HONOUR_CERTIFICATES(200, Kind.CREATE);
 
         enum Kind { OBJECT, LIST, CREATE }
 
@@ -174,11 +211,16 @@ class VolunteeringScopeMatrixIntegrationTest {
             case API_GOODS, PAGE_STORE -> "测试商品matrix" + VolunteeringFixtures.RUN;
             case API_TEAMS -> team.toString();
             case API_SUMMARY -> DAOBEI;
+            case PAGE_TEAMS -> "测试服务队matrix" + VolunteeringFixtures.RUN;
+            case PAGE_PARTY -> "矩阵志愿者";
+            case PAGE_IMPORT -> "已导入 <strong>1</strong>";
+            case PAGE_SCHEDULES -> "矩阵排期" + VolunteeringFixtures.RUN;
+            case PAGE_HONOURS -> "矩阵志愿者";
             default -> throw new IllegalArgumentException(action.name());
         };
     }
 
-    private MockHttpServletRequestBuilder request(Action action) {
+    private org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request(Action action) {
         String activity = "/api/v1/activities/" + targetActivity;
         String page = "/volunteering/activities/" + targetActivity;
         UUID walkIn = VolunteeringFixtures.fixed("volunteer:matrix-walk-in");
@@ -222,6 +264,30 @@ class VolunteeringScopeMatrixIntegrationTest {
             case PAGE_STORE -> get("/volunteering/store");
             case PAGE_REDEEM -> post("/volunteering/store/redemptions").param("card", card)
                     .param("goodsId", goods.toString()).param("quantity", "1");
+            case PAGE_TEAMS -> get("/volunteering/teams");
+            case PAGE_TEAM -> get("/volunteering/teams/" + team);
+            case PAGE_CREATE_TEAM -> post("/volunteering/teams").param("unitId", organizer.toString()).param("name", "矩阵新队");
+            case PAGE_TEAM_LEADER -> post("/volunteering/teams/" + team + "/leader").param("volunteerId", target.toString());
+            case PAGE_TEAM_END -> post("/volunteering/teams/" + team + "/members/" + walkIn + "/end");
+            case PAGE_PARTY -> get("/volunteering/party");
+            case PAGE_PARTY_CONFIRM -> post("/volunteering/party/" + target + "/confirmation").param("confirmed", "true");
+            case PAGE_IMPORT -> multipart("/volunteering/volunteers/import").file(new MockMultipartFile("file", "roster.xlsx",
+                    "application/octet-stream", RosterFiles.roster(List.of("导入志愿者", VolunteeringFixtures.identityNumber("610527", 821), "",
+                            DAOBEI, "急救、书法", "周末", "是"))));
+            case PAGE_SCHEDULES -> get("/volunteering/schedules");
+            case PAGE_CREATE_SCHEDULE -> post("/volunteering/schedules").param("title", "矩阵课后辅导").param("serviceLine", "CHILDREN")
+                    .param("regionCode", DAOBEI).param("venueName", "儿童服务站").param("venueLat", String.valueOf(LAT))
+                    .param("venueLng", String.valueOf(LNG)).param("weekdays", "1", "2", "3", "4", "5", "6", "7")
+                    .param("startsTime", "18:30").param("durationMinutes", "90").param("slots", "3")
+                    .param("firstDay", java.time.LocalDate.now().plusDays(1).toString())
+                    .param("lastDay", java.time.LocalDate.now().plusDays(8).toString());
+            case PAGE_STOP_SCHEDULE -> post("/volunteering/schedules/" + schedule + "/stop");
+            case PAGE_HONOURS -> get("/volunteering/honours").param("year", String.valueOf(YEAR));
+            case PAGE_NOMINATE -> post("/volunteering/honours/nominations").param("year", String.valueOf(YEAR))
+                    .param("title", "EXCELLENT_VOLUNTEER").param("regionCode", DAOBEI).param("count", "5");
+            case PAGE_HONOUR_DECISION -> post("/volunteering/honours/" + nominated + "/decision").param("award", "true");
+            case PAGE_HONOUR_CERTIFICATES -> post("/volunteering/honours/certificates").param("year", String.valueOf(YEAR))
+                    .param("regionCode", DAOBEI);
         };
     }
 
@@ -254,7 +320,7 @@ class VolunteeringScopeMatrixIntegrationTest {
     }
 
     enum SelfAction { API_OPEN, API_ACTIVITY, API_ENROL, API_CANCEL, API_CHECK_IN, API_JOIN, API_LEAVE, PAGE_ACTIVITY, PAGE_ENROL,
-        PAGE_CHECK_IN, PAGE_CHECK_IN_POST }
+        PAGE_CHECK_IN, PAGE_CHECK_IN_POST, PAGE_TEAM, PAGE_TEAM_JOIN }
 
     static Stream<Arguments> selfCells() {
         return Arrays.stream(Vol.values()).flatMap(v -> Arrays.stream(SelfAction.values()).map(a -> Arguments.of(v, a)));
@@ -283,6 +349,8 @@ class VolunteeringScopeMatrixIntegrationTest {
             case PAGE_CHECK_IN -> get("/volunteering/check-in/" + targetActivity).param("s", signature);
             case PAGE_CHECK_IN_POST -> post("/volunteering/check-in/" + targetActivity).param("s", signature)
                     .param("lat", String.valueOf(LAT)).param("lng", String.valueOf(LNG)).param("accuracy", "10");
+            case PAGE_TEAM -> get("/volunteering/teams/" + team);
+            case PAGE_TEAM_JOIN -> post("/volunteering/teams/" + team + "/membership").param("action", "join");
         };
         MockHttpServletResponse response = mvc.perform(request.with(auth).with(csrf())).andReturn().getResponse();
         String body = response.getContentAsString();
@@ -291,7 +359,7 @@ class VolunteeringScopeMatrixIntegrationTest {
             default -> {
                 int success = switch (action) {
                     case API_CANCEL, API_JOIN, API_LEAVE -> 204;
-                    case PAGE_ENROL -> 302;
+                    case PAGE_ENROL, PAGE_TEAM_JOIN -> 302;
                     default -> 200;
                 };
                 assertThat(response.getStatus()).as(body).isEqualTo(v.reaches ? success : 404);
