@@ -103,6 +103,10 @@ public enum ProblemType {
     WINDOW_CLOSED("window-closed", 409),
     /** A department file (数据比对) with the same content was run for the county before (its SHA-256). */
     FEED_ALREADY_RUN("feed-already-run", 409),
+    /** An unmasked export larger than the county's size needs a second person's approval (导出审批). */
+    EXPORT_NEEDS_APPROVAL("export-needs-approval", 409),
+    /** An export request was decided, downloaded or has expired already. */
+    EXPORT_REQUEST_CLOSED("export-request-closed", 409),
 
 
     // Attachments (附件)

@@ -24,7 +24,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -37,16 +36,10 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 
 /**
- * One application context for the documents tests (the same test keys as the registry's, so the
- * context is shared), with the helpers that treat a PDF as a person would: render the page, scan
+ * One application context for the documents tests (the envelope's stored keys, like the registry's), with the helpers that treat a PDF as a person would: render the page, scan
  * the QR code, open the link.
  */
 @SpringBootTest
-@TestPropertySource(properties = {
-        "wushe.crypto.keys.1=dGVzdC1rZXktdjEtMTIzNA==",
-        "wushe.crypto.keys.2=dGVzdC1rZXktdjItNTY3OA==",
-        "wushe.crypto.primary-version=1",
-        "wushe.crypto.blind-index-key=00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"})
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
 public abstract class DocumentsIntegrationTestBase {

@@ -137,6 +137,90 @@ class RegistryBenchmark {
         }
     }
 
+    /**
+     * Row-level security on vs off in one run (issue 10's benchmark): the same list requests,
+     * in alternating rounds with the tables' row security enabled and disabled (as the owner), so
+     * that both sides see the same data, caches and machine load. The scope is set per checkout in
+     * both (ScopeWall): the rounds measure what the policies cost. Writes section {@code registry-rls}.
+     */
+    @Test
+    void rowLevelSecurityOnAndOffInOneRun() throws Exception {
+        List<String> sample = load();
+        long people = jdbc.sql("select count(*) from registry.people").query(Long.class).single();
+        jdbc.sql("analyze").update();
+        Request townList = (http, i) -> http.get("/api/v1/people?category=DIBAO&ageMin=60&page=" + (i % 5) + "&size=20",
+                "X-Bench-Actor", "town");
+        Request communityList = (http, i) -> http.get("/api/v1/people?region=" + TOWN + "001&category="
+                + (i % 2 == 0 ? "DISABLED" : "ELDERLY_ALONE") + "&size=20", "X-Bench-Actor", "community");
+        Request lookup = (http, i) -> http.postJson("/api/v1/people/lookup",
+                "{\"query\":\"" + sample.get(i % sample.size()) + "\"}", "X-Bench-Actor", "community");
+        Map<String, Request> requests = new LinkedHashMap<>();
+        requests.put("Filtered scoped list page (town station, GET /api/v1/people?category=DIBAO&ageMin=60, pages 1–5)", townList);
+        requests.put("Community list page (community worker, GET /api/v1/people?region=<community>&category=…)", communityList);
+        requests.put("Exact identity-number lookup (community worker, POST /api/v1/people/lookup)", lookup);
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            for (Request warmUp : requests.values()) {
+                run(warmUp, 2_000);
+            }
+        }
+        int rounds = Integer.getInteger("bench.rls-rounds", 4);
+        Map<String, List<double[]>> on = new LinkedHashMap<>();
+        Map<String, List<double[]>> off = new LinkedHashMap<>();
+        try {
+            for (int round = 0; round < rounds; round++) {
+                // alternate which side goes first, so a drift of the machine's load favours neither
+                for (boolean rls : round % 2 == 0 ? List.of(true, false) : List.of(false, true)) {
+                    rowSecurity(rls);
+                    for (Map.Entry<String, Request> r : requests.entrySet()) {
+                        (rls ? on : off).computeIfAbsent(r.getKey(), k -> new ArrayList<>()).add(run(r.getValue(), REQUESTS / rounds));
+                    }
+                }
+            }
+        } finally {
+            rowSecurity(true);
+        }
+        StringBuilder section = new StringBuilder();
+        section.append("## Registry benchmark with row-level security on vs off (same run)\n\n")
+                .append("Measured ").append(LocalDateTime.now(clock).withNano(0)).append(" (Asia/Shanghai) by ")
+                .append("`RegistryBenchmark.rowLevelSecurityOnAndOffInOneRun` (`mvn -B test -Dgroups=benchmark -DexcludedGroups=none ")
+                .append("-Dtest=RegistryBenchmark#rowLevelSecurityOnAndOffInOneRun -Dbench.people=").append(PEOPLE)
+                .append(" -DtestJvm=-Xmx1g`), ").append(String.format("%,d", people)).append(" people of 白水县, ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, JDK ").append(System.getProperty("java.version"))
+                .append(", embedded PostgreSQL 17 on the same machine, ").append(CLIENTS)
+                .append(" concurrent clients on loopback (`LoopbackHttp`), ").append(rounds).append(" alternating rounds of ")
+                .append(REQUESTS / rounds).append(" requests per row and side after a warm-up of ")
+                .append(WARM_UP_ROUNDS * 2_000 * requests.size()).append(" requests; load average at the end ")
+                .append(Files.readString(Path.of("/proc/loadavg")).split(" ")[0])
+                .append(" (the machine is shared with other sessions' builds: compare the two columns of one row, not with other sections). ")
+                .append("\"on\": the registry tables' policies filter by the connection's `wushe.scope`; \"off\": row security disabled on ")
+                .append("the six tables for the round (as the owner). ScopeWall sets the scope at every checkout in both, so the ")
+                .append("difference is the policies' own cost. p50 and p99 are the medians of the rounds' values.\n\n")
+                .append("| request | RLS on p50 (ms) | RLS on p99 (ms) | on req/s | RLS off p50 (ms) | RLS off p99 (ms) | off req/s | p99 ≤ 50 ms with RLS on |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        for (String name : requests.keySet()) {
+            double[] a = medians(on.get(name));
+            double[] b = medians(off.get(name));
+            section.append(String.format("| %s | %.1f | %.1f | %.0f | %.1f | %.1f | %.0f | %s |%n", name, a[0], a[1], a[2], b[0], b[1], b[2],
+                    a[1] <= 50 ? "met" : "not met"));
+            assertThat(a[3] + b[3]).as("errors").isZero();
+        }
+        System.out.println(section);
+        BenchmarkReport.writeSection("registry-rls", section.toString());
+    }
+
+    /** Per column, the median of the rounds' values (errors: the sum). */
+    private static double[] medians(List<double[]> rounds) {
+        double[] result = new double[4];
+        for (int column = 0; column < 3; column++) {
+            final int c = column;
+            double[] values = rounds.stream().mapToDouble(r -> r[c]).sorted().toArray();
+            result[column] = values.length % 2 == 1 ? values[values.length / 2]
+                    : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+        }
+        result[3] = rounds.stream().mapToDouble(r -> r[3]).sum();
+        return result;
+    }
+
     /** Enables or disables row security on the registry tables, as their owner (the application role may not). */
     private void rowSecurity(boolean on) throws java.sql.SQLException {
         var credentials = cn.wushe.platform.db.DatabaseCredentials.load(Path.of(env.getRequiredProperty("wushe.data-dir")));

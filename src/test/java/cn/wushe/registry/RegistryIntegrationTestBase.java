@@ -18,16 +18,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * One application context for the registry's integration tests: real PostgreSQL, the fixture tree,
- * MockMvc, and fixed test keys (two versions, v1 primary) so that a rotation test can switch the
- * primary version without making other tests' rows unreadable.
+ * MockMvc, and the envelope's stored data keys shared by every context (see {@link RegistryTestKeys}).
  */
 @SpringBootTest
 @RegistryTestKeys
 public abstract class RegistryIntegrationTestBase {
-
-    /** Test-only keys (Base64 of 16 bytes), never used outside tests. */
-    static final String KEY_V1 = "dGVzdC1rZXktdjEtMTIzNA==";
-    static final String KEY_V2 = "dGVzdC1rZXktdjItNTY3OA==";
 
     @Autowired
     MockMvc mvc;

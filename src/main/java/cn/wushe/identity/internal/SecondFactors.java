@@ -95,30 +95,75 @@ public class SecondFactors {
         if (user.roles().stream().anyMatch(ADMINISTRATORS::contains)) {
             return true;
         }
-        return countyRequires(user.homeRegionCode().substring(0, 6));
+        CountyPolicy policy = countyPolicy(user.homeRegionCode().substring(0, 6));
+        return policy.everyone() || user.roles().stream().anyMatch(policy.roles()::contains);
     }
 
     public boolean countyRequires(String countyCode) {
-        return jdbc.sql("select second_factor_required from identity.county_policies where county_code = :c")
-                .param("c", countyCode).query(Boolean.class).optional().orElse(false);
+        return countyPolicy(countyCode).everyone();
     }
 
-    /** Sets the county's policy (the security administrator of that county). */
+    /**
+     * A county's second-factor policy: every account, or the accounts holding one of {@code roles}
+     * (role codes; the three administrators must use it anyway).
+     */
+    public record CountyPolicy(boolean everyone, java.util.Set<String> roles) {
+
+        public CountyPolicy {
+            roles = java.util.Set.copyOf(roles);
+        }
+    }
+
+    /** The roles a county's policy may name: every role but the three administrators. */
+    public static java.util.List<String> policyRoles() {
+        return java.util.Arrays.stream(Role.values()).map(Role::name).filter(r -> !ADMINISTRATORS.contains(r)).toList();
+    }
+
+    public CountyPolicy countyPolicy(String countyCode) {
+        return jdbc.sql("select second_factor_required, second_factor_roles from identity.county_policies where county_code = :c")
+                .param("c", countyCode)
+                .query((rs, i) -> new CountyPolicy(rs.getBoolean(1),
+                        java.util.Set.of((String[]) rs.getArray(2).getArray())))
+                .optional().orElse(new CountyPolicy(false, java.util.Set.of()));
+    }
+
+    /** Sets whether every account must use a second factor, keeping the roles the policy names. */
     @Transactional
     public void setCountyPolicy(Actor admin, String countyCode, boolean required) {
+        setCountyPolicy(admin, countyCode, new CountyPolicy(required, countyPolicy(countyCode).roles()));
+    }
+
+    /**
+     * Sets the county's policy (the security administrator of that county), audited with before and after.
+     *
+     * @throws DomainException 403 outside the admin's county, 400 for a role the policy cannot name
+     */
+    @Transactional
+    public void setCountyPolicy(Actor admin, String countyCode, CountyPolicy policy) {
+        boolean required = policy.everyone();
         boolean permitted = admin.scopesFor(Permission.ROLE_MANAGE).stream()
                 .anyMatch(scope -> scope.code().equals(countyCode));
         if (!permitted) {
             throw DomainException.forbidden(Messages.text("identity.second-factor.policy-action"));
         }
+        List<String> allowed = policyRoles();
+        for (String role : policy.roles()) {
+            if (!allowed.contains(role)) {
+                throw DomainException.invalid("roles", Messages.text("identity.second-factor.policy-role", role));
+            }
+        }
+        CountyPolicy before = countyPolicy(countyCode);
+        String[] roles = allowed.stream().filter(policy.roles()::contains).toArray(String[]::new);
         jdbc.sql("""
-                insert into identity.county_policies (county_code, second_factor_required, updated_at, updated_by)
-                values (:c, :r, :at, :by)
-                on conflict (county_code) do update set second_factor_required = :r, updated_at = :at, updated_by = :by
-                """).param("c", countyCode).param("r", required).param("at", UserAccounts.ts(clock.instant()))
-                .param("by", admin.id()).update();
+                insert into identity.county_policies (county_code, second_factor_required, second_factor_roles, updated_at, updated_by)
+                values (:c, :r, :roles, :at, :by)
+                on conflict (county_code) do update set second_factor_required = :r, second_factor_roles = :roles,
+                    updated_at = :at, updated_by = :by
+                """).param("c", countyCode).param("r", required).param("roles", roles)
+                .param("at", UserAccounts.ts(clock.instant())).param("by", admin.id()).update();
         audit.record(AuditEvent.success("SECOND_FACTOR_POLICY", "COUNTY", countyCode, countyCode)
-                .withDetail(Messages.text(required ? "identity.second-factor.policy-on" : "identity.second-factor.policy-off")));
+                .withDetail(Messages.text(required ? "identity.second-factor.policy-on" : "identity.second-factor.policy-off")
+                        + "; roles=" + String.join(",", before.roles().stream().sorted().toList()) + "->" + String.join(",", roles)));
     }
 
     /** A new secret to scan; nothing is stored until {@link #confirm} proves the app shows its codes. */

@@ -14,6 +14,8 @@ class IdentityNavigation implements NavigationContributor {
     public List<NavigationEntry> entries() {
         return List.of(
                 NavigationEntry.page(800, "/admin/users", "identity.nav.users.title", "identity.nav.users.summary", Permission.USER_MANAGE),
-                NavigationEntry.page(810, "/admin/roles", "identity.nav.roles.title", "identity.nav.roles.summary", Permission.ROLE_MANAGE));
+                NavigationEntry.page(810, "/admin/roles", "identity.nav.roles.title", "identity.nav.roles.summary", Permission.ROLE_MANAGE),
+                NavigationEntry.tile(820, "/admin/security-policy", "identity.nav.security-policy.title",
+                        "identity.nav.security-policy.summary", Permission.ROLE_MANAGE));
     }
 }

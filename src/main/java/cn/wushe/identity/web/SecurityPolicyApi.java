@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/security/second-factor-policy/{countyCode}")
 class SecurityPolicyApi {
 
-    record SecondFactorPolicy(boolean required) {
+    /** {@code required}: every account; {@code roles}: role codes whose holders must (absent: unchanged). */
+    record SecondFactorPolicy(boolean required, java.util.@org.jspecify.annotations.Nullable Set<String> roles) {
     }
 
     private final SecondFactors secondFactors;
@@ -29,17 +30,24 @@ class SecurityPolicyApi {
 
     @GetMapping
     @PreAuthorize("hasAuthority('ROLE_MANAGE')")
-    @Operation(summary = "查看本县两步验证策略", description = "required：本县所有账号登录都须两步验证（三类管理员无论如何都须）。")
+    @Operation(summary = "查看本县两步验证策略",
+            description = "required：本县所有账号登录都须两步验证；roles：持有这些角色的账号须两步验证（三类管理员无论如何都须）。")
     SecondFactorPolicy read(@PathVariable String countyCode) {
-        return new SecondFactorPolicy(secondFactors.countyRequires(checked(countyCode)));
+        SecondFactors.CountyPolicy policy = secondFactors.countyPolicy(checked(countyCode));
+        return new SecondFactorPolicy(policy.everyone(), new java.util.TreeSet<>(policy.roles()));
     }
 
     @PostMapping
     @PreAuthorize("hasAuthority('ROLE_MANAGE')")
-    @Operation(summary = "设置本县两步验证策略", description = "只有该县的安全管理员可以设置；设置后该县未开启两步验证的账号下次登录时须先设置。")
+    @Operation(summary = "设置本县两步验证策略", description = "只有该县的安全管理员可以设置；roles 为须两步验证的角色代码（省略则不变）；设置后须两步验证而尚未开启的账号下次登录时须先设置。")
     SecondFactorPolicy set(@PathVariable String countyCode, @RequestBody SecondFactorPolicy policy) {
-        secondFactors.setCountyPolicy(CurrentActor.get(), checked(countyCode), policy.required());
-        return policy;
+        String county = checked(countyCode);
+        if (policy.roles() == null) {
+            secondFactors.setCountyPolicy(CurrentActor.get(), county, policy.required());
+        } else {
+            secondFactors.setCountyPolicy(CurrentActor.get(), county, new SecondFactors.CountyPolicy(policy.required(), policy.roles()));
+        }
+        return read(county);
     }
 
     private static String checked(String countyCode) {

@@ -2,6 +2,7 @@ package cn.wushe.platform.crypto;
 
 import cn.wushe.platform.BlindIndex;
 import cn.wushe.platform.ChainKey;
+import cn.wushe.platform.DataKeyRotation;
 import cn.wushe.platform.FieldCipher;
 import cn.wushe.platform.Messages;
 import cn.wushe.platform.Signatures;
@@ -105,7 +106,24 @@ class CryptoConfiguration {
             KeyRing.Material fromConfig = material(configured, primary, blindIndexKey == null ? "" : blindIndexKey);
             return new KeyRing.Material(fromConfig.dataKeys(), fromConfig.primaryVersion(), fromConfig.blindIndexKey(),
                     envelope.signingKey(), envelope.chainKey());
-        });
+        }, configured.isEmpty() && primary == null);
+    }
+
+    @Bean
+    DataKeyRotation dataKeyRotation(DataKeyStore store, KeyRing keyRing) {
+        return () -> {
+            if (!keyRing.stored()) {
+                throw new IllegalStateException(Messages.text("platform.crypto.rotation-needs-envelope"));
+            }
+            int next = keyRing.primaryVersion() + 1;
+            for (int taken : store.load().getOrDefault(DataKeyStore.FIELD, Map.of()).keySet()) {
+                next = Math.max(next, taken + 1);
+            }
+            store.addIfMissing(DataKeyStore.FIELD, next, DataKeyStore.random(16));
+            keyRing.reload();
+            log.warn("Data key rotation: field data key v{} created and made primary; run the re-encryption", keyRing.primaryVersion());
+            return keyRing.primaryVersion();
+        };
     }
 
     /**

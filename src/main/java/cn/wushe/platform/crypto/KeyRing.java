@@ -38,6 +38,8 @@ final class KeyRing {
     }
 
     private final Supplier<Material> loader;
+    /** Whether the keys come from the database (may gain versions while running) rather than from configuration. */
+    private final boolean stored;
     private volatile @Nullable Material material;
 
     KeyRing(Map<Integer, byte[]> dataKeys, int primaryVersion, byte[] blindIndexKey) {
@@ -46,12 +48,28 @@ final class KeyRing {
 
     KeyRing(Material material) {
         this.loader = () -> material;
+        this.stored = false;
         this.material = material;
     }
 
     /** Loads the keys at first use: the database's keys can be read only after the migrations. */
     KeyRing(Supplier<Material> loader) {
+        this(loader, false);
+    }
+
+    /** @param stored the loader reads the envelope's stored keys, so a reload may find new versions */
+    KeyRing(Supplier<Material> loader, boolean stored) {
         this.loader = loader;
+        this.stored = stored;
+    }
+
+    boolean stored() {
+        return stored;
+    }
+
+    /** Reads the keys again: another node (or this one) added a data key version. */
+    synchronized void reload() {
+        material = loader.get();
     }
 
     private Material material() {
@@ -78,6 +96,11 @@ final class KeyRing {
 
     byte[] key(int version) {
         byte[] key = material().dataKeys().get(version);
+        if (key == null && stored) {
+            // written under a version another node created after this one loaded its keys
+            reload();
+            key = material().dataKeys().get(version);
+        }
         if (key == null) {
             throw new IllegalStateException(Messages.text("platform.crypto.no-version", version));
         }

@@ -118,6 +118,9 @@ class OpenApiConfiguration {
                 + "the volunteer's own profile, hours and certificate, the points store (积分超市).", SCOPED));
         TAGS.put("activity-api", new ApiTag("Volunteer activities (志愿活动): publish, enrol with slots and waitlist, "
                 + "check in by signed QR code and geofence, organizer check-in, one-step confirmation of hours.", SCOPED));
+        // s2 (issue 10)
+        TAGS.put("export-approval-api", new ApiTag("Four-eyes export (导出审批): an unmasked export above the county's size "
+                + "is requested, approved by another person at the same or a higher scope, then downloaded once.", SCOPED));
         TAGS.put("monitoring-api", new ApiTag("Data comparison (数据比对): department files matched against the registry "
                 + "by identity number; the county's rules raise care alerts; a file runs once (SHA-256).", SCOPED));
     }

@@ -44,10 +44,12 @@ class ExportWeb {
 
     private final ExportingRoster exporting;
     private final Clock clock;
+    private final ExportPolicies policies;
 
-    ExportWeb(ExportingRoster exporting, Clock clock) {
+    ExportWeb(ExportingRoster exporting, Clock clock, ExportPolicies policies) {
         this.exporting = exporting;
         this.clock = clock;
+        this.policies = policies;
     }
 
     /** The people list's filters, as its page sends them ({@code age} is a band such as 60-79 or 80-). */
@@ -79,6 +81,7 @@ class ExportWeb {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         model.addAttribute("f", filters.asParams());
         model.addAttribute("canUnmask", CurrentActor.get().can(Permission.PII_UNMASK));
+        model.addAttribute("approvalThreshold", policies.threshold(ExportingRoster.countyOf(CurrentActor.get())));
         return "registry/export";
     }
 
@@ -125,6 +128,7 @@ class ExportWeb {
         }
         model.addAttribute("f", f);
         model.addAttribute("canUnmask", CurrentActor.get().can(Permission.PII_UNMASK));
+        model.addAttribute("approvalThreshold", policies.threshold(ExportingRoster.countyOf(CurrentActor.get())));
         if (refusal.fieldErrors().containsKey("purpose")) {
             model.addAttribute("purposeError", refusal.fieldErrors().get("purpose"));
         } else {

@@ -7,6 +7,7 @@ import cn.wushe.audit.AuditLog;
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Permission;
+import cn.wushe.platform.ProblemType;
 import cn.wushe.registry.internal.CategoryTypes;
 import cn.wushe.registry.internal.ExportedPerson;
 import cn.wushe.platform.personal.Masking;
@@ -55,13 +56,16 @@ public class ExportingRoster {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ExportPolicies policies;
 
-    ExportingRoster(PersonLists lists, CategoryTypes categoryTypes, AuditLog audit, TransactionTemplate transaction, Clock clock) {
+    ExportingRoster(PersonLists lists, CategoryTypes categoryTypes, AuditLog audit, TransactionTemplate transaction, Clock clock,
+            ExportPolicies policies) {
         this.lists = lists;
         this.categoryTypes = categoryTypes;
         this.audit = audit;
         this.transaction = transaction;
         this.clock = clock;
+        this.policies = policies;
     }
 
     /** How the export is to be made: masked by default; unmasked needs PII_UNMASK and a reason. */
@@ -76,14 +80,31 @@ public class ExportingRoster {
     public long export(Actor actor, Request request, OutputStream out) throws IOException {
         check(actor, request);
         String reason = request.reason() == null ? null : request.reason().strip();
+        return throughFile(out, file -> write(actor, request.filter(), request.unmasked() ? Mode.FULL : Mode.MASKED, reason,
+                null, file));
+    }
+
+    /**
+     * The unmasked export of an approved request, in the transaction that marks it downloaded
+     * ({@code claim} throws when it may not be, and then nothing is written).
+     */
+    long exportApproved(Actor actor, PersonFilter filter, String reason, java.util.UUID requestId, Runnable claim,
+            OutputStream out) throws IOException {
+        return throughFile(out, file -> {
+            claim.run();
+            return write(actor, filter, Mode.FULL, reason, requestId, file);
+        });
+    }
+
+    /** Writes the workbook to a temporary file in one transaction, then hands it out; the file never outlives the call. */
+    private long throughFile(OutputStream out, java.util.function.Function<Path, Long> inTransaction) throws IOException {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "wushe-exports");
         Files.createDirectories(dir);
         Path file = Files.createTempFile(dir, "export-", ".xlsx");
         try {
-            long rows = transaction.execute(status -> write(actor, request.filter(),
-                    request.unmasked() ? Mode.FULL : Mode.MASKED, reason, file));
+            Long rows = transaction.execute(status -> inTransaction.apply(file));
             Files.copy(file, out);
-            return rows;
+            return rows == null ? 0 : rows;
         } finally {
             Files.deleteIfExists(file);
         }
@@ -99,16 +120,7 @@ public class ExportingRoster {
      */
     public long exportAsOnScreen(Actor actor, PersonFilter filter, @Nullable String purpose, OutputStream out) throws IOException {
         String stated = checkAsOnScreen(purpose);
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "wushe-exports");
-        Files.createDirectories(dir);
-        Path file = Files.createTempFile(dir, "export-", ".xlsx");
-        try {
-            long rows = transaction.execute(status -> write(actor, filter, Mode.AS_ON_SCREEN, stated, file));
-            Files.copy(file, out);
-            return rows;
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        return throughFile(out, file -> write(actor, filter, Mode.AS_ON_SCREEN, stated, null, file));
     }
 
     /** The purpose of a visit-list export, stripped; refused before anything is written. */
@@ -128,8 +140,25 @@ public class ExportingRoster {
         MASKED, AS_ON_SCREEN, FULL
     }
 
-    /** Refuses an export the actor may not make, before anything is written. */
+    /**
+     * Refuses an export the actor may not make, before anything is written: an unmasked one larger
+     * than the county's approval size goes through {@link ExportApprovals} instead (409).
+     */
     public void check(Actor actor, Request request) {
+        checkReason(actor, request);
+        if (request.unmasked()) {
+            String county = countyOf(actor, request.filter());
+            long rows = lists.countForExport(actor, request.filter());
+            int threshold = policies.threshold(county);
+            if (rows > threshold) {
+                throw DomainException.conflict(ProblemType.EXPORT_NEEDS_APPROVAL, "reason",
+                        Messages.text("registry.export.needs-approval", rows, threshold));
+            }
+        }
+    }
+
+    /** The unmasking permission and the reason of an unmasked export. */
+    void checkReason(Actor actor, Request request) {
         String reason = request.reason() == null ? null : request.reason().strip();
         if (request.unmasked()) {
             if (!actor.can(Permission.PII_UNMASK)) {
@@ -144,7 +173,8 @@ public class ExportingRoster {
         }
     }
 
-    private long write(Actor actor, PersonFilter filter, Mode mode, @Nullable String reason, Path file) {
+    private long write(Actor actor, PersonFilter filter, Mode mode, @Nullable String reason, java.util.@Nullable UUID requestId,
+            Path file) {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), CHINA);
         long rows;
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -181,7 +211,7 @@ public class ExportingRoster {
                         filter.regionCode() != null ? filter.regionCode() : countyOf(actor))
                 .withReason(mode == Mode.MASKED ? null : reason)
                 .withDetail("rows=" + rows + ",masked=" + (mode == Mode.MASKED ? "true" : mode == Mode.FULL ? "false" : "as-on-screen")
-                        + ",filter=" + describe(filter)));
+                        + ",filter=" + describe(filter) + (requestId == null ? "" : ",request=" + requestId)));
         return rows;
     }
 
@@ -227,7 +257,12 @@ public class ExportingRoster {
         }
     }
 
-    private static String countyOf(Actor actor) {
+    /** The county whose export policy applies: the filter's region's, else the exporter's own. */
+    static String countyOf(Actor actor, PersonFilter filter) {
+        return filter.regionCode() != null ? filter.regionCode().substring(0, 6) : countyOf(actor);
+    }
+
+    static String countyOf(Actor actor) {
         return actor.scopesFor(Permission.PERSON_EXPORT).stream().findFirst()
                 .map(s -> (s.code() + "000000").substring(0, 6)).orElse("000000");
     }

@@ -248,6 +248,14 @@ public class PersonLists {
      *
      * @return how many people were handed over
      */
+    /** How many people {@link #forExport} would hand over now: the size an export approval is judged by. */
+    @Transactional(readOnly = true)
+    public long countForExport(Actor actor, PersonFilter filter) {
+        Where where = where(Scopes.of(actor, cn.wushe.platform.Permission.PERSON_EXPORT, "p", "x"), filter, true);
+        return jdbc.sql("select count(*) from registry.people p where " + where.sql).params(where.params)
+                .query(Long.class).single();
+    }
+
     @Transactional(readOnly = true)
     public long forExport(Actor actor, PersonFilter filter, java.util.function.Consumer<ExportedPerson> sink) {
         Where where = where(Scopes.of(actor, cn.wushe.platform.Permission.PERSON_EXPORT, "p", "x"), filter, true);

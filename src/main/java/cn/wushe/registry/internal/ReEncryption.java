@@ -34,6 +34,7 @@ public class ReEncryption {
         COLUMNS.put("registry.households", List.of("address_detail_enc"));
         COLUMNS.put("registry.related_parties", List.of("phone_enc"));
         COLUMNS.put("registry.correction_requests", List.of("proposed_value_enc"));
+        COLUMNS.put("registry.export_requests", List.of("filter_name_enc"));
     }
 
     private final JdbcTemplate jdbc;

@@ -47,6 +47,35 @@ public class RetentionPurge {
                 .execute((instance, context) -> purgeExpired());
     }
 
+    /** The county's retention period in days, or empty when it keeps closed records (no purge). */
+    public java.util.OptionalInt retention(String countyCode) {
+        return jdbc.sql("select retention_days from registry.retention_policies where county_code = :c").param("c", countyCode)
+                .query(Integer.class).optional().map(java.util.OptionalInt::of).orElse(java.util.OptionalInt.empty());
+    }
+
+    /**
+     * Sets the county's retention period, by a security administrator of exactly that county, audited.
+     *
+     * @throws cn.wushe.platform.DomainException 403 outside the admin's county, 400 under a year or over 100 years
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public void setRetention(cn.wushe.platform.Actor admin, String countyCode, int days) {
+        if (admin.scopesFor(cn.wushe.platform.Permission.ROLE_MANAGE).stream().noneMatch(s -> s.code().equals(countyCode))) {
+            throw cn.wushe.platform.DomainException.forbidden(cn.wushe.platform.Messages.text("registry.retention.policy-action"));
+        }
+        if (days < MIN_DAYS || days > MAX_DAYS) {
+            throw cn.wushe.platform.DomainException.invalid("retentionDays",
+                    cn.wushe.platform.Messages.text("registry.retention.days-invalid", MIN_DAYS, MAX_DAYS));
+        }
+        java.util.OptionalInt before = retention(countyCode);
+        setRetention(countyCode, days);
+        audit.record(AuditEvent.success("RETENTION_POLICY", "COUNTY", countyCode, countyCode)
+                .withDetail("retentionDays=" + (before.isPresent() ? String.valueOf(before.getAsInt()) : "none") + "->" + days));
+    }
+
+    public static final int MIN_DAYS = 365;
+    public static final int MAX_DAYS = 36_500;
+
     /** Sets how many days a county keeps closed records (at least a year). */
     public void setRetention(String countyCode, int days) {
         jdbc.sql("""
