@@ -35,4 +35,13 @@ public interface PersonDirectory {
      * database or the audit log, only their blind index.
      */
     List<IdentityMatch> match(DirectoryCaller caller, String countyCode, List<String> identityNumbers);
+
+    /** The most people one {@link #select} hands back; a rule that finds more is too broad to be a lead. */
+    int MAX_SELECTED = 100_000;
+
+    /**
+     * The people 在册 in {@code countyCode} (and in scope) that {@code criteria} describe, found in
+     * one query in the database (政策找人), at most {@link #MAX_SELECTED}, in id order.
+     */
+    List<DirectoryEntry> select(DirectoryCaller caller, String countyCode, PersonCriteria criteria);
 }

@@ -350,4 +350,16 @@ public class Alerts {
                 disposition == null ? null : Alert.Disposition.valueOf(disposition), rs.getString("close_reason"),
                 Subjects.instant(rs, "closed_at"), rs.getTimestamp("created_at").toInstant(), rs.getLong("version"));
     }
+
+    /** Open alerts a user owns, and how many of them are past their due time (the 待办 count). */
+    public record Owned(long open, long overdue) {
+    }
+
+    public Owned ownedBy(UUID user, Instant now) {
+        return jdbc.sql("""
+                select count(*), count(*) filter (where due_at < :now) from care.alerts
+                where status <> 'CLOSED' and :me = any(owner_ids)""")
+                .param("me", user).param("now", java.sql.Timestamp.from(now))
+                .query((rs, n) -> new Owned(rs.getLong(1), rs.getLong(2))).single();
+    }
 }

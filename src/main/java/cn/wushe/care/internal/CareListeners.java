@@ -29,10 +29,12 @@ class CareListeners {
     private final CareSettingsStore settings;
     private final Deadlines deadlines;
     private final Alerts alerts;
+    private final Casework casework;
     private final Clock clock;
 
     CareListeners(CarePeople people, Subjects subjects, CareSettingsStore settings, Deadlines deadlines, Alerts alerts,
-            Clock clock) {
+            Casework casework, Clock clock) {
+        this.casework = casework;
         this.people = people;
         this.subjects = subjects;
         this.settings = settings;
@@ -87,6 +89,8 @@ class CareListeners {
                             "missed:" + person + ":" + due.dueAt().toEpochMilli())));
         } else if (due.is(CareDeadlines.ALERT_DUE)) {
             alerts.escalate(UUID.fromString(due.deadline().objectId()), due.dueAt());
+        } else if (due.is(CareDeadlines.CRISIS_CONTACT)) {
+            casework.contactMissed(UUID.fromString(due.deadline().objectId()), due.dueAt());
         }
     }
 }

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 public record CaseFile(UUID id, UUID personId, String countyCode, String regionCode, UUID worker, @Nullable UUID supervisor,
         List<UUID> team, @Nullable String intake, @Nullable String goals, @Nullable LocalDate reviewOn,
         @Nullable String summary, boolean open, Instant openedAt, @Nullable Instant closedAt, long version,
-        boolean contentShown, List<Note> notes) {
+        boolean contentShown, List<Note> notes, @Nullable Crisis crisis) {
 
     public CaseFile {
         team = List.copyOf(team);
@@ -22,11 +22,32 @@ public record CaseFile(UUID id, UUID personId, String countyCode, String regionC
     }
 
     public enum NoteKind {
-        ASSESSMENT, PLAN, INTERVENTION, REVIEW;
+        ASSESSMENT, PLAN, INTERVENTION, REVIEW, CONTACT, SAFETY_PLAN, DEESCALATION;
+
+        /** The kinds written on the note form; the crisis kinds come with their own actions. */
+        public static List<NoteKind> written() {
+            return List.of(ASSESSMENT, PLAN, INTERVENTION, REVIEW);
+        }
 
         public String label() {
             return cn.wushe.platform.Messages.text("care.case.note-kind." + name());
         }
+    }
+
+    /**
+     * A crisis (危机干预): first contact due within the county's crisis hours, then a contact at least
+     * daily until de-escalated; the safety plan only for the case's people.
+     */
+    public record Crisis(Instant firstContactDue, @Nullable Instant firstContactAt, @Nullable Instant nextContactDue,
+            @Nullable String safetyPlan, @Nullable Instant deescalatedAt) {
+
+        public boolean contactOverdue(Instant now) {
+            return deescalatedAt == null && nextContactDue != null && nextContactDue.isBefore(now);
+        }
+    }
+
+    public boolean isCrisis() {
+        return crisis != null;
     }
 
     public record Note(UUID id, NoteKind kind, UUID author, Instant writtenAt, String body) {

@@ -15,7 +15,13 @@ import cn.wushe.platform.Text;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import cn.wushe.notifications.Notice;
+import cn.wushe.notifications.Notifications;
+import cn.wushe.notifications.Recipients;
+import cn.wushe.scheduling.Deadlines;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,8 +51,15 @@ public class Casework {
     private final FieldCipher cipher;
     private final AuditLog audit;
     private final Clock clock;
+    private final CareSettingsStore settings;
+    private final Deadlines deadlines;
+    private final Notifications notifications;
 
-    Casework(JdbcClient jdbc, Subjects subjects, FieldCipher cipher, AuditLog audit, Clock clock) {
+    Casework(JdbcClient jdbc, Subjects subjects, FieldCipher cipher, AuditLog audit, Clock clock, CareSettingsStore settings,
+            Deadlines deadlines, Notifications notifications) {
+        this.settings = settings;
+        this.deadlines = deadlines;
+        this.notifications = notifications;
         this.jdbc = jdbc;
         this.subjects = subjects;
         this.cipher = cipher;
@@ -56,6 +69,20 @@ public class Casework {
 
     @Transactional
     public UUID open(Actor actor, UUID personId, @Nullable String intake, @Nullable UUID supervisor, List<UUID> team) {
+        return open(actor, personId, intake, supervisor, team, false);
+    }
+
+    /**
+     * Opens a crisis (危机干预): as a case, with its first contact due within the county's crisis
+     * hours (an [L] deadline written in this transaction).
+     */
+    @Transactional
+    public UUID openCrisis(Actor actor, UUID personId, @Nullable String situation, @Nullable UUID supervisor, List<UUID> team) {
+        return open(actor, personId, situation, supervisor, team, true);
+    }
+
+    private UUID open(Actor actor, UUID personId, @Nullable String intake, @Nullable UUID supervisor, List<UUID> team,
+            boolean crisis) {
         Subject subject = subjects.visible(actor, personId, false).orElseThrow(() -> TierAssessment.notFound(personId));
         if (!actor.can(Permission.CASEWORK, subject.regionCode())) {
             throw DomainException.forbidden(Messages.text("care.case.action-open"));
@@ -63,15 +90,24 @@ public class Casework {
         String text = required(intake, "intake", 2000);
         UUID id = UUID.randomUUID();
         List<UUID> members = List.copyOf(new LinkedHashSet<>(team));
+        Instant firstContactDue = crisis
+                ? clock.instant().plus(Duration.ofHours(settings.of(subject.countyCode()).crisisHours())).truncatedTo(ChronoUnit.SECONDS)
+                : null;
+        if (firstContactDue != null) {
+            deadlines.schedule(CareDeadlines.crisisContact(id), firstContactDue);
+        }
         jdbc.sql("""
                 insert into care.cases (county_code, id, person_id, region_code, worker_id, supervisor_id, team_ids, intake,
-                    status, opened_at, version)
-                values (:county, :id, :person, :region, :worker, :supervisor, cast(:team as uuid[]), :intake, 'OPEN', :now, 0)""")
+                    status, opened_at, version, kind, first_contact_due, next_contact_due)
+                values (:county, :id, :person, :region, :worker, :supervisor, cast(:team as uuid[]), :intake, 'OPEN', :now, 0,
+                    :kind, :due, :due)""")
+                .param("kind", crisis ? "CRISIS" : "CASE").param("due", firstContactDue == null ? null : Timestamp.from(firstContactDue))
                 .param("county", subject.countyCode()).param("id", id).param("person", personId)
                 .param("region", subject.regionCode()).param("worker", actor.id()).param("supervisor", supervisor)
                 .param("team", members.stream().map(UUID::toString).toArray(String[]::new))
                 .param("intake", cipher.encrypt(text)).param("now", Timestamp.from(clock.instant())).update();
-        audit.record(AuditEvent.success("CARE_CASE_OPEN", "CARE_CASE", id.toString(), subject.regionCode()));
+        audit.record(AuditEvent.success(crisis ? "CARE_CRISIS_OPEN" : "CARE_CASE_OPEN", "CARE_CASE", id.toString(),
+                subject.regionCode()));
         return id;
     }
 
@@ -89,7 +125,7 @@ public class Casework {
                         rs.getObject(3, UUID.class), rs.getTimestamp(4).toInstant(), cipher.decrypt(rs.getString(5)))).list();
         return new CaseFile(file.id(), file.personId(), file.countyCode(), file.regionCode(), file.worker(), file.supervisor(),
                 file.team(), file.intake(), file.goals(), file.reviewOn(), file.summary(), file.open(), file.openedAt(),
-                file.closedAt(), file.version(), true, notes);
+                file.closedAt(), file.version(), true, notes, file.crisis());
     }
 
     @Transactional
@@ -104,13 +140,10 @@ public class Casework {
         if (kind == CaseFile.NoteKind.PLAN && (newGoals == null || reviewOn == null)) {
             throw DomainException.invalid(newGoals == null ? "goals" : "reviewOn", Messages.text("care.case.plan-needs-goals"));
         }
-        Instant now = clock.instant();
-        jdbc.sql("""
-                insert into care.case_notes (county_code, id, case_id, kind, author_id, written_at, body)
-                values (:county, :id, :case, :kind, :author, :now, :body)""")
-                .param("county", file.countyCode()).param("id", UUID.randomUUID()).param("case", caseId)
-                .param("kind", kind.name()).param("author", actor.id()).param("now", Timestamp.from(now))
-                .param("body", cipher.encrypt(text)).update();
+        if (!CaseFile.NoteKind.written().contains(kind)) {
+            throw DomainException.invalid("kind", Messages.text("care.case.note-kind-required"));
+        }
+        writeNote(actor, file, kind, text);
         if (kind == CaseFile.NoteKind.PLAN) {
             jdbc.sql("update care.cases set goals = :goals, review_on = :review, version = version + 1 where county_code = :county and id = :id")
                     .param("goals", cipher.encrypt(newGoals)).param("review", reviewOn).param("county", file.countyCode())
@@ -131,7 +164,100 @@ public class Casework {
         if (updated == 0) {
             throw DomainException.conflict(ProblemType.CONCURRENT_MODIFICATION, "summary", Messages.text("care.case.closed"));
         }
+        if (file.isCrisis()) {
+            deadlines.cancel(CareDeadlines.crisisContact(caseId));
+        }
         audit.record(AuditEvent.success("CARE_CASE_CLOSE", "CARE_CASE", caseId.toString(), file.regionCode()));
+    }
+
+    private void writeNote(Actor actor, CaseFile file, CaseFile.NoteKind kind, String text) {
+        jdbc.sql("""
+                insert into care.case_notes (county_code, id, case_id, kind, author_id, written_at, body)
+                values (:county, :id, :case, :kind, :author, :now, :body)""")
+                .param("county", file.countyCode()).param("id", UUID.randomUUID()).param("case", file.id())
+                .param("kind", kind.name()).param("author", actor.id()).param("now", Timestamp.from(clock.instant()))
+                .param("body", cipher.encrypt(text)).update();
+    }
+
+    /**
+     * A contact with the person in crisis: the first one meets the first-contact deadline; each
+     * moves the next contact one day on, until de-escalated.
+     */
+    @Transactional
+    public void contact(Actor actor, UUID caseId, @Nullable String notes) {
+        CaseFile file = forCrisis(actor, caseId);
+        String text = required(notes, "body", 2000);
+        writeNote(actor, file, CaseFile.NoteKind.CONTACT, text);
+        Instant now = clock.instant();
+        Instant next = now.plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        jdbc.sql("""
+                update care.cases set first_contact_at = coalesce(first_contact_at, :now), next_contact_due = :next,
+                    version = version + 1 where county_code = :county and id = :id""")
+                .param("now", Timestamp.from(now)).param("next", Timestamp.from(next)).param("county", file.countyCode())
+                .param("id", caseId).update();
+        deadlines.schedule(CareDeadlines.crisisContact(caseId), next);
+        audit.record(AuditEvent.success("CARE_CRISIS_CONTACT", "CARE_CASE", caseId.toString(), file.regionCode()));
+    }
+
+    @Transactional
+    public void safetyPlan(Actor actor, UUID caseId, @Nullable String plan) {
+        CaseFile file = forCrisis(actor, caseId);
+        String text = required(plan, "safetyPlan", 2000);
+        writeNote(actor, file, CaseFile.NoteKind.SAFETY_PLAN, text);
+        jdbc.sql("update care.cases set safety_plan = :plan, version = version + 1 where county_code = :county and id = :id")
+                .param("plan", cipher.encrypt(text)).param("county", file.countyCode()).param("id", caseId).update();
+        audit.record(AuditEvent.success("CARE_CRISIS_SAFETY_PLAN", "CARE_CASE", caseId.toString(), file.regionCode()));
+    }
+
+    /** The crisis is over: daily contact ends (the case stays open until closed). Needs a safety plan and a first contact. */
+    @Transactional
+    public void deescalate(Actor actor, UUID caseId, @Nullable String reason) {
+        CaseFile file = forCrisis(actor, caseId);
+        String text = required(reason, "reason", 2000);
+        if (file.crisis().firstContactAt() == null || file.crisis().safetyPlan() == null) {
+            throw DomainException.invalid("reason", Messages.text("care.crisis.deescalate-early"));
+        }
+        writeNote(actor, file, CaseFile.NoteKind.DEESCALATION, text);
+        jdbc.sql("""
+                update care.cases set deescalated_at = :now, next_contact_due = null, version = version + 1
+                where county_code = :county and id = :id""")
+                .param("now", Timestamp.from(clock.instant())).param("county", file.countyCode()).param("id", caseId).update();
+        deadlines.cancel(CareDeadlines.crisisContact(caseId));
+        audit.record(AuditEvent.success("CARE_CRISIS_DEESCALATE", "CARE_CASE", caseId.toString(), file.regionCode()));
+    }
+
+    /**
+     * A crisis contact deadline fired: when the crisis still waits for that very contact (no contact,
+     * de-escalation or closing moved it meanwhile), the case worker, supervisor and team are told.
+     */
+    @Transactional
+    public void contactMissed(UUID caseId, Instant dueAt) {
+        jdbc.sql("""
+                select * from care.cases where id = :id and kind = 'CRISIS' and status = 'OPEN' and deescalated_at is null
+                    and next_contact_due = :due""").param("id", caseId).param("due", Timestamp.from(dueAt))
+                .query((rs, n) -> row(rs, false)).optional().ifPresent(file -> {
+                    List<UUID> people = new ArrayList<>(new LinkedHashSet<>(file.team()));
+                    people.add(0, file.worker());
+                    if (file.supervisor() != null) {
+                        people.add(file.supervisor());
+                    }
+                    notifications.send(new Notice(Recipients.users(List.copyOf(new LinkedHashSet<>(people))),
+                            CareNotices.CRISIS_CONTACT_MISSED,
+                            Messages.text(file.crisis().firstContactAt() == null ? "care.notice.crisis-first-missed.title"
+                                    : "care.notice.crisis-daily-missed.title"),
+                            Messages.text("care.notice.crisis-missed.text"), "/care/cases/" + caseId, file.regionCode()));
+                });
+    }
+
+    private CaseFile forCrisis(Actor actor, UUID caseId) {
+        CaseFile file = forMember(actor, caseId);
+        if (!file.isCrisis()) {
+            throw DomainException.invalid("kind", Messages.text("care.crisis.not-crisis"));
+        }
+        if (file.crisis().deescalatedAt() != null) {
+            throw DomainException.conflict(ProblemType.CONCURRENT_MODIFICATION, "reason", Messages.text("care.crisis.deescalated"));
+        }
+        return file;
     }
 
     public Page<CaseFile> list(Actor actor, boolean openOnly, int page, int size) {
@@ -176,7 +302,10 @@ public class Casework {
                 team, member ? decrypt(rs.getString("intake")) : null, member ? decrypt(rs.getString("goals")) : null,
                 rs.getObject("review_on", LocalDate.class), member ? decrypt(rs.getString("summary")) : null,
                 "OPEN".equals(rs.getString("status")), rs.getTimestamp("opened_at").toInstant(),
-                Subjects.instant(rs, "closed_at"), rs.getLong("version"), false, List.of());
+                Subjects.instant(rs, "closed_at"), rs.getLong("version"), false, List.of(),
+                "CRISIS".equals(rs.getString("kind")) ? new CaseFile.Crisis(rs.getTimestamp("first_contact_due").toInstant(),
+                        Subjects.instant(rs, "first_contact_at"), Subjects.instant(rs, "next_contact_due"),
+                        member ? decrypt(rs.getString("safety_plan")) : null, Subjects.instant(rs, "deescalated_at")) : null);
     }
 
     private @Nullable String decrypt(@Nullable String stored) {

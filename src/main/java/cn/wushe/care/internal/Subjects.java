@@ -122,6 +122,13 @@ public class Subjects {
                 .param("now", Timestamp.from(now)).param("person", personId).update();
     }
 
+    /** People the actor sees whose visit is overdue (the 待办 count). */
+    public long overdueCount(Actor actor, Instant now) {
+        SqlPredicate scope = CareScope.visible(actor, "s");
+        return jdbc.sql("select count(*) from care.subjects s where s.active and s.next_due_at < :now and " + scope.sql())
+                .params(scope.params()).param("now", Timestamp.from(now)).query(Long.class).single();
+    }
+
     public Page<Subject> due(Actor actor, Due which, @Nullable String regionPrefix, Instant now, Instant endOfToday,
             int page, int size) {
         SqlPredicate scope = CareScope.visible(actor, "s");

@@ -67,12 +67,14 @@ class CarePages {
     private final Alerts alerts;
     private final cn.wushe.care.internal.CareDashboard dashboard;
     private final cn.wushe.care.internal.Casework casework;
+    private final cn.wushe.care.internal.CareTeams teams;
     private final Clock clock;
 
     CarePages(CarePeople people, Subjects subjects, Visiting visiting, TierAssessment tiers, Pairings pairings,
             Assists assists, Alerts alerts, cn.wushe.care.internal.CareDashboard dashboard,
-            cn.wushe.care.internal.Casework casework, Clock clock) {
+            cn.wushe.care.internal.Casework casework, cn.wushe.care.internal.CareTeams teams, Clock clock) {
         this.casework = casework;
+        this.teams = teams;
         this.dashboard = dashboard;
         this.people = people;
         this.subjects = subjects;
@@ -139,6 +141,8 @@ class CarePages {
         boolean mayCasework = actor.can(Permission.CASEWORK, subject.regionCode());
         model.addAttribute("mayCasework", mayCasework);
         model.addAttribute("cases", mayCasework ? casework.ofPerson(actor, personId) : List.of());
+        model.addAttribute("teams", teams.list(actor, personId, 0, 20).items());
+        model.addAttribute("teamTypes", teams.types(actor).stream().filter(t -> t.countyCode().equals(subject.countyCode())).toList());
         model.addAttribute("errors", errors);
         model.addAttribute("problem", problem);
         return "care/person";

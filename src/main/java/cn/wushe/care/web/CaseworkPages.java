@@ -31,8 +31,10 @@ class CaseworkPages {
 
     private final Casework casework;
     private final CarePeople people;
+    private final java.time.Clock clock;
 
-    CaseworkPages(Casework casework, CarePeople people) {
+    CaseworkPages(Casework casework, CarePeople people, java.time.Clock clock) {
+        this.clock = clock;
         this.casework = casework;
         this.people = people;
     }
@@ -42,6 +44,7 @@ class CaseworkPages {
     String cases(@RequestParam(defaultValue = "true") boolean open, Model model) {
         model.addAttribute("open", open);
         model.addAttribute("result", casework.list(CurrentActor.get(), open, 0, 50));
+        model.addAttribute("now", java.time.Instant.now(clock));
         return "care/cases";
     }
 
@@ -57,6 +60,52 @@ class CaseworkPages {
         return "redirect:/care/cases/" + id;
     }
 
+    @PostMapping("/care/people/{personId}/crises")
+    @PreAuthorize("hasAuthority('CASEWORK')")
+    String openCrisis(@PathVariable UUID personId, @RequestParam(required = false) @Nullable String situation,
+            @RequestParam(required = false) @Nullable String supervisor, RedirectAttributes redirect) {
+        Actor actor = CurrentActor.get();
+        people.forActor(actor, personId);
+        UUID id = casework.openCrisis(actor, personId, situation, uuid(supervisor, "supervisor"), List.of());
+        redirect.addFlashAttribute("notice", Messages.text("care.crisis.opened"));
+        return "redirect:/care/cases/" + id;
+    }
+
+    @PostMapping("/care/cases/{id}/contacts")
+    @PreAuthorize("hasAuthority('CASEWORK')")
+    String contact(@PathVariable UUID id, @RequestParam(required = false) @Nullable String body, Model model, jakarta.servlet.http.HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return crisisAction(id, model, response, redirect, "care.crisis.contacted", () -> casework.contact(CurrentActor.get(), id, body));
+    }
+
+    @PostMapping("/care/cases/{id}/safety-plan")
+    @PreAuthorize("hasAuthority('CASEWORK')")
+    String safetyPlan(@PathVariable UUID id, @RequestParam(required = false) @Nullable String safetyPlan, Model model, jakarta.servlet.http.HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return crisisAction(id, model, response, redirect, "care.crisis.planned",
+                () -> casework.safetyPlan(CurrentActor.get(), id, safetyPlan));
+    }
+
+    @PostMapping("/care/cases/{id}/deescalate")
+    @PreAuthorize("hasAuthority('CASEWORK')")
+    String deescalate(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason, Model model, jakarta.servlet.http.HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return crisisAction(id, model, response, redirect, "care.crisis.deescalated-done",
+                () -> casework.deescalate(CurrentActor.get(), id, reason));
+    }
+
+    private String crisisAction(UUID id, Model model, jakarta.servlet.http.HttpServletResponse response, RedirectAttributes redirect,
+            String doneKey, Runnable action) {
+        try {
+            action.run();
+        } catch (DomainException e) {
+            FormRefusal refusal = FormRefusal.unlessPageRefused(e).statusOn(response);
+            return page(model, casework.read(CurrentActor.get(), id), refusal.fieldErrors(), refusal.general());
+        }
+        redirect.addFlashAttribute("notice", Messages.text(doneKey));
+        return "redirect:/care/cases/" + id;
+    }
+
     @GetMapping("/care/cases/{id}")
     @PreAuthorize("hasAuthority('CASEWORK')")
     String file(@PathVariable UUID id, Model model) {
@@ -65,7 +114,8 @@ class CaseworkPages {
 
     private String page(Model model, CaseFile file, Map<String, String> errors, @Nullable String problem) {
         model.addAttribute("c", file);
-        model.addAttribute("kinds", CaseFile.NoteKind.values());
+        model.addAttribute("kinds", CaseFile.NoteKind.written());
+        model.addAttribute("now", java.time.Instant.now(clock));
         model.addAttribute("errors", errors);
         model.addAttribute("problem", problem);
         return "care/case";

@@ -17,7 +17,6 @@ import cn.wushe.registry.PersonDirectory;
 import cn.wushe.registry.PersonId;
 import cn.wushe.registry.PersonStatus;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -62,8 +61,13 @@ public class FeedComparison {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final CountyRules countyRules;
+    private final FeedFiles files;
 
-    FeedComparison(PersonDirectory directory, CareAlerts alerts, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    FeedComparison(PersonDirectory directory, CareAlerts alerts, JdbcClient jdbc, AuditLog audit, Clock clock,
+            CountyRules countyRules, FeedFiles files) {
+        this.countyRules = countyRules;
+        this.files = files;
         this.directory = directory;
         this.alerts = alerts;
         this.jdbc = jdbc;
@@ -77,12 +81,7 @@ public class FeedComparison {
     @Transactional
     public FeedRun run(Actor actor, @Nullable String countyCode, @Nullable FeedKind kind, @Nullable String fileName,
             byte[] content) {
-        if (countyCode == null || !countyCode.matches("[0-9]{6}")) {
-            throw DomainException.invalid("countyCode", Messages.text("monitoring.county-required"));
-        }
-        if (!actor.can(Permission.MONITORING_RUN, countyCode)) {
-            throw DomainException.notFound(Messages.text("monitoring.subject.county", countyCode));
-        }
+        requireCounty(actor, countyCode);
         if (kind == null) {
             throw DomainException.invalid("kind", Messages.text("monitoring.kind-required"));
         }
@@ -95,9 +94,9 @@ public class FeedComparison {
             throw DomainException.conflict(ProblemType.FEED_ALREADY_RUN, "file", Messages.text("monitoring.already-run"));
         }
         List<FeedRun.Reject> rejects = new ArrayList<>();
-        List<Row> rows = parse(new String(content, StandardCharsets.UTF_8), kind, rejects);
+        List<Row> rows = parse(files.lines(content), kind, rejects);
         int unreadable = rejects.size();
-        ComparisonRules rules = ComparisonRules.defaults();
+        ComparisonRules rules = countyRules.of(countyCode);
         DirectoryCaller caller = DirectoryCaller.system("monitoring", Messages.text("monitoring.directory.purpose", kind.label()));
         Map<PersonId, List<Row>> matched = new HashMap<>();
         int notRegistered = 0;
@@ -114,6 +113,9 @@ public class FeedComparison {
                 }
             }
         }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        keepFacts(countyCode, kind, matched, id, now);
         int raised = 0;
         List<PersonId> ids = new ArrayList<>(matched.keySet());
         String runKey = "feed:" + countyCode + ":" + sha + ":";
@@ -129,8 +131,6 @@ public class FeedComparison {
                 }
             }
         }
-        UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
         int matchedRows = matched.values().stream().mapToInt(List::size).sum();
         jdbc.sql("""
                 insert into monitoring.feed_runs (county_code, id, kind, sha256, file_name, rows_total, matched, not_registered,
@@ -184,32 +184,65 @@ public class FeedComparison {
         };
     }
 
-    /** Rows of the file: a header line (not starting with a digit) and blank lines are skipped; bad values rejected. */
-    static List<Row> parse(String text, FeedKind kind, List<FeedRun.Reject> rejects) {
+    /**
+     * Rows of the file (CSV or the first sheet of an .xlsx, as {@link FeedFiles} reads them): a
+     * header line (not starting with a digit) and blank lines are skipped; bad values rejected.
+     */
+    static List<Row> parse(List<FeedFiles.Line> lines, FeedKind kind, List<FeedRun.Reject> rejects) {
         List<Row> rows = new ArrayList<>();
-        String[] lines = text.startsWith("\uFEFF") ? text.substring(1).split("\r?\n") : text.split("\r?\n");
-        if (lines.length > MAX_ROWS + 1) {
+        if (lines.size() > MAX_ROWS + 1) {
             throw DomainException.invalid("file", Messages.text("monitoring.too-many-rows", MAX_ROWS));
         }
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || (i == 0 && !Character.isDigit(line.charAt(0)))) {
+        for (int i = 0; i < lines.size(); i++) {
+            FeedFiles.Line line = lines.get(i);
+            List<String> cells = line.cells();
+            if (cells.stream().allMatch(String::isBlank) || (i == 0 && !startsWithDigit(cells.get(0)))) {
                 continue;
             }
-            String[] cells = line.split("[,，\t]", -1);
-            if (cells.length < 2) {
-                rejects.add(new FeedRun.Reject(i + 1, Messages.text("monitoring.reject.columns")));
+            if (cells.size() < 2) {
+                rejects.add(new FeedRun.Reject(line.number(), Messages.text("monitoring.reject.columns")));
                 continue;
             }
-            String value = cells[1].strip();
+            String value = FeedFiles.value(kind, cells.get(1).strip());
             Optional<String> problem = checkValue(kind, value);
             if (problem.isPresent()) {
-                rejects.add(new FeedRun.Reject(i + 1, problem.get()));
+                rejects.add(new FeedRun.Reject(line.number(), problem.get()));
                 continue;
             }
-            rows.add(new Row(i + 1, cells[0].strip(), value));
+            rows.add(new Row(line.number(), cells.get(0).strip(), value));
         }
         return rows;
+    }
+
+    private static boolean startsWithDigit(String cell) {
+        String text = cell.strip();
+        return !text.isEmpty() && Character.isDigit(text.charAt(0));
+    }
+
+    /** The latest value of each matched person's fact of this kind, for 政策找人's feed-fact rules. */
+    private void keepFacts(String countyCode, FeedKind kind, Map<PersonId, List<Row>> matched, UUID runId, Instant now) {
+        if (matched.isEmpty()) {
+            return;
+        }
+        List<PersonId> people = new ArrayList<>(matched.keySet());
+        jdbc.sql("""
+                insert into monitoring.person_facts (county_code, person_id, kind, value, observed_at, run_id)
+                select :county, f.person, :kind, f.value, :now, :run from unnest(cast(:people as uuid[]), cast(:values as text[]))
+                    as f(person, value)
+                on conflict (county_code, person_id, kind) do update set value = excluded.value,
+                    observed_at = excluded.observed_at, run_id = excluded.run_id""")
+                .param("county", countyCode).param("kind", kind.name()).param("now", Timestamp.from(now)).param("run", runId)
+                .param("people", people.stream().map(PersonId::toString).toArray(String[]::new))
+                .param("values", people.stream().map(p -> matched.get(p).getLast().value()).toArray(String[]::new)).update();
+    }
+
+    static void requireCounty(Actor actor, @Nullable String countyCode) {
+        if (countyCode == null || !countyCode.matches("[0-9]{6}")) {
+            throw DomainException.invalid("countyCode", Messages.text("monitoring.county-required"));
+        }
+        if (!actor.can(Permission.MONITORING_RUN, countyCode)) {
+            throw DomainException.notFound(Messages.text("monitoring.subject.county", countyCode));
+        }
     }
 
     private static Optional<String> checkValue(FeedKind kind, String value) {

@@ -7,8 +7,6 @@ import cn.wushe.platform.Actor;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Messages;
-import cn.wushe.platform.Permission;
-import cn.wushe.platform.RegionScope;
 import cn.wushe.platform.web.FormRefusal;
 import java.io.IOException;
 import java.util.List;
@@ -29,9 +27,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MonitoringPages {
 
     private final FeedComparison comparison;
+    private final cn.wushe.monitoring.internal.CountyRules rules;
+    private final cn.wushe.monitoring.internal.PolicyFinding policy;
 
-    MonitoringPages(FeedComparison comparison) {
+    MonitoringPages(FeedComparison comparison, cn.wushe.monitoring.internal.CountyRules rules,
+            cn.wushe.monitoring.internal.PolicyFinding policy) {
         this.comparison = comparison;
+        this.rules = rules;
+        this.policy = policy;
     }
 
     @GetMapping("/monitoring")
@@ -42,8 +45,10 @@ class MonitoringPages {
 
     private String page(Model model, Actor actor, @Nullable String error, @Nullable String problem) {
         model.addAttribute("kinds", FeedKind.values());
-        model.addAttribute("counties", actor.scopesFor(Permission.MONITORING_RUN).stream().map(RegionScope::countyCode)
-                .distinct().toList());
+        List<String> counties = MonitoringRulesPages.counties(actor);
+        model.addAttribute("counties", counties);
+        model.addAttribute("countyRules", counties.stream().map(c -> rules.read(actor, c)).toList());
+        model.addAttribute("policyRules", policy.list(actor));
         model.addAttribute("runs", comparison.list(actor, 0, 20));
         model.addAttribute("error", error);
         model.addAttribute("problem", problem);

@@ -94,6 +94,9 @@ class OpenApiConfiguration {
         TAGS.put("care-api", new ApiTag("Care (关爱走访): due visits, people under care with tiers and pairings, visits with "
                 + "五了解 and 四协助, tier approval, alerts (预警→走访→处置).", SCOPED
                 + " A volunteer sees only the households paired with them."));
+        TAGS.put("care-teams-api", new ApiTag("Care teams (关爱帮扶小组, e.g. 五位一体): county team types with a follow-up "
+                + "form and cycle, teams around a person under care, member contacts (phone encrypted), follow-ups.", SCOPED
+                + " Team types belong to the county of the caller's CARE_SETTINGS grant."));
         TAGS.put("matter-api", new ApiTag("Residents' matters (诉求): intake through every channel, sign for, decline, forward "
                 + "community → street office → department, send back, merge, 一次告知 return, resubmit, close, rate, reopen, "
                 + "follow-up calls.",
@@ -123,6 +126,9 @@ class OpenApiConfiguration {
                 + "is requested, approved by another person at the same or a higher scope, then downloaded once.", SCOPED));
         TAGS.put("monitoring-api", new ApiTag("Data comparison (数据比对): department files matched against the registry "
                 + "by identity number; the county's rules raise care alerts; a file runs once (SHA-256).", SCOPED));
+        TAGS.put("monitoring-rules-api", new ApiTag("County comparison rules (比对规则) and typed 政策找人 rules (category held or "
+                + "lacking, age, household size, a department's figure), run daily in the database; hits become care alerts.",
+                "County-bound: only the county admin holding MONITORING_RUN for that county (others: 404)."));
     }
 
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");

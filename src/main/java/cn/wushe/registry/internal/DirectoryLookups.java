@@ -98,6 +98,51 @@ class DirectoryLookups implements PersonDirectory {
     }
 
     @Override
+    public List<DirectoryEntry> select(DirectoryCaller caller, String countyCode, cn.wushe.registry.PersonCriteria criteria) {
+        int among = criteria.among() == null ? 0 : criteria.among().size();
+        String county = county(caller, "DIRECTORY_SELECT", countyCode, "among", among > MAX_SELECTED ? among : 0);
+        LocalDate today = LocalDate.now(clock);
+        SqlPredicate scope = scope(caller);
+        // ages become birth-date bounds so the index on (county_code, birth_date) may serve the query
+        LocalDate bornBefore = criteria.minAge() == null ? null : today.minusYears(criteria.minAge());
+        LocalDate bornAfter = criteria.maxAge() == null ? null : today.minusYears(criteria.maxAge() + 1L);
+        List<DirectoryEntry> found = walled(caller, () -> jdbc.sql("""
+                with cats as (
+                    select c.person_id, array_agg(c.category_code order by c.category_code) as codes
+                    from registry.person_categories c join registry.people p on p.id = c.person_id
+                    where p.county_code = :county and c.start_date <= :today and (c.end_date is null or c.end_date >= :today)
+                    group by c.person_id),
+                households as (
+                    select p.household_id, count(*) as size from registry.people p
+                    where p.county_code = :county and p.status = 'ACTIVE' group by p.household_id)
+                select p.id, p.county_code, p.community_code, p.grid_code, p.region_code, p.household_id, p.name,
+                    p.birth_date, p.status, p.status_on, coalesce(cats.codes, array[]::text[]) as categories
+                from registry.people p
+                left join cats on cats.person_id = p.id
+                join households h on h.household_id = p.household_id
+                where p.county_code = :county and p.status = 'ACTIVE'
+                  and coalesce(cats.codes, array[]::text[]) @> cast(:holds as text[])
+                  and not coalesce(cats.codes, array[]::text[]) && cast(:lacks as text[])
+                  and (cast(:bornBefore as date) is null or p.birth_date <= cast(:bornBefore as date))
+                  and (cast(:bornAfter as date) is null or p.birth_date > cast(:bornAfter as date))
+                  and (cast(:minHousehold as int) is null or h.size >= cast(:minHousehold as int))
+                  and (cast(:maxHousehold as int) is null or h.size <= cast(:maxHousehold as int))
+                  and (cast(:among as uuid[]) is null or p.id = any(cast(:among as uuid[])))
+                  and\s""" + scope.sql() + " order by p.id limit " + MAX_SELECTED)
+                .params(scope.params()).param("county", county).param("today", Date.valueOf(today))
+                .param("holds", criteria.holds().toArray(String[]::new)).param("lacks", criteria.lacks().toArray(String[]::new))
+                .param("bornBefore", bornBefore == null ? null : Date.valueOf(bornBefore))
+                .param("bornAfter", bornAfter == null ? null : Date.valueOf(bornAfter))
+                .param("minHousehold", criteria.minHousehold()).param("maxHousehold", criteria.maxHousehold())
+                .param("among", criteria.among() == null ? null
+                        : criteria.among().stream().map(PersonId::toString).distinct().toArray(String[]::new))
+                .query((rs, i) -> entry(rs, today)).list());
+        audited(caller, "DIRECTORY_SELECT", county, AuditEvent.Outcome.SUCCESS,
+                "among=" + (criteria.among() == null ? "all" : among) + ",found=" + found.size());
+        return found;
+    }
+
+    @Override
     public List<IdentityMatch> match(DirectoryCaller caller, String countyCode, List<String> identityNumbers) {
         String county = county(caller, "DIRECTORY_MATCH", countyCode, "identityNumbers", identityNumbers.size());
         LocalDate today = LocalDate.now(clock);

@@ -1,0 +1,148 @@
+package cn.wushe.care.web;
+
+import cn.wushe.care.internal.GroupWork;
+import cn.wushe.platform.Actor;
+import cn.wushe.platform.CurrentActor;
+import cn.wushe.platform.DomainException;
+import cn.wushe.platform.Messages;
+import cn.wushe.platform.Permission;
+import cn.wushe.platform.Text;
+import cn.wushe.platform.web.FormRefusal;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The station's groups (小组工作) with meetings and attendance, and its community activities (社区活动). */
+@Controller
+class GroupWorkPages {
+
+    private final GroupWork work;
+    private final java.time.Clock clock;
+
+    GroupWorkPages(GroupWork work, java.time.Clock clock) {
+        this.work = work;
+        this.clock = clock;
+    }
+
+    private java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+    }
+
+    @GetMapping("/care/groups")
+    @PreAuthorize("hasAuthority('CASEWORK')")
+    String groups(Model model) {
+        return groupsPage(model, Map.of());
+    }
+
+    private String groupsPage(Model model, Map<String, String> errors) {
+        Actor actor = CurrentActor.get();
+        model.addAttribute("groups", work.groups(actor, 0, 50));
+        model.addAttribute("activities", work.activities(actor, 0, 20));
+        model.addAttribute("yearAttendance", work.attendanceSince(actor, today().withDayOfYear(1)));
+        model.addAttribute("regions", actor.scopesFor(Permission.CASEWORK).stream().map(s -> s.code()).distinct().toList());
+        model.addAttribute("today", today());
+        model.addAttribute("errors", errors);
+        return "care/groups";
+    }
+
+    @PostMapping("/care/groups")
+    @PreAuthorize("hasAuthority('CASEWORK')")
+    String open(@RequestParam(required = false) @Nullable String regionCode, @RequestParam(required = false) @Nullable String name,
+            @RequestParam(required = false) @Nullable String purpose, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            UUID id = work.openGroup(CurrentActor.get(), regionCode, name, purpose, List.of());
+            redirect.addFlashAttribute("notice", Messages.text("care.group.opened"));
+            return "redirect:/care/groups/" + id;
+        } catch (DomainException e) {
+            return groupsPage(model, FormRefusal.unlessNotFound(e).statusOn(response).errors());
+        }
+    }
+
+    @PostMapping("/care/activities")
+    @PreAuthorize("hasAuthority('CASEWORK')")
+    String activity(@RequestParam(required = false) @Nullable String regionCode, @RequestParam(required = false) @Nullable String title,
+            @RequestParam(required = false) @Nullable String heldOn, @RequestParam(required = false) @Nullable String place,
+            @RequestParam(required = false) @Nullable String attendance, @RequestParam(required = false) @Nullable String summary,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            work.recordActivity(CurrentActor.get(), regionCode, title, CareTeamPages.date(heldOn), place, number(attendance),
+                    summary);
+        } catch (DomainException e) {
+            return groupsPage(model, FormRefusal.unlessNotFound(e).statusOn(response).errors());
+        }
+        redirect.addFlashAttribute("notice", Messages.text("care.activity.recorded"));
+        return "redirect:/care/groups";
+    }
+
+    @GetMapping("/care/groups/{id}")
+    @PreAuthorize("hasAuthority('CASEWORK')")
+    String group(@PathVariable UUID id, Model model) {
+        return groupPage(model, id, Map.of());
+    }
+
+    private String groupPage(Model model, UUID id, Map<String, String> errors) {
+        model.addAttribute("g", work.read(CurrentActor.get(), id));
+        model.addAttribute("today", today());
+        model.addAttribute("errors", errors);
+        return "care/group";
+    }
+
+    @PostMapping("/care/groups/{id}/members")
+    @PreAuthorize("hasAuthority('CASEWORK')")
+    String member(@PathVariable UUID id, @RequestParam(required = false) @Nullable String name, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            work.addMember(CurrentActor.get(), id, name, null);
+        } catch (DomainException e) {
+            return groupPage(model, id, FormRefusal.unlessPageRefused(e).statusOn(response).errors());
+        }
+        redirect.addFlashAttribute("notice", Messages.text("care.group.member-added"));
+        return "redirect:/care/groups/" + id;
+    }
+
+    @PostMapping("/care/groups/{id}/meetings")
+    @PreAuthorize("hasAuthority('CASEWORK')")
+    String meeting(@PathVariable UUID id, @RequestParam(required = false) @Nullable String heldOn,
+            @RequestParam(required = false) @Nullable String topic, @RequestParam(required = false) @Nullable List<String> attended,
+            @RequestParam(required = false) @Nullable String notes, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            List<UUID> present = new ArrayList<>();
+            for (String raw : attended == null ? List.<String>of() : attended) {
+                UUID member = CareTeamPages.uuid(raw);
+                if (member != null) {
+                    present.add(member);
+                }
+            }
+            work.meeting(CurrentActor.get(), id, CareTeamPages.date(heldOn), topic, present, notes);
+        } catch (DomainException e) {
+            return groupPage(model, id, FormRefusal.unlessPageRefused(e).statusOn(response).errors());
+        }
+        redirect.addFlashAttribute("notice", Messages.text("care.group.met"));
+        return "redirect:/care/groups/" + id;
+    }
+
+    private static @Nullable Integer number(@Nullable String raw) {
+        String text = Text.trimToNull(raw);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid("attendance", Messages.text("care.activity.attendance-invalid"));
+        }
+    }
+}
