@@ -5,6 +5,8 @@ import cn.wushe.platform.Messages;
 import cn.wushe.scheduling.DeadlineRef;
 import cn.wushe.scheduling.Deadlines;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,8 +52,14 @@ class SchedulerDeadlines implements Deadlines {
         if (dueAt(deadline).isEmpty()) {
             return false;
         }
-        scheduler.cancel(id(deadline));
-        return true;
+        try {
+            scheduler.cancel(id(deadline));
+            return true;
+        } catch (TaskInstanceCurrentlyExecutingException | ExecutionException firing) {
+            // it fired between the look-up and the delete (picked now, or already completed and removed):
+            // too late to cancel, exactly as if it had fired before the call; handlers check their state
+            return false;
+        }
     }
 
     @Override
