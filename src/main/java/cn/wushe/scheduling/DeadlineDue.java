@@ -3,10 +3,9 @@ package cn.wushe.scheduling;
 import java.time.Instant;
 
 /**
- * A deadline fell due. Published once per deadline and due time, in the transaction that records
- * the firing, and delivered to {@code @ApplicationModuleListener}s through the event publication
- * registry: a listener that fails or a node that dies is retried, so listeners must be idempotent
- * (key their effect on {@link #deadline()} and {@link #dueAt()}).
+ * A deadline fell due: what {@link DeadlineHandler#onDue} receives, once per deadline and due time
+ * (redelivered after a failure, so key the effect on {@link #deadline()} and {@link #dueAt()}).
+ * Not an application event: the scheduling module delivers it to the kind's owner only.
  *
  * @param deadline which deadline
  * @param dueAt    when it was due

@@ -19,7 +19,7 @@ public interface Deadlines {
     /** Moves a scheduled deadline; {@code false} when none is scheduled (it fired or was cancelled). */
     boolean move(DeadlineRef deadline, Instant dueAt);
 
-    /** Cancels a scheduled deadline; {@code false} when none was scheduled. */
+    /** Cancels a scheduled deadline; {@code false} when none was scheduled or it is firing at this moment (too late). */
     boolean cancel(DeadlineRef deadline);
 
     /** When the deadline is due, while it is scheduled and has not fired. */

@@ -13,7 +13,9 @@ public interface UnitRegistration {
 
     /**
      * @param auditActor the name the audit entry carries when no user is signed in (demo data), else {@code null}
-     * @throws cn.wushe.platform.DomainException {@code unit-exists} naming {@code name} or {@code creditCode}
+     * @throws cn.wushe.platform.DomainException {@code unit-exists} naming {@code name} or {@code creditCode}, or
+     *         naming {@code kind} when a {@link UnitKind#COMMUNITY_COMMITTEE} is registered for a community that
+     *         has an active one (one committee per community; retire the old one first)
      */
     Unit register(UnitId id, UnitKind kind, String regionCode, String name, @Nullable CreditCode creditCode,
             @Nullable String auditActor);

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wushe.platform.TestActor;
 import cn.wushe.requests.internal.MonthlyFigures;
+import cn.wushe.units.TestCommittees;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.UUID;
@@ -63,8 +64,8 @@ class FiguresIntegrationTest extends RequestsTestBase {
         assertThat(row(body(get(otherAdmin, "/api/v1/matter-figures?month=" + month)), DAOBEI_COMMITTEE.value())).isNull();
         assertThat(get(sibling, "/api/v1/matter-figures?month=" + month).getStatus()).isEqualTo(403);
         assertThat(get(sibling, "/matters/figures").getStatus()).isEqualTo(403);
-        assertThat(get(admin, "/matters/figures?month=" + month).getContentAsString()).contains("诉求测试道北社区居委会");
-        assertThat(get(otherAdmin, "/matters/figures?month=" + month).getContentAsString()).doesNotContain("诉求测试道北社区居委会");
+        assertThat(get(admin, "/matters/figures?month=" + month).getContentAsString()).contains(TestCommittees.name(DAOBEI));
+        assertThat(get(otherAdmin, "/matters/figures?month=" + month).getContentAsString()).doesNotContain(TestCommittees.name(DAOBEI));
 
         figures.freeze(COUNTY, YearMonth.parse(month));
         submit(worker, deskStreetlight(DAOBEI));
@@ -75,7 +76,7 @@ class FiguresIntegrationTest extends RequestsTestBase {
         MockHttpServletResponse excel = get(admin, "/matters/figures.xlsx?month=" + month);
         assertThat(excel.getStatus()).isEqualTo(200);
         try (ReadableWorkbook wb = new ReadableWorkbook(new java.io.ByteArrayInputStream(excel.getContentAsByteArray()))) {
-            assertThat(wb.getFirstSheet().read().stream().anyMatch(r -> r.getCellText(0).equals("诉求测试道北社区居委会"))).isTrue();
+            assertThat(wb.getFirstSheet().read().stream().anyMatch(r -> r.getCellText(0).equals(TestCommittees.name(DAOBEI)))).isTrue();
         }
         assertThat(get(otherAdmin, "/matters/figures.xlsx?month=" + month).getStatus()).isEqualTo(200);
     }

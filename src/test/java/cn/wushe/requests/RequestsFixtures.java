@@ -3,6 +3,7 @@ package cn.wushe.requests;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.RegionScope;
 import cn.wushe.platform.TestActor;
+import cn.wushe.units.TestCommittees;
 import cn.wushe.units.UnitId;
 import cn.wushe.units.UnitKind;
 import cn.wushe.units.internal.UnitManagement;
@@ -14,7 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The units and actors the requests tests share: the committees of 道北 and 工农 (城关街道), the
+ * The units and actors the requests tests share: the committees of 道北 and 工农 (城关街道, shared with
+ * every module's tests), the
  * street office of 城关, 民政局 and 住建局 of 白水县, and 民政局 of 蒲城县 next door. Units are created
  * once per database (idempotent, committed); actors are {@link TestActor}s with the grants their
  * roles give.
@@ -25,8 +27,9 @@ public final class RequestsFixtures {
     public static final String TOWN = "610527001";
     public static final String DAOBEI = "610527001001";
     public static final String GONGNONG = "610527001002";
-    public static final UnitId DAOBEI_COMMITTEE = fixed("daobei-committee");
-    public static final UnitId GONGNONG_COMMITTEE = fixed("gongnong-committee");
+    /** The committees every module's tests share ({@link TestCommittees}): a community has one. */
+    public static final UnitId DAOBEI_COMMITTEE = TestCommittees.id(DAOBEI);
+    public static final UnitId GONGNONG_COMMITTEE = TestCommittees.id(GONGNONG);
     public static final UnitId STREET_OFFICE = fixed("chengguan-office");
     public static final UnitId CIVIL_AFFAIRS = fixed("civil-affairs");
     public static final UnitId HOUSING = fixed("housing");
@@ -42,8 +45,8 @@ public final class RequestsFixtures {
     public static void createUnits(UnitManagement units) {
         String by = "测试数据";
         units.seed(STREET_OFFICE, UnitKind.TOWN_GOVERNMENT, TOWN, "诉求测试城关街道办事处", null, null, by);
-        units.seed(DAOBEI_COMMITTEE, UnitKind.COMMUNITY_COMMITTEE, DAOBEI, "诉求测试道北社区居委会", STREET_OFFICE, null, by);
-        units.seed(GONGNONG_COMMITTEE, UnitKind.COMMUNITY_COMMITTEE, GONGNONG, "诉求测试工农社区居委会", STREET_OFFICE, null, by);
+        TestCommittees.ensure(units, DAOBEI);
+        TestCommittees.ensure(units, GONGNONG);
         units.seed(CIVIL_AFFAIRS, UnitKind.COUNTY_DEPARTMENT, COUNTY, "诉求测试白水县民政局", null, null, by);
         units.seed(HOUSING, UnitKind.COUNTY_DEPARTMENT, COUNTY, "诉求测试白水县住房和城乡建设局", null, null, by);
         units.seed(PUCHENG_CIVIL_AFFAIRS, UnitKind.COUNTY_DEPARTMENT, "610526", "诉求测试蒲城县民政局", null, null, by);

@@ -71,17 +71,12 @@ public abstract class RequestsTestBase {
     @BeforeAll
     void fixtures(@Autowired UnitManagement units, @Autowired Catalogue catalogue) {
         RequestsFixtures.createUnits(units);
-        // a community has one committee and a town one government: committees or offices that other
-        // modules' tests left in these regions would take this module's matters instead
+        // a town has one government: offices other modules' tests left in this town would take this
+        // module's matters instead (committees are shared through TestCommittees, one per community)
         jdbc.sql("""
                 update units.units set active = false, retired_at = now()
-                where active and ((kind = 'COMMUNITY_COMMITTEE' and region_code in (:daobei, :gongnong))
-                                  or (kind = 'TOWN_GOVERNMENT' and region_code = :town))
-                  and id not in (:ours)""")
-                .param("daobei", RequestsFixtures.DAOBEI).param("gongnong", RequestsFixtures.GONGNONG)
-                .param("town", RequestsFixtures.TOWN)
-                .param("ours", java.util.List.of(RequestsFixtures.DAOBEI_COMMITTEE.value(),
-                        RequestsFixtures.GONGNONG_COMMITTEE.value(), RequestsFixtures.STREET_OFFICE.value()))
+                where active and kind = 'TOWN_GOVERNMENT' and region_code = :town and id <> :ours""")
+                .param("town", RequestsFixtures.TOWN).param("ours", RequestsFixtures.STREET_OFFICE.value())
                 .update();
         catalogue.seedDemo(RequestsFixtures.COUNTY);
     }

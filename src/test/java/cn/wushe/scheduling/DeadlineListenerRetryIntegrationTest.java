@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.wushe.identity.MutableClock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,13 +16,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A module's {@code DeadlineDue} listener that throws is delivered again by the scheduling module's
+ * A module's {@link DeadlineHandler} that throws is delivered the firing again by the scheduling module's
  * "resubmit-failed-events" task and completes (security.md item 39). The minimum age is zero here
  * so the test need not wait for the registry's clock; production waits a minute.
  */
@@ -84,16 +84,18 @@ class DeadlineListenerRetryIntegrationTest {
 
     /** Throws on the first delivery of each deadline, as a listener whose SMS gateway is down would. */
     @TestConfiguration(proxyBeanMethods = false)
-    static class FlakyListener {
+    static class FlakyListener implements DeadlineHandler {
 
         private final Map<DeadlineRef, AtomicInteger> attempts = new ConcurrentHashMap<>();
         private final Map<DeadlineRef, AtomicInteger> completed = new ConcurrentHashMap<>();
 
-        @ApplicationModuleListener
-        void on(DeadlineDue due) {
-            if (!due.is("test.flaky")) {
-                return;
-            }
+        @Override
+        public Set<String> kinds() {
+            return Set.of("test.flaky");
+        }
+
+        @Override
+        public void onDue(DeadlineDue due) {
             if (attempts.computeIfAbsent(due.deadline(), k -> new AtomicInteger()).incrementAndGet() == 1) {
                 throw new IllegalStateException("first delivery fails");
             }

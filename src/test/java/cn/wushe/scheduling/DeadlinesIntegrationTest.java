@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.wushe.identity.MutableClock;
 import cn.wushe.platform.DomainException;
+import cn.wushe.scheduling.internal.TaskQueue;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -16,11 +18,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Deadlines join the caller's transaction, fire once when due, move and cancel. */
+/**
+ * Deadlines join the caller's transaction, fire once when due to the handler owning their kind
+ * (one event publication each), move and cancel; a kind nobody owns is recorded, not delivered.
+ */
 @SpringBootTest
 @ActiveProfiles("test")
 @Import({MutableClock.Config.class, DeadlinesIntegrationTest.Fired.class})
@@ -36,6 +41,10 @@ class DeadlinesIntegrationTest {
     TransactionTemplate tx;
     @Autowired
     Fired fired;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TaskQueue queue;
 
     @Test
     void aDeadlineScheduledInARolledBackTransactionIsNotThere() {
@@ -62,6 +71,41 @@ class DeadlinesIntegrationTest {
             assertThat(e.firedAt()).isAfter(due);
         });
         assertThat(deadlines.dueAt(ref)).isEmpty();
+        assertThat(publications(ref)).as("one publication, for the owner only").isOne();
+        assertThat(owner(ref)).isEqualTo(Fired.class.getName());
+    }
+
+    @Test
+    void aKindOwnedByPrefixReachesItsOwner() throws InterruptedException {
+        DeadlineRef ref = new DeadlineRef("test.family.member", "thing", UUID.randomUUID().toString());
+        // minutes, not hours: this cached context's scheduler fires the shared database's other modules'
+        // deadlines by its own clock, so it should move no further than the older test here takes it
+        tx.executeWithoutResult(status -> deadlines.schedule(ref, clock.instant().plus(Duration.ofMinutes(1))));
+
+        clock.advance(Duration.ofMinutes(2));
+
+        assertThat(fired.awaitFor(ref)).hasSize(1);
+        assertThat(publications(ref)).isOne();
+    }
+
+    @Test
+    void aKindNoHandlerOwnsIsRecordedAsUnownedAndNotDelivered() throws InterruptedException {
+        DeadlineRef ref = new DeadlineRef("test.nobody", "thing", UUID.randomUUID().toString());
+        long unownedBefore = queue.unowned();
+        tx.executeWithoutResult(status -> deadlines.schedule(ref, clock.instant().plus(Duration.ofMinutes(1))));
+
+        clock.advance(Duration.ofMinutes(2));
+        for (int i = 0; i < 200 && firings(ref) == 0; i++) {
+            Thread.sleep(50);
+        }
+
+        assertThat(firings(ref)).isOne();
+        assertThat(owner(ref)).isNull();
+        assertThat(publications(ref)).isZero();
+        assertThat(fired.awaitFor(ref)).isEmpty();
+        assertThat(queue.unowned()).isEqualTo(unownedBefore + 1);
+        assertThat(queue.overview().fired()).filteredOn(f -> f.deadline().equals(ref)).singleElement()
+                .satisfies(f -> assertThat(f.owner()).isNull());
     }
 
     @Test
@@ -97,18 +141,39 @@ class DeadlinesIntegrationTest {
         assertThat(deadlines.dueAt(ref)).isEmpty();
     }
 
+    private int firings(DeadlineRef ref) {
+        return jdbc.sql("select count(*) from scheduling.fired_deadlines where task_instance = :i")
+                .param("i", ref.instanceId()).query(Integer.class).single();
+    }
+
+    private String owner(DeadlineRef ref) {
+        return jdbc.sql("select owner from scheduling.fired_deadlines where task_instance = :i")
+                .param("i", ref.instanceId()).query(String.class).optional().orElse(null);
+    }
+
+    /** Event publications about this deadline, to any listener. */
+    private int publications(DeadlineRef ref) {
+        return jdbc.sql("select count(*) from event_publication_registry.event_publication where serialized_event like :id")
+                .param("id", "%" + ref.objectId() + "%").query(Integer.class).single();
+    }
+
     private static DeadlineRef newRef() {
         return new DeadlineRef("test.due", "thing", UUID.randomUUID().toString());
     }
 
-    /** Collects fired deadlines as a module's listener would receive them. */
+    /** Collects fired deadlines as a module's handler receives them. */
     @TestConfiguration(proxyBeanMethods = false)
-    static class Fired {
+    static class Fired implements DeadlineHandler {
 
         private final List<DeadlineDue> events = new CopyOnWriteArrayList<>();
 
-        @EventListener
-        void on(DeadlineDue due) {
+        @Override
+        public Set<String> kinds() {
+            return Set.of("test.due", "test.family.*");
+        }
+
+        @Override
+        public void onDue(DeadlineDue due) {
             events.add(due);
         }
 

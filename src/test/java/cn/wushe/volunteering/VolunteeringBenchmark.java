@@ -142,7 +142,7 @@ class VolunteeringBenchmark {
     /** Whether every volunteer was recorded exactly once and no scan failed. */
     private boolean storm(StringBuilder section) throws Exception {
         VolunteeringFixtures f = new VolunteeringFixtures(volunteers, activities, units, jdbc);
-        UUID unit = f.unit("bench", VolunteeringFixtures.DAOBEI, "压测居委会").value();
+        UUID unit = f.committee(VolunteeringFixtures.DAOBEI).value();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         UUID activity = f.activity("bench-storm", VolunteeringFixtures.DAOBEI, unit, now.minus(5, ChronoUnit.MINUTES),
                 now.plus(3, ChronoUnit.HOURS), STORM + 10);

@@ -7,10 +7,12 @@ import cn.wushe.registry.PersonRevised;
 import cn.wushe.registry.PersonStatus;
 import cn.wushe.registry.PersonStatusChanged;
 import cn.wushe.scheduling.DeadlineDue;
+import cn.wushe.scheduling.DeadlineHandler;
 import cn.wushe.scheduling.Deadlines;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
  * escalates the alert.
  */
 @Component
-class CareListeners {
+class CareListeners implements DeadlineHandler {
 
     private final CarePeople people;
     private final Subjects subjects;
@@ -77,8 +79,13 @@ class CareListeners {
         });
     }
 
-    @ApplicationModuleListener
-    void on(DeadlineDue due) {
+    @Override
+    public Set<String> kinds() {
+        return Set.of(CareDeadlines.VISIT_DUE, CareDeadlines.ALERT_DUE);
+    }
+
+    @Override
+    public void onDue(DeadlineDue due) {
         if (due.is(CareDeadlines.VISIT_DUE)) {
             UUID person = UUID.fromString(due.deadline().objectId());
             subjects.find(person)

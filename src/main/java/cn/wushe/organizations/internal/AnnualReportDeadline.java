@@ -4,15 +4,16 @@ import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.platform.Messages;
 import cn.wushe.scheduling.DeadlineDue;
+import cn.wushe.scheduling.DeadlineHandler;
 import cn.wushe.scheduling.DeadlineRef;
 import cn.wushe.scheduling.Deadlines;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * organization already listed is left as it is.
  */
 @Component
-class AnnualReportDeadline {
+class AnnualReportDeadline implements DeadlineHandler {
 
     static final String KIND = "organizations.annual-report";
 
@@ -59,8 +60,13 @@ class AnnualReportDeadline {
         }
     }
 
-    @ApplicationModuleListener
-    void on(DeadlineDue due) {
+    @Override
+    public Set<String> kinds() {
+        return Set.of(KIND);
+    }
+
+    @Override
+    public void onDue(DeadlineDue due) {
         if (due.is(KIND)) {
             String[] parts = due.deadline().objectId().split(":");
             listMissing(parts[0], Integer.parseInt(parts[1]));

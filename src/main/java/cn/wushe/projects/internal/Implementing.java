@@ -12,15 +12,16 @@ import cn.wushe.platform.Text;
 import cn.wushe.projects.InstalmentDue;
 import cn.wushe.projects.ProjectAccepted;
 import cn.wushe.scheduling.DeadlineDue;
+import cn.wushe.scheduling.DeadlineHandler;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the final report, the audit and the evaluation, and the last instalment only on a pass.
  */
 @Service
-public class Implementing {
+public class Implementing implements DeadlineHandler {
 
     private final ProjectStore store;
     private final Transitions transitions;
@@ -132,9 +133,14 @@ public class Implementing {
                 .withDetail(number + ":" + i.amount().toPlainString()));
     }
 
+    @Override
+    public Set<String> kinds() {
+        return Set.of(Confirming.INSTALMENT_DUE);
+    }
+
     /** An instalment fell due: held when a report is overdue, else {@link InstalmentDue}. Idempotent. */
-    @ApplicationModuleListener
-    void on(DeadlineDue due) {
+    @Override
+    public void onDue(DeadlineDue due) {
         if (!due.is(Confirming.INSTALMENT_DUE)) {
             return;
         }

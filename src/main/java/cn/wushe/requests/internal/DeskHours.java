@@ -9,6 +9,7 @@ import cn.wushe.platform.Messages;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.scheduling.DeadlineDue;
+import cn.wushe.scheduling.DeadlineHandler;
 import cn.wushe.scheduling.DeadlineRef;
 import cn.wushe.scheduling.Deadlines;
 import cn.wushe.notifications.Notice;
@@ -24,9 +25,9 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  * locked while counted). A reminder is sent the day before; staff record attendance or a no-show.
  */
 @Component
-public class DeskHours {
+public class DeskHours implements DeadlineHandler {
 
     static final String REMINDER = "requests.appointment-reminder";
 
@@ -280,8 +281,13 @@ public class DeskHours {
                         rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6))).list();
     }
 
-    @ApplicationModuleListener
-    void on(DeadlineDue due) {
+    @Override
+    public Set<String> kinds() {
+        return Set.of(REMINDER);
+    }
+
+    @Override
+    public void onDue(DeadlineDue due) {
         if (!due.is(REMINDER)) {
             return;
         }

@@ -11,6 +11,7 @@ import cn.wushe.platform.Messages;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.Permission;
 import cn.wushe.scheduling.DeadlineDue;
+import cn.wushe.scheduling.DeadlineHandler;
 import cn.wushe.scheduling.DeadlineRef;
 import cn.wushe.scheduling.Deadlines;
 import cn.wushe.units.Unit;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * effect is guarded by the matter's own flags and state.
  */
 @Component
-public class MatterClock {
+public class MatterClock implements DeadlineHandler {
 
     static final String SIGN_FOR = "requests.sign-for";
     static final String LEVEL_LIMIT = "requests.level-limit";
@@ -156,8 +156,13 @@ public class MatterClock {
         return new DeadlineRef(kind, "matter", m.countyCode + ":" + m.id);
     }
 
-    @ApplicationModuleListener
-    void on(DeadlineDue due) {
+    @Override
+    public Set<String> kinds() {
+        return Set.of(SIGN_FOR, LEVEL_LIMIT, WARNING, TIME_LIMIT);
+    }
+
+    @Override
+    public void onDue(DeadlineDue due) {
         if (!due.deadline().kind().startsWith("requests.") || !due.deadline().objectType().equals("matter")) {
             return;
         }

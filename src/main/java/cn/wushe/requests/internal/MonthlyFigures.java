@@ -11,6 +11,7 @@ import cn.wushe.platform.files.SafeText;
 import cn.wushe.region.Region;
 import cn.wushe.region.Regions;
 import cn.wushe.scheduling.DeadlineDue;
+import cn.wushe.scheduling.DeadlineHandler;
 import cn.wushe.scheduling.DeadlineRef;
 import cn.wushe.scheduling.Deadlines;
 import cn.wushe.units.Unit;
@@ -42,7 +43,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,7 +54,7 @@ import org.springframework.transaction.annotation.Transactional;
  * administrator sees every unit of the county, a unit's lead their own units.
  */
 @Component
-public class MonthlyFigures implements ApplicationRunner {
+public class MonthlyFigures implements ApplicationRunner, DeadlineHandler {
 
     static final String FREEZE = "requests.figures-freeze";
     /** A matter counts as received by the unit it arrived at, by intake, forward, send-back, decline or reopening. */
@@ -309,8 +309,13 @@ public class MonthlyFigures implements ApplicationRunner {
         }
     }
 
-    @ApplicationModuleListener
-    void on(DeadlineDue due) {
+    @Override
+    public Set<String> kinds() {
+        return Set.of(FREEZE);
+    }
+
+    @Override
+    public void onDue(DeadlineDue due) {
         if (!due.is(FREEZE)) {
             return;
         }

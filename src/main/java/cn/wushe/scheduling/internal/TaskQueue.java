@@ -40,6 +40,11 @@ public class TaskQueue implements MeterBinder {
                 .query(Long.class).single();
     }
 
+    /** Firings whose kind no handler owned: recorded, logged and never delivered. */
+    public long unowned() {
+        return jdbc.sql("select count(*) from scheduling.fired_deadlines where owner is null").query(Long.class).single();
+    }
+
     /** Deadlines whose due time has passed and which have not fired. */
     public long overdue() {
         return jdbc.sql("select count(*) from scheduling.scheduled_tasks where task_name = 'deadline' and execution_time < :now")
@@ -79,18 +84,19 @@ public class TaskQueue implements MeterBinder {
                         rs.getTimestamp("execution_time").toInstant()))
                 .list();
         List<Fired> fired = jdbc.sql("""
-                select task_instance, due_at, fired_at from scheduling.fired_deadlines
+                select task_instance, due_at, fired_at, owner from scheduling.fired_deadlines
                 order by fired_at desc, seq desc limit :limit""")
                 .param("limit", LIST_LIMIT)
                 .query((rs, i) -> {
                     Instant due = rs.getTimestamp("due_at").toInstant();
                     Instant firedAt = rs.getTimestamp("fired_at").toInstant();
                     return new Fired(DeadlineRef.fromInstanceId(rs.getString("task_instance")), due, firedAt,
-                            Duration.between(due, firedAt));
+                            Duration.between(due, firedAt), rs.getString("owner"));
                 })
                 .list();
         long overdue = kinds.stream().mapToLong(KindSummary::late).sum();
-        return new Overview(now, kinds.stream().mapToLong(KindSummary::pending).sum(), overdue, kinds, late, failing, fired);
+        return new Overview(now, kinds.stream().mapToLong(KindSummary::pending).sum(), overdue, unowned(), kinds, late,
+                failing, fired);
     }
 
     @Override
@@ -99,6 +105,8 @@ public class TaskQueue implements MeterBinder {
                 .description("Deadlines scheduled and not yet fired (queue depth)").register(registry);
         Gauge.builder("wushe.deadlines.overdue", this, TaskQueue::overdue)
                 .description("Deadlines past their due time and not yet fired").register(registry);
+        Gauge.builder("wushe.deadlines.unowned", this, TaskQueue::unowned)
+                .description("Deadlines that fired with no handler owning their kind").register(registry);
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
@@ -106,7 +114,8 @@ public class TaskQueue implements MeterBinder {
         return t == null ? null : t.toInstant();
     }
 
-    public record Overview(Instant now, long pending, long overdue, List<KindSummary> kinds, List<Late> late,
+    /** @param unowned firings ever recorded with no handler owning their kind */
+    public record Overview(Instant now, long pending, long overdue, long unowned, List<KindSummary> kinds, List<Late> late,
             List<Failing> failing, List<Fired> fired) {
     }
 
@@ -123,6 +132,7 @@ public class TaskQueue implements MeterBinder {
             Instant nextTry) {
     }
 
-    public record Fired(DeadlineRef deadline, Instant dueAt, Instant firedAt, Duration lateness) {
+    /** @param owner the handler's class it was delivered to; {@code null} when no handler owned its kind */
+    public record Fired(DeadlineRef deadline, Instant dueAt, Instant firedAt, Duration lateness, @Nullable String owner) {
     }
 }

@@ -97,6 +97,21 @@ public class JdbcUnits implements Units {
                 .query(Boolean.class).single();
     }
 
+    /** The name of the community's active committee other than {@code except}, if it has one. */
+    public Optional<String> activeCommittee(String communityCode, @Nullable UnitId except) {
+        return jdbc.sql("""
+                select name from units.units where region_code = :region and kind = 'COMMUNITY_COMMITTEE' and active
+                    and id is distinct from :except""")
+                .param("region", communityCode).param("except", except == null ? null : except.value())
+                .query(String.class).optional();
+    }
+
+    /** The id of the community's active committee, if it has one. */
+    public Optional<UnitId> committeeOf(String communityCode) {
+        return jdbc.sql("select id from units.units where region_code = :region and kind = 'COMMUNITY_COMMITTEE' and active")
+                .param("region", communityCode).query(UUID.class).optional().map(UnitId::new);
+    }
+
     public boolean creditCodeTaken(CreditCode code, @Nullable UnitId except) {
         return jdbc.sql("select exists (select 1 from units.units where credit_code = :code and id is distinct from :except)")
                 .param("code", code.value()).param("except", except == null ? null : except.value())

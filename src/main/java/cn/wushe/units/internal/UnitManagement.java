@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,6 +53,9 @@ public class UnitManagement implements cn.wushe.units.UnitRegistration {
         this.events = events;
         this.clock = clock;
     }
+
+    /** The partial unique index behind "one active committee per community" (V10_2). */
+    static final String COMMITTEE_INDEX = "units_one_committee";
 
     /** A unit as requested: strings as typed, checked here. */
     public record NewUnit(@Nullable String kind, @Nullable String name, @Nullable String regionCode,
@@ -159,7 +163,8 @@ public class UnitManagement implements cn.wushe.units.UnitRegistration {
     @Transactional
     public boolean seed(UnitId id, UnitKind kind, String regionCode, String name, @Nullable UnitId parentId,
             @Nullable CreditCode credit, String actorName) {
-        if (units.exists(id) || units.nameTaken(regionCode, name, null)) {
+        if (units.exists(id) || units.nameTaken(regionCode, name, null)
+                || (kind == UnitKind.COMMUNITY_COMMITTEE && units.activeCommittee(regionCode, null).isPresent())) {
             return false;
         }
         UnitAggregate unit = UnitAggregate.register(id, kind, regionCode, name, parentId, credit, clock.instant());
@@ -168,6 +173,12 @@ public class UnitManagement implements cn.wushe.units.UnitRegistration {
                 .withDetail(detail(null, unit.auditState())).byActor(actorName));
         events.publishEvent(new UnitRegistered(id, kind, regionCode, unit.countyCode()));
         return true;
+    }
+
+    /** The community's one active committee (居委会/村委会), if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<UnitId> committeeOf(String communityCode) {
+        return units.committeeOf(communityCode);
     }
 
     @Override
@@ -250,6 +261,11 @@ public class UnitManagement implements cn.wushe.units.UnitRegistration {
     }
 
     private void refuseTaken(UnitAggregate unit) {
+        if (unit.kind() == UnitKind.COMMUNITY_COMMITTEE && unit.active()) {
+            units.activeCommittee(unit.regionCode(), unit.id()).ifPresent(other -> {
+                throw committeeExists(other);
+            });
+        }
         if (units.nameTaken(unit.regionCode(), unit.name(), unit.id())
                 || (unit.creditCode() != null && units.creditCodeTaken(unit.creditCode(), unit.id()))) {
             throw taken(unit);
@@ -264,11 +280,19 @@ public class UnitManagement implements cn.wushe.units.UnitRegistration {
         return DomainException.conflict(ProblemType.UNIT_EXISTS, "name", Messages.text("units.unit.name-taken", unit.name()));
     }
 
+    /** A community (village) has one active committee (居委会/村委会), kept by a partial unique index too. */
+    private static DomainException committeeExists(String existing) {
+        return DomainException.conflict(ProblemType.UNIT_EXISTS, "kind", Messages.text("units.unit.committee-exists", existing));
+    }
+
     private void insert(UnitAggregate unit) {
         try {
             units.insert(unit);
         } catch (DuplicateKeyException e) {
-            // a concurrent registration of the same name or code won the race
+            // a concurrent registration won the race: of a committee for the same community, or of the same name or code
+            if (String.valueOf(e.getMessage()).contains(COMMITTEE_INDEX)) {
+                throw committeeExists(unit.name());
+            }
             throw DomainException.conflict(ProblemType.UNIT_EXISTS, "name", Messages.text("units.unit.name-taken", unit.name()));
         }
     }

@@ -16,6 +16,7 @@ import cn.wushe.platform.ScopeFilter;
 import cn.wushe.platform.ScopeFilter.SqlPredicate;
 import cn.wushe.platform.Text;
 import cn.wushe.scheduling.DeadlineDue;
+import cn.wushe.scheduling.DeadlineHandler;
 import cn.wushe.scheduling.DeadlineRef;
 import cn.wushe.scheduling.Deadlines;
 import cn.wushe.units.Unit;
@@ -31,10 +32,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
  * themselves; a reminder goes to the enrolled a day before through notifications and a deadline.
  */
 @Service
-public class Activities {
+public class Activities implements DeadlineHandler {
 
     public static final NoticeKind REMINDER = NoticeKind.optional("volunteering.reminder", "volunteering.notice.reminder");
     static final String REMINDER_DEADLINE = "volunteering.reminder";
@@ -448,8 +449,13 @@ public class Activities {
     }
 
     /** The reminder a day before: to every enrolled volunteer with an account. */
-    @ApplicationModuleListener
-    void remind(DeadlineDue due) {
+    @Override
+    public Set<String> kinds() {
+        return Set.of(REMINDER_DEADLINE);
+    }
+
+    @Override
+    public void onDue(DeadlineDue due) {
         if (!due.is(REMINDER_DEADLINE)) {
             return;
         }

@@ -2,8 +2,10 @@ package cn.wushe.scheduling.probe;
 
 import cn.wushe.platform.ClockConfiguration;
 import cn.wushe.scheduling.DeadlineDue;
+import cn.wushe.scheduling.DeadlineHandler;
 import cn.wushe.scheduling.DeadlineRef;
 import cn.wushe.scheduling.Deadlines;
+import cn.wushe.scheduling.internal.DeadlineFired;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
@@ -23,7 +26,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Test-only wiring for the real application started as a separate process by
  * {@code DeadlinesProcessIntegrationTest}: a clock the test moves through a file, a plan of
- * deadlines scheduled through {@link Deadlines} at startup, and an idempotent listener that keeps
- * one outcome per deadline. Never on the production classpath; in the test JVM's own contexts the
+ * deadlines scheduled through {@link Deadlines} at startup, and an idempotent handler of the
+ * {@code probe.*} kinds that keeps one outcome per deadline. Never on the production classpath; in the test JVM's own contexts the
  * profile is off and {@code @TestConfiguration} keeps it out of component scanning.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -76,7 +78,7 @@ public class ProbeConfiguration {
     }
 
     /** A module's reaction: one outcome per deadline and due time, however often it is delivered. */
-    public static class Outcomes {
+    public static class Outcomes implements DeadlineHandler {
 
         private final JdbcClient jdbc;
         private final String node;
@@ -86,8 +88,13 @@ public class ProbeConfiguration {
             this.node = node;
         }
 
-        @ApplicationModuleListener
-        void on(DeadlineDue due) {
+        @Override
+        public Set<String> kinds() {
+            return Set.of("probe.*");
+        }
+
+        @Override
+        public void onDue(DeadlineDue due) {
             jdbc.sql("insert into probe.deliveries (task_instance, due_at, node) values (:i, :d, :n)")
                     .param("i", due.deadline().instanceId()).param("d", Timestamp.from(due.dueAt())).param("n", node)
                     .update();
@@ -114,7 +121,7 @@ public class ProbeConfiguration {
         }
 
         @EventListener
-        void on(DeadlineDue due) {
+        void on(DeadlineFired firing) {
             if (stallAfter >= 0 && fired.incrementAndGet() > stallAfter) {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override

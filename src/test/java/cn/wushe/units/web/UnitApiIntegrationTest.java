@@ -1,6 +1,7 @@
 package cn.wushe.units.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,11 +12,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.wushe.audit.AuditFixture;
+import cn.wushe.platform.DomainException;
+import cn.wushe.units.TestCommittees;
+import cn.wushe.units.UnitId;
+import cn.wushe.units.UnitKind;
 import cn.wushe.units.UnitRegistered;
 import cn.wushe.units.UnitRetired;
+import cn.wushe.units.internal.UnitManagement;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -177,5 +184,32 @@ class UnitApiIntegrationTest extends UnitWebIntegrationTestBase {
                 + "\"creditCode\":\"51610527MJU000008M\"}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.errors[0].field").value("creditCode"));
+    }
+
+    @Test
+    void aCommunityHasOneActiveCommittee(@Autowired UnitManagement management) throws Exception {
+        String daobei = "610527001001";
+        TestCommittees.ensure(management, daobei);
+        String refusal = "该社区（村）已有在用的居委会（村委会）“" + TestCommittees.name(daobei) + "”，一个社区（村）只能有一个；"
+                + "如需更换，请先撤销“" + TestCommittees.name(daobei) + "”再登记新的";
+
+        create("{\"kind\":\"COMMUNITY_COMMITTEE\",\"name\":\"道北社区第二居委会\",\"regionCode\":\"610527001001\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("/problems/unit-exists"))
+                .andExpect(jsonPath("$.errors[0].field").value("kind"))
+                .andExpect(jsonPath("$.errors[0].message").value(refusal));
+        assertThatThrownBy(() -> management.register(UnitId.random(), UnitKind.COMMUNITY_COMMITTEE, daobei, "道北社区第三居委会",
+                null, "测试数据")).isInstanceOf(DomainException.class).hasMessageContaining(refusal);
+        assertThat(management.seed(UnitId.random(), UnitKind.COMMUNITY_COMMITTEE, daobei, "道北社区第四居委会", null, null,
+                "测试数据")).as("seeding skips a community that has its committee").isFalse();
+        // another kind in the community, and a committee of another community, are not affected
+        created("{\"kind\":\"COMMUNITY_ROOM\",\"name\":\"道北社区测试社工室\",\"regionCode\":\"610527001001\"}");
+
+        // the partial unique index holds where a write bypasses the check
+        assertThatThrownBy(() -> jdbc.sql("""
+                insert into units.units (id, kind, name, region_code, county_code, active, version, created_at, updated_at)
+                values (gen_random_uuid(), 'COMMUNITY_COMMITTEE', '道北社区绕过居委会', :daobei, '610527', true, 0, now(), now())""")
+                .param("daobei", daobei).update())
+                .isInstanceOf(DuplicateKeyException.class).hasMessageContaining("units_one_committee");
     }
 }

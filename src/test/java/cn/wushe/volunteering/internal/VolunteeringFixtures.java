@@ -5,8 +5,8 @@ import cn.wushe.platform.RegionScope;
 import cn.wushe.platform.TestActor;
 import cn.wushe.platform.personal.IdDocumentType;
 import cn.wushe.platform.personal.IdentityNumber;
+import cn.wushe.units.TestCommittees;
 import cn.wushe.units.UnitId;
-import cn.wushe.units.UnitKind;
 import cn.wushe.units.internal.UnitManagement;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -79,10 +79,9 @@ public class VolunteeringFixtures {
         return first17 + IdentityNumber.checkCharacter(first17);
     }
 
-    public UnitId unit(String key, String region, String name) {
-        UnitId id = new UnitId(fixed("unit:" + key));
-        units.seed(id, UnitKind.COMMUNITY_COMMITTEE, region, name + RUN, null, null, "测试数据");
-        return id;
+    /** The committee of {@code community}, shared with every module's tests: a community has one. */
+    public UnitId committee(String community) {
+        return TestCommittees.ensure(units, community);
     }
 
     /** A volunteer of {@code community} (linked to {@code user} when given); the existing one when already there. */

@@ -83,7 +83,7 @@ class VolunteeringRulesIntegrationTest {
     @BeforeAll
     void data(@Autowired UnitManagement units) {
         f = new VolunteeringFixtures(volunteers, activities, units, jdbc);
-        organizer = f.unit("rules", DAOBEI, "规则测试居委会").value();
+        organizer = f.committee(DAOBEI).value();
         worker = VolunteeringFixtures.worker("vol_rules_worker", DAOBEI, organizer);
         now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }

@@ -83,7 +83,7 @@ class VolunteeringScopeMatrixIntegrationTest {
     void data(@Autowired Volunteers volunteers, @Autowired Activities activities, @Autowired UnitManagement units) {
         VolunteeringFixtures f = new VolunteeringFixtures(volunteers, activities, units, jdbc);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        organizer = f.unit("matrix", DAOBEI, "矩阵志愿测试居委会").value();
+        organizer = f.committee(DAOBEI).value();
         target = f.volunteer("matrix-target", DAOBEI, Vol.OWN_COUNTY.actor().id(), "矩阵志愿者", 801);
         f.volunteer("matrix-other", "610526001001", Vol.OTHER_COUNTY.actor().id(), "蒲城志愿者", 802);
         UUID walkIn = f.volunteer("matrix-walk-in", DAOBEI, null, "无手机志愿者", 803);
