@@ -81,7 +81,7 @@ class CareListeners implements DeadlineHandler {
 
     @Override
     public Set<String> kinds() {
-        return Set.of(CareDeadlines.VISIT_DUE, CareDeadlines.ALERT_DUE);
+        return Set.of(CareDeadlines.VISIT_DUE, CareDeadlines.ALERT_DUE, CareDeadlines.CRISIS_CONTACT);
     }
 
     @Override
