@@ -1,8 +1,8 @@
 package cn.wushe.projects.web;
 
+import static cn.wushe.projects.web.ProjectWeb.uuid;
+
 import cn.wushe.platform.CurrentActor;
-import cn.wushe.platform.DomainException;
-import cn.wushe.platform.Messages;
 import cn.wushe.platform.web.Versions;
 import cn.wushe.projects.internal.Application;
 import cn.wushe.projects.internal.Applying;
@@ -10,16 +10,12 @@ import cn.wushe.projects.internal.Confirming;
 import cn.wushe.projects.internal.Implementing;
 import cn.wushe.projects.internal.ProjectQueries;
 import cn.wushe.projects.internal.Reviewing;
-import cn.wushe.documents.IssuedDocument;
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,14 +77,6 @@ class ProjectApi {
     }
 
     record FinancialAuditRequest(@Nullable String auditor, @Nullable String conclusion, @Nullable BigDecimal questioned) {
-    }
-
-    static UUID uuid(String raw) {
-        try {
-            return UUID.fromString(raw.strip());
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("id", Messages.text("projects.id-invalid"));
-        }
     }
 
     private ResponseEntity<ProjectResponse> respond(UUID id) {
@@ -164,10 +152,7 @@ class ProjectApi {
     @PreAuthorize("hasAnyAuthority('ROUND_MANAGE', 'ORG_OWN')")
     @Operation(summary = "下载项目协议书 PDF（带核验二维码，不含个人信息）")
     ResponseEntity<byte[]> agreement(@PathVariable String id) {
-        IssuedDocument doc = confirming.agreement(CurrentActor.get(), uuid(id));
-        String name = URLEncoder.encode(doc.fileName(Confirming.AGREEMENT), StandardCharsets.UTF_8);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + name).body(doc.pdf());
+        return ProjectWeb.pdf(confirming.agreement(CurrentActor.get(), uuid(id)), Confirming.AGREEMENT);
     }
 
     @PostMapping("/{id}/reports/{number}")

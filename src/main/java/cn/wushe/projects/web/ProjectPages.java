@@ -149,7 +149,7 @@ class ProjectPages {
     @PreAuthorize("hasAnyAuthority('ROUND_MANAGE', 'PROJECT_VIEW', 'ORG_OWN', 'APPLICATION_SCORE')")
     String round(@PathVariable String id, Model model) {
         Actor actor = CurrentActor.get();
-        Round r = queries.round(actor, ProjectApi.uuid(id));
+        Round r = queries.round(actor, ProjectWeb.uuid(id));
         model.addAttribute("round", r);
         model.addAttribute("applications", actor.can(Permission.ROUND_MANAGE) || actor.can(Permission.PROJECT_VIEW)
                 || actor.can(Permission.ORG_OWN) ? queries.applications(actor, r.id()) : List.of());
@@ -161,14 +161,14 @@ class ProjectPages {
     @PostMapping("/rounds/{id}/apply")
     @PreAuthorize("hasAuthority('ORG_OWN')")
     String apply(@PathVariable String id, RedirectAttributes redirect) {
-        return act(redirect, "/rounds/" + id, () -> "/projects/" + applying.start(CurrentActor.get(), ProjectApi.uuid(id)).id());
+        return act(redirect, "/rounds/" + id, () -> "/projects/" + applying.start(CurrentActor.get(), ProjectWeb.uuid(id)).id());
     }
 
     @PostMapping("/rounds/{id}/close")
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     String close(@PathVariable String id, RedirectAttributes redirect) {
         return act(redirect, "/rounds/" + id, () -> {
-            rounds.closeApplications(CurrentActor.get(), ProjectApi.uuid(id));
+            rounds.closeApplications(CurrentActor.get(), ProjectWeb.uuid(id));
             return "/rounds/" + id;
         });
     }
@@ -177,7 +177,7 @@ class ProjectPages {
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     String decide(@PathVariable String id, RedirectAttributes redirect) {
         return act(redirect, "/rounds/" + id, () -> {
-            rounds.decide(CurrentActor.get(), ProjectApi.uuid(id));
+            rounds.decide(CurrentActor.get(), ProjectWeb.uuid(id));
             return "/rounds/" + id;
         });
     }
@@ -185,7 +185,7 @@ class ProjectPages {
     @GetMapping("/projects/{id}")
     @PreAuthorize(READERS)
     String project(@PathVariable String id, Model model) {
-        return projectPage(model, ProjectApi.uuid(id), null, Map.of(), null);
+        return projectPage(model, ProjectWeb.uuid(id), null, Map.of(), null);
     }
 
     private String projectPage(Model model, UUID id, @Nullable DraftForm typed, Map<String, String> errors,
@@ -229,7 +229,7 @@ class ProjectPages {
     String save(@PathVariable String id, @ModelAttribute DraftForm form,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
-        UUID parsed = ProjectApi.uuid(id);
+        UUID parsed = ProjectWeb.uuid(id);
         try {
             Application saved = applying.save(CurrentActor.get(), parsed, form.draft(), form.version() == null ? -1 : form.version());
             if (htmx != null) {
@@ -249,7 +249,7 @@ class ProjectPages {
     @PreAuthorize("hasAuthority('ORG_OWN')")
     String submit(@PathVariable String id, @ModelAttribute DraftForm form, HttpServletResponse response, Model model,
             RedirectAttributes redirect) {
-        UUID parsed = ProjectApi.uuid(id);
+        UUID parsed = ProjectWeb.uuid(id);
         try {
             Application current = applying.own(CurrentActor.get(), parsed, false);
             if (current.status() == ApplicationStatus.DRAFT || current.status() == ApplicationStatus.NEEDS_CORRECTION) {
@@ -271,7 +271,7 @@ class ProjectPages {
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     String correction(@PathVariable String id, @RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
         return act(redirect, "/projects/" + id, () -> {
-            applying.requestCorrection(CurrentActor.get(), ProjectApi.uuid(id), note);
+            applying.requestCorrection(CurrentActor.get(), ProjectWeb.uuid(id), note);
             return "/projects/" + id;
         });
     }
@@ -280,7 +280,7 @@ class ProjectPages {
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     String confirm(@PathVariable String id, RedirectAttributes redirect) {
         return act(redirect, "/projects/" + id, () -> {
-            confirming.confirm(CurrentActor.get(), ProjectApi.uuid(id));
+            confirming.confirm(CurrentActor.get(), ProjectWeb.uuid(id));
             return "/projects/" + id;
         });
     }
@@ -291,7 +291,7 @@ class ProjectPages {
             @RequestParam(required = false) @Nullable BigDecimal spent,
             @RequestParam(required = false) @Nullable Integer beneficiaries, RedirectAttributes redirect) {
         return act(redirect, "/projects/" + id, () -> {
-            implementing.submitReport(CurrentActor.get(), ProjectApi.uuid(id), number, summary, spent, beneficiaries);
+            implementing.submitReport(CurrentActor.get(), ProjectWeb.uuid(id), number, summary, spent, beneficiaries);
             return "/projects/" + id;
         });
     }
@@ -300,7 +300,7 @@ class ProjectPages {
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     String pay(@PathVariable String id, @PathVariable int number, RedirectAttributes redirect) {
         return act(redirect, "/projects/" + id, () -> {
-            implementing.pay(CurrentActor.get(), ProjectApi.uuid(id), number);
+            implementing.pay(CurrentActor.get(), ProjectWeb.uuid(id), number);
             return "/projects/" + id;
         });
     }
@@ -309,7 +309,7 @@ class ProjectPages {
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     String evaluator(@PathVariable String id, @RequestParam String evaluatorId, RedirectAttributes redirect) {
         return act(redirect, "/projects/" + id, () -> {
-            implementing.assignEvaluator(CurrentActor.get(), ProjectApi.uuid(id), ProjectApi.uuid(evaluatorId));
+            implementing.assignEvaluator(CurrentActor.get(), ProjectWeb.uuid(id), ProjectWeb.uuid(evaluatorId));
             return "/projects/" + id;
         });
     }
@@ -319,7 +319,7 @@ class ProjectPages {
     String evaluation(@PathVariable String id, @RequestParam(required = false) @Nullable String evaluation,
             @RequestParam(required = false) @Nullable Integer satisfaction, RedirectAttributes redirect) {
         return act(redirect, "/projects/" + id, () -> {
-            implementing.evaluate(CurrentActor.get(), ProjectApi.uuid(id), evaluation, satisfaction);
+            implementing.evaluate(CurrentActor.get(), ProjectWeb.uuid(id), evaluation, satisfaction);
             return "/projects/" + id;
         });
     }
@@ -330,7 +330,7 @@ class ProjectPages {
             @RequestParam(required = false) @Nullable String conclusion,
             @RequestParam(required = false) @Nullable BigDecimal questioned, RedirectAttributes redirect) {
         return act(redirect, "/projects/" + id, () -> {
-            implementing.recordAudit(CurrentActor.get(), ProjectApi.uuid(id), auditor, conclusion, questioned);
+            implementing.recordAudit(CurrentActor.get(), ProjectWeb.uuid(id), auditor, conclusion, questioned);
             return "/projects/" + id;
         });
     }
@@ -339,7 +339,7 @@ class ProjectPages {
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     String accept(@PathVariable String id, RedirectAttributes redirect) {
         return act(redirect, "/projects/" + id, () -> {
-            implementing.accept(CurrentActor.get(), ProjectApi.uuid(id));
+            implementing.accept(CurrentActor.get(), ProjectWeb.uuid(id));
             return "/projects/" + id;
         });
     }
@@ -354,7 +354,7 @@ class ProjectPages {
     @GetMapping("/reviews/{id}")
     @PreAuthorize("hasAuthority('APPLICATION_SCORE')")
     String review(@PathVariable String id, Model model) {
-        model.addAttribute("view", reviewing.view(CurrentActor.get(), ProjectApi.uuid(id)));
+        model.addAttribute("view", reviewing.view(CurrentActor.get(), ProjectWeb.uuid(id)));
         return "projects/review";
     }
 
@@ -363,7 +363,7 @@ class ProjectPages {
     String declare(@PathVariable String id, @RequestParam(defaultValue = "false") boolean conflict,
             @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
         return act(redirect, "/reviews/" + id, () -> {
-            reviewing.declare(CurrentActor.get(), ProjectApi.uuid(id), conflict, reason);
+            reviewing.declare(CurrentActor.get(), ProjectWeb.uuid(id), conflict, reason);
             return conflict ? "/reviews" : "/reviews/" + id;
         });
     }
@@ -381,7 +381,7 @@ class ProjectPages {
                     values.add(null);
                 }
             }
-            reviewing.score(CurrentActor.get(), ProjectApi.uuid(id), values);
+            reviewing.score(CurrentActor.get(), ProjectWeb.uuid(id), values);
             return "/reviews";
         });
     }
