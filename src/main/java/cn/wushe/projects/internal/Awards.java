@@ -44,7 +44,14 @@ public class Awards {
 
     public static final DocumentKind CERTIFICATE = DocumentKind.certificate("AWARD_CERTIFICATE");
     public static final DocumentKind COMPILATION = DocumentKind.receipt("AWARD_COMPILATION");
-    static final Set<String> CATEGORIES = Set.of("ORGANIZATION", "CASE", "PROJECT");
+    /** 优秀社会组织, 优秀案例, 优秀项目. */
+    public enum Category { ORGANIZATION, CASE, PROJECT }
+
+    /** Where a selection stands: nominations and scores, publicity (公示), closed with certificates. */
+    public enum Stage { NOMINATING, PUBLICITY, CLOSED }
+
+    static final Set<String> CATEGORIES = java.util.Arrays.stream(Category.values()).map(Enum::name)
+            .collect(java.util.stream.Collectors.toSet());
     static final int PUBLICITY_DAYS = 7;
 
     private final ProjectStore store;

@@ -34,7 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ExternalFunds {
 
-    static final Set<String> FUNDER_KINDS = Set.of("PROVINCE", "FOUNDATION", "OTHER");
+    /** Who pays: the province (省级), a foundation (基金会) or another funder. */
+    public enum FunderKind { PROVINCE, FOUNDATION, OTHER }
+
+    static final Set<String> FUNDER_KINDS = java.util.Arrays.stream(FunderKind.values()).map(Enum::name)
+            .collect(java.util.stream.Collectors.toSet());
 
     private final ProjectStore store;
     private final Organizations organizations;
