@@ -64,8 +64,7 @@ public class Library {
     }
 
     /**
-     * Library entries in the actor's scope (ROUND_MANAGE, PROJECT_VIEW or ORG_OWN over the entry's
-     * region) by text, field, region prefix and cost per beneficiary; at most {@code limit}, best
+     * Library entries of the actor's counties ({@link #scope}) by text, field, region prefix and cost per beneficiary; at most {@code limit}, best
      * scored first.
      */
     public List<Entry> search(Actor actor, Search s, int limit) {
@@ -209,12 +208,19 @@ public class Library {
                         rs.getObject("application_id", UUID.class))).list();
     }
 
+    /**
+     * The library is the county's: whoever reads projects anywhere in a county (ROUND_MANAGE,
+     * PROJECT_VIEW or ORG_OWN, even for one town) searches all of that county's entries, so every
+     * station can order from it. Entries hold no personal data (the public page lists them too).
+     */
     static ScopeFilter.SqlPredicate scope(Actor actor) {
-        List<ScopeFilter.SqlPredicate> any = new ArrayList<>();
-        any.add(ScopeFilter.predicate(actor, Permission.ROUND_MANAGE, "a.county_code", "a.region_code"));
-        any.add(ScopeFilter.predicate(actor, Permission.PROJECT_VIEW, "a.county_code", "a.region_code"));
-        any.add(ScopeFilter.predicate(actor, Permission.ORG_OWN, "a.county_code", "a.region_code"));
-        return ProjectScope.anyOf(any);
+        List<cn.wushe.platform.RegionScope> counties = new ArrayList<>();
+        for (Permission p : List.of(Permission.ROUND_MANAGE, Permission.PROJECT_VIEW, Permission.ORG_OWN)) {
+            actor.scopesFor(p).stream().filter(s -> s.code().length() >= 6)
+                    .map(s -> new cn.wushe.platform.RegionScope(s.code().substring(0, 6)))
+                    .filter(c -> !counties.contains(c)).forEach(counties::add);
+        }
+        return ScopeFilter.of(counties, "a.county_code", "a.region_code");
     }
 
     private LocalDate today() {

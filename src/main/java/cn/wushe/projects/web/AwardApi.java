@@ -49,6 +49,10 @@ class AwardApi {
     record ObjectionRequest(@Nullable String reason) {
     }
 
+    private SelectionResponse respond(Awards.Selection s) {
+        return new SelectionResponse(s, awards.nominations(s.id()));
+    }
+
     @GetMapping("/brands")
     @PreAuthorize(READERS)
     @Operation(summary = "列出管辖范围内各站点的一站一品品牌")
@@ -82,8 +86,7 @@ class AwardApi {
     @PreAuthorize(READERS)
     @Operation(summary = "查看评选：提名、平均分、排名、离群评分数、获奖与异议")
     SelectionResponse one(@PathVariable String id) {
-        Awards.Selection s = awards.selection(CurrentActor.get(), ProjectWeb.uuid(id));
-        return new SelectionResponse(s, awards.nominations(s.id()));
+        return respond(awards.selection(CurrentActor.get(), ProjectWeb.uuid(id)));
     }
 
     @PostMapping("/awards/{id}/nominations")
@@ -105,8 +108,7 @@ class AwardApi {
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     @Operation(summary = "汇总评分（5 人以上去掉最高最低分，标出离群评分）、排名并公示前若干名 7 天")
     SelectionResponse publicize(@PathVariable String id) {
-        Awards.Selection s = awards.publicize(CurrentActor.get(), ProjectWeb.uuid(id));
-        return new SelectionResponse(s, awards.nominations(s.id()));
+        return respond(awards.publicize(CurrentActor.get(), ProjectWeb.uuid(id)));
     }
 
     @PostMapping("/awards/{id}/nominations/{nomination}/objection")
@@ -121,8 +123,7 @@ class AwardApi {
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     @Operation(summary = "公示期满后结束评选，为每个获奖对象签发带核验二维码的证书")
     SelectionResponse close(@PathVariable String id) {
-        Awards.Selection s = awards.close(CurrentActor.get(), ProjectWeb.uuid(id));
-        return new SelectionResponse(s, awards.nominations(s.id()));
+        return respond(awards.close(CurrentActor.get(), ProjectWeb.uuid(id)));
     }
 
     @GetMapping("/awards/{id}/compilation")
