@@ -195,6 +195,17 @@ public class Library {
         return new Order(id, entryId, community, roundId, draft);
     }
 
+    /**
+     * The rounds of the actor's counties open for applications now: where an order can go. A town
+     * station does not see a county round among its own (they are the county's), but orders into it.
+     */
+    public List<Round> openRounds(Actor actor) {
+        ScopeFilter.SqlPredicate scope = ScopeFilter.of(counties(actor), "r.county_code", "r.region_code");
+        return store.jdbc().sql("select r.* from projects.rounds r where r.status = 'OPEN' and r.opens_at <= :now "
+                        + "and r.closes_at > :now and " + scope.sql() + " order by r.closes_at")
+                .params(scope.params()).param("now", ProjectStore.ts(clock.instant())).query(ProjectStore::round).list();
+    }
+
     /** The orders placed by communities in the actor's scope, newest first. */
     public List<Order> orders(Actor actor) {
         List<ScopeFilter.SqlPredicate> any = new ArrayList<>();
@@ -214,13 +225,18 @@ public class Library {
      * station can order from it. Entries hold no personal data (the public page lists them too).
      */
     static ScopeFilter.SqlPredicate scope(Actor actor) {
+        return ScopeFilter.of(counties(actor), "a.county_code", "a.region_code");
+    }
+
+    /** The counties in which the actor reads projects at all. */
+    private static List<cn.wushe.platform.RegionScope> counties(Actor actor) {
         List<cn.wushe.platform.RegionScope> counties = new ArrayList<>();
         for (Permission p : List.of(Permission.ROUND_MANAGE, Permission.PROJECT_VIEW, Permission.ORG_OWN)) {
             actor.scopesFor(p).stream().filter(s -> s.code().length() >= 6)
                     .map(s -> new cn.wushe.platform.RegionScope(s.code().substring(0, 6)))
                     .filter(c -> !counties.contains(c)).forEach(counties::add);
         }
-        return ScopeFilter.of(counties, "a.county_code", "a.region_code");
+        return counties;
     }
 
     private LocalDate today() {

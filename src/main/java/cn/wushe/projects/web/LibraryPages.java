@@ -4,10 +4,8 @@ import cn.wushe.platform.Actor;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.Permission;
 import cn.wushe.projects.internal.Library;
-import cn.wushe.projects.internal.ProjectQueries;
 import cn.wushe.projects.internal.Round;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,13 +26,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class LibraryPages {
 
     private final Library library;
-    private final ProjectQueries queries;
-    private final Clock clock;
 
-    LibraryPages(Library library, ProjectQueries queries, Clock clock) {
+    LibraryPages(Library library) {
         this.library = library;
-        this.queries = queries;
-        this.clock = clock;
     }
 
     @GetMapping("/library")
@@ -51,8 +45,7 @@ class LibraryPages {
         model.addAttribute("mayManage", actor.can(Permission.ROUND_MANAGE));
         boolean mayOrder = actor.can(Permission.ROUND_MANAGE) || actor.can(Permission.PROJECT_VIEW);
         model.addAttribute("mayOrder", mayOrder);
-        List<Round> open = mayOrder ? queries.rounds(actor).stream().filter(r -> r.acceptsApplications(clock.instant())).toList()
-                : List.of();
+        List<Round> open = mayOrder ? library.openRounds(actor) : List.of();
         model.addAttribute("openRounds", open);
         model.addAttribute("orders", mayOrder ? library.orders(actor) : List.of());
         return "projects/library";
