@@ -85,6 +85,16 @@ class OpenApiConfiguration {
                 SCOPED + " Organization staff see and edit their own applications only; reviewers see assigned ones in the window."));
         TAGS.put("project-api", new ApiTag("Funded projects (项目): reports, instalments, evaluation and acceptance (结项验收).",
                 SCOPED + " Organization staff see their own projects only (404 on others)."));
+        // f2 (issue 15): bundles, external funds, library, awards
+        TAGS.put("bundle-api", new ApiTag("Street bundles (街道打包、社区落地): the communities of one purchased project, each "
+                + "with its targets, report and acceptance.", SCOPED + " Organization staff report on their own projects only."));
+        TAGS.put("fund-api", new ApiTag("External funds (外部资金: 省级、基金会项目): funder, amount, period and the funder's "
+                + "report schedule, beside the round projects.", SCOPED + " Organization staff see their own funds only."));
+        TAGS.put("library-api", new ApiTag("The project library (项目库): search by text, field, region and cost per "
+                + "beneficiary, nomination, yearly re-check and exit, and communities' orders (点单) into prefilled drafts.",
+                SCOPED + " An order needs PROJECT_VIEW or ROUND_MANAGE over the ordering community (404 elsewhere)."));
+        TAGS.put("award-api", new ApiTag("一站一品 brands and yearly selections (优秀社会组织、优秀案例、优秀项目): nominations, "
+                + "committee scores, publicity with objections, certificates and the compiled PDF (汇编).", SCOPED));
         TAGS.put("inbox-api", new ApiTag("The caller's own inbox (我的通知): notices newest first, unread count, mark read.",
                 "Not region-bound: own inbox only; another user's notice is not found (404)."));
         // s-auth (issue 10)

@@ -61,6 +61,15 @@ public class Applying {
         OrganizationSummary org = actor.unitIds().stream().map(u -> organizations.find(new UnitId(u)))
                 .flatMap(java.util.Optional::stream).filter(o -> o.countyCode().equals(round.countyCode())).findFirst()
                 .orElseThrow(() -> DomainException.forbidden(Messages.text("projects.application.only-organizations")));
+        UUID id = open(org, round, org.regionCode(), null);
+        return own(actor, id, false);
+    }
+
+    /**
+     * Opens a draft of {@code org} in {@code round} for {@code regionCode} (the organization's own, or
+     * the community that ordered it from the library) after the round's eligibility rules.
+     */
+    UUID open(OrganizationSummary org, Round round, String regionCode, @Nullable String reason) {
         if (!round.acceptsApplications(clock.instant())) {
             throw new DomainException(ProblemType.WINDOW_CLOSED, Messages.text("projects.application.window-closed"));
         }
@@ -83,15 +92,16 @@ public class Applying {
                     insert into projects.applications (county_code, id, round_id, owner_unit_id, owner_name, region_code,
                         title, field, status, version, created_at, updated_at)
                     values (:county, :id, :round, :owner, :name, :region, :title, :field, 'DRAFT', 0, :at, :at)
-                    """).param("county", org.countyCode()).param("id", id).param("round", roundId)
-                    .param("owner", org.id().value()).param("name", org.name()).param("region", org.regionCode())
+                    """).param("county", org.countyCode()).param("id", id).param("round", round.id())
+                    .param("owner", org.id().value()).param("name", org.name()).param("region", regionCode)
                     .param("title", Messages.text("projects.application.untitled")).param("field", field)
                     .param("at", ProjectStore.ts(clock.instant())).update();
         } catch (DuplicateKeyException e) {
             throw new DomainException(ProblemType.APPLICATION_EXISTS, Messages.text("projects.application.exists"));
         }
-        audit.record(AuditEvent.success("APPLICATION_START", Transitions.OBJECT_TYPE, id.toString(), org.regionCode()));
-        return own(actor, id, false);
+        audit.record(AuditEvent.success("APPLICATION_START", Transitions.OBJECT_TYPE, id.toString(), regionCode)
+                .withReason(reason));
+        return id;
     }
 
     /** Autosave (暂存): anything goes except the rules of submission; only drafts and corrections change. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -40,6 +41,13 @@ class DemoProjects implements ApplicationRunner {
             "红白事简办", "康复驿站", "心理关爱", "睦邻节");
     private static final List<Round.Criterion> CRITERIA = List.of(new Round.Criterion("需求分析", 30),
             new Round.Criterion("项目设计", 40), new Round.Criterion("预算合理", 30));
+
+    /** The words of {@link DemoProjectExtras}: bundle targets and report, the provincial project, brands, the nomination. */
+    static final Map<String, String> EXTRAS = Map.ofEntries(Map.entry("log", "演示：街道打包项目、省级项目、一站一品和 {} 年优秀项目评选（公示中）"),
+            Map.entry("target0", "独居老人每月探访两次，建立健康档案"), Map.entry("target1", "日间照料点每周三次助餐"),
+            Map.entry("report0", "已探访 38 户，建档 38 份"), Map.entry("funder", "陕西省民政厅"),
+            Map.entry("fundTitle", "省级社会工作服务示范项目"), Map.entry("elderly", "为老服务"), Map.entry("governance", "社区治理"),
+            Map.entry("brand0", "银龄守护"), Map.entry("brand1", "邻里一家亲"), Map.entry("summary", "服务对象满意度高，形成可复制的做法"));
 
     private final ProjectStore store;
     private final Organizations organizations;

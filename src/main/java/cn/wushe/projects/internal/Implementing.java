@@ -39,8 +39,11 @@ public class Implementing implements DeadlineHandler {
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Clock clock;
+    private final Bundles bundles;
 
-    Implementing(ProjectStore store, Transitions transitions, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+    Implementing(ProjectStore store, Transitions transitions, ApplicationEventPublisher events, AuditLog audit, Clock clock,
+            Bundles bundles) {
+        this.bundles = bundles;
         this.store = store;
         this.transitions = transitions;
         this.events = events;
@@ -227,9 +230,15 @@ public class Implementing implements DeadlineHandler {
         if (a.evaluation() == null) {
             throw new DomainException(ProblemType.APPLICATION_STATUS, Messages.text("projects.acceptance.no-evaluation"));
         }
+        bundles.requireSitesAccepted(id);
         boolean passed = !a.evaluation().equals("FAIL");
-        transitions.move(a, passed ? ApplicationStatus.ACCEPTED : ApplicationStatus.FAILED,
-                Map.of("in_library", passed && (a.evaluation().equals("EXCELLENT") || a.evaluation().equals("GOOD"))), null);
+        boolean library = passed && (a.evaluation().equals("EXCELLENT") || a.evaluation().equals("GOOD"));
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(RoundManagement.CHINA));
+        Map<String, @Nullable Object> columns = new java.util.HashMap<>();
+        columns.put("in_library", library);
+        columns.put("library_since", library ? today : null);
+        columns.put("library_checked_on", library ? today : null);
+        transitions.move(a, passed ? ApplicationStatus.ACCEPTED : ApplicationStatus.FAILED, columns, null);
         events.publishEvent(new ProjectAccepted(id, a.ownerUnitId(), a.countyCode(), a.evaluation(), passed));
         return managed(actor, id);
     }

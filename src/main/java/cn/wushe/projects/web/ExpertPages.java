@@ -62,7 +62,7 @@ class ExpertPages {
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     String exit(@PathVariable String id, @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
         try {
-            pool.exit(CurrentActor.get(), ProjectApi.uuid(id), reason);
+            pool.exit(CurrentActor.get(), ProjectWeb.uuid(id), reason);
             redirect.addFlashAttribute("notice", Messages.text("projects.page.done"));
         } catch (DomainException e) {
             if (e.status() == 404) {

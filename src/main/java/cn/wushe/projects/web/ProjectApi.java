@@ -1,8 +1,8 @@
 package cn.wushe.projects.web;
 
+import static cn.wushe.projects.web.ProjectWeb.uuid;
+
 import cn.wushe.platform.CurrentActor;
-import cn.wushe.platform.DomainException;
-import cn.wushe.platform.Messages;
 import cn.wushe.platform.web.Versions;
 import cn.wushe.projects.internal.Application;
 import cn.wushe.projects.internal.Applying;
@@ -10,16 +10,12 @@ import cn.wushe.projects.internal.Confirming;
 import cn.wushe.projects.internal.Implementing;
 import cn.wushe.projects.internal.ProjectQueries;
 import cn.wushe.projects.internal.Reviewing;
-import cn.wushe.documents.IssuedDocument;
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,18 +79,17 @@ class ProjectApi {
     record FinancialAuditRequest(@Nullable String auditor, @Nullable String conclusion, @Nullable BigDecimal questioned) {
     }
 
-    static UUID uuid(String raw) {
-        try {
-            return UUID.fromString(raw.strip());
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("id", Messages.text("projects.id-invalid"));
-        }
-    }
-
     private ResponseEntity<ProjectResponse> respond(UUID id) {
         Application a = queries.application(CurrentActor.get(), id);
         return ResponseEntity.ok().eTag(Versions.etag(a.version()))
                 .body(new ProjectResponse(a, implementing.reports(id), implementing.instalments(id)));
+    }
+
+    /** Runs a step on the application and answers with it as it now stands. */
+    private ResponseEntity<ProjectResponse> after(String id, java.util.function.Consumer<UUID> step) {
+        UUID parsed = uuid(id);
+        step.accept(parsed);
+        return respond(parsed);
     }
 
     @GetMapping("/{id}")
@@ -109,24 +104,21 @@ class ProjectApi {
     @Operation(summary = "暂存申报书（自动保存；须带 If-Match；提交后或补正期外不能修改）")
     ResponseEntity<ProjectResponse> save(@PathVariable String id, @RequestBody Applying.Draft draft,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        applying.save(CurrentActor.get(), uuid(id), draft, Versions.required(ifMatch));
-        return respond(uuid(id));
+        return after(id, a -> applying.save(CurrentActor.get(), a, draft, Versions.required(ifMatch)));
     }
 
     @PostMapping("/{id}/submit")
     @PreAuthorize("hasAuthority('ORG_OWN')")
     @Operation(summary = "提交申报：校验申报期、预算明细合计等于申请金额、不超过领域标准，锁定为新版本")
     ResponseEntity<ProjectResponse> submit(@PathVariable String id) {
-        applying.submit(CurrentActor.get(), uuid(id));
-        return respond(uuid(id));
+        return after(id, a -> applying.submit(CurrentActor.get(), a));
     }
 
     @PostMapping("/{id}/correction")
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     @Operation(summary = "退回补正（须写明需补正的内容），补正期按轮次设定")
     ResponseEntity<ProjectResponse> correction(@PathVariable String id, @RequestBody CorrectionRequest r) {
-        applying.requestCorrection(CurrentActor.get(), uuid(id), r.note());
-        return respond(uuid(id));
+        return after(id, a -> applying.requestCorrection(CurrentActor.get(), a, r.note()));
     }
 
     @GetMapping("/{id}/review")
@@ -156,42 +148,36 @@ class ProjectApi {
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     @Operation(summary = "确认立项：从轮次剩余预算中一次性扣减（并发确认不会超出预算），生成分期拨付和报告节点")
     ResponseEntity<ProjectResponse> confirm(@PathVariable String id) {
-        confirming.confirm(CurrentActor.get(), uuid(id));
-        return respond(uuid(id));
+        return after(id, a -> confirming.confirm(CurrentActor.get(), a));
     }
 
     @GetMapping("/{id}/agreement")
     @PreAuthorize("hasAnyAuthority('ROUND_MANAGE', 'ORG_OWN')")
     @Operation(summary = "下载项目协议书 PDF（带核验二维码，不含个人信息）")
     ResponseEntity<byte[]> agreement(@PathVariable String id) {
-        IssuedDocument doc = confirming.agreement(CurrentActor.get(), uuid(id));
-        String name = URLEncoder.encode(doc.fileName(Confirming.AGREEMENT), StandardCharsets.UTF_8);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + name).body(doc.pdf());
+        return ProjectWeb.pdf(confirming.agreement(CurrentActor.get(), uuid(id)), Confirming.AGREEMENT);
     }
 
     @PostMapping("/{id}/reports/{number}")
     @PreAuthorize("hasAuthority('ORG_OWN')")
     @Operation(summary = "提交进度或结项报告（实际支出不超过资助金额）")
     ResponseEntity<ProjectResponse> report(@PathVariable String id, @PathVariable int number, @RequestBody ReportRequest r) {
-        implementing.submitReport(CurrentActor.get(), uuid(id), number, r.summary(), r.spent(), r.beneficiaries());
-        return respond(uuid(id));
+        return after(id, a -> implementing.submitReport(CurrentActor.get(), a, number, r.summary(), r.spent(),
+                r.beneficiaries()));
     }
 
     @PostMapping("/{id}/instalments/{number}/pay")
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     @Operation(summary = "拨付一期资金：有逾期报告时暂缓；最后一期须验收合格")
     ResponseEntity<ProjectResponse> pay(@PathVariable String id, @PathVariable int number) {
-        implementing.pay(CurrentActor.get(), uuid(id), number);
-        return respond(uuid(id));
+        return after(id, a -> implementing.pay(CurrentActor.get(), a, number));
     }
 
     @PostMapping("/{id}/evaluator")
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     @Operation(summary = "指定第三方评估机构账号")
     ResponseEntity<ProjectResponse> evaluator(@PathVariable String id, @RequestBody EvaluatorRequest r) {
-        implementing.assignEvaluator(CurrentActor.get(), uuid(id), r.evaluatorId());
-        return respond(uuid(id));
+        return after(id, a -> implementing.assignEvaluator(CurrentActor.get(), a, r.evaluatorId()));
     }
 
     @PostMapping("/{id}/evaluation")
@@ -206,15 +192,13 @@ class ProjectApi {
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     @Operation(summary = "录入财务审计：审计机构、结论、存疑金额")
     ResponseEntity<ProjectResponse> financialAudit(@PathVariable String id, @RequestBody FinancialAuditRequest r) {
-        implementing.recordAudit(CurrentActor.get(), uuid(id), r.auditor(), r.conclusion(), r.questioned());
-        return respond(uuid(id));
+        return after(id, a -> implementing.recordAudit(CurrentActor.get(), a, r.auditor(), r.conclusion(), r.questioned()));
     }
 
     @PostMapping("/{id}/accept")
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     @Operation(summary = "结项验收：须有结项报告、财务审计和评估结论；不合格则项目失败，最后一期不拨付")
     ResponseEntity<ProjectResponse> accept(@PathVariable String id) {
-        implementing.accept(CurrentActor.get(), uuid(id));
-        return respond(uuid(id));
+        return after(id, a -> implementing.accept(CurrentActor.get(), a));
     }
 }

@@ -64,21 +64,21 @@ class RoundApi {
     @PreAuthorize(READERS)
     @Operation(summary = "查看资助轮次（剩余预算随确认立项减少）")
     Round one(@PathVariable String id) {
-        return queries.round(CurrentActor.get(), ProjectApi.uuid(id));
+        return queries.round(CurrentActor.get(), ProjectWeb.uuid(id));
     }
 
     @GetMapping("/{id}/applications")
     @PreAuthorize("hasAnyAuthority('ROUND_MANAGE', 'PROJECT_VIEW', 'ORG_OWN')")
     @Operation(summary = "列出本轮申报（管理者见全部并按得分排名，社会组织只见本组织的）")
     List<Application> applications(@PathVariable String id) {
-        return queries.applications(CurrentActor.get(), ProjectApi.uuid(id));
+        return queries.applications(CurrentActor.get(), ProjectWeb.uuid(id));
     }
 
     @PostMapping("/{id}/applications")
     @PreAuthorize("hasAuthority('ORG_OWN')")
     @Operation(summary = "本组织开始申报（每轮限一项；须在申报期内，组织正常且不在异常名录）")
     ResponseEntity<Application> start(@PathVariable String id) {
-        Application a = applying.start(CurrentActor.get(), ProjectApi.uuid(id));
+        Application a = applying.start(CurrentActor.get(), ProjectWeb.uuid(id));
         return ResponseEntity.created(URI.create("/api/v1/projects/" + a.id())).eTag("\"" + a.version() + "\"").body(a);
     }
 
@@ -86,13 +86,13 @@ class RoundApi {
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     @Operation(summary = "截止申报：逐项资格审查，合格的按领域和工作量抽取专家")
     Round close(@PathVariable String id) {
-        return management.closeApplications(CurrentActor.get(), ProjectApi.uuid(id));
+        return management.closeApplications(CurrentActor.get(), ProjectWeb.uuid(id));
     }
 
     @PostMapping("/{id}/decide")
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     @Operation(summary = "评审委员会决定：去掉最高最低分求平均、标记离群分、排名并按剩余预算划资金线")
     ResponseEntity<List<ScoreAggregation.Ranked>> decide(@PathVariable String id) {
-        return ResponseEntity.status(HttpStatus.OK).body(management.decide(CurrentActor.get(), ProjectApi.uuid(id)));
+        return ResponseEntity.status(HttpStatus.OK).body(management.decide(CurrentActor.get(), ProjectWeb.uuid(id)));
     }
 }
