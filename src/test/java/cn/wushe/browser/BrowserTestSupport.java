@@ -141,7 +141,11 @@ public abstract class BrowserTestSupport {
 
     /** Scrolls the element to the middle of the screen first (instantly: Bootstrap scrolls smoothly), as a person would. */
     protected void click(By by) {
-        WebElement element = waitFor(by);
+        click(waitFor(by));
+    }
+
+    /** {@link #click(By)} for an element already found, e.g. a button inside one card of a list. */
+    protected void click(WebElement element) {
         browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element)).click();
     }

@@ -40,12 +40,12 @@ class LibraryBrowserTest extends BrowserTestSupport {
         open("/library?q=" + title);
         violations.addAll(accessibilityViolations("library"));
         WebElement card = waitFor(By.xpath("//div[contains(@class,'card')][.//h2[normalize-space()='" + title + "']]"));
-        card.findElement(By.xpath(".//summary[contains(., '社区点单')]")).click();
+        click(card.findElement(By.xpath(".//summary[contains(., '社区点单')]")));
         card.findElement(By.name("communityCode")).sendKeys("610527001001");
         Select rounds = new Select(card.findElement(By.name("roundId")));
         rounds.selectByValue(round.toString());
         screenshot("projects-library-order-phone");
-        card.findElement(By.xpath(".//button[contains(., '点单')]")).click();
+        click(card.findElement(By.xpath(".//button[contains(., '点单')]")));
         waitForText(By.cssSelector(".alert-success"), "已完成");
         screenshotBothSizes("projects-library");
         assertThat(jdbc.sql("select count(*) from projects.applications where round_id = :r and title = :t "
