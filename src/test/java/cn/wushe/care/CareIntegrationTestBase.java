@@ -5,6 +5,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import cn.wushe.care.internal.CarePeople;
 import cn.wushe.identity.MutableClock;
+import cn.wushe.platform.ClockConfiguration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.RegionScope;
 import cn.wushe.platform.TestActor;
@@ -41,8 +47,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(MutableClock.Config.class)
+@Import(CareIntegrationTestBase.Clocked.class)
 public abstract class CareIntegrationTestBase {
+
+    /**
+     * A fixed spring start, not today's date: the tests move the clock by weeks of visit cycles and
+     * working-day alert limits, and from the real date in December those would reach a year whose
+     * working calendar is not entered yet (and be refused, as they are in production).
+     */
+    public static final Instant START = LocalDateTime.parse("2026-04-13T09:00").atZone(ClockConfiguration.ZONE).toInstant();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocked {
+
+        @Bean
+        @Primary
+        MutableClock careClock() {
+            return new MutableClock(START, ClockConfiguration.ZONE);
+        }
+    }
 
     public static final String COUNTY = RegistryTestPeople.COUNTY;
     public static final String TOWN = RegistryTestPeople.TOWN;
