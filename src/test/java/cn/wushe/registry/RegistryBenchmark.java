@@ -399,19 +399,7 @@ class RegistryBenchmark {
                 return latencies;
             }));
         }
-        List<Long> all = new ArrayList<>();
-        long errors = 0;
-        for (Future<long[]> f : futures) {
-            long[] l = f.get();
-            for (int i = 0; i < l.length - 1; i++) {
-                all.add(l[i]);
-            }
-            errors += l[l.length - 1];
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        Collections.sort(all);
-        return new double[] {all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6, all.size() / seconds, errors};
+        return BenchmarkReport.summary(futures, start, pool);
     }
 
     /** Generates and loads the people once per data directory; returns identity numbers to look up. */

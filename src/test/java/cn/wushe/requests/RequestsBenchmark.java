@@ -14,7 +14,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,23 +112,7 @@ class RequestsBenchmark {
                 return latencies;
             }));
         }
-        return collect(futures, start, pool);
-    }
-
-    static double[] collect(List<Future<long[]>> futures, long start, ExecutorService pool) throws Exception {
-        List<Long> all = new ArrayList<>();
-        long errors = 0;
-        for (Future<long[]> f : futures) {
-            long[] l = f.get();
-            for (int i = 0; i < l.length - 1; i++) {
-                all.add(l[i]);
-            }
-            errors += l[l.length - 1];
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        Collections.sort(all);
-        return new double[] { all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6, all.size() / seconds, errors };
+        return BenchmarkReport.summary(futures, start, pool);
     }
 
     /** The reference: the matter, its material, its first timeline line and an audit-sized row (a follow-up row), by plain JDBC from 20 threads. */
@@ -187,7 +170,7 @@ class RequestsBenchmark {
                 return latencies;
             }));
         }
-        return collect(futures, start, pool);
+        return BenchmarkReport.summary(futures, start, pool);
     }
 
     /** Adds generated closed matters at 道北's committee (with their arrival line) until the county holds {@code target}. */
