@@ -104,11 +104,21 @@ public abstract class BrowserTestSupport {
     }
 
     protected WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return pageWait().until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     protected void waitForText(By by, String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        pageWait().until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    /**
+     * Ten seconds for the page to settle. A node found just before a navigation replaces the document
+     * makes Chromium answer "does not belong to the document", which is only a sign to look again.
+     */
+    private WebDriverWait pageWait() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.ignoring(WebDriverException.class);
+        return wait;
     }
 
     /** The demo administrators' published TOTP secret (docs/demo-accounts.md). */

@@ -57,7 +57,7 @@ public class Subjects {
                     cast(:household as uuid[]), cast(:name as text[]), cast(:band as text[]), cast(:cats as text[]),
                     cast(:active as boolean[]))
                     as e(county, person, community, region, household, name, band, cats, active)
-                on conflict (county_code, person_id) do update set community_code = excluded.community_code,
+                on conflict (person_id) do update set county_code = excluded.county_code, community_code = excluded.community_code,
                     region_code = excluded.region_code, household_id = excluded.household_id,
                     masked_name = excluded.masked_name, age_band = excluded.age_band, categories = excluded.categories,
                     active = excluded.active, updated_at = excluded.updated_at
