@@ -45,6 +45,32 @@ public final class ScopeFilter {
     }
 
     public static SqlPredicate of(List<RegionScope> scopes, String countyColumn, String codeColumn) {
+        return of(scopes, countyColumn, length -> "left(" + codeColumn + ", " + length + ")");
+    }
+
+    /**
+     * The same rule over a table that stores its code's town, community and grid segments in plain
+     * columns {@code <segmentPrefix>9}, {@code …12} and {@code …15}, for tables under row-level
+     * security. There PostgreSQL may only use a query's condition in an index once the policy has
+     * passed, unless the condition is leakproof: {@code left()} is not, so a scoped list would scan
+     * the whole table; text equality on a stored column is, and walks the ordered index.
+     *
+     * @param segmentPrefix e.g. {@code p.region_} for columns {@code p.region_9}, {@code p.region_12}, {@code p.region_15}
+     */
+    public static SqlPredicate onStoredSegments(Actor actor, Permission permission, String countyColumn, String segmentPrefix) {
+        return of(actor.scopesFor(permission), countyColumn, length -> storedSegment(countyColumn, segmentPrefix, length));
+    }
+
+    /** The column (or expression) holding the first {@code length} digits of a row's code on such a table. */
+    public static String storedSegment(String countyColumn, String segmentPrefix, int length) {
+        return switch (length) {
+            case 6 -> countyColumn;
+            case 9, 12, 15 -> segmentPrefix + length;
+            default -> "left(" + countyColumn + ", " + length + ")";
+        };
+    }
+
+    private static SqlPredicate of(List<RegionScope> scopes, String countyColumn, java.util.function.IntFunction<String> segment) {
         if (scopes.isEmpty()) {
             return new SqlPredicate("false", Map.of());
         }
@@ -63,7 +89,7 @@ public final class ScopeFilter {
         List<String> alternatives = new ArrayList<>();
         byLength.forEach((length, codes) -> {
             String name = "scope_" + length;
-            alternatives.add("left(" + codeColumn + ", " + length + ") " + equalsAny(name, codes, params));
+            alternatives.add(segment.apply(length) + " " + equalsAny(name, codes, params));
         });
         String segments = "(" + String.join(" or ", alternatives) + ")";
         if (!wholeCounties) {

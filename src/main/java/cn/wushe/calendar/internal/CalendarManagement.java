@@ -97,19 +97,46 @@ public class CalendarManagement {
         return officeHours.entry(county);
     }
 
-    /** Seeds a national year unless one is stored; an admin's year is never overwritten. @return whether seeded */
+    /**
+     * Seeds a national year from the holiday library unless one is stored, or replaces the law-only
+     * estimate of it; an admin's year is never overwritten. @return whether seeded
+     */
     @Transactional
     public boolean seed(int year, List<Holiday> holidays, List<LocalDate> makeUpDays) {
         // two nodes starting together seed a year once
         years.lockSeed();
+        Optional<CalendarYear> stored = years.find(null, year);
+        if (stored.isPresent() && stored.get().source().official()) {
+            return false;
+        }
+        String by = Messages.text("calendar.seed.by");
+        CalendarYear seeded = CalendarYear.seeded(year, holidays, makeUpDays, by, clock.instant());
+        if (stored.isPresent()) {
+            years.replace(new CalendarYear(null, year, holidays, makeUpDays, CalendarYear.Source.SEEDED,
+                    stored.get().version() + 1, by, clock.instant()), stored.get().version());
+        } else {
+            years.insert(seeded);
+        }
+        audit.record(AuditEvent.success("CALENDAR_YEAR_SEED", "CALENDAR_YEAR", objectId(null, year), null)
+                .withDetail(seeded.auditText()).byActor(by));
+        return true;
+    }
+
+    /**
+     * Stores the law's fixed holidays as a national year that has no calendar at all, so deadlines
+     * reaching it are counted (over the right Spring Festival) instead of refused. @return whether stored
+     */
+    @Transactional
+    public boolean estimate(int year) {
+        years.lockSeed();
         if (years.find(null, year).isPresent()) {
             return false;
         }
-        CalendarYear seeded = CalendarYear.seeded(year, holidays, makeUpDays, Messages.text("calendar.seed.by"),
-                clock.instant());
-        years.insert(seeded);
-        audit.record(AuditEvent.success("CALENDAR_YEAR_SEED", "CALENDAR_YEAR", objectId(null, year), null)
-                .withDetail(seeded.auditText()).byActor(Messages.text("calendar.seed.by")));
+        String by = Messages.text("calendar.seed.by");
+        CalendarYear estimated = CalendarYear.estimated(year, StatutoryHolidays.estimate(year), by, clock.instant());
+        years.insert(estimated);
+        audit.record(AuditEvent.success("CALENDAR_YEAR_ESTIMATE", "CALENDAR_YEAR", objectId(null, year), null)
+                .withDetail(estimated.auditText()).byActor(by));
         return true;
     }
 

@@ -19,9 +19,17 @@ import org.jspecify.annotations.Nullable;
 public record CalendarYear(@Nullable String countyCode, int year, List<Holiday> holidays, List<LocalDate> makeUpDays,
         Source source, long version, String changedBy, Instant changedAt) {
 
-    /** Where a year's days came from: the library's State Council data, or an admin. */
+    /**
+     * Where a year's days came from: the library's State Council data, an admin, or the law's fixed
+     * holidays alone while the notice is not out ({@link StatutoryHolidays}).
+     */
     public enum Source {
-        SEEDED, ENTERED
+        SEEDED, ENTERED, ESTIMATED;
+
+        /** Whether the year follows a State Council notice, not only the law's fixed days. */
+        public boolean official() {
+            return this != ESTIMATED;
+        }
     }
 
     public CalendarYear {
@@ -32,6 +40,10 @@ public record CalendarYear(@Nullable String countyCode, int year, List<Holiday> 
 
     static CalendarYear seeded(int year, List<Holiday> holidays, List<LocalDate> makeUpDays, String by, Instant at) {
         return new CalendarYear(null, year, holidays, makeUpDays, Source.SEEDED, 1, by, at);
+    }
+
+    static CalendarYear estimated(int year, List<Holiday> holidays, String by, Instant at) {
+        return new CalendarYear(null, year, holidays, List.of(), Source.ESTIMATED, 1, by, at);
     }
 
     static CalendarYear entered(@Nullable String countyCode, int year, List<Holiday> holidays, List<LocalDate> makeUpDays,

@@ -1,6 +1,6 @@
 package cn.wushe.calendar.web;
 
-import cn.wushe.calendar.WorkingCalendar;
+import cn.wushe.calendar.internal.CalendarYears;
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.ClockConfiguration;
 import cn.wushe.platform.Messages;
@@ -15,9 +15,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * From 1 November, while next year's national calendar is missing, warns the system admin and
- * county-level users on the workbench: deadlines counted in working days will be refused from
- * 1 January until it is entered (security.md item 40 asks for the alert by 1 December).
+ * From 1 November, while next year's national calendar is missing or only estimated from the
+ * statutory holidays, warns the system admin and county-level users on the workbench: deadlines
+ * counted in working days are refused, or counted without the notice's 调休, until it is entered (security.md item 40 asks for the alert by 1 December).
  */
 @Component
 class NextYearNotice implements NoticeContributor {
@@ -25,11 +25,11 @@ class NextYearNotice implements NoticeContributor {
     /** Role codes of the users who hear about it; the admin can act, the county users can chase. */
     static final Set<String> WARNED_ROLES = Set.of("SYSTEM_ADMIN", "COUNTY_ADMIN", "COUNTY_STATION");
 
-    private final WorkingCalendar calendar;
+    private final CalendarYears years;
     private final Clock clock;
 
-    NextYearNotice(WorkingCalendar calendar, Clock clock) {
-        this.calendar = calendar;
+    NextYearNotice(CalendarYears years, Clock clock) {
+        this.years = years;
         this.clock = clock;
     }
 
@@ -40,13 +40,16 @@ class NextYearNotice implements NoticeContributor {
             return List.of();
         }
         int next = today.getYear() + 1;
-        if (calendar.hasYear(next, null)) {
+        var stored = years.find(null, next);
+        if (stored.isPresent() && stored.get().source().official()) {
             return List.of();
         }
+        boolean estimated = stored.isPresent();
         if (actor.can(Permission.CALENDAR_MANAGE)) {
-            return List.of(new ShellNotice("warning", Messages.text("calendar.notice.missing-admin", next),
-                    "/admin/calendar/" + next, Messages.text("calendar.notice.enter", next)));
+            String text = estimated ? Messages.text("calendar.notice.estimated-admin", next) : Messages.text("calendar.notice.missing-admin", next);
+            return List.of(new ShellNotice("warning", text, "/admin/calendar/" + next, Messages.text("calendar.notice.enter", next)));
         }
-        return List.of(new ShellNotice("warning", Messages.text("calendar.notice.missing", next), null, null));
+        String text = estimated ? Messages.text("calendar.notice.estimated", next) : Messages.text("calendar.notice.missing", next);
+        return List.of(new ShellNotice("warning", text, null, null));
     }
 }

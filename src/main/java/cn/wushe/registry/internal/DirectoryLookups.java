@@ -223,7 +223,7 @@ class DirectoryLookups implements PersonDirectory {
 
     private static SqlPredicate scope(DirectoryCaller caller) {
         return switch (caller) {
-            case DirectoryCaller.ActorCaller c -> ScopeFilter.predicate(c.actor(), Permission.PERSON_VIEW, "p.county_code", "p.region_code");
+            case DirectoryCaller.ActorCaller c -> ScopeFilter.onStoredSegments(c.actor(), Permission.PERSON_VIEW, "p.county_code", "p.region_");
             case DirectoryCaller.SystemCaller c -> ScopeFilter.unscoped(
                     "a module acting as the system named itself and its purpose; the read stays in one county and is audited");
         };

@@ -62,7 +62,7 @@ public class PersonLists {
 
     /**
      * How names sort in lists ({@code wushe.registry.name-order}). {@code pinyin}: PostgreSQL's ICU
-     * collation {@code zh-x-icu} (汉语拼音 order of every character, walked in the people_scope_*_pinyin
+     * collation {@code zh-x-icu} (汉语拼音 order of every character, walked in the people_region_*_pinyin
      * indexes). {@code gb18030}: the GB 18030 bytes as a sort key, pinyin for the 3,755 common
      * characters of GB 2312 and by radical after them, for a PostgreSQL built without ICU (it needs
      * indexes on {@code registry.name_key_gb18030(name)}, see docs/benchmarks.md). {@code code-point}: Unicode order (任 before 何
@@ -126,7 +126,7 @@ public class PersonLists {
         }
         PersonFilter filter = new PersonFilter(regionCode, null, null, null, null, null, null, null);
         SqlPredicate view = Scopes.view(actor, "h");
-        String region = filter.regionCode() == null ? "" : " and left(h.region_code, " + filter.regionCode().length() + ") = :region";
+        String region = filter.regionCode() == null ? "" : " and " + Scopes.segment("h", filter.regionCode().length()) + " = :region";
         List<HouseholdSummary> households = jdbc.sql("""
                 select h.id, h.community_code, coalesce((select p.name from registry.people p where p.id = h.head_person_id), ''),
                        (select count(*) from registry.people p where p.household_id = h.id)
@@ -211,7 +211,7 @@ public class PersonLists {
         Map<String, Object> params = new HashMap<>(view.params());
         params.put("today", Date.valueOf(today));
         if (f.regionCode() != null) {
-            and.add("left(p.region_code, " + f.regionCode().length() + ") = :region");
+            and.add(Scopes.segment("p", f.regionCode().length()) + " = :region");
             params.put("region", f.regionCode());
         }
         if (categoryFilter && f.category() != null) {

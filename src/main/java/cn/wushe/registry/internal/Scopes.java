@@ -8,7 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The platform's {@link ScopeFilter} with named parameters prefixed, so one query can test the edit,
+ * The platform's {@link ScopeFilter} over the registry's stored code segments (its tables are under
+ * row-level security, see V5_95), with named parameters prefixed, so one query can test the edit,
  * view and search scopes of the same actor side by side (to decide what each row may show).
  */
 final class Scopes {
@@ -17,10 +18,15 @@ final class Scopes {
     }
 
     static SqlPredicate of(Actor actor, Permission permission, String alias, String prefix) {
-        SqlPredicate p = ScopeFilter.predicate(actor, permission, alias + ".county_code", alias + ".region_code");
+        SqlPredicate p = ScopeFilter.onStoredSegments(actor, permission, alias + ".county_code", alias + ".region_");
         Map<String, Object> params = new HashMap<>();
         p.params().forEach((k, v) -> params.put(prefix + "_" + k, v));
         return new SqlPredicate(p.sql().replace(":scope_", ":" + prefix + "_scope_"), params);
+    }
+
+    /** The column holding the first {@code length} digits of the region code of the row aliased {@code alias}. */
+    static String segment(String alias, int length) {
+        return ScopeFilter.storedSegment(alias + ".county_code", alias + ".region_", length);
     }
 
     static SqlPredicate edit(Actor actor, String alias) {

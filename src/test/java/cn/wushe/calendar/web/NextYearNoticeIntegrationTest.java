@@ -2,7 +2,8 @@ package cn.wushe.calendar.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.wushe.calendar.WorkingCalendar;
+import cn.wushe.calendar.internal.CalendarManagement;
+import cn.wushe.calendar.internal.CalendarYears;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.TestActor;
 import cn.wushe.platform.web.ShellNotice;
@@ -19,7 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The workbench notice about next year's missing calendar: from 1 November (Shanghai time) while
  * the year is missing, for the system admin (with a link to enter it) and county-level users; not
- * before November, not once the year is there, not for other roles. 2024–2026 are seeded, 2027 is not.
+ * before November, not once the year is there, not for other roles. 2024–2026 are seeded, 2027 is not
+ * (the test profile estimates no year at startup). While next year is only estimated, the notice says so.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -30,7 +32,9 @@ class NextYearNoticeIntegrationTest {
     static final TestActor COMMUNITY_WORKER = TestActor.of("worker", "COMMUNITY_WORKER", "610527001001", Permission.PERSON_VIEW);
 
     @Autowired
-    WorkingCalendar calendar;
+    CalendarYears years;
+    @Autowired
+    CalendarManagement management;
 
     @ParameterizedTest(name = "{0} for {1}: {2}")
     @CsvSource(textBlock = """
@@ -50,7 +54,7 @@ class NextYearNoticeIntegrationTest {
             default -> COMMUNITY_WORKER;
         };
 
-        List<ShellNotice> notices = new NextYearNotice(calendar, clock).noticesFor(actor);
+        List<ShellNotice> notices = new NextYearNotice(years, clock).noticesFor(actor);
 
         if (expected == null) {
             assertThat(notices).isEmpty();
@@ -61,5 +65,20 @@ class NextYearNoticeIntegrationTest {
             assertThat(n.text()).isEqualTo(expected);
             assertThat(n.href()).isEqualTo(who.equals("sysadmin") ? "/admin/calendar/2027" : null);
         });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            sysadmin | 2031 年工作日历目前为推算（只含法定节日，没有调休）：期限照此计算。国务院办公厅放假通知发布后，请录入以替换推算。
+            station  | 2031 年工作日历目前为推算（只含法定节日，没有调休）：期限照此计算。请联系系统管理员按国务院办公厅通知录入。
+            """)
+    @org.springframework.transaction.annotation.Transactional
+    void keepsAskingForTheNoticeWhileNextYearIsOnlyEstimated(String who, String expected) {
+        management.estimate(2031);
+        Clock clock = Clock.fixed(LocalDateTime.parse("2030-12-01T09:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("UTC"));
+
+        List<ShellNotice> notices = new NextYearNotice(years, clock).noticesFor(who.equals("sysadmin") ? ADMIN : COUNTY_STATION);
+
+        assertThat(notices).singleElement().satisfies(n -> assertThat(n.text()).isEqualTo(expected));
     }
 }
