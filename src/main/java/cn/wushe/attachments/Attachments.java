@@ -36,4 +36,14 @@ public interface Attachments {
 
     /** Marks the attachment deleted (kept for the audit trail, no longer listed or served). */
     void delete(Actor actor, AttachmentId id);
+
+    /**
+     * Erases every attachment of the owner for good, for the owning module's own system work when
+     * the owner's retention has run out (no actor: the module has decided). The rows stay for the audit
+     * trail, without their file names; the encrypted content leaves the store after the commit once no
+     * other attachment shares it (a crash in between is caught up by a daily sweep). Audited.
+     *
+     * @return how many attachments were erased
+     */
+    int erase(AttachedTo owner);
 }

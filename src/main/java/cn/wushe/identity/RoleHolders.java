@@ -14,4 +14,11 @@ public interface RoleHolders {
      * @param scopeCode the exact region the role is assigned at (a town's 9 digits for a town station)
      */
     List<UUID> holding(String roleCode, String scopeCode);
+
+    /**
+     * Who may act on an object in {@code regionCode} with every one of {@code permissions}: the
+     * enabled accounts whose role assignments grant each permission at a scope reaching that region
+     * (the same node or above, widened grants included), e.g. the approvers of an export request.
+     */
+    List<UUID> reaching(java.util.Set<cn.wushe.platform.Permission> permissions, String regionCode);
 }

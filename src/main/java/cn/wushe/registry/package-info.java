@@ -4,6 +4,6 @@
  * sensitive fields encrypted and masked by default (design §4).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Registry 摸底建册",
-        allowedDependencies = { "platform", "platform :: *", "audit", "region", "documents", "attachments", "identity", "units" })
+        allowedDependencies = { "platform", "platform :: *", "audit", "region", "documents", "attachments", "identity", "units", "notifications" })
 @org.jspecify.annotations.NullMarked
 package cn.wushe.registry;

@@ -33,7 +33,9 @@ class ExportApprovalBrowserTest extends BrowserTestSupport {
 
         browser.manage().window().setSize(DESK);
         login("county_admin", DEMO_PASSWORD);
-        open("/people/export-requests");
+        // the approver hears of it in the inbox, and the notice leads to the requests
+        open("/notifications");
+        click(By.partialLinkText("不脱敏导出待您审批"));
         waitFor(By.cssSelector(".to-decide"));
         screenshot("export-approval-to-decide-desk");
         checkInBothModes("/people/export-requests (approver)");

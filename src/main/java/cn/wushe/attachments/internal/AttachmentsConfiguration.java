@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -29,9 +30,20 @@ class AttachmentsConfiguration {
     }
 
     @Bean
+    ErasedContent erasedContent(JdbcClient jdbc, BlobStore store) {
+        return new ErasedContent(jdbc, store);
+    }
+
+    @Bean
+    RecurringTask<Void> erasedContentSweep(ErasedContent erased) {
+        return erased.sweepTask();
+    }
+
+    @Bean
     JdbcAttachments attachments(JdbcClient jdbc, BlobStore store, FieldCipher cipher, BlindIndex index,
-            AttachmentProperties properties, List<AttachmentAccess> policies, AuditLog audit, Clock clock) {
+            AttachmentProperties properties, List<AttachmentAccess> policies, AuditLog audit, Clock clock,
+            ErasedContent erased) {
         return new JdbcAttachments(jdbc, new SealedBlobs(store, cipher, index), new ContentInspection(properties),
-                new AccessPolicies(policies), audit, clock);
+                new AccessPolicies(policies), audit, clock, erased);
     }
 }

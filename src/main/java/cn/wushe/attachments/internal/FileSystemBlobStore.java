@@ -62,6 +62,11 @@ final class FileSystemBlobStore implements BlobStore {
         return Files.exists(pathOf(address));
     }
 
+    @Override
+    public void deleteIfPresent(String address) throws IOException {
+        Files.deleteIfExists(pathOf(address));
+    }
+
     /** Only a hex address becomes a path: nothing a request says can walk out of the directory. */
     private Path pathOf(String address) {
         if (!ADDRESS.matcher(address).matches()) {

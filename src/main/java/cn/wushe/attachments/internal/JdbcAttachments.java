@@ -23,6 +23,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The attachments use cases over table {@code attachments.attachments}: the owner's policy is asked
@@ -32,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcAttachments implements Attachments {
 
     static final String OBJECT_TYPE = "ATTACHMENT";
+    /** The deleter recorded for an erasure by the system (no account). */
+    static final UUID SYSTEM = new UUID(0, 0);
 
     private static final String COLUMNS = """
             a.id, a.county_code, a.region_code, a.owner_type, a.owner_id, a.kind, a.file_name, a.size_bytes,
@@ -43,9 +47,11 @@ class JdbcAttachments implements Attachments {
     private final AccessPolicies policies;
     private final AuditLog audit;
     private final Clock clock;
+    private final ErasedContent erased;
 
     JdbcAttachments(JdbcClient jdbc, SealedBlobs blobs, ContentInspection inspection, AccessPolicies policies,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, ErasedContent erased) {
+        this.erased = erased;
         this.jdbc = jdbc;
         this.blobs = blobs;
         this.inspection = inspection;
@@ -148,6 +154,35 @@ class JdbcAttachments implements Attachments {
                 .param("county", row.countyCode()).param("id", id.value()).update();
         audit.record(AuditEvent.success("ATTACHMENT_DELETE", OBJECT_TYPE, id.toString(), row.regionCode())
                 .withDetail(describe(owner, row.attachment().kind())));
+    }
+
+    @Override
+    @Transactional
+    public int erase(AttachedTo owner) {
+        record Erased(String region, String content, @Nullable String thumbnail) {
+        }
+        List<Erased> rows = jdbc.sql("""
+                update attachments.attachments set erased_at = :at, file_name = '',
+                    deleted_at = coalesce(deleted_at, :at), deleted_by = coalesce(deleted_by, :system)
+                where owner_type = :type and owner_id = :id and erased_at is null
+                returning region_code, content_address, thumbnail_address""")
+                .param("at", Timestamp.from(clock.instant())).param("system", SYSTEM)
+                .param("type", owner.objectType()).param("id", owner.objectId())
+                .query((rs, n) -> new Erased(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<String> addresses = rows.stream().flatMap(r -> java.util.stream.Stream.of(r.content(), r.thumbnail()))
+                .filter(java.util.Objects::nonNull).toList();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                erased.drop(addresses);
+            }
+        });
+        audit.record(AuditEvent.success("ATTACHMENT_ERASE", OBJECT_TYPE, describe(owner, null), rows.getFirst().region())
+                .byActor("system").withDetail(Messages.text("attachments.erased-detail", rows.size())));
+        return rows.size();
     }
 
     /** The owner's region when the actor may see it and change its attachments; not found or forbidden otherwise. */

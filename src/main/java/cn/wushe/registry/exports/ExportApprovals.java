@@ -2,6 +2,12 @@ package cn.wushe.registry.exports;
 
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
+import cn.wushe.identity.RoleHolders;
+import cn.wushe.notifications.Notice;
+import cn.wushe.notifications.NoticeKind;
+import cn.wushe.notifications.NoticeKindContributor;
+import cn.wushe.notifications.Notifications;
+import cn.wushe.notifications.Recipients;
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.FieldCipher;
@@ -72,8 +78,17 @@ public class ExportApprovals {
     private final FieldCipher cipher;
     private final AuditLog audit;
     private final Clock clock;
+    private final RoleHolders holders;
+    private final Notifications notifications;
 
-    ExportApprovals(JdbcClient jdbc, PersonLists lists, ExportingRoster roster, FieldCipher cipher, AuditLog audit, Clock clock) {
+    /** Tells the approvers a request waits for them (the 待办 tile shows it too, but only once they look). */
+    public static final NoticeKind AWAITING_DECISION = NoticeKind.mandatory("registry.export-awaiting-decision",
+            "registry.notice.export-awaiting-decision");
+
+    ExportApprovals(JdbcClient jdbc, PersonLists lists, ExportingRoster roster, FieldCipher cipher, AuditLog audit, Clock clock,
+            RoleHolders holders, Notifications notifications) {
+        this.holders = holders;
+        this.notifications = notifications;
         this.jdbc = jdbc;
         this.lists = lists;
         this.roster = roster;
@@ -112,6 +127,14 @@ public class ExportApprovals {
                 .param("now", Timestamp.from(now)).param("expires", Timestamp.from(now.plus(DECISION_WINDOW))).update();
         audit.record(AuditEvent.success("EXPORT_REQUESTED", "EXPORT_REQUEST", id.toString(), region).withReason(stated)
                 .withDetail("rows=" + rows + ",filter=" + ExportingRoster.describe(filter)));
+        List<UUID> approvers = holders.reaching(java.util.Set.of(Permission.PII_UNMASK, Permission.PERSON_EXPORT), region).stream()
+                .filter(u -> !u.equals(actor.id())).toList();
+        if (!approvers.isEmpty()) {
+            notifications.send(new Notice(Recipients.users(approvers), AWAITING_DECISION,
+                    Messages.text("registry.notice.export-awaiting-decision.title", rows),
+                    Messages.text("registry.notice.export-awaiting-decision.text", actor.displayName(), rows),
+                    "/people/export-requests", region));
+        }
         return find(id, ScopeFilter.unscoped("the requester's own request, just written inside their export scope"));
     }
 
@@ -311,6 +334,16 @@ public class ExportApprovals {
     private static void describe(StringBuilder sb, String key, @Nullable String value) {
         if (value != null) {
             sb.append(sb.isEmpty() ? "" : "; ").append(Messages.text(key, value));
+        }
+    }
+
+    /** Declared apart from the service: the notifications module collects kinds before it can send. */
+    @org.springframework.stereotype.Component
+    static class Kinds implements NoticeKindContributor {
+
+        @Override
+        public List<NoticeKind> kinds() {
+            return List.of(AWAITING_DECISION);
         }
     }
 }

@@ -1,5 +1,7 @@
 package cn.wushe.registry.internal;
 
+import cn.wushe.attachments.AttachedTo;
+import cn.wushe.attachments.Attachments;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.platform.ClockConfiguration;
@@ -33,8 +35,10 @@ public class RetentionPurge {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Attachments attachments;
 
-    RetentionPurge(JdbcClient jdbc, AuditLog audit, TransactionTemplate transaction, Clock clock) {
+    RetentionPurge(JdbcClient jdbc, AuditLog audit, TransactionTemplate transaction, Clock clock, Attachments attachments) {
+        this.attachments = attachments;
         this.jdbc = jdbc;
         this.audit = audit;
         this.transaction = transaction;
@@ -112,8 +116,10 @@ public class RetentionPurge {
         if (!Boolean.TRUE.equals(purged)) {
             return;
         }
+        // photos and documents of the person (PersonAttachmentAccess) go with the record
+        int erased = attachments.erase(new AttachedTo(PersonAttachmentAccess.OBJECT_TYPE, person.id().toString()));
         audit.record(AuditEvent.success("PERSON_PURGED", "PERSON", person.id().toString(), person.regionCode())
                 .byActor("system")
-                .withDetail(Messages.text("registry.retention.purged-detail", person.days())));
+                .withDetail(Messages.text("registry.retention.purged-detail", person.days(), erased)));
     }
 }

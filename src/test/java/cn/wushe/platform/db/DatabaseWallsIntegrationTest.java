@@ -45,9 +45,6 @@ class DatabaseWallsIntegrationTest {
     /** Tables whose rows a library deletes, not the application's own SQL. */
     static final Map<String, String> LIBRARY_DELETES = Map.of(
             "scheduling.scheduled_tasks", "db-scheduler removes a finished one-time execution",
-            // no code deletes a fired deadline: to be revoked by a scheduling migration (V6_x; a V1/V5
-            // migration would run before the scheduling schema exists on a new database)
-            "scheduling.fired_deadlines", "not used: see above",
             "event_publication_registry.event_publication", "Spring Modulith removes completed event publications",
             "identity.spring_session", "Spring Session JDBC removes expired and ended sessions",
             "identity.spring_session_attributes", "Spring Session JDBC removes a session's attributes with it");
