@@ -104,7 +104,22 @@ class ShellNavigationIntegrationTest {
         mvc.perform(get("/").with(authentication(town.authentication())))
                 .andExpect(content().string(allOf(
                         containsString("网格管理"), not(containsString("我的网格")),
-                        containsString("<a class=\"nav-link\" href=\"/grids\">网格</a>"),
+                        containsString("<a class=\"dropdown-item\" href=\"/grids\">网格</a>"),
                         containsString("href=\"/people/imports\""))));
+    }
+
+    @Test
+    void aModulesSeveralPagesShareOneDropDown() throws Exception {
+        TestActor county = TestActor.of("nav-county", "COUNTY_ADMIN", "610527", Permission.VOLUNTEER_VIEW,
+                Permission.ACTIVITY_MANAGE, Permission.HONOUR_AWARD, Permission.AUDIT_READ);
+
+        String page = mvc.perform(get("/").with(authentication(county.authentication())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        org.assertj.core.api.Assertions.assertThat(page).as("volunteering's pages in one drop-down")
+                .containsPattern("<a class=\"nav-link dropdown-toggle\"[^>]*\\s+id=\"menu-\\d+\">活动组织</a>")
+                .contains("<a class=\"dropdown-item\" href=\"/volunteering/manage\">", "<a class=\"dropdown-item\" href=\"/volunteering/honours\">")
+                .doesNotContain("<a class=\"nav-link\" href=\"/volunteering")
+                .contains("<a class=\"nav-link\" href=\"/audit\">");
     }
 }

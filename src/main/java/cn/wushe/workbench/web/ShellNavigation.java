@@ -37,13 +37,37 @@ public class ShellNavigation {
         this.notices = notices;
     }
 
-    /** The top-bar entries for the signed-in actor; none on pages without one (sign-in, errors). */
-    public List<Link> menu() {
+    /**
+     * One place in the top bar: a link, or a module's several pages under its first page's name.
+     *
+     * @param items the module's pages in order, the first being the module's own; one item: a plain link
+     */
+    public record MenuGroup(String title, List<Link> items) {
+
+        public boolean single() {
+            return items.size() == 1;
+        }
+
+        public Link first() {
+            return items.getFirst();
+        }
+    }
+
+    /**
+     * The top-bar entries for the signed-in actor; none on pages without one (sign-in, errors). A
+     * module's pages (entries of one hundred of {@code order}) share one drop-down named after the
+     * first of them the actor may open, so a county administrator's bar holds a handful of modules
+     * instead of every page of volunteering.
+     */
+    public List<MenuGroup> menu() {
         return CurrentActor.find()
-                .map(actor -> entries.stream()
-                        .filter(e -> e.menu() && e.shownTo().test(actor))
-                        .map(e -> new Link(e.href(), Messages.text(e.menuKey()), ""))
-                        .toList())
+                .map(actor -> {
+                    java.util.Map<Integer, List<Link>> byModule = new java.util.LinkedHashMap<>();
+                    entries.stream().filter(e -> e.menu() && e.shownTo().test(actor))
+                            .forEach(e -> byModule.computeIfAbsent(e.order() / 100, k -> new java.util.ArrayList<>())
+                                    .add(new Link(e.href(), Messages.text(e.menuKey()), "")));
+                    return byModule.values().stream().map(links -> new MenuGroup(links.getFirst().title(), List.copyOf(links))).toList();
+                })
                 .orElse(List.of());
     }
 
