@@ -134,6 +134,19 @@ class GroupWorkPages {
         return "redirect:/care/groups/" + id;
     }
 
+    @PostMapping("/care/groups/{id}/close")
+    @PreAuthorize("hasAuthority('CASEWORK')")
+    String close(@PathVariable UUID id, @RequestParam(required = false) @Nullable String summary, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            work.closeGroup(CurrentActor.get(), id, summary, null);
+        } catch (DomainException e) {
+            return groupPage(model, id, FormRefusal.unlessPageRefused(e).statusOn(response).errors());
+        }
+        redirect.addFlashAttribute("notice", Messages.text("care.group.closed-done"));
+        return "redirect:/care/groups/" + id;
+    }
+
     private static @Nullable Integer number(@Nullable String raw) {
         String text = Text.trimToNull(raw);
         if (text == null) {
