@@ -8,6 +8,7 @@ import cn.wushe.platform.Messages;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.Text;
 import cn.wushe.platform.web.FormRefusal;
+import cn.wushe.region.Regions;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +30,28 @@ class GroupWorkPages {
 
     private final GroupWork work;
     private final java.time.Clock clock;
+    private final Regions regionTree;
 
-    GroupWorkPages(GroupWork work, java.time.Clock clock) {
+    GroupWorkPages(GroupWork work, java.time.Clock clock, Regions regionTree) {
         this.work = work;
         this.clock = clock;
+        this.regionTree = regionTree;
+    }
+
+    /** A place a group or activity may be in: a region of the worker's scope or one level below, by name. */
+    record RegionChoice(String code, String label) {
+    }
+
+    /** Names instead of codes: the worker's own regions and their children (a town's communities). */
+    private List<RegionChoice> regionChoices(Actor actor) {
+        List<RegionChoice> choices = new ArrayList<>();
+        for (String code : actor.scopesFor(Permission.CASEWORK).stream().map(s -> s.code()).distinct().toList()) {
+            regionTree.find(code).ifPresentOrElse(r -> choices.add(new RegionChoice(r.code(), r.name())),
+                    () -> choices.add(new RegionChoice(code, code)));
+            regionTree.children(code).stream().limit(200)
+                    .forEach(child -> choices.add(new RegionChoice(child.code(), "　" + child.name())));
+        }
+        return choices;
     }
 
     private java.time.LocalDate today() {
@@ -50,7 +69,7 @@ class GroupWorkPages {
         model.addAttribute("groups", work.groups(actor, 0, 50));
         model.addAttribute("activities", work.activities(actor, 0, 20));
         model.addAttribute("yearAttendance", work.attendanceSince(actor, today().withDayOfYear(1)));
-        model.addAttribute("regions", actor.scopesFor(Permission.CASEWORK).stream().map(s -> s.code()).distinct().toList());
+        model.addAttribute("regions", regionChoices(actor));
         model.addAttribute("today", today());
         model.addAttribute("errors", errors);
         return "care/groups";
