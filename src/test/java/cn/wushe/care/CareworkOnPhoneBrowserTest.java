@@ -42,6 +42,17 @@ class CareworkOnPhoneBrowserTest extends BrowserTestSupport {
         browser.manage().window().setSize(PHONE);
         String person = firstPerson();
 
+        // the demo year as the station sees it today: every figure has something in it
+        open("/care/dashboard");
+        waitFor(By.tagName("h1"));
+        String figures = browser.findElement(By.tagName("main")).getText();
+        remember("dashboard");
+        assertThat(figures).containsPattern("近 30 天走访 [1-9]\\d* 次").containsPattern("逾期 [1-9]\\d* 人")
+                .containsPattern("3–7 天 [1-9]\\d* 条").containsPattern("超过 7 天 [1-9]\\d* 条")
+                .containsPattern("隐患已整改 [1-9]\\d* 项").containsPattern("政策申办完成 [1-9]\\d* 项")
+                .containsPattern("进行中个案 [1-9]\\d* 个").containsPattern("近一年结案 [1-9]\\d* 个")
+                .doesNotContain("链接资源 0 元");
+
         // care team: form, two members, a follow-up, one member leaves
         browser.get(person);
         click(By.xpath("//summary[normalize-space()='成立帮扶小组']"));
@@ -121,7 +132,8 @@ class CareworkOnPhoneBrowserTest extends BrowserTestSupport {
         remember("groups-after");
 
         List<String> violations = new ArrayList<>();
-        List<String> pages = List.of(visited.get(0), visited.get(1), visited.get(3), visited.get(5), url("/care/teams"));
+        List<String> pages = List.of(visited.get(1), visited.get(2), visited.get(4), visited.get(6), url("/care/teams"),
+                visited.get(0));
         for (boolean large : new boolean[] {false, true}) {
             for (int i = 0; i < pages.size(); i++) {
                 browser.get(pages.get(i));
