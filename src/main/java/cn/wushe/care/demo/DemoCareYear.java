@@ -189,8 +189,8 @@ class DemoCareYear {
      * to show. Contents are one fixed text, encrypted once.
      */
     private int demoCases(String[] ids, Instant now) {
-        String intake = cipher.encrypt("独居、多病，家属外出务工，需个案跟进（演示）");
-        String summary = cipher.encrypt("服务目标已达成，转入常规走访（演示）");
+        String intake = cipher.encrypt(Messages.text("care.demo.case-intake"));
+        String summary = cipher.encrypt(Messages.text("care.demo.case-summary"));
         int cases = jdbc.sql("""
                 insert into care.cases (county_code, id, person_id, region_code, worker_id, supervisor_id, team_ids, intake,
                     status, opened_at, closed_at, summary, version, kind)
