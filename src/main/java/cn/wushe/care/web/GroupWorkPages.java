@@ -66,8 +66,16 @@ class GroupWorkPages {
 
     private String groupsPage(Model model, Map<String, String> errors) {
         Actor actor = CurrentActor.get();
-        model.addAttribute("groups", work.groups(actor, 0, 50));
-        model.addAttribute("activities", work.activities(actor, 0, 20));
+        var groups = work.groups(actor, 0, 50);
+        var activities = work.activities(actor, 0, 20);
+        model.addAttribute("groups", groups);
+        model.addAttribute("activities", activities);
+        // a town's communities hold the same kinds of activity: the row says whose it is
+        Map<String, String> regionNames = new java.util.HashMap<>();
+        java.util.stream.Stream.concat(groups.items().stream().map(g -> g.regionCode()),
+                        activities.items().stream().map(GroupWork.Activity::regionCode)).distinct()
+                .forEach(code -> regionNames.put(code, regionTree.find(code).map(r -> r.name()).orElse(code)));
+        model.addAttribute("regionNames", regionNames);
         model.addAttribute("yearAttendance", work.attendanceSince(actor, today().withDayOfYear(1)));
         model.addAttribute("regions", regionChoices(actor));
         model.addAttribute("today", today());
