@@ -44,4 +44,10 @@ public interface PersonDirectory {
      * one query in the database (政策找人), at most {@link #MAX_SELECTED}, in id order.
      */
     List<DirectoryEntry> select(DirectoryCaller caller, String countyCode, PersonCriteria criteria);
+
+    /**
+     * The category catalogue (困难类别: code and Chinese name, e.g. {@code DIBAO} 低保), in display
+     * order, retired ones flagged; for forms that pick categories (政策找人). No personal data, not audited.
+     */
+    List<CategoryName> categories();
 }

@@ -151,6 +151,66 @@ class CareTeamsIntegrationTest extends CareIntegrationTestBase {
         assertThat(types.contains(typeId.toString())).isEqualTo(!"other-county".equals(where));
     }
 
+    @Test
+    void aRemovedMemberLeavesWithAReasonAndStaysInPastFollowUps() throws Exception {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        UUID leaving = UUID.fromString(JsonPath.read(mvc.perform(json(COMMUNITY_WORKER, post("/api/v1/care/teams/{id}/members",
+                        teamId), "{\"name\":\"赵警官\",\"unit\":\"城关派出所\",\"role\":\"民警\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id"));
+        mvc.perform(json(GRID_WORKER, post("/api/v1/care/teams/{id}/follow-ups", teamId),
+                        "{\"heldOn\":\"%s\",\"participants\":[\"%s\"],\"answers\":[\"按时服药\",\"平稳\"]}"
+                                .formatted(today, leaving)))
+                .andExpect(status().isCreated());
+        String etag = mvc.perform(by(COMMUNITY_WORKER, get("/api/v1/care/teams/{id}", teamId))).andReturn().getResponse()
+                .getHeader("ETag");
+        mvc.perform(json(COMMUNITY_WORKER, post("/api/v1/care/teams/{id}/members/{m}/removal", teamId, leaving),
+                "{\"reason\":\"工作调动\"}")).andExpect(status().isPreconditionRequired());
+        mvc.perform(json(COMMUNITY_WORKER, post("/api/v1/care/teams/{id}/members/{m}/removal", teamId, leaving),
+                "{\"reason\":\" \"}").header("If-Match", etag)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        mvc.perform(json(COMMUNITY_WORKER, post("/api/v1/care/teams/{id}/members/{m}/removal", teamId, leaving),
+                        "{\"reason\":\"工作调动\"}").header("If-Match", etag))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.members[?(@.name == '赵警官')]").isEmpty())
+                .andExpect(jsonPath("$.formerMembers[0].name").value("赵警官"))
+                .andExpect(jsonPath("$.formerMembers[0].reason").value("工作调动"))
+                .andExpect(jsonPath("$.followUps[0].participants[0]").value("赵警官"));
+        mvc.perform(json(COMMUNITY_WORKER, post("/api/v1/care/teams/{id}/members/{m}/removal", teamId, leaving),
+                "{\"reason\":\"工作调动\"}").header("If-Match", etag)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("memberId"));
+        // a removed member no longer takes part in follow-ups
+        mvc.perform(json(GRID_WORKER, post("/api/v1/care/teams/{id}/follow-ups", teamId),
+                        "{\"heldOn\":\"%s\",\"participants\":[\"%s\"],\"answers\":[\"好\",\"好\"]}"
+                                .formatted(today, leaving)))
+                .andExpect(status().isBadRequest());
+        assertThat(jdbc.sql("select count(*) from audit.entries where action = 'CARE_TEAM_MEMBER_REMOVE' and object_id = :id")
+                .param("id", teamId.toString()).query(Long.class).single()).isEqualTo(1);
+        assertThat(mvc.perform(by(COMMUNITY_WORKER, get("/care/teams/{id}", teamId))).andReturn().getResponse()
+                .getContentAsString()).contains("已移出的成员", "移出：工作调动");
+    }
+
+    @ParameterizedTest(name = "{0} removes a member: {1}")
+    @CsvSource({
+            "GRID_WORKER, 403",
+            "NEXT_GRID_WORKER, 403",
+            "SIBLING_WORKER, 404",
+            "NEIGHBOUR_STATION, 404",
+    })
+    void removingAMemberKeepsToTheManagersScope(String who, int status) throws Exception {
+        TestActor actor = switch (who) {
+            case "GRID_WORKER" -> GRID_WORKER;
+            case "NEXT_GRID_WORKER" -> NEXT_GRID_WORKER;
+            case "SIBLING_WORKER" -> SIBLING_WORKER;
+            default -> NEIGHBOUR_STATION;
+        };
+        mvc.perform(json(actor, post("/api/v1/care/teams/{id}/members/{m}/removal", teamId, memberId),
+                "{\"reason\":\"调走\"}").header("If-Match", "\"0\"")).andExpect(status().is(status));
+        mvc.perform(by(actor, post("/care/teams/{id}/members/{m}/removal", teamId, memberId)).param("reason", "调走"))
+                .andExpect(status().is(status));
+        assertThat(jdbc.sql("select removed_at is null from care.team_members where id = :id").param("id", memberId)
+                .query(Boolean.class).single()).isTrue();
+    }
+
     private long teamReads() {
         return jdbc.sql("select count(*) from audit.entries where action = 'CARE_TEAM_READ' and object_id = :id")
                 .param("id", teamId.toString()).query(Long.class).single();

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.wushe.care.internal.CareDeadlines;
+import cn.wushe.care.internal.Casework;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.RegionScope;
 import cn.wushe.platform.TestActor;
@@ -43,6 +44,9 @@ class CrisisIntegrationTest extends CareIntegrationTestBase {
     @Autowired
     Deadlines deadlines;
 
+    @Autowired
+    Casework casework;
+
     private TestActor worker(String name) {
         UUID id = account(name, "TOWN_STATION", TOWN);
         return new TestActor(id, "care-account-" + name, name, Set.of("TOWN_STATION"),
@@ -61,6 +65,9 @@ class CrisisIntegrationTest extends CareIntegrationTestBase {
         clock.advance(Duration.between(clock.instant(), due).plusMinutes(5));
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> inbox(worker.id(), crisis) == 1);
         assertThat(deadlines.dueAt(CareDeadlines.crisisContact(crisis))).isEmpty();
+        // the scheduler redelivers the same firing (a node died before marking it done): no second notice
+        casework.contactMissed(crisis, due);
+        assertThat(inbox(worker.id(), crisis)).isEqualTo(1);
         String page = mvc.perform(by(worker, get("/care/cases/{id}", crisis))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("危机干预", "已超时");

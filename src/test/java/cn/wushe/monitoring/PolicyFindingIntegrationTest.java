@@ -87,6 +87,33 @@ class PolicyFindingIntegrationTest extends CareIntegrationTestBase {
     }
 
     @Test
+    void theRuleFormOffersTheRegistrysCategoriesByNameAndRefusesOthersInChinese() throws Exception {
+        String page = mvc.perform(by(ADMIN, get("/monitoring"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("type=\"checkbox\" name=\"holds\"", "value=\"DIBAO\"", ">低保</label>", ">残疾人</label>")
+                .doesNotContain("逗号分隔");
+        // aged 130: a rule that finds nobody, so the county's other rules' tests stay as they are
+        String name = "多选规则-" + UUID.randomUUID();
+        mvc.perform(by(ADMIN, post("/monitoring/policy-rules")).param("countyCode", COUNTY).param("name", name)
+                        .param("holds", "DIBAO", "TEKUN").param("lacks", "DISABLED").param("minAge", "130"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("notice"));
+        mvc.perform(by(ADMIN, get("/api/v1/monitoring/policy-rules")))
+                .andExpect(jsonPath("$[?(@.name == '%s')].holds[*]".formatted(name)).value(
+                        org.hamcrest.Matchers.containsInAnyOrder("DIBAO", "TEKUN")));
+        assertThat(mvc.perform(by(ADMIN, get("/monitoring"))).andReturn().getResponse().getContentAsString())
+                .contains("有：低保、特困", "没有：残疾人");
+        mvc.perform(by(ADMIN, post("/monitoring/policy-rules")).param("countyCode", COUNTY).param("name", name + "x")
+                        .param("holds", "NO_SUCH_CATEGORY"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("problem",
+                        org.hamcrest.Matchers.containsString("请从困难类别中勾选")));
+        mvc.perform(json(ADMIN, post("/api/v1/monitoring/policy-rules"), """
+                        {"countyCode":"%s","name":"%s","holds":["DIBAO"],"lacks":["DIBAO"]}""".formatted(COUNTY, name + "y")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("lacks"))
+                .andExpect(jsonPath("$.errors[0].message").value("同一类别不能既“须有”又“须没有”"));
+    }
+
+    @Test
     void theCountysStayLimitDecidesHospitalAlerts() throws Exception {
         mvc.perform(by(OTHER_ADMIN, get("/api/v1/monitoring/rules/{c}", COUNTY))).andExpect(status().isNotFound());
         String etag = mvc.perform(by(ADMIN, get("/api/v1/monitoring/rules/{c}", COUNTY))).andExpect(status().isOk())

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A station's figures (关爱工作台账) over the actor's view: people by tier, visits in the last 30 days
  * against the people due, open alerts by age, hazards removed, yuan of resources connected, policy
- * applications completed. Each figure one aggregate query within {@link CareScope}.
+ * applications completed, open cases and crises. Each figure one aggregate query within {@link CareScope}.
  */
 @Service
 public class CareDashboard {
@@ -26,7 +26,7 @@ public class CareDashboard {
      */
     public record Figures(Map<String, Long> tiers, long tiered, long onTime, long overdue, long visits30Days,
             long alertsUnder3Days, long alerts3To7Days, long alertsOlder, long hazardsRemoved, long hazardsOpen,
-            BigDecimal yuanConnected, long policyApplied) {
+            BigDecimal yuanConnected, long policyApplied, long openCases, long openCrises, long casesClosedYear) {
 
         /** Share of tiered people visited within their cycle, in whole percent. */
         public long onTimePercent() {
@@ -89,7 +89,20 @@ public class CareDashboard {
                     assists[2] = rs.getLong(3);
                     yuan[0] = rs.getBigDecimal(4);
                 });
+        // counts only, no contents: whoever sees the people sees how many cases run among them
+        SqlPredicate c = CareScope.visible(actor, "c");
+        Map<String, Object> pc = new HashMap<>(c.params());
+        pc.put("year_ago", Timestamp.from(now.minus(Duration.ofDays(365))));
+        long[] cases = new long[3];
+        jdbc.sql("select count(*) filter (where c.status = 'OPEN' and c.kind = 'CASE'),"
+                        + " count(*) filter (where c.status = 'OPEN' and c.kind = 'CRISIS' and c.deescalated_at is null),"
+                        + " count(*) filter (where c.status = 'CLOSED' and c.closed_at >= :year_ago) from care.cases c where " + c.sql())
+                .params(pc).query(rs -> {
+                    cases[0] = rs.getLong(1);
+                    cases[1] = rs.getLong(2);
+                    cases[2] = rs.getLong(3);
+                });
         return new Figures(tiers, cycle[0], cycle[1], cycle[2], visits, aged[0], aged[1], aged[2], assists[0], assists[1],
-                yuan[0], assists[2]);
+                yuan[0], assists[2], cases[0], cases[1], cases[2]);
     }
 }

@@ -8,10 +8,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A group (小组工作) as everyone with CASEWORK in its region sees it; members' names and meeting
- * notes only when {@link #contentShown()} — for the group's worker and co-workers.
+ * notes (and the closing summary) only when {@link #contentShown()} — for the group's worker and co-workers.
  */
 public record CareGroup(UUID id, String countyCode, String regionCode, String name, String purpose, UUID worker,
-        List<UUID> team, boolean open, Instant openedAt, boolean contentShown, List<Member> members, List<Meeting> meetings) {
+        List<UUID> team, boolean open, Instant openedAt, boolean contentShown, List<Member> members, List<Meeting> meetings,
+        long version, @Nullable Instant closedAt, @Nullable String summary) {
 
     public CareGroup {
         team = List.copyOf(team);
@@ -29,6 +30,12 @@ public record CareGroup(UUID id, String countyCode, String regionCode, String na
         public Meeting {
             attended = List.copyOf(attended);
         }
+    }
+
+    /** The same group with what only its people read: members, meetings and the decrypted summary. */
+    CareGroup shown(boolean content, List<Member> members, List<Meeting> meetings, @Nullable String summary) {
+        return new CareGroup(id, countyCode, regionCode, name, purpose, worker, team, open, openedAt, content, members, meetings,
+                version, closedAt, content ? summary : null);
     }
 
     public boolean member(UUID user) {

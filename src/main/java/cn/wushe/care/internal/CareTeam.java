@@ -13,11 +13,16 @@ import org.jspecify.annotations.Nullable;
  */
 public record CareTeam(UUID id, UUID personId, String countyCode, String regionCode, Type type, String name,
         @Nullable LocalDate lastFollowUpOn, LocalDate nextDueOn, long version, List<Member> members,
-        List<FollowUp> followUps) {
+        List<FollowUp> followUps, List<FormerMember> formerMembers) {
 
     public CareTeam {
         members = List.copyOf(members);
         followUps = List.copyOf(followUps);
+        formerMembers = List.copyOf(formerMembers);
+    }
+
+    /** A member who left the team, kept with when and why so past follow-ups still name them. */
+    public record FormerMember(UUID id, String name, String role, Instant removedAt, String reason) {
     }
 
     /** A county's kind of team (e.g. 五位一体): the questions each follow-up answers and the days between follow-ups. */

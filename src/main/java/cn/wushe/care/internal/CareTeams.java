@@ -153,6 +153,40 @@ public class CareTeams {
         return id;
     }
 
+    /**
+     * A member leaves the team with a reason; the row stays (past follow-ups name who took part).
+     * {@code expectedVersion} is the team version the user saw (If-Match), {@code null} from a page.
+     */
+    @Transactional
+    public CareTeam removeMember(Actor actor, UUID teamId, UUID memberId, @Nullable String reason, @Nullable Long expectedVersion) {
+        CareTeam team = load(actor, teamId);
+        if (!actor.can(Permission.CARE_MANAGE, team.regionCode())) {
+            throw DomainException.forbidden(Messages.text("care.team.action-member-remove"));
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        String why = text(reason, "reason", errors);
+        if (team.members().stream().noneMatch(m -> m.id().equals(memberId))) {
+            errors.put("memberId", Messages.text("care.team.member-unknown"));
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
+        int updated = jdbc.sql("""
+                update care.teams set version = version + 1
+                where county_code = :county and id = :id and version = coalesce(cast(:version as bigint), version)""")
+                .param("county", team.countyCode()).param("id", teamId).param("version", expectedVersion).update();
+        if (updated == 0) {
+            throw new DomainException(ProblemType.VERSION_MISMATCH, Messages.text("care.changed-meanwhile"));
+        }
+        jdbc.sql("""
+                update care.team_members set removed_at = :now, removed_by = :me, removed_reason = :reason
+                where county_code = :county and id = :member and team_id = :team and removed_at is null""")
+                .param("now", Timestamp.from(clock.instant())).param("me", actor.id()).param("reason", why)
+                .param("county", team.countyCode()).param("member", memberId).param("team", teamId).update();
+        audit.record(AuditEvent.success("CARE_TEAM_MEMBER_REMOVE", "CARE_TEAM", teamId.toString(), team.regionCode()));
+        return read(actor, teamId);
+    }
+
     @Transactional
     public UUID followUp(Actor actor, UUID teamId, @Nullable LocalDate heldOn, List<UUID> participants, List<String> answers) {
         CareTeam team = load(actor, teamId);
@@ -205,6 +239,12 @@ public class CareTeams {
         audit.recordAccess(AuditEvent.success("CARE_TEAM_READ", "CARE_TEAM", teamId.toString(), team.regionCode()));
         Map<UUID, String> names = new HashMap<>();
         team.members().forEach(m -> names.put(m.id(), m.name()));
+        List<CareTeam.FormerMember> former = jdbc.sql("""
+                select * from care.team_members where county_code = :county and team_id = :id and removed_at is not null
+                order by removed_at desc, id""").param("county", team.countyCode()).param("id", teamId)
+                .query((rs, n) -> new CareTeam.FormerMember(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getString("role"), rs.getTimestamp("removed_at").toInstant(), rs.getString("removed_reason"))).list();
+        former.forEach(m -> names.put(m.id(), m.name()));
         List<CareTeam.FollowUp> followUps = jdbc.sql("""
                 select * from care.team_follow_ups where county_code = :county and team_id = :id order by held_on desc, recorded_at desc""")
                 .param("county", team.countyCode()).param("id", teamId).query((rs, n) -> {
@@ -219,7 +259,7 @@ public class CareTeams {
         List<CareTeam.Member> members = team.members().stream().map(m -> new CareTeam.Member(m.id(), m.userId(), m.name(),
                 m.unit(), m.role(), m.phone() == null ? null : cipher.decrypt(m.phone()))).toList();
         return new CareTeam(team.id(), team.personId(), team.countyCode(), team.regionCode(), team.type(), team.name(),
-                team.lastFollowUpOn(), team.nextDueOn(), team.version(), members, followUps);
+                team.lastFollowUpOn(), team.nextDueOn(), team.version(), members, followUps, former);
     }
 
     /** Teams the actor sees (without members), the most overdue first. */
@@ -252,7 +292,7 @@ public class CareTeams {
                 .query((rs, n) -> new CareTeam.Member(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
                         rs.getString("name"), rs.getString("unit"), rs.getString("role"), rs.getString("phone"))).list();
         return new CareTeam(team.id(), team.personId(), team.countyCode(), team.regionCode(), team.type(), team.name(),
-                team.lastFollowUpOn(), team.nextDueOn(), team.version(), members, List.of());
+                team.lastFollowUpOn(), team.nextDueOn(), team.version(), members, List.of(), List.of());
     }
 
     private static CareTeam team(ResultSet rs, List<CareTeam.Member> members) throws SQLException {
@@ -260,7 +300,7 @@ public class CareTeams {
                 rs.getString("type_name"), rs.getInt("cycle_days"), Subjects.strings(rs.getArray("questions")));
         return new CareTeam(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class), rs.getString("county_code"),
                 rs.getString("region_code"), type, rs.getString("name"), rs.getObject("last_follow_up_on", LocalDate.class),
-                rs.getObject("next_due_on", LocalDate.class), rs.getLong("version"), members, List.of());
+                rs.getObject("next_due_on", LocalDate.class), rs.getLong("version"), members, List.of(), List.of());
     }
 
     private static CareTeam.Type type(ResultSet rs) throws SQLException {

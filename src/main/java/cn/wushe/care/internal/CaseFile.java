@@ -46,7 +46,8 @@ public record CaseFile(UUID id, UUID personId, String countyCode, String regionC
         }
     }
 
-    public boolean isCrisis() {
+    /** Not {@code isCrisis}: a bean getter of that name would hide the {@link #crisis()} details in JSON. */
+    public boolean crisisCase() {
         return crisis != null;
     }
 

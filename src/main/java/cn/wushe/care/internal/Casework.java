@@ -154,7 +154,12 @@ public class Casework {
 
     @Transactional
     public void close(Actor actor, UUID caseId, @Nullable String summary) {
-        CaseFile file = forMember(actor, caseId);
+        close(actor, caseId, summary, null);
+    }
+
+    @Transactional
+    public void close(Actor actor, UUID caseId, @Nullable String summary, @Nullable Long expectedVersion) {
+        CaseFile file = forMember(actor, caseId, expectedVersion);
         String text = required(summary, "summary", 2000);
         int updated = jdbc.sql("""
                 update care.cases set status = 'CLOSED', summary = :summary, closed_at = :now, version = version + 1
@@ -164,7 +169,7 @@ public class Casework {
         if (updated == 0) {
             throw DomainException.conflict(ProblemType.CONCURRENT_MODIFICATION, "summary", Messages.text("care.case.closed"));
         }
-        if (file.isCrisis()) {
+        if (file.crisisCase()) {
             deadlines.cancel(CareDeadlines.crisisContact(caseId));
         }
         audit.record(AuditEvent.success("CARE_CASE_CLOSE", "CARE_CASE", caseId.toString(), file.regionCode()));
@@ -185,7 +190,13 @@ public class Casework {
      */
     @Transactional
     public void contact(Actor actor, UUID caseId, @Nullable String notes) {
-        CaseFile file = forCrisis(actor, caseId);
+        contact(actor, caseId, notes, null);
+    }
+
+    /** {@code expectedVersion}: the version the caller saw (If-Match), {@code null} from a page. */
+    @Transactional
+    public void contact(Actor actor, UUID caseId, @Nullable String notes, @Nullable Long expectedVersion) {
+        CaseFile file = forCrisis(actor, caseId, expectedVersion);
         String text = required(notes, "body", 2000);
         writeNote(actor, file, CaseFile.NoteKind.CONTACT, text);
         Instant now = clock.instant();
@@ -201,7 +212,12 @@ public class Casework {
 
     @Transactional
     public void safetyPlan(Actor actor, UUID caseId, @Nullable String plan) {
-        CaseFile file = forCrisis(actor, caseId);
+        safetyPlan(actor, caseId, plan, null);
+    }
+
+    @Transactional
+    public void safetyPlan(Actor actor, UUID caseId, @Nullable String plan, @Nullable Long expectedVersion) {
+        CaseFile file = forCrisis(actor, caseId, expectedVersion);
         String text = required(plan, "safetyPlan", 2000);
         writeNote(actor, file, CaseFile.NoteKind.SAFETY_PLAN, text);
         jdbc.sql("update care.cases set safety_plan = :plan, version = version + 1 where county_code = :county and id = :id")
@@ -212,7 +228,12 @@ public class Casework {
     /** The crisis is over: daily contact ends (the case stays open until closed). Needs a safety plan and a first contact. */
     @Transactional
     public void deescalate(Actor actor, UUID caseId, @Nullable String reason) {
-        CaseFile file = forCrisis(actor, caseId);
+        deescalate(actor, caseId, reason, null);
+    }
+
+    @Transactional
+    public void deescalate(Actor actor, UUID caseId, @Nullable String reason, @Nullable Long expectedVersion) {
+        CaseFile file = forCrisis(actor, caseId, expectedVersion);
         String text = required(reason, "reason", 2000);
         if (file.crisis().firstContactAt() == null || file.crisis().safetyPlan() == null) {
             throw DomainException.invalid("reason", Messages.text("care.crisis.deescalate-early"));
@@ -232,9 +253,13 @@ public class Casework {
      */
     @Transactional
     public void contactMissed(UUID caseId, Instant dueAt) {
+        // marking the due time as told in the same statement that finds the crisis: a redelivered
+        // firing (or two nodes at once, the row lock orders them) finds it marked and sends nothing
         jdbc.sql("""
-                select * from care.cases where id = :id and kind = 'CRISIS' and status = 'OPEN' and deescalated_at is null
-                    and next_contact_due = :due""").param("id", caseId).param("due", Timestamp.from(dueAt))
+                update care.cases set missed_notice_for = :due
+                where id = :id and kind = 'CRISIS' and status = 'OPEN' and deescalated_at is null
+                    and next_contact_due = :due and missed_notice_for is distinct from :due
+                returning *""").param("id", caseId).param("due", Timestamp.from(dueAt))
                 .query((rs, n) -> row(rs, false)).optional().ifPresent(file -> {
                     List<UUID> people = new ArrayList<>(new LinkedHashSet<>(file.team()));
                     people.add(0, file.worker());
@@ -249,9 +274,9 @@ public class Casework {
                 });
     }
 
-    private CaseFile forCrisis(Actor actor, UUID caseId) {
-        CaseFile file = forMember(actor, caseId);
-        if (!file.isCrisis()) {
+    private CaseFile forCrisis(Actor actor, UUID caseId, @Nullable Long expectedVersion) {
+        CaseFile file = forMember(actor, caseId, expectedVersion);
+        if (!file.crisisCase()) {
             throw DomainException.invalid("kind", Messages.text("care.crisis.not-crisis"));
         }
         if (file.crisis().deescalatedAt() != null) {
@@ -261,8 +286,14 @@ public class Casework {
     }
 
     public Page<CaseFile> list(Actor actor, boolean openOnly, int page, int size) {
+        return list(actor, openOnly, false, page, size);
+    }
+
+    /** Cases in the actor's CASEWORK scope, newest first; {@code crisesOnly} keeps the crises (危机干预). */
+    public Page<CaseFile> list(Actor actor, boolean openOnly, boolean crisesOnly, int page, int size) {
         SqlPredicate scope = ScopeFilter.predicate(actor, Permission.CASEWORK, "c.county_code", "c.region_code");
-        String where = " where " + scope.sql() + (openOnly ? " and c.status = 'OPEN'" : "");
+        String where = " where " + scope.sql() + (openOnly ? " and c.status = 'OPEN'" : "")
+                + (crisesOnly ? " and c.kind = 'CRISIS'" : "");
         long total = jdbc.sql("select count(*) from care.cases c" + where).params(scope.params()).query(Long.class).single();
         List<CaseFile> items = jdbc.sql("select c.* from care.cases c" + where + " order by c.opened_at desc limit :limit offset :offset")
                 .params(scope.params()).param("limit", size).param("offset", (long) page * size)
@@ -271,12 +302,21 @@ public class Casework {
     }
 
     private CaseFile forMember(Actor actor, UUID caseId) {
+        return forMember(actor, caseId, null);
+    }
+
+    private CaseFile forMember(Actor actor, UUID caseId, @Nullable Long expectedVersion) {
         CaseFile file = load(actor, caseId);
         if (!file.member(actor.id())) {
             throw DomainException.forbidden(Messages.text("care.case.action-write"));
         }
         if (!file.open()) {
             throw DomainException.conflict(ProblemType.CONCURRENT_MODIFICATION, "summary", Messages.text("care.case.closed"));
+        }
+        // the row stays locked until this transaction ends, so the version seen is the one changed
+        if (expectedVersion != null && jdbc.sql("select version from care.cases where county_code = :county and id = :id for update")
+                .param("county", file.countyCode()).param("id", caseId).query(Long.class).single() != expectedVersion.longValue()) {
+            throw new DomainException(ProblemType.VERSION_MISMATCH, Messages.text("care.changed-meanwhile"));
         }
         return file;
     }

@@ -129,6 +129,33 @@ public class GroupWork {
         return id;
     }
 
+    /**
+     * Ends the group with a summary of what it achieved (encrypted, read as its notes are); no
+     * members or meetings are added afterwards. {@code expectedVersion} is the version the user saw
+     * (If-Match), {@code null} from a page.
+     */
+    @Transactional
+    public CareGroup closeGroup(Actor actor, UUID groupId, @Nullable String summary, @Nullable Long expectedVersion) {
+        CareGroup group = forMember(actor, groupId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String text = text(summary, "summary", 2000, errors);
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
+        int updated = jdbc.sql("""
+                update care.groups set status = 'CLOSED', closed_at = :now, closed_by = :me, summary = :summary,
+                    version = version + 1
+                where county_code = :county and id = :id and status = 'OPEN'
+                    and version = coalesce(cast(:version as bigint), version)""")
+                .param("now", Timestamp.from(clock.instant())).param("me", actor.id()).param("summary", cipher.encrypt(text))
+                .param("county", group.countyCode()).param("id", groupId).param("version", expectedVersion).update();
+        if (updated == 0) {
+            throw new DomainException(ProblemType.VERSION_MISMATCH, Messages.text("care.changed-meanwhile"));
+        }
+        audit.record(AuditEvent.success("CARE_GROUP_CLOSE", "CARE_GROUP", groupId.toString(), group.regionCode()));
+        return read(actor, groupId);
+    }
+
     /** The group; members and notes for its people (the read audited), topics and head counts for others in scope. */
     public CareGroup read(Actor actor, UUID groupId) {
         CareGroup group = load(actor, groupId);
@@ -153,8 +180,7 @@ public class GroupWork {
                     return new CareGroup.Meeting(rs.getObject("id", UUID.class), rs.getObject("held_on", LocalDate.class),
                             rs.getString("topic"), ids.length, who, shown && notes != null ? cipher.decrypt(notes) : null);
                 }).list();
-        return new CareGroup(group.id(), group.countyCode(), group.regionCode(), group.name(), group.purpose(), group.worker(),
-                group.team(), group.open(), group.openedAt(), shown, members, meetings);
+        return group.shown(shown, members, meetings, group.summary() == null ? null : cipher.decrypt(group.summary()));
     }
 
     public Page<CareGroup> groups(Actor actor, int page, int size) {
@@ -228,8 +254,7 @@ public class GroupWork {
         if (!group.open()) {
             throw DomainException.conflict(ProblemType.CONCURRENT_MODIFICATION, "name", Messages.text("care.group.closed"));
         }
-        return new CareGroup(group.id(), group.countyCode(), group.regionCode(), group.name(), group.purpose(), group.worker(),
-                group.team(), group.open(), group.openedAt(), true, members(group), List.of());
+        return group.shown(true, members(group), List.of(), null);
     }
 
     private List<CareGroup.Member> members(CareGroup group) {
@@ -251,9 +276,11 @@ public class GroupWork {
         for (Object o : (Object[]) rs.getArray("team_ids").getArray()) {
             team.add((UUID) o);
         }
+        Timestamp closed = rs.getTimestamp("closed_at");
         return new CareGroup(rs.getObject("id", UUID.class), rs.getString("county_code"), rs.getString("region_code"),
                 rs.getString("name"), rs.getString("purpose"), rs.getObject("worker_id", UUID.class), team,
-                "OPEN".equals(rs.getString("status")), rs.getTimestamp("opened_at").toInstant(), false, List.of(), List.of());
+                "OPEN".equals(rs.getString("status")), rs.getTimestamp("opened_at").toInstant(), false, List.of(), List.of(),
+                rs.getLong("version"), closed == null ? null : closed.toInstant(), rs.getString("summary"));
     }
 
     private static String inScope(Actor actor, @Nullable String regionCode) {

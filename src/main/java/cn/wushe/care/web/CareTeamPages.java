@@ -115,6 +115,19 @@ class CareTeamPages {
         return "redirect:/care/teams/" + id;
     }
 
+    @PostMapping("/care/teams/{id}/members/{memberId}/removal")
+    @PreAuthorize("hasAuthority('CARE_MANAGE')")
+    String removeMember(@PathVariable UUID id, @PathVariable UUID memberId, @RequestParam(required = false) @Nullable String reason,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            teams.removeMember(CurrentActor.get(), id, memberId, reason, null);
+        } catch (DomainException e) {
+            return teamPage(model, id, FormRefusal.unlessPageRefused(e).statusOn(response).errors());
+        }
+        redirect.addFlashAttribute("notice", Messages.text("care.team.member-removed"));
+        return "redirect:/care/teams/" + id;
+    }
+
     @PostMapping("/care/teams/{id}/follow-ups")
     @PreAuthorize("hasAnyAuthority('CARE_VISIT', 'CARE_MANAGE')")
     String followUp(@PathVariable UUID id, @RequestParam(required = false) @Nullable String heldOn,

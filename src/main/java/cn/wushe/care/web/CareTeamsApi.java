@@ -11,13 +11,16 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import cn.wushe.platform.web.Versions;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -77,9 +80,10 @@ class CareTeamsApi {
 
     @GetMapping("/teams/{id}")
     @PreAuthorize("hasAnyAuthority('CARE_VIEW', 'CARE_VISIT')")
-    @Operation(summary = "查看帮扶小组：成员及电话、随访记录（查阅留痕）")
-    CareTeam read(@PathVariable UUID id) {
-        return teams.read(CurrentActor.get(), id);
+    @Operation(summary = "查看帮扶小组：成员及电话、已移出的成员、随访记录（查阅留痕）；ETag 为版本号")
+    ResponseEntity<CareTeam> read(@PathVariable UUID id) {
+        CareTeam team = teams.read(CurrentActor.get(), id);
+        return ResponseEntity.ok().eTag(Versions.etag(team.version())).body(team);
     }
 
     @PostMapping("/people/{personId}/teams")
@@ -99,6 +103,18 @@ class CareTeamsApi {
         UUID member = teams.addMember(CurrentActor.get(), id, request.userId(), request.name(), request.unit(), request.role(),
                 request.phone());
         return ResponseEntity.created(URI.create("/api/v1/care/teams/" + id)).body(new Created(member));
+    }
+
+    record RemovalRequest(@Nullable String reason) {
+    }
+
+    @PostMapping("/teams/{id}/members/{memberId}/removal")
+    @PreAuthorize("hasAuthority('CARE_MANAGE')")
+    @Operation(summary = "移出小组成员：原因必填（须带 If-Match）；记录保留，随访中仍显示其姓名")
+    ResponseEntity<CareTeam> removeMember(@PathVariable UUID id, @PathVariable UUID memberId, @RequestBody RemovalRequest request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        CareTeam team = teams.removeMember(CurrentActor.get(), id, memberId, request.reason(), Versions.required(ifMatch));
+        return ResponseEntity.ok().eTag(Versions.etag(team.version())).body(team);
     }
 
     @PostMapping("/teams/{id}/follow-ups")

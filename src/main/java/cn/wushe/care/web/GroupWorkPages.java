@@ -8,6 +8,7 @@ import cn.wushe.platform.Messages;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.Text;
 import cn.wushe.platform.web.FormRefusal;
+import cn.wushe.region.Regions;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +30,28 @@ class GroupWorkPages {
 
     private final GroupWork work;
     private final java.time.Clock clock;
+    private final Regions regionTree;
 
-    GroupWorkPages(GroupWork work, java.time.Clock clock) {
+    GroupWorkPages(GroupWork work, java.time.Clock clock, Regions regionTree) {
         this.work = work;
         this.clock = clock;
+        this.regionTree = regionTree;
+    }
+
+    /** A place a group or activity may be in: a region of the worker's scope or one level below, by name. */
+    record RegionChoice(String code, String label) {
+    }
+
+    /** Names instead of codes: the worker's own regions and their children (a town's communities). */
+    private List<RegionChoice> regionChoices(Actor actor) {
+        List<RegionChoice> choices = new ArrayList<>();
+        for (String code : actor.scopesFor(Permission.CASEWORK).stream().map(s -> s.code()).distinct().toList()) {
+            regionTree.find(code).ifPresentOrElse(r -> choices.add(new RegionChoice(r.code(), r.name())),
+                    () -> choices.add(new RegionChoice(code, code)));
+            regionTree.children(code).stream().limit(200)
+                    .forEach(child -> choices.add(new RegionChoice(child.code(), "　" + child.name())));
+        }
+        return choices;
     }
 
     private java.time.LocalDate today() {
@@ -47,10 +66,18 @@ class GroupWorkPages {
 
     private String groupsPage(Model model, Map<String, String> errors) {
         Actor actor = CurrentActor.get();
-        model.addAttribute("groups", work.groups(actor, 0, 50));
-        model.addAttribute("activities", work.activities(actor, 0, 20));
+        var groups = work.groups(actor, 0, 50);
+        var activities = work.activities(actor, 0, 20);
+        model.addAttribute("groups", groups);
+        model.addAttribute("activities", activities);
+        // a town's communities hold the same kinds of activity: the row says whose it is
+        Map<String, String> regionNames = new java.util.HashMap<>();
+        java.util.stream.Stream.concat(groups.items().stream().map(g -> g.regionCode()),
+                        activities.items().stream().map(GroupWork.Activity::regionCode)).distinct()
+                .forEach(code -> regionNames.put(code, regionTree.find(code).map(r -> r.name()).orElse(code)));
+        model.addAttribute("regionNames", regionNames);
         model.addAttribute("yearAttendance", work.attendanceSince(actor, today().withDayOfYear(1)));
-        model.addAttribute("regions", actor.scopesFor(Permission.CASEWORK).stream().map(s -> s.code()).distinct().toList());
+        model.addAttribute("regions", regionChoices(actor));
         model.addAttribute("today", today());
         model.addAttribute("errors", errors);
         return "care/groups";
@@ -131,6 +158,19 @@ class GroupWorkPages {
             return groupPage(model, id, FormRefusal.unlessPageRefused(e).statusOn(response).errors());
         }
         redirect.addFlashAttribute("notice", Messages.text("care.group.met"));
+        return "redirect:/care/groups/" + id;
+    }
+
+    @PostMapping("/care/groups/{id}/close")
+    @PreAuthorize("hasAuthority('CASEWORK')")
+    String close(@PathVariable UUID id, @RequestParam(required = false) @Nullable String summary, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            work.closeGroup(CurrentActor.get(), id, summary, null);
+        } catch (DomainException e) {
+            return groupPage(model, id, FormRefusal.unlessPageRefused(e).statusOn(response).errors());
+        }
+        redirect.addFlashAttribute("notice", Messages.text("care.group.closed-done"));
         return "redirect:/care/groups/" + id;
     }
 

@@ -12,6 +12,7 @@ import cn.wushe.platform.Text;
 import cn.wushe.registry.DirectoryCaller;
 import cn.wushe.registry.DirectoryEntry;
 import cn.wushe.registry.PersonCriteria;
+import cn.wushe.registry.CategoryName;
 import cn.wushe.registry.PersonDirectory;
 import cn.wushe.registry.PersonId;
 import java.math.BigDecimal;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -67,6 +69,11 @@ public class PolicyFinding {
     public record RunResult(String countyCode, int rules, int matched, int raised) {
     }
 
+    /** The registry's categories a rule may name, with their Chinese names, for the rule form. */
+    public List<CategoryName> categories() {
+        return directory.categories();
+    }
+
     public PolicyRule define(Actor actor, PolicyRule.Draft draft) {
         FeedComparison.requireCounty(actor, draft.countyCode());
         Map<String, String> errors = new LinkedHashMap<>();
@@ -76,6 +83,16 @@ public class PolicyFinding {
         }
         List<String> holds = codes(draft.holds(), "holds", errors);
         List<String> lacks = codes(draft.lacks(), "lacks", errors);
+        Set<String> catalogue = directory.categories().stream().map(CategoryName::code).collect(Collectors.toSet());
+        if (!errors.containsKey("holds") && !catalogue.containsAll(holds)) {
+            errors.put("holds", Messages.text("monitoring.policy.category-unknown"));
+        }
+        if (!errors.containsKey("lacks") && !catalogue.containsAll(lacks)) {
+            errors.put("lacks", Messages.text("monitoring.policy.category-unknown"));
+        }
+        if (holds.stream().anyMatch(lacks::contains)) {
+            errors.put("lacks", Messages.text("monitoring.policy.category-both"));
+        }
         range(draft.minAge(), draft.maxAge(), 0, 130, "minAge", errors);
         range(draft.minHousehold(), draft.maxHousehold(), 1, 50, "minHousehold", errors);
         if (draft.factKind() == null && (draft.factMin() != null || draft.factMax() != null)) {

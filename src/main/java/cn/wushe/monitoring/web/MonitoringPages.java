@@ -45,6 +45,10 @@ class MonitoringPages {
 
     private String page(Model model, Actor actor, @Nullable String error, @Nullable String problem) {
         model.addAttribute("kinds", FeedKind.values());
+        List<cn.wushe.registry.CategoryName> categories = policy.categories();
+        model.addAttribute("categories", categories.stream().filter(cn.wushe.registry.CategoryName::active).toList());
+        model.addAttribute("categoryNames", categories.stream().collect(java.util.stream.Collectors.toMap(
+                cn.wushe.registry.CategoryName::code, cn.wushe.registry.CategoryName::name)));
         List<String> counties = MonitoringRulesPages.counties(actor);
         model.addAttribute("counties", counties);
         model.addAttribute("countyRules", counties.stream().map(c -> rules.read(actor, c)).toList());

@@ -46,7 +46,7 @@ class MonitoringRulesPages {
     @PostMapping("/monitoring/policy-rules")
     @PreAuthorize("hasAuthority('MONITORING_RUN')")
     String define(@RequestParam(required = false) @Nullable String countyCode, @RequestParam(required = false) @Nullable String name,
-            @RequestParam(required = false) @Nullable String holds, @RequestParam(required = false) @Nullable String lacks,
+            @RequestParam(required = false) @Nullable List<String> holds, @RequestParam(required = false) @Nullable List<String> lacks,
             @RequestParam(required = false) @Nullable Integer minAge, @RequestParam(required = false) @Nullable Integer maxAge,
             @RequestParam(required = false) @Nullable Integer minHousehold,
             @RequestParam(required = false) @Nullable Integer maxHousehold,
@@ -86,9 +86,9 @@ class MonitoringRulesPages {
         return actor.scopesFor(Permission.MONITORING_RUN).stream().map(RegionScope::countyCode).distinct().toList();
     }
 
-    private static List<String> codes(@Nullable String raw) {
-        String text = Text.trimToNull(raw);
-        return text == null ? List.of() : Arrays.stream(text.split("[\\s,，、]+")).filter(s -> !s.isBlank()).toList();
+    /** The ticked categories (the form sends one value per box, none when none is ticked). */
+    private static List<String> codes(@Nullable List<String> ticked) {
+        return ticked == null ? List.of() : ticked.stream().map(Text::trimToNull).filter(java.util.Objects::nonNull).toList();
     }
 
     private static @Nullable BigDecimal decimal(@Nullable String raw, String field) {

@@ -107,6 +107,9 @@ class OpenApiConfiguration {
         TAGS.put("care-teams-api", new ApiTag("Care teams (关爱帮扶小组, e.g. 五位一体): county team types with a follow-up "
                 + "form and cycle, teams around a person under care, member contacts (phone encrypted), follow-ups.", SCOPED
                 + " Team types belong to the county of the caller's CARE_SETTINGS grant."));
+        TAGS.put("casework-api", new ApiTag("Casework beyond cases (care): groups (小组) with members, meetings and "
+                + "closing, community activities (社区活动), crises (危机干预) with contacts, safety plan and de-escalation.",
+                SCOPED + " Needs CASEWORK over the region; contents only for the group's or case's people (403 on writing)."));
         TAGS.put("matter-api", new ApiTag("Residents' matters (诉求): intake through every channel, sign for, decline, forward "
                 + "community → street office → department, send back, merge, 一次告知 return, resubmit, close, rate, reopen, "
                 + "follow-up calls.",

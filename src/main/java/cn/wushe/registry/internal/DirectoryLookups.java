@@ -61,7 +61,11 @@ class DirectoryLookups implements PersonDirectory {
     private final Clock clock;
     private final ScopeWall wall;
 
-    DirectoryLookups(JdbcClient jdbc, People people, Regions regions, AuditLog audit, CpuWork work, Clock clock, ScopeWall wall) {
+    private final CategoryTypes categoryTypes;
+
+    DirectoryLookups(JdbcClient jdbc, People people, Regions regions, AuditLog audit, CpuWork work, Clock clock, ScopeWall wall,
+            CategoryTypes categoryTypes) {
+        this.categoryTypes = categoryTypes;
         this.jdbc = jdbc;
         this.wall = wall;
         this.people = people;
@@ -252,5 +256,10 @@ class DirectoryLookups implements PersonDirectory {
     static AgeBand band(int age) {
         return AgeBand.PRESETS.stream().filter(b -> age >= b.min() && (b.max() == null || age <= b.max())).findFirst()
                 .orElse(AgeBand.PRESETS.get(0));
+    }
+
+    @Override
+    public List<cn.wushe.registry.CategoryName> categories() {
+        return categoryTypes.all().stream().map(t -> new cn.wushe.registry.CategoryName(t.code(), t.name(), t.active())).toList();
     }
 }
