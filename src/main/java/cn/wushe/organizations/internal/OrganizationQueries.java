@@ -56,6 +56,17 @@ public class OrganizationQueries {
 
     /** A change of the register (变更记录). */
     public record Change(Instant at, String actor, String field, @Nullable String before, @Nullable String after) {
+
+        private static final Map<String, String> LABELS = Map.of("name", "organizations.history.field.name",
+                "leader_name", "organizations.history.field.leader_name", "party_status",
+                "organizations.history.field.party_status", "fields", "organizations.history.field.fields", "status",
+                "organizations.history.field.status");
+
+        /** The changed fact in words (名称、负责人、党组织、服务领域、状态). */
+        public String fieldLabel() {
+            String key = LABELS.get(field);
+            return key == null ? field : Messages.text(key);
+        }
     }
 
     /** An entry of the abnormal list, current or past. */
