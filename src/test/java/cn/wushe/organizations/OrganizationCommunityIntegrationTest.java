@@ -255,4 +255,46 @@ class OrganizationCommunityIntegrationTest {
                 .getRedirectedUrl()).isEqualTo("/organizations/" + other);
         assertThat(call(get("/organizations/" + other), admin, null).getContentAsString()).contains("撤销注销：第二次也办错了");
     }
+
+    @Test
+    void theBureauKeepsGradesReportsAndIncubationFromThePage() throws Exception {
+        String page = "/organizations/" + reporting;
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        assertThat(call(post(page + "/grade").param("grade", "4").param("validUntil", today.plusYears(3).toString()),
+                otherCounty, null).getStatus()).isEqualTo(404);
+        assertThat(call(post(page + "/grade").param("grade", "4").param("validUntil", today.plusYears(3).toString()),
+                townOffice, null).getStatus()).isEqualTo(404);
+        assertThat(call(post(page + "/grade").param("grade", "4").param("validUntil", today.plusYears(3).toString()),
+                admin, null).getRedirectedUrl()).isEqualTo(page);
+        assertThat(jdbc.sql("select grade from organizations.organizations where id = :id").param("id", reporting.value())
+                .query(Integer.class).single()).isEqualTo(4);
+
+        int year = 2000 + ThreadLocalRandom.current().nextInt(20);
+        assertThat(call(post(page + "/annual-reports").param("year", String.valueOf(year)).param("result", "UNQUALIFIED"),
+                otherCounty, null).getStatus()).isEqualTo(404);
+        call(post(page + "/annual-reports").param("year", String.valueOf(year)).param("result", "UNQUALIFIED"), admin, null);
+        String name = jdbc.sql("select name from organizations.organizations where id = :id").param("id", reporting.value())
+                .query(String.class).single();
+        assertThat(call(get("/organizations/abnormal"), admin, null).getContentAsString()).contains(name).contains("在名录中");
+        assertThat(call(get("/organizations/abnormal"), otherCounty, null).getContentAsString()).doesNotContain(name);
+        assertThat(call(get(page), admin, null).getContentAsString()).contains(year + " 年：不合格").contains("登记进驻申请");
+
+        String step = page + "/incubation/";
+        assertThat(call(post(step + "apply"), otherCounty, null).getStatus()).isEqualTo(404);
+        if (jdbc.sql("select count(*) from organizations.incubations where organization_id = :id and stage in "
+                + "('APPLIED', 'INCUBATING', 'EVALUATED')").param("id", reporting.value()).query(Long.class).single() == 0) {
+            call(post(step + "apply"), admin, null);
+            call(post(step + "admit").param("termUntil", today.plusMonths(6).toString()).param("place", "孵化基地 201 室"), admin, null);
+            call(post(step + "service").param("kind", "CAPACITY_BUILDING").param("note", "财务制度培训"), admin, null);
+            MockHttpServletResponse evaluated = call(post(step + "evaluate").param("check_GOVERNANCE", "true")
+                    .param("check_FINANCE", "true").param("check_STAFF", "true").param("check_PROJECT", "true")
+                    .param("check_REGISTRATION", "true"), admin, null);
+            assertThat(evaluated.getRedirectedUrl()).isEqualTo(page);
+            var graduated = mvc.perform(post(step + "graduate").with(authentication(admin.authentication())).with(csrf()))
+                    .andReturn().getFlashMap();
+            assertThat(String.valueOf(graduated.get("notice"))).contains("出壳证书编号");
+            assertThat(jdbc.sql("select stage from organizations.incubations where organization_id = :id order by applied_at desc "
+                    + "limit 1").param("id", reporting.value()).query(String.class).single()).isEqualTo("GRADUATED");
+        }
+    }
 }

@@ -41,11 +41,13 @@ class OrganizationPages {
     private final CommunityCheckins checkins;
     private final CommunityPopulation population;
     private final String homeCounty;
+    private final java.time.Clock clock;
 
     OrganizationPages(OrganizationQueries queries, OrganizationRegister register,
             cn.wushe.organizations.internal.Incubation incubation, Deregistration deregistration, CommunityCheckins checkins,
             CommunityPopulation population, @org.springframework.beans.factory.annotation.Value("${wushe.home-county:610527}")
-            String homeCounty) {
+            String homeCounty, java.time.Clock clock) {
+        this.clock = clock;
         this.population = population;
         this.homeCounty = homeCounty;
         this.deregistration = deregistration;
@@ -157,6 +159,10 @@ class OrganizationPages {
         model.addAttribute("view", view);
         model.addAttribute("incubation", incubation.latest(unit).orElse(null));
         model.addAttribute("mayManage", actor.can(Permission.ORG_MANAGE));
+        model.addAttribute("annualReports", queries.annualReports(unit));
+        model.addAttribute("checklist", cn.wushe.organizations.internal.Incubation.CHECKLIST);
+        model.addAttribute("serviceKinds", cn.wushe.organizations.internal.Incubation.SERVICE_KINDS);
+        model.addAttribute("reportYear", java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).getYear() - 1);
         boolean own = actor.can(Permission.ORG_OWN) && actor.unitIds().contains(unit.value());
         model.addAttribute("mayCheckIn", own && view.organization().active() && view.organization().kind().registered());
         model.addAttribute("checkins", own ? checkins.visible(actor, 50).stream()
