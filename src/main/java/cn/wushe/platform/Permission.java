@@ -88,6 +88,8 @@ public enum Permission {
     PROJECT_VIEW,
     /** Evaluate a project at acceptance (第三方评估) when assigned to it. */
     PROJECT_EVALUATE,
+    /** Confirm the social organizations reporting to a community (报到) and see their projects (社区). */
+    ORG_CHECKIN_CONFIRM,
     /** See backups and their progress, start one now (system admin 系统管理员). */
     BACKUP_MANAGE,
 }

@@ -174,6 +174,27 @@ public final class ScopeFilter {
         return "= any(cast(:scope_units as uuid[]))";
     }
 
+    /**
+     * Any of the predicates (a reader who may see a row for one reason or another); each one's
+     * parameters are renamed apart, so equal names bound to different values cannot collide.
+     */
+    public static SqlPredicate anyOf(List<SqlPredicate> predicates) {
+        List<String> parts = new ArrayList<>();
+        Map<String, Object> params = new TreeMap<>();
+        for (int i = 0; i < predicates.size(); i++) {
+            SqlPredicate p = predicates.get(i);
+            if (p.sql().equals("false")) {
+                continue;
+            }
+            String suffix = "_p" + i;
+            parts.add(java.util.regex.Pattern.compile(":([A-Za-z_][A-Za-z0-9_]*)").matcher(p.sql())
+                    .replaceAll(r -> ":" + r.group(1) + suffix));
+            p.params().forEach((k, v) -> params.put(k + suffix, v));
+        }
+        return parts.isEmpty() ? new SqlPredicate("false", Map.of())
+                : new SqlPredicate("(" + String.join(" or ", parts) + ")", params);
+    }
+
     /** A WHERE fragment with named parameters (for {@code JdbcClient} / {@code NamedParameterJdbcTemplate}). */
     public record SqlPredicate(String sql, Map<String, Object> params) {
 

@@ -22,4 +22,12 @@ public interface UnitRegistration {
 
     /** Retires the unit (kept for history); nothing happens when it is retired already. */
     void retire(UnitId id, @Nullable String auditActor);
+
+    /**
+     * Brings a retired unit back (a retirement made by mistake is revoked, 撤销); nothing happens when
+     * it is active. Audited {@code UNIT_REINSTATE}.
+     *
+     * @throws cn.wushe.platform.DomainException {@code unit-exists} when its name or credit code was taken meanwhile
+     */
+    void reinstate(UnitId id, @Nullable String auditActor);
 }

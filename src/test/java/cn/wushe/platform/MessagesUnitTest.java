@@ -87,6 +87,8 @@ class MessagesUnitTest {
             Map.entry("projects.fund.kind.", constants("cn.wushe.projects.internal.ExternalFunds$FunderKind")),
             Map.entry("projects.award.category.", constants("cn.wushe.projects.internal.Awards$Category")),
             Map.entry("projects.award.status.", constants("cn.wushe.projects.internal.Awards$Stage")),
+            Map.entry("projects.objection.status.", constants("cn.wushe.projects.internal.Objections$Status")),
+            Map.entry("organizations.checkin.status.", constants("cn.wushe.organizations.internal.CommunityCheckins$Status")),
             Map.entry("organizations.party.", constants("cn.wushe.organizations.internal.OrganizationRecord$PartyStatus")),
             Map.entry("attachments.kind.", constants("cn.wushe.attachments.AttachmentKind")),
             Map.entry("attachments.sniffed.", constants("cn.wushe.attachments.internal.Sniffed")),

@@ -253,6 +253,9 @@ class ProjectFlowIntegrationTest {
         assertThat(ranked.get(1).get("mean").decimalValue()).isEqualByComparingTo("75.00");
         assertThat(jdbc.sql("select outlier_experts from projects.applications where id = :a").param("a", UUID.fromString(a))
                 .query(Integer.class).single()).isEqualTo(1);
+        // the decision goes under publicity (公示) for seven days, open to objections
+        assertThat(jdbc.sql("select publicity_until from projects.rounds where id = :r").param("r", UUID.fromString(roundId))
+                .query(LocalDate.class).single()).isEqualTo(LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).plusDays(7));
 
         // confirmation takes the award from the budget; the agreement names the project, no person
         assertThat(call(post("/api/v1/projects/" + a + "/confirm"), otherCounty, null).getStatus()).isEqualTo(404);

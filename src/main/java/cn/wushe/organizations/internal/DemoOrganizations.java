@@ -61,10 +61,12 @@ class DemoOrganizations implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final java.time.Clock clock;
     private final String county;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     DemoOrganizations(OrganizationRegister register, Incubation incubation, JdbcOrganizations organizations, Regions regions,
             Units units, TransactionTemplate transaction, java.time.Clock clock,
-            @Value("${wushe.home-county:610527}") String county) {
+            @Value("${wushe.home-county:610527}") String county, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.clock = clock;
         this.register = register;
         this.incubation = incubation;
@@ -112,13 +114,64 @@ class DemoOrganizations implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (regions.find(county).isEmpty()
-                || organizations.load(id("registered:0"), cn.wushe.platform.ScopeFilter.unscoped("demo seed check"), false)
-                        .isPresent()) {
+        if (regions.find(county).isEmpty()) {
             return;
         }
-        Integer created = transaction.execute(status -> seed());
-        log.info("演示社会组织：新建 {} 个", created);
+        if (organizations.load(id("registered:0"), cn.wushe.platform.ScopeFilter.unscoped("demo seed check"), false).isEmpty()) {
+            Integer created = transaction.execute(status -> seed());
+            log.info("演示社会组织：新建 {} 个", created);
+        }
+        boolean communitiesDone = jdbc.sql("select exists (select 1 from organizations.community_population where county_code = :c)")
+                .param("c", county).query(Boolean.class).single();
+        if (!communitiesDone) {
+            transaction.executeWithoutResult(status -> seedCommunities());
+            log.info("演示社区人口和社会组织报到");
+        }
+    }
+
+    /**
+     * Residents for every community but those of the last town (so the page shows what a missing
+     * figure looks like), and 报到 of the registered organizations to the demo community worker's
+     * community: all confirmed but one, which waits for the community.
+     */
+    private void seedCommunities() {
+        List<Region> towns = regions.children(county);
+        int year = LocalDate.now(clock.withZone(OrganizationRegister.CHINA)).getYear() - 1;
+        for (int t = 0; t < towns.size() - 1; t++) {
+            List<Region> communities = regions.children(towns.get(t).code());
+            for (int c = 0; c < communities.size(); c++) {
+                jdbc.sql("insert into organizations.community_population (community_code, county_code, residents, as_of_year, "
+                                + "updated_by, updated_at) values (:code, :county, :r, :y, :by, now()) on conflict do nothing")
+                        .param("code", communities.get(c).code()).param("county", county)
+                        .param("r", 1200 + (c * 379 + t * 911) % 4800).param("y", year).param("by", ACTOR).update();
+            }
+        }
+        // the demo community worker's community (道北社区 of 白水县): the first community by code
+        String community = towns.stream().map(Region::code).sorted().findFirst()
+                .flatMap(town -> regions.children(town).stream().map(Region::code).sorted().findFirst()).orElse(null);
+        if (community == null) {
+            return;
+        }
+        // every registered organization of the county serves 道北社区 (so its page lists the funded projects); one waits
+        java.util.LinkedHashSet<UnitId> distinct = new java.util.LinkedHashSet<>();
+        units.ofKind(UnitKind.SOCIAL_ORGANIZATION, county).forEach(u -> distinct.add(u.id()));
+        distinct.remove(id("registered:3"));
+        List<UnitId> reporting = new ArrayList<>(distinct);
+        reporting.add(id("registered:3"));
+        String[] offers = {"独居老人探访、助餐", "儿童课后托管", "残疾人康复训练", "社区议事协商辅导", "志愿者培训"};
+        for (int i = 0; i < reporting.size(); i++) {
+            boolean pending = i == reporting.size() - 1;
+            jdbc.sql("""
+                    insert into organizations.checkins (organization_id, community_code, county_code, services, status,
+                        reported_at, decided_at, decided_by)
+                    select :o, :c, :county, :s, :st, now(), cast(:at as timestamptz), cast(:by as text)
+                    where exists (select 1 from organizations.organizations where id = :o and status = 'ACTIVE' and kind <> 'COMMUNITY')
+                    on conflict do nothing
+                    """).param("o", reporting.get(i).value()).param("c", community).param("county", county)
+                    .param("s", offers[i % offers.length]).param("st", pending ? "REPORTED" : "CONFIRMED")
+                    .param("at", pending ? null : java.sql.Timestamp.from(clock.instant())).param("by", pending ? null : ACTOR)
+                    .update();
+        }
     }
 
     private int seed() {

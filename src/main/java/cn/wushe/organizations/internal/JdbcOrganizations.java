@@ -3,6 +3,8 @@ package cn.wushe.organizations.internal;
 import cn.wushe.organizations.OrganizationKind;
 import cn.wushe.organizations.OrganizationSummary;
 import cn.wushe.organizations.Organizations;
+import cn.wushe.platform.Actor;
+import cn.wushe.platform.Permission;
 import cn.wushe.platform.ScopeFilter;
 import cn.wushe.units.UnitId;
 import java.sql.Array;
@@ -34,6 +36,15 @@ class JdbcOrganizations implements Organizations {
     public Optional<OrganizationSummary> find(UnitId id) {
         return load(id, ScopeFilter.unscoped("other modules decide what their user may see"), false)
                 .map(OrganizationRecord::summary);
+    }
+
+    @Override
+    public List<ConfirmedCheckin> confirmedIn(Actor actor) {
+        ScopeFilter.SqlPredicate scope = ScopeFilter.predicate(actor, Permission.ORG_CHECKIN_CONFIRM, "k.county_code",
+                "k.community_code");
+        return jdbc.sql("select distinct k.organization_id, k.county_code from organizations.checkins k "
+                        + "where k.status = 'CONFIRMED' and " + scope.sql()).params(scope.params())
+                .query((rs, n) -> new ConfirmedCheckin(new UnitId(rs.getObject(1, UUID.class)), rs.getString(2))).list();
     }
 
     @Override

@@ -56,6 +56,17 @@ public class OrganizationQueries {
 
     /** A change of the register (变更记录). */
     public record Change(Instant at, String actor, String field, @Nullable String before, @Nullable String after) {
+
+        private static final Map<String, String> LABELS = Map.of("name", "organizations.history.field.name",
+                "leader_name", "organizations.history.field.leader_name", "party_status",
+                "organizations.history.field.party_status", "fields", "organizations.history.field.fields", "status",
+                "organizations.history.field.status");
+
+        /** The changed fact in words (名称、负责人、党组织、服务领域、状态). */
+        public String fieldLabel() {
+            String key = LABELS.get(field);
+            return key == null ? field : Messages.text(key);
+        }
     }
 
     /** An entry of the abnormal list, current or past. */
@@ -152,5 +163,39 @@ public class OrganizationQueries {
                         + "organizations.organizations o on o.community_type = t.code and o.status = 'ACTIVE' and " + scope.sql()
                         + " group by t.label, t.position order by t.position")
                 .params(scope.params()).query((rs, n) -> new TypeCount(rs.getString(1), rs.getLong(2))).list();
+    }
+
+    /** One line of the abnormal list (活动异常名录), current or past. */
+    public record Listing(String organizationId, String name, String kindLabel, Instant listedAt, String reason,
+            @Nullable Instant removedAt, @Nullable String removalReason) {
+    }
+
+    /** The abnormal list of the actor's ORG_VIEW scope: organizations listed now first, then past entries. */
+    public List<Listing> abnormalList(Actor actor, int limit) {
+        ScopeFilter.SqlPredicate scope = ScopeFilter.predicate(actor, Permission.ORG_VIEW, "o.county_code", "o.region_code");
+        return jdbc.sql("select o.id, o.name, o.kind, e.listed_at, e.reason, e.removed_at, e.removal_reason "
+                        + "from organizations.abnormal_entries e join organizations.organizations o on o.id = e.organization_id "
+                        + "where " + scope.sql() + " order by (e.removed_at is null) desc, e.listed_at desc limit :limit")
+                .params(scope.params()).param("limit", limit)
+                .query((rs, n) -> new Listing(rs.getString(1), rs.getString(2), OrganizationKind.valueOf(rs.getString(3)).label(),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7))).list();
+    }
+
+    /** A year's 年报 result (合格、基本合格、不合格). */
+    public record AnnualReport(int year, String result) {
+
+        private static final Map<String, String> LABELS = Map.of("QUALIFIED", "organizations.annual.result.QUALIFIED",
+                "BASIC", "organizations.annual.result.BASIC", "UNQUALIFIED", "organizations.annual.result.UNQUALIFIED");
+
+        public String resultLabel() {
+            return Messages.text(LABELS.getOrDefault(result, "organizations.annual.result"));
+        }
+    }
+
+    /** The organization's 年报 results, latest first (the caller has read the organization in scope). */
+    public List<AnnualReport> annualReports(UnitId id) {
+        return jdbc.sql("select year, result from organizations.annual_reports where organization_id = :id order by year desc")
+                .param("id", id.value()).query((rs, n) -> new AnnualReport(rs.getInt(1), rs.getString(2))).list();
     }
 }

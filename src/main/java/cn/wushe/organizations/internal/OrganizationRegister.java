@@ -2,7 +2,6 @@ package cn.wushe.organizations.internal;
 
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
-import cn.wushe.organizations.OrganizationDeregistered;
 import cn.wushe.organizations.OrganizationKind;
 import cn.wushe.organizations.OrganizationRegistered;
 import cn.wushe.platform.Actor;
@@ -245,34 +244,9 @@ public class OrganizationRegister {
                 .param("party", partyStatus == null ? o.partyStatus().name() : partyStatus)
                 .param("fields", newFields.toArray(String[]::new)).param("at", java.sql.Timestamp.from(clock.instant()))
                 .param("id", id.value()).update();
-        changed.forEach((field, values) -> jdbc.sql("""
-                insert into organizations.changes (organization_id, county_code, changed_at, actor_name, field,
-                    before_value, after_value) values (:id, :county, :at, :actor, :field, :before, :after)
-                """).param("id", id.value()).param("county", o.countyCode()).param("at", java.sql.Timestamp.from(clock.instant()))
-                .param("actor", actor.displayName()).param("field", field).param("before", values[0])
-                .param("after", values[1]).update());
+        changed.forEach((field, values) -> history(o, actor, field, values[0], values[1]));
         audit.record(AuditEvent.success("ORGANIZATION_CHANGE", OBJECT_TYPE, id.toString(), o.regionCode())
                 .withDetail(String.join(",", changed.keySet())));
-        return reload(id);
-    }
-
-    /** 注销: the organization and its unit are kept for history, take no applications. */
-    @Transactional
-    public OrganizationRecord deregister(Actor actor, UnitId id, @Nullable String reason) {
-        OrganizationRecord o = managed(actor, id);
-        requireActive(o);
-        String why = Text.trimToNull(reason);
-        if (why == null) {
-            throw DomainException.invalid("reason", Messages.text("organizations.organization.reason-required"));
-        }
-        jdbc.sql("""
-                update organizations.organizations set status = 'DEREGISTERED', deregistered_at = :at,
-                    deregistered_reason = :reason, version = version + 1, updated_at = :at where id = :id
-                """).param("at", java.sql.Timestamp.from(clock.instant())).param("reason", why).param("id", id.value()).update();
-        units.retire(id, null);
-        audit.record(AuditEvent.success("ORGANIZATION_DEREGISTER", OBJECT_TYPE, id.toString(), o.regionCode())
-                .withReason(why));
-        events.publishEvent(new OrganizationDeregistered(id, o.countyCode()));
         return reload(id);
     }
 
@@ -337,7 +311,17 @@ public class OrganizationRegister {
                 .param("id", o.id().value()).update();
     }
 
-    private static void requireActive(OrganizationRecord o) {
+    /** One row of the register's history (变更记录). */
+    void history(OrganizationRecord o, Actor actor, String field, @Nullable String before, @Nullable String after) {
+        jdbc.sql("""
+                insert into organizations.changes (organization_id, county_code, changed_at, actor_name, field,
+                    before_value, after_value) values (:id, :county, :at, :actor, :field, :before, :after)
+                """).param("id", o.id().value()).param("county", o.countyCode())
+                .param("at", java.sql.Timestamp.from(clock.instant())).param("actor", actor.displayName()).param("field", field)
+                .param("before", before).param("after", after).update();
+    }
+
+    static void requireActive(OrganizationRecord o) {
         if (!o.active()) {
             throw new DomainException(ProblemType.UNIT_RETIRED, Messages.text("organizations.organization.deregistered",
                     o.name()));
@@ -345,12 +329,12 @@ public class OrganizationRegister {
     }
 
     /** Visible in the actor's ORG_MANAGE scope, else 404; locked for this transaction. */
-    private OrganizationRecord managed(Actor actor, UnitId id) {
+    OrganizationRecord managed(Actor actor, UnitId id) {
         return organizations.load(id, ScopeFilter.predicate(actor, Permission.ORG_MANAGE, "o.county_code", "o.region_code"), true)
                 .orElseThrow(() -> DomainException.notFound(Messages.text("organizations.subject")));
     }
 
-    private OrganizationRecord reload(UnitId id) {
+    OrganizationRecord reload(UnitId id) {
         return organizations.load(id, ScopeFilter.unscoped("re-reading an organization the actor has just changed"), false)
                 .orElseThrow();
     }

@@ -1,6 +1,7 @@
 package cn.wushe.organizations.web;
 
 import cn.wushe.organizations.OrganizationKind;
+import cn.wushe.organizations.internal.Deregistration;
 import cn.wushe.organizations.internal.Incubation;
 import cn.wushe.organizations.internal.OrganizationQueries;
 import cn.wushe.organizations.internal.OrganizationRecord;
@@ -43,9 +44,11 @@ class OrganizationApi {
     private final OrganizationRegister register;
     private final Idempotency idempotency;
     private final Incubation incubation;
+    private final Deregistration deregistration;
 
     OrganizationApi(OrganizationQueries queries, OrganizationRegister register, Idempotency idempotency,
-            Incubation incubation) {
+            Incubation incubation, Deregistration deregistration) {
+        this.deregistration = deregistration;
         this.queries = queries;
         this.register = register;
         this.idempotency = idempotency;
@@ -139,7 +142,15 @@ class OrganizationApi {
     @PreAuthorize("hasAuthority('ORG_MANAGE')")
     @Operation(summary = "注销社会组织（须写明原因），其单位同时撤销")
     ResponseEntity<OrganizationResponse> deregister(@PathVariable String id, @RequestBody DeregisterRequest r) {
-        OrganizationRecord o = register.deregister(CurrentActor.get(), parse(id), r.reason());
+        OrganizationRecord o = deregistration.deregister(CurrentActor.get(), parse(id), r.reason());
+        return respond(HttpStatus.OK, queries.view(CurrentActor.get(), o.id()));
+    }
+
+    @PostMapping("/{id}/reinstate")
+    @PreAuthorize("hasAuthority('ORG_MANAGE')")
+    @Operation(summary = "撤销误办的注销（须写明理由）：组织及其单位恢复正常，变更记录保留注销和撤销两条")
+    ResponseEntity<OrganizationResponse> reinstate(@PathVariable String id, @RequestBody DeregisterRequest r) {
+        OrganizationRecord o = deregistration.reinstate(CurrentActor.get(), parse(id), r.reason());
         return respond(HttpStatus.OK, queries.view(CurrentActor.get(), o.id()));
     }
 

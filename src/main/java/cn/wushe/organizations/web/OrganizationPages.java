@@ -1,6 +1,9 @@
 package cn.wushe.organizations.web;
 
 import cn.wushe.organizations.OrganizationKind;
+import cn.wushe.organizations.internal.CommunityCheckins;
+import cn.wushe.organizations.internal.CommunityPopulation;
+import cn.wushe.organizations.internal.Deregistration;
 import cn.wushe.organizations.internal.OrganizationQueries;
 import cn.wushe.organizations.internal.OrganizationRecord;
 import cn.wushe.organizations.internal.OrganizationRegister;
@@ -34,9 +37,21 @@ class OrganizationPages {
     private final OrganizationRegister register;
 
     private final cn.wushe.organizations.internal.Incubation incubation;
+    private final Deregistration deregistration;
+    private final CommunityCheckins checkins;
+    private final CommunityPopulation population;
+    private final String homeCounty;
+    private final java.time.Clock clock;
 
     OrganizationPages(OrganizationQueries queries, OrganizationRegister register,
-            cn.wushe.organizations.internal.Incubation incubation) {
+            cn.wushe.organizations.internal.Incubation incubation, Deregistration deregistration, CommunityCheckins checkins,
+            CommunityPopulation population, @org.springframework.beans.factory.annotation.Value("${wushe.home-county:610527}")
+            String homeCounty, java.time.Clock clock) {
+        this.clock = clock;
+        this.population = population;
+        this.homeCounty = homeCounty;
+        this.deregistration = deregistration;
+        this.checkins = checkins;
         this.queries = queries;
         this.register = register;
         this.incubation = incubation;
@@ -68,6 +83,9 @@ class OrganizationPages {
         model.addAttribute("kinds", KINDS);
         model.addAttribute("counts", actor.can(Permission.ORG_VIEW) ? queries.communityCounts(actor) : List.of());
         model.addAttribute("mayManage", actor.can(Permission.ORG_MANAGE));
+        model.addAttribute("density", actor.can(Permission.ORG_VIEW) ? population.density(actor) : List.of());
+        model.addAttribute("mayKeepPopulation", actor.can(Permission.ORG_MANAGE, homeCounty));
+        model.addAttribute("mayViewCheckins", actor.can(Permission.ORG_VIEW) || actor.can(Permission.ORG_OWN));
         return "organizations/list";
     }
 
@@ -97,11 +115,7 @@ class OrganizationPages {
     @GetMapping("/organizations/{id}")
     @PreAuthorize("hasAnyAuthority('ORG_VIEW', 'ORG_OWN')")
     String one(@PathVariable String id, Model model) {
-        Actor actor = CurrentActor.get();
-        UnitId unit = OrganizationApi.parse(id);
-        model.addAttribute("view", queries.view(actor, unit));
-        model.addAttribute("incubation", incubation.latest(unit).orElse(null));
-        model.addAttribute("mayManage", actor.can(Permission.ORG_MANAGE));
+        detail(CurrentActor.get(), OrganizationApi.parse(id), model);
         return "organizations/detail";
     }
 
@@ -109,19 +123,50 @@ class OrganizationPages {
     @PreAuthorize("hasAuthority('ORG_MANAGE')")
     String deregister(@PathVariable String id, @RequestParam(required = false) @Nullable String reason,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        return status(id, response, model, redirect, (actor, unit) -> {
+            OrganizationRecord o = deregistration.deregister(actor, unit, reason);
+            return Messages.text("organizations.organization.deregistered-done", o.name());
+        });
+    }
+
+    @PostMapping("/organizations/{id}/reinstate")
+    @PreAuthorize("hasAuthority('ORG_MANAGE')")
+    String reinstate(@PathVariable String id, @RequestParam(required = false) @Nullable String reason,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        return status(id, response, model, redirect, (actor, unit) -> {
+            OrganizationRecord o = deregistration.reinstate(actor, unit, reason);
+            return Messages.text("organizations.reinstate.done", o.name());
+        });
+    }
+
+    /** Runs a status change of one organization: back to its page with the notice, or the page again with the refusal. */
+    private String status(String id, HttpServletResponse response, Model model, RedirectAttributes redirect,
+            java.util.function.BiFunction<Actor, UnitId, String> change) {
         Actor actor = CurrentActor.get();
         UnitId parsed = OrganizationApi.parse(id);
         try {
-            OrganizationRecord o = register.deregister(actor, parsed, reason);
-            redirect.addFlashAttribute("notice", Messages.text("organizations.organization.deregistered-done", o.name()));
+            redirect.addFlashAttribute("notice", change.apply(actor, parsed));
             return "redirect:/organizations/" + parsed;
         } catch (DomainException e) {
             model.addAttribute("problem", FormRefusal.unlessPageRefused(e).statusOn(response).message());
-            model.addAttribute("view", queries.view(actor, parsed));
-            model.addAttribute("incubation", incubation.latest(parsed).orElse(null));
-            model.addAttribute("mayManage", true);
+            detail(actor, parsed, model);
             return "organizations/detail";
         }
+    }
+
+    private void detail(Actor actor, UnitId unit, Model model) {
+        OrganizationQueries.View view = queries.view(actor, unit);
+        model.addAttribute("view", view);
+        model.addAttribute("incubation", incubation.latest(unit).orElse(null));
+        model.addAttribute("mayManage", actor.can(Permission.ORG_MANAGE));
+        model.addAttribute("annualReports", queries.annualReports(unit));
+        model.addAttribute("checklist", cn.wushe.organizations.internal.Incubation.CHECKLIST);
+        model.addAttribute("serviceKinds", cn.wushe.organizations.internal.Incubation.SERVICE_KINDS);
+        model.addAttribute("reportYear", java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).getYear() - 1);
+        boolean own = actor.can(Permission.ORG_OWN) && actor.unitIds().contains(unit.value());
+        model.addAttribute("mayCheckIn", own && view.organization().active() && view.organization().kind().registered());
+        model.addAttribute("checkins", own ? checkins.visible(actor, 50).stream()
+                .filter(c -> c.organizationId().equals(unit)).toList() : List.of());
     }
 
     private String form(Model model, OrganizationRegister.NewOrganization form, Map<String, String> errors,

@@ -16,6 +16,8 @@ class OrganizationsNavigation implements NavigationContributor {
                 NavigationEntry.page(1500, "/organizations", "organizations.nav.title", "organizations.nav.summary",
                         Permission.ORG_VIEW),
                 NavigationEntry.tile(1501, "/organizations", "organizations.nav.own", "organizations.nav.own-summary",
-                        Permission.ORG_OWN));
+                        Permission.ORG_OWN),
+                NavigationEntry.tile(1502, "/organizations/checkins", "organizations.nav.checkins",
+                        "organizations.nav.checkins-summary", Permission.ORG_CHECKIN_CONFIRM));
     }
 }

@@ -95,6 +95,15 @@ class OpenApiConfiguration {
                 SCOPED + " An order needs PROJECT_VIEW or ROUND_MANAGE over the ordering community (404 elsewhere)."));
         TAGS.put("award-api", new ApiTag("一站一品 brands and yearly selections (优秀社会组织、优秀案例、优秀项目): nominations, "
                 + "committee scores, publicity with objections, certificates and the compiled PDF (汇编).", SCOPED));
+        // f3 (issue 15): round publicity with objections
+        TAGS.put("publicity-api", new ApiTag("Round publicity (项目公示): the recommendations under publicity, objections (异议) "
+                + "by anyone signed in, the county's answers; an upheld objection stops the award.",
+                "Listing and filing are not region-bound (public information, no person); reading and answering objections "
+                        + "follow the application's region (404 elsewhere)."));
+        TAGS.put("organization-community-api", new ApiTag("Organizations and communities: 报到 (an organization reports "
+                + "to a community with its services, the community confirms or declines), residents per community kept by the "
+                + "county, community organizations per 10,000 residents.", SCOPED
+                + " A community confirms only reports to itself (ORG_CHECKIN_CONFIRM); an organization reports only itself."));
         TAGS.put("inbox-api", new ApiTag("The caller's own inbox (我的通知): notices newest first, unread count, mark read.",
                 "Not region-bound: own inbox only; another user's notice is not found (404)."));
         // s-auth (issue 10)

@@ -2,11 +2,6 @@ package cn.wushe.projects.internal;
 
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
-import cn.wushe.documents.DocumentKind;
-import cn.wushe.documents.Documents;
-import cn.wushe.documents.IssuedDocument;
-import cn.wushe.documents.PrintedContent;
-import cn.wushe.documents.PublicClaims;
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Messages;
@@ -14,7 +9,6 @@ import cn.wushe.platform.Permission;
 import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.ScopeFilter;
 import cn.wushe.platform.Text;
-import cn.wushe.region.Regions;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -32,20 +25,24 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 一站一品 and the yearly selections (优秀社会组织、优秀案例、优秀项目). A station has one brand (name,
- * field, projects). A selection takes nominations, the committee's totals per member, aggregated as
- * expert scores are ({@link ScoreAggregation}: from 5 members up without the highest and lowest,
- * outliers flagged), ranks and puts the first {@code winners} under publicity (公示); an objection
- * upheld during publicity takes a winner out; closing issues each winner's certificate and the
- * compiled PDF (汇编) through {@code documents}. Organizations, titles and summaries only: no person.
+ * The yearly selections (优秀社会组织、优秀案例、优秀项目). A selection takes nominations, the
+ * committee's totals per member, aggregated as expert scores are ({@link ScoreAggregation}: from 5
+ * members up without the highest and lowest, outliers flagged), ranks and puts the first
+ * {@code winners} under publicity (公示); an objection upheld during publicity takes a winner out.
+ * Certificates and the compiled PDF are {@link AwardDocuments}; station brands are {@link StationBrands}.
+ * Organizations, titles and summaries only: no person.
  */
 @Service
 public class Awards {
 
-    public static final DocumentKind CERTIFICATE = DocumentKind.certificate("AWARD_CERTIFICATE");
-    public static final DocumentKind COMPILATION = DocumentKind.receipt("AWARD_COMPILATION");
     /** 优秀社会组织, 优秀案例, 优秀项目. */
-    public enum Category { ORGANIZATION, CASE, PROJECT }
+    public enum Category {
+        ORGANIZATION, CASE, PROJECT;
+
+        public String label() {
+            return Messages.text("projects.award.category." + name());
+        }
+    }
 
     /** Where a selection stands: nominations and scores, publicity (公示), closed with certificates. */
     public enum Stage { NOMINATING, PUBLICITY, CLOSED }
@@ -55,20 +52,13 @@ public class Awards {
     static final int PUBLICITY_DAYS = 7;
 
     private final ProjectStore store;
-    private final Documents documents;
-    private final Regions regions;
     private final AuditLog audit;
     private final Clock clock;
 
-    Awards(ProjectStore store, Documents documents, Regions regions, AuditLog audit, Clock clock) {
+    Awards(ProjectStore store, AuditLog audit, Clock clock) {
         this.store = store;
-        this.documents = documents;
-        this.regions = regions;
         this.audit = audit;
         this.clock = clock;
-    }
-
-    public record Brand(UUID id, String stationCode, String stationName, String name, String field, List<UUID> projectIds) {
     }
 
     public record Selection(UUID id, String countyCode, int year, String category, int winners, String status,
@@ -86,70 +76,6 @@ public class Awards {
     public record Nomination(UUID id, String nominee, String ownerName, String summary, @Nullable BigDecimal meanScore,
             @Nullable Integer rank, int outliers, boolean winner, @Nullable String objection,
             @Nullable String certificateSerial, int scores) {
-    }
-
-    // ---- 一站一品 ----
-
-    /** Names the brand of a station (one per station), with the station's projects (ROUND_MANAGE over the station). */
-    @Transactional
-    public Brand brand(Actor actor, @Nullable String stationCode, @Nullable String name, @Nullable String field,
-            @Nullable List<UUID> projectIds) {
-        String station = Text.trimToNull(stationCode);
-        if (station == null || !station.matches("[0-9]{9}([0-9]{3})?") || !regions.exists(station)) {
-            throw DomainException.invalid("stationCode", Messages.text("projects.brand.station"));
-        }
-        if (!actor.can(Permission.ROUND_MANAGE, station)) {
-            throw DomainException.notFound(Messages.text("projects.brand.station-subject"));
-        }
-        String brandName = Text.trimToNull(name);
-        if (brandName == null || brandName.length() < 2 || brandName.length() > 40) {
-            throw DomainException.invalid("name", Messages.text("projects.brand.name"));
-        }
-        String brandField = Text.trimToNull(field);
-        if (brandField == null) {
-            throw DomainException.invalid("field", Messages.text("projects.fund.field"));
-        }
-        List<UUID> projects = projectIds == null ? List.of() : List.copyOf(projectIds);
-        int known = projects.isEmpty() ? 0 : store.jdbc().sql("select count(*) from projects.applications where id = any(:ids) "
-                        + "and county_code = :c and status in ('CONFIRMED', 'ACCEPTED')")
-                .param("ids", projects.toArray(UUID[]::new)).param("c", station.substring(0, 6)).query(Integer.class).single();
-        if (known != projects.size()) {
-            throw DomainException.invalid("projectIds", Messages.text("projects.brand.projects"));
-        }
-        UUID id = UUID.randomUUID();
-        try {
-            store.jdbc().sql("insert into projects.brands (county_code, id, station_code, name, field, project_ids, created_at) "
-                            + "values (:county, :id, :station, :name, :field, :projects, :at)")
-                    .param("county", station.substring(0, 6)).param("id", id).param("station", station)
-                    .param("name", brandName).param("field", brandField).param("projects", projects.toArray(UUID[]::new))
-                    .param("at", ProjectStore.ts(clock.instant())).update();
-        } catch (DuplicateKeyException e) {
-            throw DomainException.invalid("stationCode", Messages.text("projects.brand.one-per-station"));
-        }
-        audit.record(AuditEvent.success("BRAND_NAME", "BRAND", id.toString(), station).withDetail(brandName));
-        return brands(actor).stream().filter(b -> b.id().equals(id)).findFirst().orElseThrow();
-    }
-
-    public List<Brand> brands(Actor actor) {
-        List<ScopeFilter.SqlPredicate> any = new ArrayList<>();
-        any.add(ScopeFilter.predicate(actor, Permission.ROUND_MANAGE, "b.county_code", "b.station_code"));
-        any.add(ScopeFilter.predicate(actor, Permission.PROJECT_VIEW, "b.county_code", "b.station_code"));
-        ScopeFilter.SqlPredicate scope = ProjectScope.anyOf(any);
-        return store.jdbc().sql("select b.* from projects.brands b where " + scope.sql() + " order by b.station_code")
-                .params(scope.params()).query(this::brand).list();
-    }
-
-    /** The brands of a county, for the public page (station, name, field: nothing personal). */
-    public List<Brand> publicBrands(String countyCode) {
-        return store.jdbc().sql("select b.* from projects.brands b where b.county_code = :c order by b.station_code")
-                .param("c", countyCode).query(this::brand).list();
-    }
-
-    private Brand brand(ResultSet rs, int n) throws SQLException {
-        String station = rs.getString("station_code");
-        return new Brand(rs.getObject("id", UUID.class), station,
-                regions.find(station).map(r -> r.name()).orElse(station), rs.getString("name"), rs.getString("field"),
-                List.of((UUID[]) rs.getArray("project_ids").getArray()));
     }
 
     // ---- yearly selections ----
@@ -313,71 +239,7 @@ public class Awards {
                 .withDetail(nominationId.toString()).withReason(why));
     }
 
-    /** After publicity: issues each winner's certificate (PDF, QR code) and closes the selection. */
-    @Transactional
-    public Selection close(Actor actor, UUID selectionId) {
-        Selection s = managed(actor, selectionId, "PUBLICITY");
-        if (s.publicityUntil() != null && !today().isAfter(s.publicityUntil())) {
-            throw new DomainException(ProblemType.WINDOW_CLOSED, Messages.text("projects.award.publicity-running",
-                    s.publicityUntil().toString()));
-        }
-        String region = regionName(s.countyCode());
-        for (Nomination n : nominations(selectionId)) {
-            if (!n.winner()) {
-                continue;
-            }
-            String title = Messages.text("projects.award.title", s.year(), s.categoryLabel());
-            IssuedDocument doc = documents.issue(actor, CERTIFICATE, s.countyCode(),
-                    new PublicClaims(n.nominee(), List.of(shorten(title, 60)), issuer(region), region, null),
-                    new PrintedContent(n.nominee(), List.of(Messages.text("projects.award.certificate-body", n.nominee(),
-                            n.ownerName(), title)), List.of(
-                            new PrintedContent.Particular(Messages.text("projects.award.owner-label"), n.ownerName()),
-                            new PrintedContent.Particular(Messages.text("projects.award.rank-label"), String.valueOf(n.rank())))));
-            store.jdbc().sql("update projects.award_nominations set certificate_serial = :serial where id = :id")
-                    .param("serial", doc.serial()).param("id", n.id()).update();
-        }
-        store.jdbc().sql("update projects.award_selections set status = 'CLOSED' where id = :id").param("id", selectionId).update();
-        audit.record(AuditEvent.success("AWARD_CLOSE", "AWARD", selectionId.toString(), s.countyCode()));
-        return selection(actor, selectionId);
-    }
-
-    /** The compiled PDF (汇编) of a closed selection's winners: names, organizations, scores and summaries. */
-    @Transactional
-    public IssuedDocument compilation(Actor actor, UUID selectionId) {
-        Selection s = selection(actor, selectionId);
-        if (!s.status().equals("CLOSED")) {
-            throw new DomainException(ProblemType.APPLICATION_STATUS, Messages.text("projects.award.not-closed"));
-        }
-        String region = regionName(s.countyCode());
-        String title = Messages.text("projects.award.title", s.year(), s.categoryLabel());
-        List<String> paragraphs = new ArrayList<>();
-        paragraphs.add(Messages.text("projects.award.compilation-intro", region, title));
-        List<PrintedContent.Particular> rows = new ArrayList<>();
-        for (Nomination n : nominations(selectionId)) {
-            if (n.winner()) {
-                paragraphs.add(Messages.text("projects.award.compilation-entry", n.rank(), n.nominee(), n.ownerName(),
-                        n.summary()));
-                rows.add(new PrintedContent.Particular(n.nominee(), n.ownerName() + " · "
-                        + Messages.text("projects.award.mean", n.meanScore())));
-            }
-        }
-        IssuedDocument doc = documents.issue(actor, COMPILATION, s.countyCode(),
-                new PublicClaims(shorten(title, 40), List.of(Messages.text("projects.award.compilation-fact", rows.size())),
-                        issuer(region), region, null),
-                new PrintedContent(title, paragraphs, rows));
-        audit.record(AuditEvent.success("AWARD_COMPILE", "AWARD", selectionId.toString(), s.countyCode())
-                .withDetail(doc.serial()));
-        return doc;
-    }
-
-    /** Closed selections' winners of a county for the public page. */
-    public List<Map.Entry<Selection, List<Nomination>>> publicWinners(String countyCode) {
-        return store.jdbc().sql("select s.* from projects.award_selections s where s.county_code = :c and s.status <> 'NOMINATING' "
-                        + "order by s.year desc, s.category").param("c", countyCode).query(Awards::selection).list().stream()
-                .map(s -> Map.entry(s, nominations(s.id()).stream().filter(Nomination::winner).toList())).toList();
-    }
-
-    private Selection managed(Actor actor, UUID id, String status) {
+    Selection managed(Actor actor, UUID id, String status) {
         ScopeFilter.SqlPredicate scope = ScopeFilter.predicate(actor, Permission.ROUND_MANAGE, "s.county_code", "s.county_code");
         Selection s = store.jdbc().sql("select s.* from projects.award_selections s where s.id = :id and " + scope.sql()
                         + " for update").params(scope.params()).param("id", id).query(Awards::selection).optional()
@@ -395,20 +257,8 @@ public class Awards {
         return ProjectScope.anyOf(any);
     }
 
-    private String regionName(String county) {
-        return regions.find(county).map(r -> r.fullName()).orElse(county);
-    }
-
-    private static String issuer(String region) {
-        return Messages.text("projects.award.issuer", region);
-    }
-
-    private LocalDate today() {
+    LocalDate today() {
         return LocalDate.now(clock.withZone(RoundManagement.CHINA));
-    }
-
-    private static String shorten(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
     }
 
     static Selection selection(ResultSet rs, int n) throws SQLException {

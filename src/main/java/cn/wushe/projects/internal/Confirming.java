@@ -45,16 +45,18 @@ public class Confirming {
     private final Deadlines deadlines;
     private final Documents documents;
     private final ApplicationEventPublisher events;
+    private final Objections objections;
     private final AuditLog audit;
     private final Clock clock;
 
     Confirming(ProjectStore store, Transitions transitions, Deadlines deadlines, Documents documents,
-            ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+            ApplicationEventPublisher events, Objections objections, AuditLog audit, Clock clock) {
         this.store = store;
         this.transitions = transitions;
         this.deadlines = deadlines;
         this.documents = documents;
         this.events = events;
+        this.objections = objections;
         this.audit = audit;
         this.clock = clock;
     }
@@ -67,6 +69,7 @@ public class Confirming {
             throw new DomainException(ProblemType.APPLICATION_STATUS, Messages.text("projects.application.transition",
                     a.status().label(), ApplicationStatus.CONFIRMED.label()));
         }
+        objections.requireNoOpenObjection(a.id());
         Round round = store.round(a.roundId(), ProjectScope.manage(actor, "r")).orElseThrow();
         if (!store.takeFromBudget(round.id(), a.requested())) {
             throw new DomainException(ProblemType.BUDGET_EXCEEDED, Messages.text("projects.confirm.budget",

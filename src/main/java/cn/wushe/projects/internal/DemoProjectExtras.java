@@ -53,12 +53,40 @@ class DemoProjectExtras implements ApplicationRunner {
                         + "and a.status in ('CONFIRMED', 'ACCEPTED') order by a.rank").param("r", DemoProjects.id("round:2025"))
                 .query(ProjectStore::application).list();
         List<Region> towns = regions.children(county);
-        if (done || funded.size() < 3 || towns.size() < 2) {
+        if (done) {
+            // a demo database seeded before the members' totals existed gets them now
+            boolean unscored = store.jdbc().sql("select exists (select 1 from projects.award_nominations where id = :n) "
+                            + "and not exists (select 1 from projects.award_scores where nomination_id = :n)")
+                    .param("n", DemoProjects.id("nomination:0")).query(Boolean.class).single();
+            if (unscored) {
+                transaction.executeWithoutResult(status -> {
+                    for (int i = 0; i < 3; i++) {
+                        memberScores(i);
+                    }
+                });
+            }
+            return;
+        }
+        if (funded.size() < 3 || towns.size() < 2) {
             return;
         }
         List<Region> communities = regions.children(towns.getFirst().code());
         transaction.executeWithoutResult(status -> seed(funded, towns, communities, fund));
         log.info(DemoProjects.EXTRAS.get("log"), LocalDate.now(clock).getYear() - 1);
+    }
+
+    /**
+     * Five members' totals around a nomination's mean (mean − 2 … mean + 2), so the trimmed mean the page
+     * shows is the one stored and the count of members agrees with it.
+     */
+    private void memberScores(int nomination) {
+        String[] members = DemoProjects.EXTRAS.get("members").split(",");
+        for (int m = 0; m < members.length; m++) {
+            store.jdbc().sql("insert into projects.award_scores (nomination_id, member, county_code, total) values (:n, :m, :c, :t) "
+                            + "on conflict do nothing")
+                    .param("n", DemoProjects.id("nomination:" + nomination)).param("m", members[m]).param("c", county)
+                    .param("t", new java.math.BigDecimal(92 - nomination * 3 + m - 2)).update();
+        }
     }
 
     private void seed(List<Application> funded, List<Region> towns, List<Region> communities, UUID fund) {
@@ -110,6 +138,7 @@ class DemoProjectExtras implements ApplicationRunner {
                     .param("s", selection).param("id", DemoProjects.id("nomination:" + i)).param("c", county)
                     .param("n", a.title()).param("o", a.ownerName()).param("t", DemoProjects.EXTRAS.get("summary"))
                     .param("m", new java.math.BigDecimal(92 - i * 3)).param("r", i + 1).param("w", i < 2).update();
+            memberScores(i);
         }
     }
 }

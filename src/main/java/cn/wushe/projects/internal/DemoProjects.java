@@ -47,7 +47,8 @@ class DemoProjects implements ApplicationRunner {
             Map.entry("target0", "独居老人每月探访两次，建立健康档案"), Map.entry("target1", "日间照料点每周三次助餐"),
             Map.entry("report0", "已探访 38 户，建档 38 份"), Map.entry("funder", "陕西省民政厅"),
             Map.entry("fundTitle", "省级社会工作服务示范项目"), Map.entry("elderly", "为老服务"), Map.entry("governance", "社区治理"),
-            Map.entry("brand0", "银龄守护"), Map.entry("brand1", "邻里一家亲"), Map.entry("summary", "服务对象满意度高，形成可复制的做法"));
+            Map.entry("brand0", "银龄守护"), Map.entry("brand1", "邻里一家亲"), Map.entry("summary", "服务对象满意度高，形成可复制的做法"),
+            Map.entry("members", "张委员,王委员,李委员,赵委员,刘委员"));
 
     private final ProjectStore store;
     private final Organizations organizations;

@@ -1,5 +1,6 @@
 package cn.wushe.projects.internal;
 
+import cn.wushe.organizations.Organizations;
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Messages;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Service;
 public class ProjectQueries {
 
     private final ProjectStore store;
+    private final Organizations organizations;
 
-    ProjectQueries(ProjectStore store) {
+    ProjectQueries(ProjectStore store, Organizations organizations) {
         this.store = store;
+        this.organizations = organizations;
     }
 
     public List<Round> rounds(Actor actor) {
@@ -86,13 +89,40 @@ public class ProjectQueries {
             p.put("cost", maxCostPerBeneficiary);
         }
         p.put("limit", limit);
-        return store.jdbc().sql("select a.id, r.title as round_title, a.owner_name, a.title, a.field, "
-                        + "coalesce(a.awarded, a.requested) as amount, a.mean_score, a.rank, a.status, a.beneficiaries, "
-                        + "a.evaluation from projects.applications a join projects.rounds r on r.id = a.round_id" + where
-                        + " order by r.opens_at desc, a.rank nulls last, a.title limit :limit")
-                .params(p).query((rs, n) -> new PublicProject(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), (Integer) rs.getObject(8),
-                        ApplicationStatus.valueOf(rs.getString(9)).label(), (Integer) rs.getObject(10),
-                        rs.getString(11) == null ? null : Evaluation.valueOf(rs.getString(11)).label())).list();
+        return store.jdbc().sql(PUBLIC_COLUMNS + where + " order by r.opens_at desc, a.rank nulls last, a.title limit :limit")
+                .params(p).query(ProjectQueries::publicProject).list();
+    }
+
+    /**
+     * The projects of the organizations the actor's communities confirmed (报到), in those
+     * communities' county: funded ones only, as the public sees them (no person).
+     */
+    public List<PublicProject> ofCheckedIn(Actor actor) {
+        List<Organizations.ConfirmedCheckin> confirmed = organizations.confirmedIn(actor);
+        if (confirmed.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder pairs = new StringBuilder();
+        Map<String, Object> p = new TreeMap<>();
+        for (int i = 0; i < confirmed.size(); i++) {
+            pairs.append(i == 0 ? "" : " or ").append("(a.owner_unit_id = :o").append(i).append(" and a.county_code = :c")
+                    .append(i).append(')');
+            p.put("o" + i, confirmed.get(i).organization().value());
+            p.put("c" + i, confirmed.get(i).countyCode());
+        }
+        return store.jdbc().sql(PUBLIC_COLUMNS + " where a.status in ('CONFIRMED', 'ACCEPTED', 'FAILED', 'TERMINATED') and ("
+                        + pairs + ") order by a.owner_name, r.opens_at desc limit 200")
+                .params(p).query(ProjectQueries::publicProject).list();
+    }
+
+    private static final String PUBLIC_COLUMNS = "select a.id, r.title as round_title, a.owner_name, a.title, a.field, "
+            + "coalesce(a.awarded, a.requested) as amount, a.mean_score, a.rank, a.status, a.beneficiaries, "
+            + "a.evaluation from projects.applications a join projects.rounds r on r.id = a.round_id";
+
+    private static PublicProject publicProject(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new PublicProject(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), (Integer) rs.getObject(8),
+                ApplicationStatus.valueOf(rs.getString(9)).label(), (Integer) rs.getObject(10),
+                rs.getString(11) == null ? null : Evaluation.valueOf(rs.getString(11)).label());
     }
 }

@@ -6,9 +6,6 @@ import cn.wushe.platform.ScopeFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Who sees which rounds and applications, written once over {@link ScopeFilter}: managers and
@@ -17,8 +14,6 @@ import java.util.regex.Pattern;
  * through their assignment ({@link Reviewing}).
  */
 final class ProjectScope {
-
-    private static final Pattern PARAM = Pattern.compile(":([A-Za-z_][A-Za-z0-9_]*)");
 
     private ProjectScope() {
     }
@@ -57,21 +52,8 @@ final class ProjectScope {
         return ScopeFilter.ownUnitWithin(actor, Permission.ORG_OWN, "a.owner_unit_id", "a.county_code", "a.region_code");
     }
 
-    /** Any of the predicates; each one's parameters renamed apart so equal names with other values cannot collide. */
+    /** Any of the predicates ({@link ScopeFilter#anyOf}). */
     static ScopeFilter.SqlPredicate anyOf(List<ScopeFilter.SqlPredicate> predicates) {
-        List<String> parts = new ArrayList<>();
-        Map<String, Object> params = new TreeMap<>();
-        for (int i = 0; i < predicates.size(); i++) {
-            ScopeFilter.SqlPredicate p = predicates.get(i);
-            if (p.sql().equals("false")) {
-                continue;
-            }
-            String suffix = "_p" + i;
-            Matcher m = PARAM.matcher(p.sql());
-            parts.add(m.replaceAll(r -> ":" + r.group(1) + suffix));
-            p.params().forEach((k, v) -> params.put(k + suffix, v));
-        }
-        return parts.isEmpty() ? new ScopeFilter.SqlPredicate("false", Map.of())
-                : new ScopeFilter.SqlPredicate("(" + String.join(" or ", parts) + ")", params);
+        return ScopeFilter.anyOf(predicates);
     }
 }

@@ -41,15 +41,17 @@ public class RoundManagement {
     private final Transitions transitions;
     private final ExpertAssignment assignment;
     private final Organizations organizations;
+    private final Objections objections;
     private final AuditLog audit;
     private final Clock clock;
 
     RoundManagement(ProjectStore store, Transitions transitions, ExpertAssignment assignment, Organizations organizations,
-            AuditLog audit, Clock clock) {
+            Objections objections, AuditLog audit, Clock clock) {
         this.store = store;
         this.transitions = transitions;
         this.assignment = assignment;
         this.organizations = organizations;
+        this.objections = objections;
         this.audit = audit;
         this.clock = clock;
     }
@@ -192,7 +194,7 @@ public class RoundManagement {
     /**
      * The committee's decision (评审委员会): after the scoring deadline, or once every expert has
      * scored, each eligible application gets its trimmed mean; ranked, funded down to the cut-line
-     * of the remaining budget: RECOMMENDED above it, NOT_RECOMMENDED below. Then 公示.
+     * of the remaining budget: RECOMMENDED above it, NOT_RECOMMENDED below. Then 公示 ({@link Objections}).
      */
     @Transactional
     public List<ScoreAggregation.Ranked> decide(Actor actor, UUID roundId) {
@@ -238,6 +240,7 @@ public class RoundManagement {
                     Map.of("rank", r.rank()), null);
         }
         store.roundStatus(roundId, Round.Status.SCORING, Round.Status.DECIDED);
+        objections.startPublicity(roundId);
         audit.record(AuditEvent.success("ROUND_DECIDE", OBJECT_TYPE, roundId.toString(), round.regionCode())
                 .withDetail(ranked.stream().filter(ScoreAggregation.Ranked::funded).count() + "/" + ranked.size()));
         return ranked;

@@ -1,7 +1,9 @@
 package cn.wushe.projects.web;
 
 import cn.wushe.platform.CurrentActor;
+import cn.wushe.projects.internal.AwardDocuments;
 import cn.wushe.projects.internal.Awards;
+import cn.wushe.projects.internal.StationBrands;
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.util.List;
@@ -24,9 +26,13 @@ class AwardApi {
     static final String READERS = "hasAnyAuthority('ROUND_MANAGE', 'PROJECT_VIEW')";
 
     private final Awards awards;
+    private final StationBrands brands;
+    private final AwardDocuments documents;
 
-    AwardApi(Awards awards) {
+    AwardApi(Awards awards, StationBrands brands, AwardDocuments documents) {
         this.awards = awards;
+        this.brands = brands;
+        this.documents = documents;
     }
 
     record BrandRequest(@Nullable String stationCode, @Nullable String name, @Nullable String field,
@@ -56,15 +62,15 @@ class AwardApi {
     @GetMapping("/brands")
     @PreAuthorize(READERS)
     @Operation(summary = "列出管辖范围内各站点的一站一品品牌")
-    List<Awards.Brand> brands() {
-        return awards.brands(CurrentActor.get());
+    List<StationBrands.Brand> brands() {
+        return brands.brands(CurrentActor.get());
     }
 
     @PostMapping("/brands")
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     @Operation(summary = "命名站点品牌（每站一个）：名称、领域、所含项目")
-    Awards.Brand brand(@RequestBody BrandRequest r) {
-        return awards.brand(CurrentActor.get(), r.stationCode(), r.name(), r.field(), r.projectIds());
+    StationBrands.Brand brand(@RequestBody BrandRequest r) {
+        return brands.brand(CurrentActor.get(), r.stationCode(), r.name(), r.field(), r.projectIds());
     }
 
     @GetMapping("/awards")
@@ -123,13 +129,13 @@ class AwardApi {
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     @Operation(summary = "公示期满后结束评选，为每个获奖对象签发带核验二维码的证书")
     SelectionResponse close(@PathVariable String id) {
-        return respond(awards.close(CurrentActor.get(), ProjectWeb.uuid(id)));
+        return respond(documents.close(CurrentActor.get(), ProjectWeb.uuid(id)));
     }
 
     @GetMapping("/awards/{id}/compilation")
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     @Operation(summary = "下载获奖汇编 PDF（获奖对象、所属组织、得分和事迹，不含个人信息）")
     ResponseEntity<byte[]> compilation(@PathVariable String id) {
-        return ProjectWeb.pdf(awards.compilation(CurrentActor.get(), ProjectWeb.uuid(id)), Awards.COMPILATION);
+        return ProjectWeb.pdf(documents.compilation(CurrentActor.get(), ProjectWeb.uuid(id)), AwardDocuments.COMPILATION);
     }
 }

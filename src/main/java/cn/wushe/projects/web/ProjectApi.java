@@ -92,6 +92,13 @@ class ProjectApi {
         return respond(parsed);
     }
 
+    @GetMapping("/checked-in")
+    @PreAuthorize("hasAuthority('ORG_CHECKIN_CONFIRM')")
+    @Operation(summary = "社区看已向本社区报到并经确认的组织的资助项目（项目、组织、金额、状态；不含个人信息）")
+    List<ProjectQueries.PublicProject> checkedIn() {
+        return queries.ofCheckedIn(CurrentActor.get());
+    }
+
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     @Operation(summary = "查看申报或项目：预算明细、状态、得分排名、报告和分期拨付")

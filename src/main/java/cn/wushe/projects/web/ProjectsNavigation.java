@@ -21,6 +21,7 @@ class ProjectsNavigation implements NavigationContributor {
                 NavigationEntry.page(1513, "/reviews", "projects.nav.reviews", "projects.nav.reviews-summary",
                         Permission.APPLICATION_SCORE),
                 NavigationEntry.page(1514, "/evaluations", "projects.nav.evaluations", "projects.nav.evaluations-summary",
-                        Permission.PROJECT_EVALUATE));
+                        Permission.PROJECT_EVALUATE),
+                NavigationEntry.tileForEveryone(1516, "/publicity", "projects.nav.publicity", "projects.nav.publicity-summary"));
     }
 }

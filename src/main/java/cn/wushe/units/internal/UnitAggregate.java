@@ -107,6 +107,12 @@ public final class UnitAggregate {
         updatedAt = now;
     }
 
+    /** Undoes a retirement: the unit is active again under its old name, region and parent. */
+    public void reinstate(Instant now) {
+        retiredAt = null;
+        updatedAt = now;
+    }
+
     private void requireActive() {
         if (!active()) {
             throw new DomainException(ProblemType.UNIT_RETIRED, Messages.text("units.unit.retired", name));

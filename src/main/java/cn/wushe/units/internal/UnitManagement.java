@@ -219,6 +219,22 @@ public class UnitManagement implements cn.wushe.units.UnitRegistration {
         events.publishEvent(new UnitRetired(id, unit.countyCode()));
     }
 
+    @Override
+    @Transactional
+    public void reinstate(UnitId id, @Nullable String auditActor) {
+        UnitAggregate unit = units.load(id, ScopeFilter.unscoped("the owning module checked its own permission"), true)
+                .orElseThrow(() -> DomainException.notFound(Messages.text("units.subject.unit")));
+        if (unit.active()) {
+            return;
+        }
+        Map<String, @Nullable Object> before = unit.auditState();
+        unit.reinstate(clock.instant());
+        refuseTaken(unit);
+        units.update(unit);
+        audit.record(AuditEvent.success("UNIT_REINSTATE", OBJECT_TYPE, id.toString(), unit.regionCode())
+                .withDetail(detail(before, unit.auditState())).byActor(auditActor));
+    }
+
     /** A unit id from a path or form: 400 naming the field {@code id} when malformed. */
     public static UnitId parseId(@Nullable String raw) {
         try {
