@@ -9,7 +9,9 @@ import cn.wushe.platform.web.FormRefusal;
 import cn.wushe.volunteering.internal.Activities;
 import cn.wushe.volunteering.internal.CheckIns;
 import cn.wushe.volunteering.internal.Certificates;
+import cn.wushe.volunteering.internal.Consultations;
 import cn.wushe.volunteering.internal.HoursLedger;
+import cn.wushe.volunteering.internal.OutcomeCatalogue;
 import cn.wushe.volunteering.internal.Points;
 import cn.wushe.volunteering.internal.Volunteers;
 import jakarta.servlet.http.HttpServletResponse;
@@ -50,9 +52,13 @@ class VolunteeringPages {
     private final HoursLedger ledger;
     private final Points points;
     private final Certificates certificates;
+    private final OutcomeCatalogue catalogue;
+    private final Consultations consultations;
 
     VolunteeringPages(Volunteers volunteers, Activities activities, CheckIns checkIns, HoursLedger ledger, Points points,
-            Certificates certificates) {
+            Certificates certificates, OutcomeCatalogue catalogue, Consultations consultations) {
+        this.consultations = consultations;
+        this.catalogue = catalogue;
         this.volunteers = volunteers;
         this.activities = activities;
         this.checkIns = checkIns;
@@ -107,7 +113,7 @@ class VolunteeringPages {
         if (organizer) {
             model.addAttribute("checkInLink", checkIns.codeFor(actor, id));
             model.addAttribute("attendances", checkIns.attendances(actor, id));
-            model.addAttribute("outcomes", HoursLedger.OUTCOMES);
+            model.addAttribute("outcomes", catalogue.active(a.countyCode()));
         }
         return "volunteering/activity";
     }
@@ -232,11 +238,20 @@ class VolunteeringPages {
 
     @GetMapping("/volunteering/manage")
     @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
-    String manage(@RequestParam(defaultValue = "0") int page, Model model) {
+    String manage(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) @Nullable UUID proposal,
+            Model model) {
         model.addAttribute("result", activities.managed(CurrentActor.get(), Math.max(0, page), 20));
         model.addAttribute("lines", Activities.SERVICE_LINES);
         model.addAttribute("errors", Map.of());
-        model.addAttribute("form", Map.of());
+        if (proposal != null) {
+            // an adopted proposal of the consultation board is the draft: its words prefill the form
+            Consultations.Draft draft = consultations.draft(CurrentActor.get(), proposal);
+            model.addAttribute("form", Map.of("title", draft.title(), "serviceLine", draft.serviceLine(),
+                    "regionCode", draft.regionCode()));
+            model.addAttribute("draft", draft);
+        } else {
+            model.addAttribute("form", Map.of());
+        }
         return "volunteering/manage";
     }
 
