@@ -94,16 +94,31 @@ class VolunteeringBrowserTest extends BrowserTestSupport {
             for (String[] visit : List.of(new String[] {"volunteer", "/volunteering"},
                     new String[] {"community_worker", "/volunteering/manage"},
                     new String[] {"community_worker", "/volunteering/volunteers"},
-                    new String[] {"store_keeper", "/volunteering/store"})) {
+                    new String[] {"store_keeper", "/volunteering/store"},
+                    new String[] {"volunteer", BOARD},
+                    new String[] {"community_worker", "/volunteering/outcomes"})) {
                 login(visit[0], DEMO_PASSWORD);
                 if (large) {
                     browser.manage().addCookie(new Cookie("wushe_large_type", "1"));
                 }
-                open(visit[1]);
+                open(visit[1].equals(BOARD) ? firstTeamBoard() : visit[1]);
                 waitFor(By.tagName("h1"));
                 violations.addAll(accessibilityViolations(visit[1] + (large ? " (large)" : "")));
+                if (visit[1].equals(BOARD) || visit[1].equals("/volunteering/outcomes")) {
+                    screenshotBothSizes((visit[1].equals(BOARD) ? "volunteering-proposals" : "volunteering-outcomes")
+                            + (large ? "-large" : ""));
+                }
             }
         }
         assertThat(violations).isEmpty();
+    }
+
+    private static final String BOARD = "(the demo volunteer's team's consultation board)";
+
+    /** The consultation board of the team the demo volunteer belongs to (the first demo team). */
+    private String firstTeamBoard() {
+        open("/volunteering/teams");
+        String team = waitFor(By.xpath("//li[.//span[contains(., '我已加入')]]//a")).getAttribute("href");
+        return java.net.URI.create(team).getPath() + "/proposals";
     }
 }

@@ -44,10 +44,23 @@ public class OutcomeCatalogue {
 
     /** The year's counts of one community, in catalogue order. */
     public record CommunityYear(String communityCode, Map<String, BigDecimal> quantities) {
+
+        /** The count as a person writes it: 110, 2.5, 0. */
+        public String shown(String code) {
+            return plain(quantities.get(code));
+        }
     }
 
     public record YearReport(String countyCode, int year, List<Kind> kinds, List<CommunityYear> communities,
             Map<String, BigDecimal> totals) {
+
+        public String total(String code) {
+            return plain(totals.get(code));
+        }
+    }
+
+    static String plain(@org.jspecify.annotations.Nullable BigDecimal quantity) {
+        return quantity == null ? "0" : quantity.stripTrailingZeros().toPlainString();
     }
 
     /** Outcome counts (服务成效) of one community and kind in a period, with the kind's label. */
