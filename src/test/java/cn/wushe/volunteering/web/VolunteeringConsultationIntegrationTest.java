@@ -182,6 +182,25 @@ class VolunteeringConsultationIntegrationTest {
     }
 
     @Test
+    void aPartyMemberDeclaresThroughTheApiAndTheCommunityConfirms() throws Exception {
+        String me = "/api/v1/volunteers/me/party";
+        MockHttpServletResponse declared = perform(member, json(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(me),
+                "{\"partyMember\":true,\"sendingEmployer\":\"白水县供电公司\"}"));
+        assertThat(declared.getStatus()).isEqualTo(200);
+        assertThat(declared.getContentAsString()).contains("\"partyMember\":true", "白水县供电公司", "\"confirmed\":false");
+        assertThat(perform(member, get(me)).getContentAsString()).contains("白水县供电公司");
+        assertThat(perform(runner, get("/api/v1/volunteers/party")).getContentAsString()).contains("协商队员");
+        assertThat(perform(sibling, get("/api/v1/volunteers/party")).getContentAsString()).doesNotContain("协商队员");
+        UUID memberId = VolunteeringFixtures.fixed("volunteer:cons-member");
+        String confirm = "/api/v1/volunteers/party/" + memberId + "/confirmation";
+        assertThat(status(sibling, json(post(confirm), "{\"confirmed\":true}"))).isEqualTo(404);
+        assertThat(status(runner, json(post(confirm), "{\"confirmed\":true}"))).isEqualTo(204);
+        assertThat(perform(member, get(me)).getContentAsString()).contains("\"confirmed\":true");
+        // a typed employer has no account: no unit sees the member
+        assertThat(perform(runner, get("/api/v1/volunteers/party/unit")).getContentAsString()).doesNotContain("协商队员");
+    }
+
+    @Test
     void theCountyKeepsItsOutcomeCatalogueAndConfirmationsFollowIt() throws Exception {
         String kinds = "/api/v1/activities/outcome-kinds";
         assertThat(perform(runner, get(kinds)).getContentAsString()).contains("送餐", "\"unit\":\"份\"");
