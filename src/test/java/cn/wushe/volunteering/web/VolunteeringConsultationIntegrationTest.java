@@ -151,7 +151,11 @@ class VolunteeringConsultationIntegrationTest {
         assertThat(status(member, post("/api/v1/volunteers/proposals/" + proposal + "/support"))).isEqualTo(409);
         // the adopted proposal is the draft of the activity form
         assertThat(perform(runner, get("/volunteering/manage").param("proposal", proposal.toString())).getContentAsString())
-                .contains("按采纳的协商提议起草", "value=\"周末清理河道\"");
+                .contains("按采纳的协商提议起草", "value=\"周末清理河道\"", "name=\"startsAt\"", "name=\"venueLat\"", "name=\"slots\"")
+                .doesNotContain("name=\"weekdays\"");
+        // the schedule form shares the activity form's fields (one fragment) with its weekly timing
+        assertThat(perform(runner, get("/volunteering/schedules")).getContentAsString())
+                .contains("name=\"weekdays\"", "name=\"venueLat\"", "每场名额", "name=\"firstDay\"").doesNotContain("name=\"startsAt\"");
         assertThat(status(sibling, get("/volunteering/manage").param("proposal", proposal.toString()))).isEqualTo(404);
     }
 
