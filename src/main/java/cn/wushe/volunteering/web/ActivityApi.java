@@ -8,6 +8,7 @@ import cn.wushe.platform.web.Idempotency;
 import cn.wushe.volunteering.HoursConfirmed;
 import cn.wushe.volunteering.internal.Activities;
 import cn.wushe.volunteering.internal.CheckIns;
+import cn.wushe.volunteering.internal.Enrolments;
 import cn.wushe.volunteering.internal.HoursLedger;
 import cn.wushe.volunteering.internal.OutcomeCatalogue;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,8 +47,11 @@ class ActivityApi {
     private final HoursLedger ledger;
     private final Idempotency idempotency;
     private final OutcomeCatalogue catalogue;
+    private final Enrolments enrolments;
 
-    ActivityApi(Activities activities, CheckIns checkIns, HoursLedger ledger, Idempotency idempotency, OutcomeCatalogue catalogue) {
+    ActivityApi(Activities activities, CheckIns checkIns, HoursLedger ledger, Idempotency idempotency, OutcomeCatalogue catalogue,
+            Enrolments enrolments) {
+        this.enrolments = enrolments;
         this.catalogue = catalogue;
         this.activities = activities;
         this.checkIns = checkIns;
@@ -173,14 +177,14 @@ class ActivityApi {
     @PreAuthorize("hasAuthority('VOLUNTEER_SELF')")
     @Operation(summary = "报名（名额满时进入候补）")
     EnrolmentResponse enrol(@PathVariable UUID id) {
-        return new EnrolmentResponse(activities.enrol(CurrentActor.get(), id).name());
+        return new EnrolmentResponse(enrolments.enrol(CurrentActor.get(), id).name());
     }
 
     @DeleteMapping("/{id}/enrolment")
     @PreAuthorize("hasAuthority('VOLUNTEER_SELF')")
     @Operation(summary = "取消报名（截止时间前；候补第一位递补）")
     ResponseEntity<Void> cancel(@PathVariable UUID id) {
-        activities.cancel(CurrentActor.get(), id);
+        enrolments.cancel(CurrentActor.get(), id);
         return ResponseEntity.noContent().build();
     }
 

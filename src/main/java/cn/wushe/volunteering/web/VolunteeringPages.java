@@ -8,6 +8,7 @@ import cn.wushe.platform.Permission;
 import cn.wushe.platform.web.FormRefusal;
 import cn.wushe.volunteering.internal.Activities;
 import cn.wushe.volunteering.internal.CheckIns;
+import cn.wushe.volunteering.internal.Enrolments;
 import cn.wushe.volunteering.internal.Certificates;
 import cn.wushe.volunteering.internal.Consultations;
 import cn.wushe.volunteering.internal.HoursLedger;
@@ -54,9 +55,11 @@ class VolunteeringPages {
     private final Certificates certificates;
     private final OutcomeCatalogue catalogue;
     private final Consultations consultations;
+    private final Enrolments enrolments;
 
     VolunteeringPages(Volunteers volunteers, Activities activities, CheckIns checkIns, HoursLedger ledger, Points points,
-            Certificates certificates, OutcomeCatalogue catalogue, Consultations consultations) {
+            Certificates certificates, OutcomeCatalogue catalogue, Consultations consultations, Enrolments enrolments) {
+        this.enrolments = enrolments;
         this.consultations = consultations;
         this.catalogue = catalogue;
         this.volunteers = volunteers;
@@ -107,7 +110,7 @@ class VolunteeringPages {
         Actor actor = CurrentActor.get();
         Activities.ActivityView a = activities.detail(actor, id);
         model.addAttribute("a", a);
-        model.addAttribute("enrolment", actor.can(Permission.VOLUNTEER_SELF) ? activities.enrolmentOf(actor, id).orElse(null) : null);
+        model.addAttribute("enrolment", actor.can(Permission.VOLUNTEER_SELF) ? enrolments.enrolmentOf(actor, id).orElse(null) : null);
         boolean organizer = activities.organizes(actor, id);
         model.addAttribute("organizer", organizer);
         if (organizer) {
@@ -130,10 +133,10 @@ class VolunteeringPages {
     String enrol(@PathVariable UUID id, @RequestParam(defaultValue = "enrol") String action, RedirectAttributes redirect) {
         try {
             if (action.equals("cancel")) {
-                activities.cancel(CurrentActor.get(), id);
+                enrolments.cancel(CurrentActor.get(), id);
                 redirect.addFlashAttribute("notice", Messages.text("volunteering.activity.cancelled"));
             } else {
-                Activities.Enrolment result = activities.enrol(CurrentActor.get(), id);
+                Enrolments.Enrolment result = enrolments.enrol(CurrentActor.get(), id);
                 redirect.addFlashAttribute("notice", cn.wushe.volunteering.internal.Labels.of("enrolment", result.name()));
             }
         } catch (DomainException e) {
