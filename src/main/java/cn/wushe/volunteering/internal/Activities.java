@@ -286,6 +286,12 @@ public class Activities implements DeadlineHandler {
                 .query(Activities::view).optional();
     }
 
+    /** Locks the activity's row: changes of one activity (cancellations, a moved occurrence) queue on it. */
+    void lock(ActivityView a) {
+        jdbc.sql("select 1 from volunteering.activities where county_code = :county and id = :id for update")
+                .param("county", a.countyCode()).param("id", a.id()).query(Integer.class).single();
+    }
+
     static DomainException notFound() {
         return DomainException.notFound(Messages.text("volunteering.activity.not-found"));
     }

@@ -128,11 +128,6 @@ public class Enrolments {
                 .map(Enrolment::valueOf);
     }
 
-    void lock(Activities.ActivityView a) {
-        jdbc.sql("select 1 from volunteering.activities where county_code = :county and id = :id for update")
-                .param("county", a.countyCode()).param("id", a.id()).query(Integer.class).single();
-    }
-
     /** Gives the slot back before the cut-off; the first on the waitlist takes it. */
     @Transactional
     public void cancel(Actor actor, UUID activityId) {
@@ -142,7 +137,7 @@ public class Enrolments {
             throw DomainException.conflict(ProblemType.ACTIVITY_CLOSED, "activity", Messages.text("volunteering.activity.cutoff-passed"));
         }
         // cancellations of one activity queue on its row, so two never hand a slot to the same waitlisted
-        lock(a);
+        activities.lock(a);
         String was = jdbc.sql("""
                 select status from volunteering.enrolments where county_code = :county and activity_id = :activity
                   and volunteer_id = :volunteer and status <> 'CANCELLED' for update""")

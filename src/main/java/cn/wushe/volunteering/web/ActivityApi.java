@@ -10,6 +10,7 @@ import cn.wushe.volunteering.internal.Activities;
 import cn.wushe.volunteering.internal.CheckIns;
 import cn.wushe.volunteering.internal.Enrolments;
 import cn.wushe.volunteering.internal.HoursLedger;
+import cn.wushe.volunteering.internal.Occurrences;
 import cn.wushe.volunteering.internal.OutcomeCatalogue;
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
@@ -48,9 +49,11 @@ class ActivityApi {
     private final Idempotency idempotency;
     private final OutcomeCatalogue catalogue;
     private final Enrolments enrolments;
+    private final Occurrences occurrences;
 
     ActivityApi(Activities activities, CheckIns checkIns, HoursLedger ledger, Idempotency idempotency, OutcomeCatalogue catalogue,
-            Enrolments enrolments) {
+            Enrolments enrolments, Occurrences occurrences) {
+        this.occurrences = occurrences;
         this.enrolments = enrolments;
         this.catalogue = catalogue;
         this.activities = activities;
@@ -92,6 +95,29 @@ class ActivityApi {
 
     record Summary(List<HoursLedger.RegionTotal> hoursByCommunity, List<OutcomeCatalogue.OutcomeTotal> outcomes,
             List<HoursLedger.VenueMonth> peopleServed) {
+    }
+
+    record MoveRequest(@Nullable Instant startsAt) {
+    }
+
+    record CancellationRequest(@Nullable String reason) {
+    }
+
+    record Told(int notified) {
+    }
+
+    @PostMapping("/{id}/occurrence/move")
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    @Operation(summary = "排期生成的一场改期（时长和取消截止提前量不变）；通知报名和候补的志愿者")
+    Told moveOccurrence(@PathVariable UUID id, @RequestBody MoveRequest request) {
+        return new Told(occurrences.move(CurrentActor.get(), id, request.startsAt()));
+    }
+
+    @PostMapping("/{id}/occurrence/cancellation")
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    @Operation(summary = "取消排期生成的一场（须写原因）；通知报名和候补的志愿者，其他场次不变")
+    Told cancelOccurrence(@PathVariable UUID id, @RequestBody CancellationRequest request) {
+        return new Told(occurrences.cancel(CurrentActor.get(), id, request.reason()));
     }
 
     record OutcomeKindRequest(@Nullable String countyCode, @Nullable String name, @Nullable String unit) {

@@ -36,6 +36,6 @@ class VolunteeringNavigation implements NavigationContributor, NoticeKindContrib
 
     @Override
     public List<NoticeKind> kinds() {
-        return List.of(Activities.REMINDER);
+        return List.of(Activities.REMINDER, cn.wushe.volunteering.internal.Occurrences.CHANGED);
     }
 }

@@ -12,6 +12,7 @@ import cn.wushe.volunteering.internal.Enrolments;
 import cn.wushe.volunteering.internal.Certificates;
 import cn.wushe.volunteering.internal.Consultations;
 import cn.wushe.volunteering.internal.HoursLedger;
+import cn.wushe.volunteering.internal.Occurrences;
 import cn.wushe.volunteering.internal.OutcomeCatalogue;
 import cn.wushe.volunteering.internal.Points;
 import cn.wushe.volunteering.internal.Volunteers;
@@ -56,9 +57,12 @@ class VolunteeringPages {
     private final OutcomeCatalogue catalogue;
     private final Consultations consultations;
     private final Enrolments enrolments;
+    private final Occurrences occurrences;
 
     VolunteeringPages(Volunteers volunteers, Activities activities, CheckIns checkIns, HoursLedger ledger, Points points,
-            Certificates certificates, OutcomeCatalogue catalogue, Consultations consultations, Enrolments enrolments) {
+            Certificates certificates, OutcomeCatalogue catalogue, Consultations consultations, Enrolments enrolments,
+            Occurrences occurrences) {
+        this.occurrences = occurrences;
         this.enrolments = enrolments;
         this.consultations = consultations;
         this.catalogue = catalogue;
@@ -117,6 +121,7 @@ class VolunteeringPages {
             model.addAttribute("checkInLink", checkIns.codeFor(actor, id));
             model.addAttribute("attendances", checkIns.attendances(actor, id));
             model.addAttribute("outcomes", catalogue.active(a.countyCode()));
+            model.addAttribute("changeable", occurrences.changeable(a));
         }
         return "volunteering/activity";
     }
@@ -187,6 +192,34 @@ class VolunteeringPages {
             var event = ledger.confirm(CurrentActor.get(), id, new HoursLedger.Confirmation(typed, outcomes,
                     served == null || served.isBlank() ? null : number("peopleServed", served).intValue()));
             redirect.addFlashAttribute("notice", Messages.text("volunteering.hours.confirmed", event.entries().size()));
+        } catch (DomainException e) {
+            if (e.status() == 404 || e.status() == 403) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/volunteering/activities/" + id;
+    }
+
+    @PostMapping("/volunteering/activities/{id}/occurrence/move")
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    String moveOccurrence(@PathVariable UUID id, @RequestParam(required = false) @Nullable String startsAt,
+            RedirectAttributes redirect) {
+        return onActivity(id, redirect, () -> Messages.text("volunteering.occurrence.moved", occurrences.move(CurrentActor.get(), id,
+                startsAt == null || startsAt.isBlank() ? null : localTime("startsAt", startsAt))));
+    }
+
+    @PostMapping("/volunteering/activities/{id}/occurrence/cancel")
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    String cancelOccurrence(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason,
+            RedirectAttributes redirect) {
+        return onActivity(id, redirect, () -> Messages.text("volunteering.occurrence.cancelled",
+                occurrences.cancel(CurrentActor.get(), id, reason)));
+    }
+
+    private static String onActivity(UUID id, RedirectAttributes redirect, java.util.function.Supplier<String> work) {
+        try {
+            redirect.addFlashAttribute("notice", work.get());
         } catch (DomainException e) {
             if (e.status() == 404 || e.status() == 403) {
                 throw e;

@@ -51,6 +51,8 @@ class VolunteeringConsultationIntegrationTest {
     UUID team;
     UUID proposal;
     UUID activity;
+    UUID occurrence;
+    UUID oneOff;
     TestActor member;
     TestActor outsider;
     TestActor foreign;
@@ -90,6 +92,68 @@ class VolunteeringConsultationIntegrationTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         activity = f.activity("cons-confirm", DAOBEI, organizer, now.minus(3, ChronoUnit.HOURS), now.minus(1, ChronoUnit.HOURS), 5);
         f.attendance(activity, memberId, now.minus(3, ChronoUnit.HOURS), now.minus(1, ChronoUnit.HOURS));
+        // an occurrence of a schedule in three days, the member signed up to it; and a one-off activity
+        occurrence = f.activity("cons-occurrence", DAOBEI, organizer, now.plus(3, ChronoUnit.DAYS),
+                now.plus(3, ChronoUnit.DAYS).plus(90, ChronoUnit.MINUTES), 3);
+        jdbc.sql("update volunteering.activities set series_id = :series where id = :id")
+                .param("series", VolunteeringFixtures.fixed("schedule:cons")).param("id", occurrence).update();
+        jdbc.sql("""
+                insert into volunteering.enrolments (county_code, activity_id, volunteer_id, status, enrolled_at)
+                values ('610527', :activity, :member, 'ENROLLED', now()) on conflict do nothing""")
+                .param("activity", occurrence).param("member", memberId).update();
+        oneOff = f.activity("cons-one-off", DAOBEI, organizer, now.plus(3, ChronoUnit.DAYS), now.plus(4, ChronoUnit.DAYS), 3);
+    }
+
+    private long notices(String title) {
+        return jdbc.sql("""
+                select count(*) from notifications.inbox i join notifications.notices n on n.id = i.notice_id
+                where i.user_id = :user and n.title like :title""")
+                .param("user", member.id()).param("title", "%" + title + "%").query(Long.class).single();
+    }
+
+    @Test
+    void anOccurrenceIsMovedOrCancelledAloneAndItsVolunteersAreTold() throws Exception {
+        String api = "/api/v1/activities/" + occurrence + "/occurrence";
+        String later = Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES).toString();
+        assertThat(status(sibling, json(post(api + "/move"), "{\"startsAt\":\"" + later + "\"}"))).isEqualTo(404);
+        assertThat(status(otherCounty, json(post(api + "/move"), "{\"startsAt\":\"" + later + "\"}"))).isEqualTo(404);
+        assertThat(perform(runner, json(post(api + "/move"), "{\"startsAt\":\"2000-01-01T00:00:00Z\"}")).getContentAsString())
+                .contains("将来的开始时间");
+        assertThat(perform(runner, json(post("/api/v1/activities/" + oneOff + "/occurrence/move"),
+                "{\"startsAt\":\"" + later + "\"}")).getContentAsString()).contains("不是排期生成的场次");
+        MockHttpServletResponse moved = perform(runner, json(post(api + "/move"), "{\"startsAt\":\"" + later + "\"}"));
+        assertThat(moved.getStatus()).isEqualTo(200);
+        assertThat(moved.getContentAsString()).contains("\"notified\":1");
+        assertThat(jdbc.sql("select ends_at - starts_at = interval '90 minutes' and starts_at = :later::timestamptz"
+                        + " from volunteering.activities where id = :id")
+                .param("later", later).param("id", occurrence).query(Boolean.class).single()).isTrue();
+        assertThat(notices("场次改期")).isEqualTo(1);
+        assertThat(status(member, json(post(api + "/move"), "{\"startsAt\":\"" + later + "\"}"))).isEqualTo(403);
+
+        assertThat(perform(runner, json(post(api + "/cancellation"), "{}")).getContentAsString()).contains("取消须写明原因");
+        assertThat(status(sibling, json(post(api + "/cancellation"), "{\"reason\":\"停电\"}"))).isEqualTo(404);
+        assertThat(status(otherCounty, json(post(api + "/cancellation"), "{\"reason\":\"停电\"}"))).isEqualTo(404);
+        assertThat(perform(runner, json(post(api + "/cancellation"), "{\"reason\":\"服务站停电检修\"}")).getContentAsString())
+                .contains("\"notified\":1");
+        assertThat(notices("场次取消")).isEqualTo(1);
+        assertThat(perform(runner, json(post(api + "/cancellation"), "{\"reason\":\"再取消\"}")).getStatus()).isEqualTo(409);
+        assertThat(jdbc.sql("select count(*) from audit.entries where object_id = :id and action in ('OCCURRENCE_MOVE', 'OCCURRENCE_CANCEL')")
+                .param("id", occurrence.toString()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void theOrganizerMovesAnOccurrenceOnItsPage() throws Exception {
+        String page = "/volunteering/activities/" + occurrence;
+        assertThat(perform(runner, get(page)).getContentAsString()).contains("调整本场", "取消本场");
+        assertThat(perform(runner, get("/volunteering/activities/" + oneOff)).getContentAsString()).doesNotContain("调整本场");
+        String later = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(6).withSecond(0).withNano(0).toString();
+        assertThat(status(sibling, post(page + "/occurrence/move").param("startsAt", later))).isEqualTo(404);
+        assertThat(status(otherCounty, post(page + "/occurrence/move").param("startsAt", later))).isEqualTo(404);
+        assertThat(status(otherCounty, post(page + "/occurrence/cancel").param("reason", "停电"))).isEqualTo(404);
+        assertThat(status(runner, post(page + "/occurrence/move").param("startsAt", later))).isEqualTo(302);
+        assertThat(notices("场次改期")).isEqualTo(1);
+        assertThat(status(runner, post(page + "/occurrence/cancel").param("reason", "停电"))).isEqualTo(302);
+        assertThat(perform(runner, get(page)).getContentAsString()).contains("已取消").doesNotContain("调整本场");
     }
 
     private MockHttpServletResponse perform(TestActor actor, MockHttpServletRequestBuilder request) throws Exception {
