@@ -87,16 +87,10 @@ class VolunteeringConsultationPages {
     }
 
     private static String onBoard(UUID team, RedirectAttributes redirect, Runnable work, String doneKey) {
-        try {
+        return Flash.back(redirect, "/volunteering/teams/" + team + "/proposals", () -> {
             work.run();
-            redirect.addFlashAttribute("notice", Messages.text(doneKey));
-        } catch (DomainException e) {
-            if (e.status() == 404 || e.status() == 403) {
-                throw e;
-            }
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
-        return "redirect:/volunteering/teams/" + team + "/proposals";
+            return Messages.text(doneKey);
+        });
     }
 
     @GetMapping("/volunteering/outcomes")
@@ -129,15 +123,9 @@ class VolunteeringConsultationPages {
     }
 
     private static String onCatalogue(RedirectAttributes redirect, Runnable work, String doneKey) {
-        try {
+        return Flash.back(redirect, "/volunteering/outcomes", () -> {
             work.run();
-            redirect.addFlashAttribute("notice", Messages.text(doneKey));
-        } catch (DomainException e) {
-            if (e.status() == 404 || e.status() == 403) {
-                throw e;
-            }
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
-        return "redirect:/volunteering/outcomes";
+            return Messages.text(doneKey);
+        });
     }
 }

@@ -218,15 +218,7 @@ class VolunteeringPages {
     }
 
     private static String onActivity(UUID id, RedirectAttributes redirect, java.util.function.Supplier<String> work) {
-        try {
-            redirect.addFlashAttribute("notice", work.get());
-        } catch (DomainException e) {
-            if (e.status() == 404 || e.status() == 403) {
-                throw e;
-            }
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
-        return "redirect:/volunteering/activities/" + id;
+        return Flash.back(redirect, "/volunteering/activities/" + id, work);
     }
 
     private static Instant localTime(String field, String value) {
