@@ -138,6 +138,10 @@ public enum ProblemType {
     HONOUR_DECIDED("honour-decided", 409),
     /** No awarded honour of the year and region is waiting for its certificate. */
     NOTHING_TO_CERTIFY("nothing-to-certify", 409),
+    /** A team's consultation proposal was adopted or declined already. */
+    PROPOSAL_DECIDED("proposal-decided", 409),
+    /** The member supported this proposal already (once each). */
+    ALREADY_SUPPORTED("already-supported", 409),
 
     /** The If-Match version is not the object's current one. */
     VERSION_MISMATCH("version-mismatch", 412),

@@ -94,16 +94,43 @@ class VolunteeringBrowserTest extends BrowserTestSupport {
             for (String[] visit : List.of(new String[] {"volunteer", "/volunteering"},
                     new String[] {"community_worker", "/volunteering/manage"},
                     new String[] {"community_worker", "/volunteering/volunteers"},
-                    new String[] {"store_keeper", "/volunteering/store"})) {
+                    new String[] {"store_keeper", "/volunteering/store"},
+                    new String[] {"volunteer", BOARD},
+                    new String[] {"community_worker", "/volunteering/outcomes"},
+                    new String[] {"community_worker", OCCURRENCE})) {
                 login(visit[0], DEMO_PASSWORD);
                 if (large) {
                     browser.manage().addCookie(new Cookie("wushe_large_type", "1"));
                 }
-                open(visit[1]);
+                open(visit[1].equals(BOARD) ? firstTeamBoard() : visit[1].equals(OCCURRENCE) ? nextTutoring() : visit[1]);
                 waitFor(By.tagName("h1"));
                 violations.addAll(accessibilityViolations(visit[1] + (large ? " (large)" : "")));
+                if (!visit[1].startsWith("/")) {
+                    screenshotBothSizes((visit[1].equals(BOARD) ? "volunteering-proposals" : "volunteering-occurrence")
+                            + (large ? "-large" : ""));
+                } else if (visit[1].equals("/volunteering/outcomes")) {
+                    screenshotBothSizes("volunteering-outcomes" + (large ? "-large" : ""));
+                }
             }
         }
         assertThat(violations).isEmpty();
+    }
+
+    private static final String BOARD = "(the demo volunteer's team's consultation board)";
+
+    private static final String OCCURRENCE = "(the next occurrence of the demo tutoring service)";
+
+    /** The page of an upcoming occurrence of the demo's weekday tutoring (课后辅导), with its change form. */
+    private String nextTutoring() {
+        open("/volunteering/manage");
+        String link = waitFor(By.xpath("//a[contains(., '课后辅导')]")).getAttribute("href");
+        return java.net.URI.create(link).getPath();
+    }
+
+    /** The consultation board of the team the demo volunteer belongs to (the first demo team). */
+    private String firstTeamBoard() {
+        open("/volunteering/teams");
+        String team = waitFor(By.xpath("//li[.//span[contains(., '我已加入')]]//a")).getAttribute("href");
+        return java.net.URI.create(team).getPath() + "/proposals";
     }
 }

@@ -151,6 +151,12 @@ class OpenApiConfiguration {
         TAGS.put("monitoring-rules-api", new ApiTag("County comparison rules (比对规则) and typed 政策找人 rules (category held or "
                 + "lacking, age, household size, a department's figure), run daily in the database; hits become care alerts.",
                 "County-bound: only the county admin holding MONITORING_RUN for that county (others: 404)."));
+        // e3 (issue 14)
+        TAGS.put("consultation-api", new ApiTag("Team consultation board (志愿服务协商): members propose activities, comment "
+                + "and support once; whoever runs the team adopts (a draft activity) or declines with a reason.", SCOPED));
+        TAGS.put("team-party-api", new ApiTag("Volunteer teams' members and leader (志愿服务队) and party members reporting to "
+                + "their community (双报到): own declaration, the community's list and confirmation, the sending unit's summary.",
+                SCOPED));
     }
 
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");

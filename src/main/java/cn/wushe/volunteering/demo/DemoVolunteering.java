@@ -183,6 +183,7 @@ class DemoVolunteering implements ApplicationRunner {
         StringBuilder pointRows = new StringBuilder();
         java.util.Map<String, Integer> balances = new java.util.HashMap<>();
         int occurrence = 0;
+        StringBuilder outcomeRows = new StringBuilder();
         for (Team team : teams) {
             for (int week = 52; week >= 1; week -= 2) {
                 int kind = random.nextInt(TITLES.length);
@@ -217,6 +218,14 @@ class DemoVolunteering implements ApplicationRunner {
                             ts(end.plus(Duration.ofHours(2))));
                     balances.merge(home + "|" + v, earned, Integer::sum);
                 }
+                String outcome = switch (LINES[kind]) {
+                    case "ELDERLY" -> "MEALS";
+                    case "ENVIRONMENT" -> "TREES";
+                    case "CIVILIZATION" -> "PERSUASION";
+                    default -> "PEOPLE_SERVED";
+                };
+                CopyIn.row(outcomeRows, county, activity, outcome, 5 + random.nextInt(40), team.community(),
+                        ts(end.plus(Duration.ofHours(2))));
                 occurrence++;
             }
         }
@@ -257,6 +266,8 @@ class DemoVolunteering implements ApplicationRunner {
                 + "service_line, starts_at, ends_at, cancel_cutoff, venue_name, venue_lat, venue_lng, radius_m, slots, skills, "
                 + "status, series_id, people_served, created_by, created_at, confirmed_at, confirmed_by)", activities);
         copy.copy("volunteering.enrolments (county_code, activity_id, volunteer_id, status, enrolled_at)", enrolments);
+        copy.copy("volunteering.outcomes (county_code, activity_id, outcome, quantity, region_code, recorded_at)", outcomeRows);
+        proposals(first, now);
         copy.copy("volunteering.attendances (county_code, activity_id, volunteer_id, checked_in_at, check_in_distance_m, "
                 + "check_in_accuracy_m, checked_out_at, by_organizer, organizer_reason, recorded_by)", attendances);
         copy.copy("volunteering.hours_ledger (county_code, id, volunteer_id, activity_id, region_code, organizer_unit_id, "
@@ -279,6 +290,31 @@ class DemoVolunteering implements ApplicationRunner {
         this.activities.writeMissingSlots(county);
         ledger.recomputeStars(county);
         return ids.size();
+    }
+
+    /** Two proposals on the first team's consultation board, supported by members, one with a comment. */
+    private void proposals(Team team, Instant now) {
+        StringBuilder proposals = new StringBuilder();
+        StringBuilder supports = new StringBuilder();
+        StringBuilder comments = new StringBuilder();
+        for (int n = 1; n <= 2; n++) {
+            String[] p = WORDS.getProperty("proposal-" + n).split("\\|");
+            UUID id = UUID.nameUUIDFromBytes(("volunteering-demo-proposal:" + county + ":" + n).getBytes(StandardCharsets.UTF_8));
+            UUID proposer = team.members().get(n);
+            Instant at = now.minus(Duration.ofDays(3L * n));
+            CopyIn.row(proposals, county, id, team.id(), team.community(), proposer, p[0], p[2], p[1], "PROPOSED", null, null, null,
+                    ts(at));
+            int count = Integer.parseInt(p[3]);
+            for (int s = 0; s < count && s + 2 < team.members().size(); s++) {
+                CopyIn.row(supports, county, id, team.members().get(s + 2), ts(at.plus(Duration.ofHours(s + 1))));
+            }
+            CopyIn.row(comments, county, UUID.nameUUIDFromBytes(("volunteering-demo-comment:" + id).getBytes(StandardCharsets.UTF_8)),
+                    id, DEMO_ACTOR, WORDS.getProperty("comment-author"), p[4], ts(at.plus(Duration.ofHours(2))));
+        }
+        copy.copy("volunteering.proposals (county_code, id, team_id, region_code, proposer_id, title, body, service_line, status, "
+                + "decision_reason, decided_by, decided_at, created_at)", proposals);
+        copy.copy("volunteering.proposal_supports (county_code, proposal_id, volunteer_id, supported_at)", supports);
+        copy.copy("volunteering.proposal_comments (county_code, id, proposal_id, author_id, author_name, body, created_at)", comments);
     }
 
     private static java.util.Properties words() {

@@ -61,10 +61,12 @@ public class CheckIns {
     private final JdbcClient jdbc;
     private final Signatures signatures;
     private final Activities activities;
+    private final Enrolments enrolments;
     private final AuditLog audit;
     private final Clock clock;
 
-    CheckIns(JdbcClient jdbc, Signatures signatures, Activities activities, AuditLog audit, Clock clock) {
+    CheckIns(JdbcClient jdbc, Signatures signatures, Activities activities, Enrolments enrolments, AuditLog audit, Clock clock) {
+        this.enrolments = enrolments;
         this.jdbc = jdbc;
         this.signatures = signatures;
         this.activities = activities;
@@ -110,8 +112,8 @@ public class CheckIns {
             if (now.isAfter(a.endsAt())) {
                 throw refused("volunteering.check-in.expired");
             }
-            Activities.Enrolment enrolment = activities.enrol(a, me.id());
-            if (enrolment != Activities.Enrolment.ENROLLED) {
+            Enrolments.Enrolment enrolment = enrolments.enrol(a, me.id());
+            if (enrolment != Enrolments.Enrolment.ENROLLED) {
                 throw DomainException.conflict(ProblemType.ACTIVITY_FULL, "activity", Messages.text("volunteering.activity.full"));
             }
             int rows = jdbc.sql("""
@@ -164,7 +166,7 @@ public class CheckIns {
         if (!sameCounty) {
             throw DomainException.invalid("volunteerId", Messages.text("volunteering.volunteer.not-found"));
         }
-        activities.enrol(a, volunteerId);
+        enrolments.enrol(a, volunteerId);
         Instant at = clock.instant().isBefore(a.startsAt()) ? a.startsAt() : clock.instant();
         jdbc.sql("""
                 insert into volunteering.attendances (county_code, activity_id, volunteer_id, checked_in_at, by_organizer,

@@ -36,9 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HoursLedger {
 
-    /** 服务成效 catalogue (labels {@code volunteering.outcome.<code>}). */
-    public static final List<String> OUTCOMES = Labels.OUTCOMES;
-
     public record Confirmation(Map<UUID, Instant> typedEnds, Map<String, BigDecimal> outcomes, @Nullable Integer peopleServed) {
     }
 
@@ -69,10 +66,12 @@ public class HoursLedger {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int pointsPerHour;
+    private final OutcomeCatalogue catalogue;
 
     HoursLedger(JdbcClient jdbc, Activities activities, StarLevels stars, Points points, AuditLog audit,
             ApplicationEventPublisher events, Clock clock,
-            @Value("${wushe.volunteering.points-per-hour:10}") int pointsPerHour) {
+            @Value("${wushe.volunteering.points-per-hour:10}") int pointsPerHour, OutcomeCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.jdbc = jdbc;
         this.activities = activities;
         this.stars = stars;
@@ -91,11 +90,7 @@ public class HoursLedger {
         if (now.isBefore(a.startsAt())) {
             throw DomainException.conflict(ProblemType.ACTIVITY_CLOSED, "activity", Messages.text("volunteering.hours.not-started"));
         }
-        for (Map.Entry<String, BigDecimal> o : input.outcomes().entrySet()) {
-            if (!OUTCOMES.contains(o.getKey()) || o.getValue().signum() < 0) {
-                throw DomainException.invalid("outcomes", Messages.text("volunteering.hours.outcome-invalid"));
-            }
-        }
+        catalogue.check(a.countyCode(), input.outcomes());
         int rows = jdbc.sql("""
                 update volunteering.activities set status = 'CONFIRMED', confirmed_at = :at, confirmed_by = :by,
                     people_served = :served, version = version + 1
@@ -278,25 +273,8 @@ public class HoursLedger {
                 .query((rs, n) -> new RegionTotal(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
     }
 
-    /** Outcome counts (服务成效) per community and code in a period, inside VOLUNTEER_VIEW. */
-    public record OutcomeTotal(String communityCode, String outcome, java.math.BigDecimal quantity) {
-
-        public String label() {
-            return Labels.of("result", outcome);
-        }
-    }
-
     /** People served (人次, no names) per venue and month of the occurrences of recurring services. */
     public record VenueMonth(String venueName, String regionCode, String month, long occurrences, long peopleServed) {
-    }
-
-    @Transactional(readOnly = true)
-    public List<OutcomeTotal> outcomes(Actor actor, Instant from, Instant to) {
-        SqlPredicate scope = ScopeFilter.predicate(actor, Permission.VOLUNTEER_VIEW, "o.county_code", "o.region_code");
-        return jdbc.sql("select left(o.region_code, 12), o.outcome, sum(o.quantity) from volunteering.outcomes o where "
-                        + scope.sql() + " and o.recorded_at >= :from and o.recorded_at < :to group by 1, 2 order by 1, 2")
-                .params(scope.params()).param("from", Times.ts(from)).param("to", Times.ts(to))
-                .query((rs, n) -> new OutcomeTotal(rs.getString(1), rs.getString(2), rs.getBigDecimal(3))).list();
     }
 
     @Transactional(readOnly = true)

@@ -233,6 +233,22 @@ public class Teams {
                 .params(runs.params()).param("id", teamId).query(Boolean.class).single();
     }
 
+    /** The team's region when the actor sees it (its page), else not found. */
+    String seenOrNotFound(Actor actor, UUID teamId) {
+        SqlPredicate seen = seen(actor);
+        return jdbc.sql("select t.region_code from volunteering.teams t where t.id = :id and " + seen.sql())
+                .params(seen.params()).param("id", teamId).query(String.class).optional()
+                .orElseThrow(() -> DomainException.notFound(Messages.text("volunteering.team.not-found")));
+    }
+
+    /** Whether the volunteer is a current member of the team. */
+    boolean isMember(String countyCode, UUID teamId, UUID volunteerId) {
+        return jdbc.sql("""
+                select exists (select 1 from volunteering.team_members where county_code = :county and team_id = :team
+                  and volunteer_id = :volunteer and left_on is null)""")
+                .param("county", countyCode).param("team", teamId).param("volunteer", volunteerId).query(Boolean.class).single();
+    }
+
     private String managedOrRefuse(Actor actor, UUID teamId) {
         if (!manages(actor, teamId)) {
             SqlPredicate seen = seen(actor);

@@ -8,7 +8,10 @@ import cn.wushe.platform.web.Idempotency;
 import cn.wushe.volunteering.HoursConfirmed;
 import cn.wushe.volunteering.internal.Activities;
 import cn.wushe.volunteering.internal.CheckIns;
+import cn.wushe.volunteering.internal.Enrolments;
 import cn.wushe.volunteering.internal.HoursLedger;
+import cn.wushe.volunteering.internal.Occurrences;
+import cn.wushe.volunteering.internal.OutcomeCatalogue;
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,8 +47,15 @@ class ActivityApi {
     private final CheckIns checkIns;
     private final HoursLedger ledger;
     private final Idempotency idempotency;
+    private final OutcomeCatalogue catalogue;
+    private final Enrolments enrolments;
+    private final Occurrences occurrences;
 
-    ActivityApi(Activities activities, CheckIns checkIns, HoursLedger ledger, Idempotency idempotency) {
+    ActivityApi(Activities activities, CheckIns checkIns, HoursLedger ledger, Idempotency idempotency, OutcomeCatalogue catalogue,
+            Enrolments enrolments, Occurrences occurrences) {
+        this.occurrences = occurrences;
+        this.enrolments = enrolments;
+        this.catalogue = catalogue;
         this.activities = activities;
         this.checkIns = checkIns;
         this.ledger = ledger;
@@ -82,8 +93,71 @@ class ActivityApi {
         return ActivityPage.of(activities.managed(CurrentActor.get(), page, size));
     }
 
-    record Summary(List<HoursLedger.RegionTotal> hoursByCommunity, List<HoursLedger.OutcomeTotal> outcomes,
+    record Summary(List<HoursLedger.RegionTotal> hoursByCommunity, List<OutcomeCatalogue.OutcomeTotal> outcomes,
             List<HoursLedger.VenueMonth> peopleServed) {
+    }
+
+    record MoveRequest(@Nullable Instant startsAt) {
+    }
+
+    record CancellationRequest(@Nullable String reason) {
+    }
+
+    record Told(int notified) {
+    }
+
+    @PostMapping("/{id}/occurrence/move")
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    @Operation(summary = "排期生成的一场改期（时长和取消截止提前量不变）；通知报名和候补的志愿者")
+    Told moveOccurrence(@PathVariable UUID id, @RequestBody MoveRequest request) {
+        return new Told(occurrences.move(CurrentActor.get(), id, request.startsAt()));
+    }
+
+    @PostMapping("/{id}/occurrence/cancellation")
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    @Operation(summary = "取消排期生成的一场（须写原因）；通知报名和候补的志愿者，其他场次不变")
+    Told cancelOccurrence(@PathVariable UUID id, @RequestBody CancellationRequest request) {
+        return new Told(occurrences.cancel(CurrentActor.get(), id, request.reason()));
+    }
+
+    record OutcomeKindRequest(@Nullable String countyCode, @Nullable String name, @Nullable String unit) {
+    }
+
+    @GetMapping("/outcome-kinds")
+    @PreAuthorize("hasAnyAuthority('ACTIVITY_MANAGE', 'VOLUNTEER_VIEW')")
+    @Operation(summary = "本县的服务成效目录（已停用的在后）")
+    List<OutcomeCatalogue.Kind> outcomeKinds() {
+        return OutcomeCatalogue.countyOf(CurrentActor.get()).map(catalogue::kinds).orElse(List.of());
+    }
+
+    @PostMapping("/outcome-kinds")
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    @Operation(summary = "在县的服务成效目录中新增一项（名称和计量单位；须是全县的活动管理权限）")
+    ResponseEntity<OutcomeCatalogue.Kind> addOutcomeKind(@RequestBody OutcomeKindRequest request) {
+        var actor = CurrentActor.get();
+        String county = request.countyCode() != null ? request.countyCode() : OutcomeCatalogue.countyOf(actor).orElse("");
+        return ResponseEntity.status(HttpStatus.CREATED).body(catalogue.add(actor, county, request.name(), request.unit()));
+    }
+
+    @PostMapping("/outcome-kinds/{code}/retirement")
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    @Operation(summary = "停用服务成效目录中的一项（已填报的数量保留其名称）")
+    ResponseEntity<Void> retireOutcomeKind(@PathVariable String code, @RequestBody OutcomeKindRequest request) {
+        var actor = CurrentActor.get();
+        String county = request.countyCode() != null ? request.countyCode() : OutcomeCatalogue.countyOf(actor).orElse("");
+        catalogue.retire(actor, county, code);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/outcomes")
+    @PreAuthorize("hasAuthority('VOLUNTEER_VIEW')")
+    @Operation(summary = "服务成效年度汇总：各社区按目录项目合计（仅本人可见范围内）")
+    OutcomeCatalogue.YearReport outcomeYear(@RequestParam int year) {
+        var actor = CurrentActor.get();
+        if (year < 2000 || year > 2100) {
+            throw DomainException.invalid("year", Messages.text("volunteering.outcome-kind.year-invalid"));
+        }
+        return catalogue.year(actor, OutcomeCatalogue.countyOf(actor).orElse(""), year);
     }
 
     @GetMapping("/summary")
@@ -94,7 +168,7 @@ class ActivityApi {
             throw DomainException.invalid("to", Messages.text("volunteering.activity.window-invalid"));
         }
         var actor = CurrentActor.get();
-        return new Summary(ledger.totalsByRegion(actor, from, to, 12), ledger.outcomes(actor, from, to),
+        return new Summary(ledger.totalsByRegion(actor, from, to, 12), catalogue.totals(actor, from, to),
                 ledger.peopleServed(actor, from, to));
     }
 
@@ -129,14 +203,14 @@ class ActivityApi {
     @PreAuthorize("hasAuthority('VOLUNTEER_SELF')")
     @Operation(summary = "报名（名额满时进入候补）")
     EnrolmentResponse enrol(@PathVariable UUID id) {
-        return new EnrolmentResponse(activities.enrol(CurrentActor.get(), id).name());
+        return new EnrolmentResponse(enrolments.enrol(CurrentActor.get(), id).name());
     }
 
     @DeleteMapping("/{id}/enrolment")
     @PreAuthorize("hasAuthority('VOLUNTEER_SELF')")
     @Operation(summary = "取消报名（截止时间前；候补第一位递补）")
     ResponseEntity<Void> cancel(@PathVariable UUID id) {
-        activities.cancel(CurrentActor.get(), id);
+        enrolments.cancel(CurrentActor.get(), id);
         return ResponseEntity.noContent().build();
     }
 

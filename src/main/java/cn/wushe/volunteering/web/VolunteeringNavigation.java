@@ -29,11 +29,13 @@ class VolunteeringNavigation implements NavigationContributor, NoticeKindContrib
                 NavigationEntry.page(1450, "/volunteering/party", "volunteering.nav.party.title",
                         "volunteering.nav.party.summary", Permission.VOLUNTEER_VIEW),
                 NavigationEntry.page(1460, "/volunteering/honours", "volunteering.nav.honours.title",
-                        "volunteering.nav.honours.summary", Permission.HONOUR_AWARD));
+                        "volunteering.nav.honours.summary", Permission.HONOUR_AWARD),
+                NavigationEntry.page(1470, "/volunteering/outcomes", "volunteering.nav.outcomes.title",
+                        "volunteering.nav.outcomes.summary", Permission.VOLUNTEER_VIEW));
     }
 
     @Override
     public List<NoticeKind> kinds() {
-        return List.of(Activities.REMINDER);
+        return List.of(Activities.REMINDER, cn.wushe.volunteering.internal.Occurrences.CHANGED);
     }
 }

@@ -8,8 +8,12 @@ import cn.wushe.platform.Permission;
 import cn.wushe.platform.web.FormRefusal;
 import cn.wushe.volunteering.internal.Activities;
 import cn.wushe.volunteering.internal.CheckIns;
+import cn.wushe.volunteering.internal.Enrolments;
 import cn.wushe.volunteering.internal.Certificates;
+import cn.wushe.volunteering.internal.Consultations;
 import cn.wushe.volunteering.internal.HoursLedger;
+import cn.wushe.volunteering.internal.Occurrences;
+import cn.wushe.volunteering.internal.OutcomeCatalogue;
 import cn.wushe.volunteering.internal.Points;
 import cn.wushe.volunteering.internal.Volunteers;
 import jakarta.servlet.http.HttpServletResponse;
@@ -50,9 +54,18 @@ class VolunteeringPages {
     private final HoursLedger ledger;
     private final Points points;
     private final Certificates certificates;
+    private final OutcomeCatalogue catalogue;
+    private final Consultations consultations;
+    private final Enrolments enrolments;
+    private final Occurrences occurrences;
 
     VolunteeringPages(Volunteers volunteers, Activities activities, CheckIns checkIns, HoursLedger ledger, Points points,
-            Certificates certificates) {
+            Certificates certificates, OutcomeCatalogue catalogue, Consultations consultations, Enrolments enrolments,
+            Occurrences occurrences) {
+        this.occurrences = occurrences;
+        this.enrolments = enrolments;
+        this.consultations = consultations;
+        this.catalogue = catalogue;
         this.volunteers = volunteers;
         this.activities = activities;
         this.checkIns = checkIns;
@@ -101,13 +114,14 @@ class VolunteeringPages {
         Actor actor = CurrentActor.get();
         Activities.ActivityView a = activities.detail(actor, id);
         model.addAttribute("a", a);
-        model.addAttribute("enrolment", actor.can(Permission.VOLUNTEER_SELF) ? activities.enrolmentOf(actor, id).orElse(null) : null);
+        model.addAttribute("enrolment", actor.can(Permission.VOLUNTEER_SELF) ? enrolments.enrolmentOf(actor, id).orElse(null) : null);
         boolean organizer = activities.organizes(actor, id);
         model.addAttribute("organizer", organizer);
         if (organizer) {
             model.addAttribute("checkInLink", checkIns.codeFor(actor, id));
             model.addAttribute("attendances", checkIns.attendances(actor, id));
-            model.addAttribute("outcomes", HoursLedger.OUTCOMES);
+            model.addAttribute("outcomes", catalogue.active(a.countyCode()));
+            model.addAttribute("changeable", occurrences.changeable(a));
         }
         return "volunteering/activity";
     }
@@ -124,10 +138,10 @@ class VolunteeringPages {
     String enrol(@PathVariable UUID id, @RequestParam(defaultValue = "enrol") String action, RedirectAttributes redirect) {
         try {
             if (action.equals("cancel")) {
-                activities.cancel(CurrentActor.get(), id);
+                enrolments.cancel(CurrentActor.get(), id);
                 redirect.addFlashAttribute("notice", Messages.text("volunteering.activity.cancelled"));
             } else {
-                Activities.Enrolment result = activities.enrol(CurrentActor.get(), id);
+                Enrolments.Enrolment result = enrolments.enrol(CurrentActor.get(), id);
                 redirect.addFlashAttribute("notice", cn.wushe.volunteering.internal.Labels.of("enrolment", result.name()));
             }
         } catch (DomainException e) {
@@ -187,6 +201,26 @@ class VolunteeringPages {
         return "redirect:/volunteering/activities/" + id;
     }
 
+    @PostMapping("/volunteering/activities/{id}/occurrence/move")
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    String moveOccurrence(@PathVariable UUID id, @RequestParam(required = false) @Nullable String startsAt,
+            RedirectAttributes redirect) {
+        return onActivity(id, redirect, () -> Messages.text("volunteering.occurrence.moved", occurrences.move(CurrentActor.get(), id,
+                startsAt == null || startsAt.isBlank() ? null : localTime("startsAt", startsAt))));
+    }
+
+    @PostMapping("/volunteering/activities/{id}/occurrence/cancel")
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    String cancelOccurrence(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason,
+            RedirectAttributes redirect) {
+        return onActivity(id, redirect, () -> Messages.text("volunteering.occurrence.cancelled",
+                occurrences.cancel(CurrentActor.get(), id, reason)));
+    }
+
+    private static String onActivity(UUID id, RedirectAttributes redirect, java.util.function.Supplier<String> work) {
+        return Flash.back(redirect, "/volunteering/activities/" + id, work);
+    }
+
     private static Instant localTime(String field, String value) {
         try {
             return LocalDateTime.parse(value).atZone(CHINA).toInstant();
@@ -232,11 +266,20 @@ class VolunteeringPages {
 
     @GetMapping("/volunteering/manage")
     @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
-    String manage(@RequestParam(defaultValue = "0") int page, Model model) {
+    String manage(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) @Nullable UUID proposal,
+            Model model) {
         model.addAttribute("result", activities.managed(CurrentActor.get(), Math.max(0, page), 20));
         model.addAttribute("lines", Activities.SERVICE_LINES);
         model.addAttribute("errors", Map.of());
-        model.addAttribute("form", Map.of());
+        if (proposal != null) {
+            // an adopted proposal of the consultation board is the draft: its words prefill the form
+            Consultations.Draft draft = consultations.draft(CurrentActor.get(), proposal);
+            model.addAttribute("form", Map.of("title", draft.title(), "serviceLine", draft.serviceLine(),
+                    "regionCode", draft.regionCode()));
+            model.addAttribute("draft", draft);
+        } else {
+            model.addAttribute("form", Map.of());
+        }
         return "volunteering/manage";
     }
 

@@ -122,16 +122,10 @@ class VolunteeringTeamPages {
     }
 
     private static String refusedOnPage(UUID team, RedirectAttributes redirect, Runnable work, String doneKey) {
-        try {
+        return Flash.back(redirect, "/volunteering/teams/" + team, () -> {
             work.run();
-            redirect.addFlashAttribute("notice", Messages.text(doneKey));
-        } catch (DomainException e) {
-            if (e.status() == 404 || e.status() == 403) {
-                throw e;
-            }
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
-        return "redirect:/volunteering/teams/" + team;
+            return Messages.text(doneKey);
+        });
     }
 
     @GetMapping("/volunteering/me/party")

@@ -55,6 +55,8 @@ class VolunteeringRulesIntegrationTest {
     @Autowired
     Activities activities;
     @Autowired
+    Enrolments enrolments;
+    @Autowired
     CheckIns checkIns;
     @Autowired
     HoursLedger ledger;
@@ -147,15 +149,15 @@ class VolunteeringRulesIntegrationTest {
         UUID later = f.activity("rules-slots-later", DAOBEI, organizer, now.plus(5, ChronoUnit.HOURS), now.plus(7, ChronoUnit.HOURS), 1);
         TestActor first = crowd.get(0);
         TestActor waiting = crowd.get(1);
-        assertThat(as(first, () -> activities.enrol(first, later))).isEqualTo(Activities.Enrolment.ENROLLED);
-        assertThat(as(waiting, () -> activities.enrol(waiting, later))).isEqualTo(Activities.Enrolment.WAITLISTED);
+        assertThat(as(first, () -> enrolments.enrol(first, later))).isEqualTo(Enrolments.Enrolment.ENROLLED);
+        assertThat(as(waiting, () -> enrolments.enrol(waiting, later))).isEqualTo(Enrolments.Enrolment.WAITLISTED);
         as(first, () -> {
-            activities.cancel(first, later);
+            enrolments.cancel(first, later);
             return null;
         });
-        assertThat(as(waiting, () -> activities.enrolmentOf(waiting, later))).contains("ENROLLED");
+        assertThat(as(waiting, () -> enrolments.enrolmentOf(waiting, later))).contains("ENROLLED");
         TestActor newcomer = crowd.get(2);
-        assertThat(as(newcomer, () -> activities.enrol(newcomer, later))).isEqualTo(Activities.Enrolment.WAITLISTED);
+        assertThat(as(newcomer, () -> enrolments.enrol(newcomer, later))).isEqualTo(Enrolments.Enrolment.WAITLISTED);
     }
 
     @Test

@@ -155,6 +155,7 @@ class VolunteeringScopeMatrixIntegrationTest {
         API_ATTENDANCES(200), API_CHECK_IN_FOR(204), API_CONFIRM(200), API_REVERSAL(204),
         API_GOODS(200, true), API_ADD_GOODS(201, Kind.CREATE), API_REDEEM(201),
         API_SUMMARY(200, true), API_TEAMS(200, true), API_CREATE_TEAM(201, Kind.CREATE), API_EXPORT(200, Kind.CREATE),
+        API_TEAM(200), API_TEAM_LEADER(204), API_TEAM_END(204), API_PARTY(200, true), API_PARTY_CONFIRM(204),
         PAGE_ACTIVITY(200), PAGE_QR(200), PAGE_CHECK_IN_FOR(302), PAGE_CONFIRM(302), PAGE_CREATE_ACTIVITY(302, Kind.CREATE),
         PAGE_VOLUNTEERS(200, true), PAGE_MANAGE(200, true), PAGE_STORE(200, true), PAGE_REDEEM(200),
         PAGE_TEAMS(200, true), PAGE_TEAM(200), PAGE_CREATE_TEAM(302, Kind.CREATE), PAGE_TEAM_LEADER(302), PAGE_TEAM_END(302),
@@ -212,7 +213,7 @@ class VolunteeringScopeMatrixIntegrationTest {
             case API_TEAMS -> team.toString();
             case API_SUMMARY -> DAOBEI;
             case PAGE_TEAMS -> "测试服务队matrix" + VolunteeringFixtures.RUN;
-            case PAGE_PARTY -> "矩阵志愿者";
+            case PAGE_PARTY, API_PARTY -> "矩阵志愿者";
             case PAGE_IMPORT -> "已导入 <strong>1</strong>";
             case PAGE_SCHEDULES -> "矩阵排期" + VolunteeringFixtures.RUN;
             case PAGE_HONOURS -> "矩阵志愿者";
@@ -249,6 +250,11 @@ class VolunteeringScopeMatrixIntegrationTest {
             case API_CREATE_TEAM -> json(post("/api/v1/volunteers/teams"), "{\"unitId\":\"" + organizer + "\",\"name\":\"矩阵新队\"}");
             case API_EXPORT -> json(post("/api/v1/volunteers/hours/export"),
                     "{\"from\":\"2000-01-01T00:00:00Z\",\"to\":\"2100-01-01T00:00:00Z\"}");
+            case API_TEAM -> get("/api/v1/volunteers/teams/" + team);
+            case API_TEAM_LEADER -> json(post("/api/v1/volunteers/teams/" + team + "/leader"), "{\"volunteerId\":\"" + target + "\"}");
+            case API_TEAM_END -> post("/api/v1/volunteers/teams/" + team + "/members/" + walkIn + "/end");
+            case API_PARTY -> get("/api/v1/volunteers/party");
+            case API_PARTY_CONFIRM -> json(post("/api/v1/volunteers/party/" + target + "/confirmation"), "{\"confirmed\":true}");
             case PAGE_ACTIVITY -> get(page);
             case PAGE_QR -> get(page + "/qr.png");
             case PAGE_CHECK_IN_FOR -> post(page + "/attendances").param("volunteerId", walkIn.toString())
@@ -319,7 +325,7 @@ class VolunteeringScopeMatrixIntegrationTest {
         }
     }
 
-    enum SelfAction { API_OPEN, API_ACTIVITY, API_ENROL, API_CANCEL, API_CHECK_IN, API_JOIN, API_LEAVE, PAGE_ACTIVITY, PAGE_ENROL,
+    enum SelfAction { API_OPEN, API_ACTIVITY, API_ENROL, API_CANCEL, API_CHECK_IN, API_JOIN, API_LEAVE, API_TEAM, PAGE_ACTIVITY, PAGE_ENROL,
         PAGE_CHECK_IN, PAGE_CHECK_IN_POST, PAGE_TEAM, PAGE_TEAM_JOIN }
 
     static Stream<Arguments> selfCells() {
@@ -344,6 +350,7 @@ class VolunteeringScopeMatrixIntegrationTest {
                     + "\",\"lat\":" + LAT + ",\"lng\":" + LNG + ",\"accuracy\":10}");
             case API_JOIN -> post("/api/v1/volunteers/teams/" + team + "/membership");
             case API_LEAVE -> delete("/api/v1/volunteers/teams/" + team + "/membership");
+            case API_TEAM -> get("/api/v1/volunteers/teams/" + team);
             case PAGE_ACTIVITY -> get("/volunteering/activities/" + futureActivity);
             case PAGE_ENROL -> post("/volunteering/activities/" + futureActivity + "/enrolment");
             case PAGE_CHECK_IN -> get("/volunteering/check-in/" + targetActivity).param("s", signature);
