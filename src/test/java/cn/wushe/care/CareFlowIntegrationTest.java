@@ -75,6 +75,32 @@ class CareFlowIntegrationTest extends CareIntegrationTestBase {
     }
 
     @Test
+    void someoneDueInThreeDaysIsOnThisWeeksListNotTodays() throws Exception {
+        UUID person = personInGrid1();
+        assess(COMMUNITY_WORKER, person, "[]", null, null).andExpect(status().isOk());
+        Map<String, Long> before = dueTotals();
+
+        jdbc.sql("update care.subjects set next_due_at = :due where person_id = :id")
+                .param("due", java.sql.Timestamp.from(clock.instant().plus(Duration.ofDays(3)))).param("id", person).update();
+
+        Map<String, Long> after = dueTotals();
+        assertThat(after.get("WEEK")).isEqualTo(before.get("WEEK") + 1);
+        assertThat(after.get("TODAY")).isEqualTo(before.get("TODAY"));
+        assertThat(after.get("OVERDUE")).isEqualTo(before.get("OVERDUE"));
+    }
+
+    /** The grid worker's due lists, total per tab, as the API answers them. */
+    private Map<String, Long> dueTotals() throws Exception {
+        Map<String, Long> totals = new java.util.HashMap<>();
+        for (String which : List.of("TODAY", "WEEK", "OVERDUE")) {
+            String body = mvc.perform(by(GRID_WORKER, get("/api/v1/care/due").param("which", which)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            totals.put(which, Long.parseLong(body.replaceAll("(?s).*\"total\":(\\d+).*", "$1")));
+        }
+        return totals;
+    }
+
+    @Test
     void aRolledBackVisitLeavesNoDeadlineAndNoVisit() throws Exception {
         UUID person = personInGrid1();
         assess(COMMUNITY_WORKER, person, "[\"DISABILITY\",\"LOW_INCOME\"]", null, null).andExpect(status().isOk());

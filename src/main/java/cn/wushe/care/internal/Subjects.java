@@ -136,7 +136,7 @@ public class Subjects {
         StringBuilder where = new StringBuilder(" where s.active and ").append(scope.sql());
         switch (which) {
             case TODAY -> where.append(" and s.next_due_at < :end");
-            case WEEK -> where.append(" and s.next_due_at < :end + interval '6 days'");
+            case WEEK -> where.append(" and s.next_due_at < cast(:end as timestamptz) + interval '6 days'");
             case OVERDUE -> where.append(" and s.next_due_at < :now");
             case UNASSESSED -> where.append(" and s.tier is null");
             case ALL -> {
