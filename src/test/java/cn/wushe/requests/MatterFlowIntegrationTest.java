@@ -58,7 +58,7 @@ class MatterFlowIntegrationTest extends RequestsTestBase {
         }
         assertThat(jdbc.sql("select count(*) from scheduling.scheduled_tasks where task_instance like :ref")
                 .param("ref", "requests.%|matter|" + COUNTY + ":" + id).query(Long.class).single())
-                .as("sign-for, level, warning and overall deadlines").isEqualTo(4);
+                .as("one deadline stands for the sign-for, level, warning and overall limits").isEqualTo(1);
 
         assertThat(post(department, "/api/v1/matters/" + id + "/sign", Map.of()).getStatus())
                 .as("a department it was never routed to does not see it").isEqualTo(404);

@@ -27,7 +27,8 @@ public final class Matter {
     // identity and intake facts
     final String countyCode;
     final UUID id;
-    final String number;
+    /** Set by the intake's insert, which draws it from the county's sequence in the same statement. */
+    String number;
     final UUID itemId;
     final String itemCode;
     final int itemVersion;
@@ -63,7 +64,7 @@ public final class Matter {
     @Nullable UUID mergedInto;
     long version;
 
-    Matter(String countyCode, UUID id, String number, UUID itemId, String itemCode, int itemVersion, boolean urgent,
+    Matter(String countyCode, UUID id, @Nullable String number, UUID itemId, String itemCode, int itemVersion, boolean urgent,
             String regionCode, Channel channel, @Nullable UUID applicantUserId, UUID submittedBy, Instant submittedAt,
             MatterStatus status, Level level, UUID unitId, Instant handedAt, @Nullable Instant signDueAt,
             Instant levelDueAt, Instant dueAt) {
