@@ -86,6 +86,25 @@ public class MatterQueries {
 
     @Transactional(readOnly = true)
     public Page<Row> list(Actor actor, Filter filter) {
+        Listing listing = listing(actor, filter);
+        long total = jdbc.sql("select count(*)" + listing.from()).params(listing.params()).query(Long.class).single();
+        Map<UUID, String> names = new HashMap<>();
+        List<Row> rows = jdbc.sql(listing.page()).params(listing.params())
+                .query((rs, i) -> new Row(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("item"),
+                        rs.getString("status"), MatterStatus.valueOf(rs.getString("status")).label(),
+                        Level.valueOf(rs.getString("level")).label(),
+                        names.computeIfAbsent(rs.getObject("unit_id", UUID.class), this::unitName),
+                        rs.getTimestamp("submitted_at").toInstant(), rs.getTimestamp("due_at").toInstant(),
+                        rs.getBoolean("overdue"), rs.getBoolean("urgent")))
+                .list();
+        return Page.counted(rows, total, filter.page(), filter.size());
+    }
+
+    /** A list's FROM…WHERE, its page query and their parameters (the plan test explains the page query). */
+    record Listing(String from, String page, Map<String, Object> params) {
+    }
+
+    Listing listing(Actor actor, Filter filter) {
         SqlPredicate where = switch (filter.box()) {
             case INBOX -> scope.atMyUnit(actor);
             case MINE -> new SqlPredicate("(m.applicant_user_id = :v_me or m.submitted_by = :v_me)", Map.of("v_me", actor.id()));
@@ -104,21 +123,11 @@ public class MatterQueries {
         if (filter.overdueOnly()) {
             sql.append(" and m.overdue");
         }
-        long total = jdbc.sql("select count(*)" + sql).params(params).query(Long.class).single();
         params.put("limit", filter.size());
         params.put("offset", (long) filter.page() * filter.size());
-        Map<UUID, String> names = new HashMap<>();
-        List<Row> rows = jdbc.sql("select m.id, m.number, c.name as item, m.status, m.level, m.unit_id, m.submitted_at, m.due_at, "
-                + "m.overdue, m.urgent" + sql + " order by m.submitted_at desc, m.id limit :limit offset :offset")
-                .params(params)
-                .query((rs, i) -> new Row(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("item"),
-                        rs.getString("status"), MatterStatus.valueOf(rs.getString("status")).label(),
-                        Level.valueOf(rs.getString("level")).label(),
-                        names.computeIfAbsent(rs.getObject("unit_id", UUID.class), this::unitName),
-                        rs.getTimestamp("submitted_at").toInstant(), rs.getTimestamp("due_at").toInstant(),
-                        rs.getBoolean("overdue"), rs.getBoolean("urgent")))
-                .list();
-        return Page.counted(rows, total, filter.page(), filter.size());
+        String page = "select m.id, m.number, c.name as item, m.status, m.level, m.unit_id, m.submitted_at, m.due_at, "
+                + "m.overdue, m.urgent" + sql + " order by m.submitted_at desc, m.id limit :limit offset :offset";
+        return new Listing(sql.toString(), page, params);
     }
 
     /** What waits at the actor's units: open matters and how many of them are past their limit. */
