@@ -119,6 +119,24 @@ class MatterFlowIntegrationTest extends RequestsTestBase {
     }
 
     @Test
+    void afterItsOneReturnAMatterStillShortOfMaterialsIsRejectedWithAReason() throws Exception {
+        UUID id = submit(worker, deskStreetlight(DAOBEI));
+        MockHttpServletResponse early = post(worker, "/api/v1/matters/" + id + "/reject", Map.of("reason", "照片看不清"));
+        assertThat(early.getStatus()).as("first the one return").isEqualTo(409);
+        assertThat(body(early).get("detail").asString()).contains("请先一次告知退回");
+        assertThat(post(worker, "/api/v1/matters/" + id + "/return", Map.of("problems",
+                List.of(Map.of("material", "photo", "problem", "照片看不清路灯编号")))).getStatus()).isEqualTo(200);
+        assertThat(post(worker, "/api/v1/matters/" + id + "/resubmit", Map.of()).getStatus()).isEqualTo(200);
+        assertThat(post(worker, "/api/v1/matters/" + id + "/reject", Map.of()).getStatus()).as("a reason").isEqualTo(400);
+        MockHttpServletResponse rejected = post(worker, "/api/v1/matters/" + id + "/reject", Map.of("reason", "补交的照片仍看不清路灯编号"));
+        assertThat(rejected.getStatus()).isEqualTo(200);
+        assertThat(status(id)).isEqualTo("CLOSED");
+        assertThat(jdbc.sql("select rejected from requests.matters where id = :id").param("id", id).query(Boolean.class).single())
+                .isTrue();
+        assertThat(get(worker, "/matters/" + id).getContentAsString()).contains("不予办理", "补交的照片仍看不清路灯编号");
+    }
+
+    @Test
     void anUnsatisfiedResidentReopensOnceBackToTheClosingUnit() throws Exception {
         UUID id = submit(resident, selfServiceDibao(DAOBEI));
         post(worker, "/api/v1/matters/" + id + "/sign", Map.of());

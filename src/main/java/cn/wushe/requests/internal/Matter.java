@@ -61,6 +61,7 @@ public final class Matter {
     @Nullable String ratingComment;
     @Nullable Instant ratedAt;
     boolean reopened;
+    boolean rejected;
     @Nullable UUID mergedInto;
     long version;
 
@@ -216,6 +217,24 @@ public final class Matter {
         closingUnitId = unit;
         result = resultText.strip();
         closedOnTime = !now.isAfter(dueAt);
+    }
+
+    /**
+     * 不予办理 with a reason, by the unit that holds it, only after its one 一次告知 return: what came
+     * back is still not enough, and a second return is not allowed.
+     */
+    void reject(UUID unit, @Nullable String reason, Instant now) {
+        requireAt(unit, MatterStatus.HANDLING, "requests.matter.not-handling");
+        requireReason(reason, "reason", "requests.matter.reject-reason-required");
+        if (!returned) {
+            throw state("requests.matter.reject-before-return");
+        }
+        status = MatterStatus.CLOSED;
+        closedAt = now;
+        closingUnitId = unit;
+        result = reason.strip();
+        closedOnTime = !now.isAfter(dueAt);
+        rejected = true;
     }
 
     /** The resident's rating, once, within the window. */

@@ -146,7 +146,7 @@ public class Matters {
                     due_at = :due, paused_at = :pausedAt, remaining_days = :remaining, returned = :returned,
                     warned = :warned, overdue = :overdue, closed_at = :closedAt, closing_unit_id = :closingUnit,
                     result = :result, closed_on_time = :onTime, rating = :rating, rating_comment = :ratingComment,
-                    rated_at = :ratedAt, reopened = :reopened, merged_into = :mergedInto, version = version + 1
+                    rated_at = :ratedAt, reopened = :reopened, rejected = :rejected, merged_into = :mergedInto, version = version + 1
                 where county_code = :county and id = :id and version = :version
                 """).param("status", m.status.name()).param("level", m.level.name()).param("unit", m.unitId)
                 .param("fromUnit", m.fromUnitId).param("handedAt", ts(m.handedAt)).param("signDue", ts(m.signDueAt))
@@ -155,7 +155,7 @@ public class Matters {
                 .param("warned", m.warned).param("overdue", m.overdue).param("closedAt", ts(m.closedAt))
                 .param("closingUnit", m.closingUnitId).param("result", m.result).param("onTime", m.closedOnTime)
                 .param("rating", m.rating).param("ratingComment", m.ratingComment).param("ratedAt", ts(m.ratedAt))
-                .param("reopened", m.reopened).param("mergedInto", m.mergedInto).param("county", m.countyCode)
+                .param("reopened", m.reopened).param("rejected", m.rejected).param("mergedInto", m.mergedInto).param("county", m.countyCode)
                 .param("id", m.id).param("version", m.version).update();
         if (updated != 1) {
             throw new DomainException(ProblemType.CONCURRENT_MODIFICATION, Messages.text("requests.matter.changed"));
@@ -206,6 +206,7 @@ public class Matters {
         m.ratingComment = rs.getString("rating_comment");
         m.ratedAt = instant(rs, "rated_at");
         m.reopened = rs.getBoolean("reopened");
+        m.rejected = rs.getBoolean("rejected");
         m.mergedInto = rs.getObject("merged_into", UUID.class);
         m.version = rs.getLong("version");
         return m;
