@@ -167,12 +167,15 @@ public class MatterQueries {
                     Double latitude = rs.wasNull() ? null : lat;
                     double lng = rs.getDouble("longitude");
                     Double longitude = rs.wasNull() ? null : lng;
+                    // the applicant reads their own name and phone in clear: nobody else's, nothing to mask
+                    boolean self = actor.id().equals(rs.getObject("applicant_user_id", UUID.class));
+                    java.util.function.UnaryOperator<String> name = self ? v -> v : Masking::name;
                     return new Detail(matterId, rs.getString("number"), county, rs.getString("region_code"),
                             rs.getObject("item_id", UUID.class), rs.getString("item_code"), rs.getInt("item_version"),
                             rs.getString("item_name"), channel.name(), channel.label(), status.name(), status.label(),
                             level.name(), level.label(), unit, unitName(unit),
-                            Masking.name(cipher.decrypt(rs.getString("applicant_name"))),
-                            phone == null ? null : Masking.phone(cipher.decrypt(phone)),
+                            name.apply(cipher.decrypt(rs.getString("applicant_name"))),
+                            phone == null ? null : self ? cipher.decrypt(phone) : Masking.phone(cipher.decrypt(phone)),
                             proxy == null ? null : Masking.name(cipher.decrypt(proxy)), rs.getString("proxy_relation"),
                             rs.getString("description"), latitude, longitude, Matters.instant(rs, "submitted_at"),
                             Matters.instant(rs, "sign_due_at"), Matters.instant(rs, "level_due_at"),
@@ -183,7 +186,9 @@ public class MatterQueries {
                             rs.getObject("rating") == null ? null : rs.getInt("rating"), rs.getString("rating_comment"),
                             rs.getObject("applicant_user_id", UUID.class), rs.getObject("submitted_by", UUID.class),
                             mergedInto == null ? null : numberOf(county, mergedInto), materials(county, matterId),
-                            returnProblems(county, matterId), timeline(county, matterId), rs.getLong("version"));
+                            returnProblems(county, matterId),
+                            timeline(county, matterId, self ? null : rs.getObject("applicant_user_id", UUID.class)),
+                            rs.getLong("version"));
                 })
                 .optional().orElseThrow(() -> DomainException.notFound(Messages.text("requests.object.matter")));
         if (!actor.id().equals(detail.applicantUserId())) {
@@ -252,16 +257,19 @@ public class MatterQueries {
                 })).orElse(List.of());
     }
 
-    private List<Event> timeline(String county, UUID id) {
+    /** The timeline; the applicant's own steps (submitted, resubmitted, rated) name them masked to anyone but themself. */
+    private List<Event> timeline(String county, UUID id, @Nullable UUID maskedApplicant) {
         Map<UUID, String> names = new HashMap<>();
-        return jdbc.sql("select at, kind, actor_name, unit_id, to_unit_id, note from requests.matter_events "
+        return jdbc.sql("select at, kind, actor_id, actor_name, unit_id, to_unit_id, note from requests.matter_events "
                 + "where county_code = :county and matter_id = :id order by at, id").param("county", county).param("id", id)
                 .query((rs, i) -> {
                     UUID unit = rs.getObject("unit_id", UUID.class);
                     UUID to = rs.getObject("to_unit_id", UUID.class);
                     String kind = rs.getString("kind");
                     return new Event(rs.getTimestamp("at").toInstant(), kind, TimelineKind.valueOf(kind).label(),
-                            rs.getString("actor_name"), unit == null ? null : names.computeIfAbsent(unit, this::unitName),
+                            maskedApplicant != null && maskedApplicant.equals(rs.getObject("actor_id", UUID.class))
+                                    && rs.getString("actor_name") != null ? Masking.name(rs.getString("actor_name"))
+                                    : rs.getString("actor_name"), unit == null ? null : names.computeIfAbsent(unit, this::unitName),
                             to == null ? null : names.computeIfAbsent(to, this::unitName), rs.getString("note"));
                 }).list();
     }
