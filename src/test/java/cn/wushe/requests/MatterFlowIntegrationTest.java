@@ -48,6 +48,10 @@ class MatterFlowIntegrationTest extends RequestsTestBase {
     void residentsMatterGoesUpTheChainIsReturnedOnceResubmittedClosedAndRated() throws Exception {
         Instant submittedAt = clock.instant();
         UUID id = submit(resident, selfServiceDibao(DAOBEI));
+        assertThat(get(resident, "/matters/" + id).getContentAsString()).as("her own name, in clear, to herself")
+                .contains(resident.displayName());
+        assertThat(get(worker, "/matters/" + id).getContentAsString()).as("masked to staff, in the timeline too")
+                .doesNotContain(resident.displayName());
 
         assertThat(status(id)).isEqualTo("AWAITING_SIGN");
         if (submittedAt.equals(START)) {
