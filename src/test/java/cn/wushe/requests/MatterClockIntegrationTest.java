@@ -87,7 +87,7 @@ class MatterClockIntegrationTest extends RequestsTestBase {
         long before = jdbc.sql("select count(*) from scheduling.scheduled_tasks where task_instance like 'requests.%'")
                 .query(Long.class).single();
         Map<String, Object> body = new java.util.LinkedHashMap<>(deskStreetlight(DAOBEI));
-        // the photo's name claims a picture, its content is text: the attachments refuse it after the deadlines were written
+        // the photo's name claims a picture, its content is text: the attachments refuse it after the deadline was written
         body.put("materials", Map.of("photo", Map.of("file", Map.of("fileName", "photo.png",
                 "contentBase64", java.util.Base64.getEncoder().encodeToString("not a picture".getBytes())))));
         MockHttpServletResponse refused = post(worker, "/api/v1/matters", body);

@@ -48,6 +48,10 @@ class MatterFlowIntegrationTest extends RequestsTestBase {
     void residentsMatterGoesUpTheChainIsReturnedOnceResubmittedClosedAndRated() throws Exception {
         Instant submittedAt = clock.instant();
         UUID id = submit(resident, selfServiceDibao(DAOBEI));
+        assertThat(get(resident, "/matters/" + id).getContentAsString()).as("her own name, in clear, to herself")
+                .contains(resident.displayName());
+        assertThat(get(worker, "/matters/" + id).getContentAsString()).as("masked to staff, in the timeline too")
+                .doesNotContain(resident.displayName());
 
         assertThat(status(id)).isEqualTo("AWAITING_SIGN");
         if (submittedAt.equals(START)) {
@@ -58,7 +62,7 @@ class MatterFlowIntegrationTest extends RequestsTestBase {
         }
         assertThat(jdbc.sql("select count(*) from scheduling.scheduled_tasks where task_instance like :ref")
                 .param("ref", "requests.%|matter|" + COUNTY + ":" + id).query(Long.class).single())
-                .as("sign-for, level, warning and overall deadlines").isEqualTo(4);
+                .as("one deadline stands for the sign-for, level, warning and overall limits").isEqualTo(1);
 
         assertThat(post(department, "/api/v1/matters/" + id + "/sign", Map.of()).getStatus())
                 .as("a department it was never routed to does not see it").isEqualTo(404);
@@ -116,6 +120,24 @@ class MatterFlowIntegrationTest extends RequestsTestBase {
                 .query(Long.class).single()).as("forwarded twice, returned, closed").isGreaterThanOrEqualTo(4);
         assertThat(jdbc.sql("select count(*) from audit.entries where object_id = :id").param("id", id.toString())
                 .query(Long.class).single()).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void afterItsOneReturnAMatterStillShortOfMaterialsIsRejectedWithAReason() throws Exception {
+        UUID id = submit(worker, deskStreetlight(DAOBEI));
+        MockHttpServletResponse early = post(worker, "/api/v1/matters/" + id + "/reject", Map.of("reason", "照片看不清"));
+        assertThat(early.getStatus()).as("first the one return").isEqualTo(409);
+        assertThat(body(early).get("detail").asString()).contains("请先一次告知退回");
+        assertThat(post(worker, "/api/v1/matters/" + id + "/return", Map.of("problems",
+                List.of(Map.of("material", "photo", "problem", "照片看不清路灯编号")))).getStatus()).isEqualTo(200);
+        assertThat(post(worker, "/api/v1/matters/" + id + "/resubmit", Map.of()).getStatus()).isEqualTo(200);
+        assertThat(post(worker, "/api/v1/matters/" + id + "/reject", Map.of()).getStatus()).as("a reason").isEqualTo(400);
+        MockHttpServletResponse rejected = post(worker, "/api/v1/matters/" + id + "/reject", Map.of("reason", "补交的照片仍看不清路灯编号"));
+        assertThat(rejected.getStatus()).isEqualTo(200);
+        assertThat(status(id)).isEqualTo("CLOSED");
+        assertThat(jdbc.sql("select rejected from requests.matters where id = :id").param("id", id).query(Boolean.class).single())
+                .isTrue();
+        assertThat(get(worker, "/matters/" + id).getContentAsString()).contains("不予办理", "补交的照片仍看不清路灯编号");
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,6 +91,28 @@ public class Catalogue {
                 .param("county", countyCode).param("code", code).query(this::item).optional();
     }
 
+    /** Versions are never changed after publishing (only retired): their content, by id, for the intake. */
+    private final Map<UUID, CatalogueItem> versions = new ConcurrentHashMap<>();
+    private static final int CACHED_VERSIONS = 10_000;
+
+    private Optional<CatalogueItem> cachedVersion(String countyCode, UUID id) {
+        CatalogueItem cached = versions.get(id);
+        if (cached != null && cached.countyCode().equals(countyCode)) {
+            return Optional.of(cached);
+        }
+        Optional<CatalogueItem> loaded = version(countyCode, id);
+        if (loaded.isPresent() && versions.size() < CACHED_VERSIONS) {
+            versions.put(id, loaded.get());
+        }
+        return loaded;
+    }
+
+    private static CatalogueItem withActive(CatalogueItem i, boolean active) {
+        return new CatalogueItem(i.id(), i.countyCode(), i.code(), i.version(), i.category(), i.name(), i.aliases(),
+                i.conditions(), i.materials(), i.channels(), i.communityDays(), i.townDays(), i.countyDays(), i.totalDays(),
+                i.department(), i.urgent(), i.whereWhen(), active);
+    }
+
     /** The newest version of {@code code}, active or retired. */
     public Optional<CatalogueItem> latestByCode(String countyCode, String code) {
         return jdbc.sql("select " + COLUMNS + " from requests.catalogue_items where county_code = :county and code = :code "
@@ -105,9 +128,18 @@ public class Catalogue {
         if (idOrCode == null || idOrCode.isBlank()) {
             throw DomainException.invalid("item", Messages.text("requests.item.required"));
         }
-        Optional<CatalogueItem> found = parseUuid(idOrCode).flatMap(id -> version(countyCode, id))
-                .or(() -> activeByCode(countyCode, idOrCode.strip()))
-                .or(() -> latestByCode(countyCode, idOrCode.strip()));
+        String key = idOrCode.strip();
+        Optional<UUID> byId = parseUuid(key);
+        // which version and whether it still takes matters: small and fresh on every intake (a retirement
+        // on another node counts at once); the version's content is immutable, so it comes from the cache
+        Optional<CatalogueItem> found = jdbc.sql("""
+                select id, active from requests.catalogue_items
+                where county_code = :county and (id = :id or (cast(:id as uuid) is null and code = :code))
+                order by active desc, version desc limit 1""")
+                .param("county", countyCode).param("id", byId.orElse(null)).param("code", key)
+                .query((rs, row) -> new Object[] {rs.getObject(1, UUID.class), rs.getBoolean(2)}).optional()
+                .flatMap(head -> cachedVersion(countyCode, (UUID) head[0]).map(item -> item.active() == (boolean) head[1]
+                        ? item : withActive(item, (boolean) head[1])));
         CatalogueItem item = found.orElseThrow(() -> DomainException.invalid("item", Messages.text("requests.item.unknown")));
         if (!item.active()) {
             throw DomainException.invalid("item", Messages.text("requests.item.retired", item.name()));

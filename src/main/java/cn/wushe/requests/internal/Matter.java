@@ -27,7 +27,8 @@ public final class Matter {
     // identity and intake facts
     final String countyCode;
     final UUID id;
-    final String number;
+    /** Set by the intake's insert, which draws it from the county's sequence in the same statement. */
+    String number;
     final UUID itemId;
     final String itemCode;
     final int itemVersion;
@@ -60,10 +61,11 @@ public final class Matter {
     @Nullable String ratingComment;
     @Nullable Instant ratedAt;
     boolean reopened;
+    boolean rejected;
     @Nullable UUID mergedInto;
     long version;
 
-    Matter(String countyCode, UUID id, String number, UUID itemId, String itemCode, int itemVersion, boolean urgent,
+    Matter(String countyCode, UUID id, @Nullable String number, UUID itemId, String itemCode, int itemVersion, boolean urgent,
             String regionCode, Channel channel, @Nullable UUID applicantUserId, UUID submittedBy, Instant submittedAt,
             MatterStatus status, Level level, UUID unitId, Instant handedAt, @Nullable Instant signDueAt,
             Instant levelDueAt, Instant dueAt) {
@@ -215,6 +217,24 @@ public final class Matter {
         closingUnitId = unit;
         result = resultText.strip();
         closedOnTime = !now.isAfter(dueAt);
+    }
+
+    /**
+     * 不予办理 with a reason, by the unit that holds it, only after its one 一次告知 return: what came
+     * back is still not enough, and a second return is not allowed.
+     */
+    void reject(UUID unit, @Nullable String reason, Instant now) {
+        requireAt(unit, MatterStatus.HANDLING, "requests.matter.not-handling");
+        requireReason(reason, "reason", "requests.matter.reject-reason-required");
+        if (!returned) {
+            throw state("requests.matter.reject-before-return");
+        }
+        status = MatterStatus.CLOSED;
+        closedAt = now;
+        closingUnitId = unit;
+        result = reason.strip();
+        closedOnTime = !now.isAfter(dueAt);
+        rejected = true;
     }
 
     /** The resident's rating, once, within the window. */

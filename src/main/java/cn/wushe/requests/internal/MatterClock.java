@@ -41,6 +41,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class MatterClock implements DeadlineHandler {
 
+    /** The one deadline of a matter, at its next milestone. */
+    static final String CLOCK = "requests.clock";
     static final String SIGN_FOR = "requests.sign-for";
     static final String LEVEL_LIMIT = "requests.level-limit";
     static final String WARNING = "requests.warning";
@@ -95,46 +97,67 @@ public class MatterClock implements DeadlineHandler {
         return calendar.workingDaysBetween(now, due, countyCode);
     }
 
-    /** Intake: every deadline of a new matter. */
+    /** Intake: the matter's clock runs. */
     void started(Matter m) {
-        scheduleHandover(m);
-        scheduleOverall(m);
+        scheduleNext(m, clock.instant());
     }
 
     /** Forward, decline, send-back: the receiver's sign-for and level limits move. */
     void handedOver(Matter m) {
-        deadlines.cancel(ref(SIGN_FOR, m));
-        scheduleHandover(m);
+        scheduleNext(m, clock.instant());
     }
 
     void signed(Matter m) {
-        deadlines.cancel(ref(SIGN_FOR, m));
+        scheduleNext(m, clock.instant());
+    }
+
+    /** A matter taken in the past (demo data): what fell due since its intake happens now, then the clock runs on. */
+    void catchUp(Matter m) {
+        fire(m, m.submittedAt);
     }
 
     /** A 一次告知 return or the end of the matter: nothing runs until it resumes (or ever). */
     void stopped(Matter m) {
-        for (String kind : List.of(SIGN_FOR, LEVEL_LIMIT, WARNING, TIME_LIMIT)) {
-            deadlines.cancel(ref(kind, m));
-        }
+        deadlines.cancel(ref(CLOCK, m));
     }
 
     /** Resubmitted or reopened: the level and overall limits from their new due times. */
     void resumed(Matter m) {
-        scheduleHandover(m);
-        scheduleOverall(m);
+        scheduleNext(m, clock.instant());
     }
 
-    private void scheduleHandover(Matter m) {
-        if (m.signDueAt != null) {
-            scheduleIfAhead(ref(SIGN_FOR, m), m.signDueAt);
+    /**
+     * The milestones still ahead of an open matter, each with its effect: the receiver's sign-for
+     * limit, the level's limit, the 80% warning and the overall limit. One deadline per matter
+     * stands for all of them (scheduled at the earliest), so an intake writes one scheduler row, not four.
+     */
+    private enum Milestone {
+        SIGN, LEVEL, WARNING, OVERALL;
+
+        @Nullable Instant at(Matter m) {
+            return switch (this) {
+                case SIGN -> m.status == MatterStatus.AWAITING_SIGN ? m.signDueAt : null;
+                case LEVEL -> m.levelDueAt;
+                case WARNING -> m.warned ? null : warningAt(m.submittedAt, m.dueAt);
+                case OVERALL -> m.overdue ? null : m.dueAt;
+            };
         }
-        scheduleIfAhead(ref(LEVEL_LIMIT, m), m.levelDueAt);
     }
 
-    private void scheduleOverall(Matter m) {
-        scheduleIfAhead(ref(TIME_LIMIT, m), m.dueAt);
-        if (!m.warned) {
-            scheduleIfAhead(ref(WARNING, m), warningAt(m.handedAt, m.dueAt));
+    private void scheduleNext(Matter m, Instant now) {
+        Instant next = null;
+        if (m.status.open() && m.status != MatterStatus.RETURNED) {
+            for (Milestone milestone : Milestone.values()) {
+                Instant at = milestone.at(m);
+                if (at != null && at.isAfter(now) && (next == null || at.isBefore(next))) {
+                    next = at;
+                }
+            }
+        }
+        if (next != null) {
+            deadlines.schedule(ref(CLOCK, m), next);
+        } else {
+            deadlines.cancel(ref(CLOCK, m));
         }
     }
 
@@ -144,21 +167,14 @@ public class MatterClock implements DeadlineHandler {
         return start.plusMillis((long) (span * WARN_AT));
     }
 
-    private void scheduleIfAhead(DeadlineRef ref, Instant at) {
-        if (at.isAfter(clock.instant())) {
-            deadlines.schedule(ref, at);
-        } else {
-            deadlines.cancel(ref);
-        }
-    }
-
     static DeadlineRef ref(String kind, Matter m) {
         return new DeadlineRef(kind, "matter", m.countyCode + ":" + m.id);
     }
 
     @Override
     public Set<String> kinds() {
-        return Set.of(SIGN_FOR, LEVEL_LIMIT, WARNING, TIME_LIMIT);
+        // the four kinds of before the single clock: rows scheduled then still fire through the same rules
+        return Set.of(CLOCK, SIGN_FOR, LEVEL_LIMIT, WARNING, TIME_LIMIT);
     }
 
     @Override
@@ -167,46 +183,61 @@ public class MatterClock implements DeadlineHandler {
             return;
         }
         String[] parts = due.deadline().objectId().split(":", 2);
-        matters.lockForClock(parts[0], UUID.fromString(parts[1])).ifPresent(m -> fire(due.deadline().kind(), m, due.dueAt()));
+        matters.lockForClock(parts[0], UUID.fromString(parts[1])).ifPresent(m -> fire(m, due.dueAt()));
     }
 
-    private void fire(String kind, Matter m, Instant dueAt) {
+    /**
+     * Applies every milestone from the firing's due time up to now, then schedules the next one.
+     * The deadline is always set at the earliest milestone ahead, so those before {@code dueAt} were
+     * handled by earlier firings (or had passed when the clock was set, as before a resumption); a
+     * stale firing after a handover finds the moved milestones still ahead and changes nothing.
+     */
+    private void fire(Matter m, Instant dueAt) {
         if (!m.status.open() || m.status == MatterStatus.RETURNED) {
             return;
         }
         Instant now = clock.instant();
-        switch (kind) {
-            case WARNING -> {
-                if (!m.warned) {
+        for (Milestone milestone : Milestone.values()) {
+            Instant at = milestone.at(m);
+            if (at == null || at.isBefore(dueAt) || at.isAfter(now)) {
+                continue;
+            }
+            switch (milestone) {
+                case WARNING -> {
                     m.warned = true;
                     matters.update(m);
                     notifyUnit(m, m.unitId, Permission.MATTER_HANDLE, RequestsNoticeKinds.WARNED, News.WARNING);
                 }
-            }
-            case TIME_LIMIT -> {
-                if (!m.overdue && !now.isBefore(m.dueAt)) {
+                case OVERALL -> {
                     m.overdue = true;
                     matters.update(m);
                     matters.event(m, now, TimelineKind.OVERDUE, null, null, m.unitId, null, null);
                     escalate(m, News.OVERDUE);
                 }
-            }
-            case SIGN_FOR -> {
-                if (m.status == MatterStatus.AWAITING_SIGN && m.signDueAt != null && !now.isBefore(m.signDueAt)
-                        && m.signDueAt.equals(dueAt)) {
+                case SIGN -> {
                     matters.event(m, now, TimelineKind.SIGN_OVERDUE, null, null, m.unitId, null, null);
                     escalate(m, News.SIGN_OVERDUE);
                 }
-            }
-            case LEVEL_LIMIT -> {
-                if (!now.isBefore(m.levelDueAt) && m.levelDueAt.equals(dueAt)) {
+                case LEVEL -> {
                     matters.event(m, now, TimelineKind.LEVEL_OVERDUE, null, null, m.unitId, null, null);
                     notifyUnit(m, m.unitId, Permission.MATTER_SUPERVISE, RequestsNoticeKinds.OVERDUE, News.LEVEL_OVERDUE);
                 }
             }
-            default -> {
+        }
+        if (due(m, now)) {
+            scheduleNext(m, now);
+        }
+    }
+
+    /** Whether a milestone lies ahead: the single deadline follows it (the firing's own row is gone or going). */
+    private static boolean due(Matter m, Instant now) {
+        for (Milestone milestone : Milestone.values()) {
+            Instant at = milestone.at(m);
+            if (at != null && at.isAfter(now)) {
+                return true;
             }
         }
+        return false;
     }
 
     /** The unit's leads and the level above: committee → its street office's leads, street office or department → the county administrator. */

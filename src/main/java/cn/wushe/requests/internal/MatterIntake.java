@@ -22,6 +22,7 @@ import cn.wushe.units.Units;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,11 @@ public class MatterIntake {
 
     @Transactional
     public Matter submit(Actor actor, Intake in) {
+        return submit(actor, in, clock.instant());
+    }
+
+    /** The intake as taken at {@code now}: the demo's open matters come in days ago through this same path. */
+    Matter submit(Actor actor, Intake in, Instant now) {
         Channel channel = Channel.fromCode(in.channel())
                 .orElseThrow(() -> DomainException.invalid("channel", Messages.text("requests.intake.channel-unknown")));
         String region = in.regionCode() == null ? "" : in.regionCode().strip();
@@ -185,43 +191,51 @@ public class MatterIntake {
             throw DomainException.invalid(errors);
         }
         Unit committee = committeeOf(region.substring(0, 12));
-        Instant now = clock.instant();
         boolean signedAtIntake = channel.onBehalf() && actor.unitIds().contains(committee.id().value())
                 && actor.can(Permission.MATTER_HANDLE, region);
         Instant due = matterClock.addWorkingDays(now, item.totalDays(), county);
         Instant levelDue = matterClock.addWorkingDays(now, item.communityDays(), county);
         Instant signDue = signedAtIntake ? null : matterClock.addWorkingDays(now, MatterClock.SIGN_DAYS, county);
-        Matter m = new Matter(county, UUID.randomUUID(), matters.nextNumber(county, now.atZone(CHINA).getYear()),
+        Matter m = new Matter(county, UUID.randomUUID(), null,
                 item.id(), item.code(), item.version(), item.urgent(), region, channel,
                 channel.onBehalf() ? null : actor.id(), actor.id(), now,
                 signedAtIntake ? MatterStatus.HANDLING : MatterStatus.AWAITING_SIGN, Level.COMMUNITY,
                 committee.id().value(), now, signDue, levelDue, due);
+        List<Matters.IntakeEvent> timeline = new ArrayList<>();
+        timeline.add(new Matters.IntakeEvent(TimelineKind.SUBMITTED, null, committee.id().value(), channel.label()));
+        if (signedAtIntake) {
+            timeline.add(new Matters.IntakeEvent(TimelineKind.SIGNED, committee.id().value(), null, null));
+        }
+        List<Matters.IntakeMaterial> seen = new ArrayList<>();
+        for (CatalogueItem.Material material : item.materials()) {
+            MaterialInput given = in.materials().get(material.code());
+            if (given.file() == null || given.file().content().length == 0) {
+                seen.add(new Matters.IntakeMaterial(material.code(), material.name(), Matters.SEEN_AT_DESK, null));
+            }
+        }
         String proxyName = Text.trimToNull(in.proxyName());
         matters.insert(m, new Matters.Applicant(cipher.encrypt(name), phone == null ? null : cipher.encrypt(phone.digits()),
                 phone == null ? null : blindIndex.of(PhoneNumber.BLIND_INDEX_PURPOSE, phone.digits()), personId,
                 channel == Channel.PROXY && proxyName != null ? cipher.encrypt(proxyName) : null,
                 channel == Channel.PROXY ? Text.trimToNull(in.proxyRelation()) : null), description, in.latitude(),
-                in.longitude());
-        matters.event(m, now, TimelineKind.SUBMITTED, actor.id(), actor.displayName(), null, committee.id().value(), channel.label());
-        if (signedAtIntake) {
-            matters.event(m, now, TimelineKind.SIGNED, actor.id(), actor.displayName(), committee.id().value(), null, null);
-        }
-        // deadlines first: a refused file further down rolls them back with the matter
+                in.longitude(), actor.id(), actor.displayName(), timeline, seen);
+        // the clock before the files: a refused file (its content not what its name claims) rolls the deadline back with the intake
         matterClock.started(m);
+        // files belong to the matter, so they are stored once its row exists; their lines go in one statement
         AttachedTo owner = new AttachedTo(OBJECT_TYPE, m.id.toString());
+        List<Matters.IntakeMaterial> attached = new ArrayList<>();
         for (CatalogueItem.Material material : item.materials()) {
             MaterialInput given = in.materials().get(material.code());
             if (given.file() != null && given.file().content().length > 0) {
                 UUID attachment = attachments.store(actor, owner, given.file().fileName(), given.file().content()).id().value();
-                matters.material(m, material.code(), material.name(), Matters.ATTACHED, attachment);
-            } else {
-                matters.material(m, material.code(), material.name(), Matters.SEEN_AT_DESK, null);
+                attached.add(new Matters.IntakeMaterial(material.code(), material.name(), Matters.ATTACHED, attachment));
             }
         }
         if (channel == Channel.PROXY && in.consent() != null) {
             UUID attachment = attachments.store(actor, owner, in.consent().fileName(), in.consent().content()).id().value();
-            matters.material(m, CONSENT, Messages.text("requests.intake.consent"), Matters.ATTACHED, attachment);
+            attached.add(new Matters.IntakeMaterial(CONSENT, Messages.text("requests.intake.consent"), Matters.ATTACHED, attachment));
         }
+        matters.materials(m, attached);
         if (!signedAtIntake) {
             matterClock.notifyUnit(m, committee.id().value(), Permission.MATTER_HANDLE, RequestsNoticeKinds.RECEIVED,
                     News.RECEIVED);

@@ -180,6 +180,20 @@ public class MatterOutcome {
         return m;
     }
 
+    /** 不予办理 after the one return, with the reason; the resident is told and may rate or reopen as after a close. */
+    @Transactional
+    public Matter reject(Actor actor, UUID id, @Nullable String reason) {
+        Matter m = routing.handled(actor, id);
+        Instant now = clock.instant();
+        m.reject(m.unitId, reason, now);
+        matters.update(m);
+        matters.event(m, now, TimelineKind.REJECTED, actor.id(), actor.displayName(), m.unitId, null, m.result);
+        matterClock.stopped(m);
+        matterClock.notifyApplicant(m, News.REJECTED);
+        audit.record(AuditEvent.success("MATTER_REJECT", "MATTER", m.id.toString(), m.regionCode).withDetail(m.number));
+        return m;
+    }
+
     /** The applicant's own rating; another's matter is not found. */
     @Transactional
     public Matter rate(Actor actor, UUID id, int stars, @Nullable String comment) {

@@ -86,6 +86,25 @@ public class MatterQueries {
 
     @Transactional(readOnly = true)
     public Page<Row> list(Actor actor, Filter filter) {
+        Listing listing = listing(actor, filter);
+        long total = jdbc.sql("select count(*)" + listing.from()).params(listing.params()).query(Long.class).single();
+        Map<UUID, String> names = new HashMap<>();
+        List<Row> rows = jdbc.sql(listing.page()).params(listing.params())
+                .query((rs, i) -> new Row(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("item"),
+                        rs.getString("status"), MatterStatus.valueOf(rs.getString("status")).label(),
+                        Level.valueOf(rs.getString("level")).label(),
+                        names.computeIfAbsent(rs.getObject("unit_id", UUID.class), this::unitName),
+                        rs.getTimestamp("submitted_at").toInstant(), rs.getTimestamp("due_at").toInstant(),
+                        rs.getBoolean("overdue"), rs.getBoolean("urgent")))
+                .list();
+        return Page.counted(rows, total, filter.page(), filter.size());
+    }
+
+    /** A list's FROM…WHERE, its page query and their parameters (the plan test explains the page query). */
+    record Listing(String from, String page, Map<String, Object> params) {
+    }
+
+    Listing listing(Actor actor, Filter filter) {
         SqlPredicate where = switch (filter.box()) {
             case INBOX -> scope.atMyUnit(actor);
             case MINE -> new SqlPredicate("(m.applicant_user_id = :v_me or m.submitted_by = :v_me)", Map.of("v_me", actor.id()));
@@ -104,21 +123,11 @@ public class MatterQueries {
         if (filter.overdueOnly()) {
             sql.append(" and m.overdue");
         }
-        long total = jdbc.sql("select count(*)" + sql).params(params).query(Long.class).single();
         params.put("limit", filter.size());
         params.put("offset", (long) filter.page() * filter.size());
-        Map<UUID, String> names = new HashMap<>();
-        List<Row> rows = jdbc.sql("select m.id, m.number, c.name as item, m.status, m.level, m.unit_id, m.submitted_at, m.due_at, "
-                + "m.overdue, m.urgent" + sql + " order by m.submitted_at desc, m.id limit :limit offset :offset")
-                .params(params)
-                .query((rs, i) -> new Row(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("item"),
-                        rs.getString("status"), MatterStatus.valueOf(rs.getString("status")).label(),
-                        Level.valueOf(rs.getString("level")).label(),
-                        names.computeIfAbsent(rs.getObject("unit_id", UUID.class), this::unitName),
-                        rs.getTimestamp("submitted_at").toInstant(), rs.getTimestamp("due_at").toInstant(),
-                        rs.getBoolean("overdue"), rs.getBoolean("urgent")))
-                .list();
-        return Page.counted(rows, total, filter.page(), filter.size());
+        String page = "select m.id, m.number, c.name as item, m.status, m.level, m.unit_id, m.submitted_at, m.due_at, "
+                + "m.overdue, m.urgent" + sql + " order by m.submitted_at desc, m.id limit :limit offset :offset";
+        return new Listing(sql.toString(), page, params);
     }
 
     /** What waits at the actor's units: open matters and how many of them are past their limit. */
@@ -158,12 +167,15 @@ public class MatterQueries {
                     Double latitude = rs.wasNull() ? null : lat;
                     double lng = rs.getDouble("longitude");
                     Double longitude = rs.wasNull() ? null : lng;
+                    // the applicant reads their own name and phone in clear: nobody else's, nothing to mask
+                    boolean self = actor.id().equals(rs.getObject("applicant_user_id", UUID.class));
+                    java.util.function.UnaryOperator<String> name = self ? v -> v : Masking::name;
                     return new Detail(matterId, rs.getString("number"), county, rs.getString("region_code"),
                             rs.getObject("item_id", UUID.class), rs.getString("item_code"), rs.getInt("item_version"),
                             rs.getString("item_name"), channel.name(), channel.label(), status.name(), status.label(),
                             level.name(), level.label(), unit, unitName(unit),
-                            Masking.name(cipher.decrypt(rs.getString("applicant_name"))),
-                            phone == null ? null : Masking.phone(cipher.decrypt(phone)),
+                            name.apply(cipher.decrypt(rs.getString("applicant_name"))),
+                            phone == null ? null : self ? cipher.decrypt(phone) : Masking.phone(cipher.decrypt(phone)),
                             proxy == null ? null : Masking.name(cipher.decrypt(proxy)), rs.getString("proxy_relation"),
                             rs.getString("description"), latitude, longitude, Matters.instant(rs, "submitted_at"),
                             Matters.instant(rs, "sign_due_at"), Matters.instant(rs, "level_due_at"),
@@ -174,7 +186,9 @@ public class MatterQueries {
                             rs.getObject("rating") == null ? null : rs.getInt("rating"), rs.getString("rating_comment"),
                             rs.getObject("applicant_user_id", UUID.class), rs.getObject("submitted_by", UUID.class),
                             mergedInto == null ? null : numberOf(county, mergedInto), materials(county, matterId),
-                            returnProblems(county, matterId), timeline(county, matterId), rs.getLong("version"));
+                            returnProblems(county, matterId),
+                            timeline(county, matterId, self ? null : rs.getObject("applicant_user_id", UUID.class)),
+                            rs.getLong("version"));
                 })
                 .optional().orElseThrow(() -> DomainException.notFound(Messages.text("requests.object.matter")));
         if (!actor.id().equals(detail.applicantUserId())) {
@@ -243,16 +257,19 @@ public class MatterQueries {
                 })).orElse(List.of());
     }
 
-    private List<Event> timeline(String county, UUID id) {
+    /** The timeline; the applicant's own steps (submitted, resubmitted, rated) name them masked to anyone but themself. */
+    private List<Event> timeline(String county, UUID id, @Nullable UUID maskedApplicant) {
         Map<UUID, String> names = new HashMap<>();
-        return jdbc.sql("select at, kind, actor_name, unit_id, to_unit_id, note from requests.matter_events "
+        return jdbc.sql("select at, kind, actor_id, actor_name, unit_id, to_unit_id, note from requests.matter_events "
                 + "where county_code = :county and matter_id = :id order by at, id").param("county", county).param("id", id)
                 .query((rs, i) -> {
                     UUID unit = rs.getObject("unit_id", UUID.class);
                     UUID to = rs.getObject("to_unit_id", UUID.class);
                     String kind = rs.getString("kind");
                     return new Event(rs.getTimestamp("at").toInstant(), kind, TimelineKind.valueOf(kind).label(),
-                            rs.getString("actor_name"), unit == null ? null : names.computeIfAbsent(unit, this::unitName),
+                            maskedApplicant != null && maskedApplicant.equals(rs.getObject("actor_id", UUID.class))
+                                    && rs.getString("actor_name") != null ? Masking.name(rs.getString("actor_name"))
+                                    : rs.getString("actor_name"), unit == null ? null : names.computeIfAbsent(unit, this::unitName),
                             to == null ? null : names.computeIfAbsent(to, this::unitName), rs.getString("note"));
                 }).list();
     }

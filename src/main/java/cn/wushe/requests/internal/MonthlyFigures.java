@@ -184,7 +184,8 @@ public class MonthlyFigures implements ApplicationRunner, DeadlineHandler {
         Map<UUID, int[]> closings = new LinkedHashMap<>();
         jdbc.sql("""
                 select m.closing_unit_id, m.submitted_at, m.closed_at, m.rating, m.closed_on_time, m.urgent
-                from requests.matters m where m.county_code = :county and m.status = 'CLOSED' and m.closed_at >= :from and m.closed_at < :to
+                from requests.matters m where m.county_code = :county and m.status = 'CLOSED' and not m.rejected
+                    and m.closed_at >= :from and m.closed_at < :to
                 """).params(params).query((rs, i) -> {
                     UUID unit = rs.getObject(1, UUID.class);
                     int[] c = closings.computeIfAbsent(unit, k -> new int[4]);

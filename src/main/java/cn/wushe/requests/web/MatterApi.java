@@ -111,6 +111,9 @@ class MatterApi {
     record CloseRequest(@Nullable String result) {
     }
 
+    record RejectRequest(@Nullable String reason) {
+    }
+
     record RateRequest(@Nullable Integer rating, @Nullable String comment) {
     }
 
@@ -254,6 +257,13 @@ class MatterApi {
     @Operation(summary = "办结，写明办理结果并通知居民")
     MatterCreated close(@PathVariable String id, @RequestBody CloseRequest request) {
         return MatterCreated.of(outcome.close(CurrentActor.get(), parse(id), request.result()));
+    }
+
+    @PostMapping("/{id}/reject")
+    @PreAuthorize("hasAuthority('MATTER_HANDLE')")
+    @Operation(summary = "不予办理：一次告知退回并补齐后材料仍不符合要求的，由所在单位写明理由结束办理（不计入解决率）")
+    MatterCreated reject(@PathVariable String id, @RequestBody RejectRequest request) {
+        return MatterCreated.of(outcome.reject(CurrentActor.get(), parse(id), request.reason()));
     }
 
     @PostMapping("/{id}/rate")

@@ -264,6 +264,13 @@ class MatterPages {
         return step(id, response, model, redirect, "requests.page.closed", uuid -> outcome.close(CurrentActor.get(), uuid, result));
     }
 
+    @PostMapping("/matters/{id}/reject")
+    @PreAuthorize("hasAuthority('MATTER_HANDLE')")
+    String reject(@PathVariable String id, @RequestParam(required = false) @Nullable String reason,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        return step(id, response, model, redirect, "requests.page.rejected", uuid -> outcome.reject(CurrentActor.get(), uuid, reason));
+    }
+
     @PostMapping("/matters/{id}/rate")
     @PreAuthorize("isAuthenticated()")
     String rate(@PathVariable String id, @RequestParam(required = false) @Nullable Integer rating,
