@@ -32,6 +32,18 @@ public interface CareAlerts {
      */
     boolean raise(UUID person, String regionCode, Source source, Severity severity, String summary, String dedupKey);
 
+    /** One alert to raise in a batch, as {@link #raise} takes it. */
+    record NewAlert(UUID person, String regionCode, Source source, Severity severity, String summary, String dedupKey) {
+    }
+
+    /**
+     * Raises many alerts at once, skipping those whose {@code dedupKey} was raised before: one
+     * statement, one deadline batch, one notice per owner and one audit entry per county for the batch.
+     *
+     * @return how many new alerts were raised
+     */
+    int raiseAll(java.util.List<NewAlert> alerts);
+
     /** The current tier code ({@code RED}, {@code YELLOW}, {@code BLUE}, {@code GREEN}) of each person who has one. */
     Map<UUID, String> tiers(Collection<UUID> people);
 }

@@ -16,6 +16,14 @@ public interface Deadlines {
      */
     void schedule(DeadlineRef deadline, Instant dueAt);
 
+    /**
+     * Schedules many deadlines of objects just created (none of them scheduled yet) in one batch,
+     * e.g. the alerts of a department's file: one round trip instead of two per deadline.
+     *
+     * @throws cn.wushe.platform.DomainException {@code invalid-input} when a due time has passed
+     */
+    void scheduleNew(java.util.Map<DeadlineRef, Instant> deadlines);
+
     /** Moves a scheduled deadline; {@code false} when none is scheduled (it fired or was cancelled). */
     boolean move(DeadlineRef deadline, Instant dueAt);
 

@@ -52,6 +52,12 @@ class MonitoringIntegrationTest extends CareIntegrationTestBase {
 
         assertThat(alerts(red.id().value(), "DATA", "HIGH")).isEqualTo(1);
         assertThat(alerts(untiered.id().value(), "DATA", "HIGH")).isZero();
+        // raised in a batch, the alert still has its working-day deadline, written with it
+        assertThat(jdbc.sql("""
+                select count(*) from care.alerts a join scheduling.scheduled_tasks t
+                    on t.task_instance like '%' || a.id::text and t.execution_time = a.due_at
+                where a.person_id = :p and a.source = 'DATA'""").param("p", red.id().value()).query(Long.class).single())
+                .isEqualTo(1);
         mvc.perform(by(COUNTY_ADMIN, multipart("/api/v1/monitoring/feeds").file(file)
                         .param("countyCode", COUNTY).param("kind", "HOSPITAL_STAY")))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("/problems/feed-already-run"));

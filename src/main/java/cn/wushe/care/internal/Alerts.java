@@ -157,6 +157,81 @@ public class Alerts {
     }
 
     /**
+     * Raises many system alerts at once (a department's file, 政策找人): the same rows, owners and
+     * deadlines as {@link #raise}, written in one statement and one deadline batch; each owner hears
+     * once per batch how many new alerts await them, and one audit entry per county records the batch.
+     * Drafts whose {@code dedupKey} was raised before are skipped. Joins the caller's transaction.
+     *
+     * @return how many alerts were raised
+     */
+    @Transactional
+    public int raiseAll(List<AlertDraft> drafts) {
+        if (drafts.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        Map<String, Instant> dueByCounty = new HashMap<>();
+        Map<String, Owners> ownersByRegion = new HashMap<>();
+        int n = drafts.size();
+        String[] ids = new String[n];
+        String[] counties = new String[n];
+        String[] owners = new String[n];
+        String[] levels = new String[n];
+        String[] dues = new String[n];
+        for (int i = 0; i < n; i++) {
+            AlertDraft d = drafts.get(i);
+            String county = d.regionCode().substring(0, 6);
+            Owners o = ownersByRegion.computeIfAbsent(d.regionCode(), r -> owners(r, AlertLevel.GRID));
+            Instant due = dueByCounty.computeIfAbsent(county, c -> calendar.addWorkingDays(now, settings.of(c).alertWorkingDays(), c)
+                    .truncatedTo(ChronoUnit.SECONDS));
+            ids[i] = UUID.randomUUID().toString();
+            counties[i] = county;
+            owners[i] = String.join(",", ids(o.users()));
+            levels[i] = o.level().name();
+            dues[i] = due.toString();
+        }
+        record Raised(UUID id, String county, String region, Instant due, String owners) {
+        }
+        List<Raised> raised = jdbc.sql("""
+                insert into care.alerts (county_code, id, person_id, subject_text, region_code, source, severity, summary,
+                    level, owner_ids, due_at, status, dedup_key, created_at, version)
+                select d.county, d.id, d.person, null, d.region, d.source, d.severity, d.summary, d.level,
+                    coalesce(cast(string_to_array(nullif(d.owners, ''), ',') as uuid[]), '{}'), d.due, 'OPEN', d.dedup, :now, 0
+                from unnest(cast(:county as text[]), cast(:id as uuid[]), cast(:person as uuid[]), cast(:region as text[]),
+                    cast(:source as text[]), cast(:severity as text[]), cast(:summary as text[]), cast(:level as text[]),
+                    cast(:owners as text[]), cast(cast(:due as text[]) as timestamptz[]), cast(:dedup as text[]))
+                    as d(county, id, person, region, source, severity, summary, level, owners, due, dedup)
+                on conflict (dedup_key) where dedup_key is not null do nothing
+                returning id, county_code, region_code, due_at, array_to_string(owner_ids, ',')""")
+                .param("county", counties).param("id", ids)
+                .param("person", drafts.stream().map(d -> d.personId() == null ? null : d.personId().toString()).toArray(String[]::new))
+                .param("region", drafts.stream().map(AlertDraft::regionCode).toArray(String[]::new))
+                .param("source", drafts.stream().map(d -> d.source().name()).toArray(String[]::new))
+                .param("severity", drafts.stream().map(d -> d.severity().name()).toArray(String[]::new))
+                .param("summary", drafts.stream().map(AlertDraft::summary).toArray(String[]::new))
+                .param("level", levels).param("owners", owners).param("due", dues)
+                .param("dedup", drafts.stream().map(AlertDraft::dedupKey).toArray(String[]::new))
+                .param("now", Timestamp.from(now))
+                .query((rs, i) -> new Raised(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5)))
+                .list();
+        Map<cn.wushe.scheduling.DeadlineRef, Instant> deadlinesDue = new HashMap<>();
+        raised.forEach(r -> deadlinesDue.put(CareDeadlines.alertDue(r.id()), r.due()));
+        deadlines.scheduleNew(deadlinesDue);
+        String source = drafts.getFirst().source().label();
+        raised.stream().filter(r -> !r.owners().isEmpty())
+                .collect(java.util.stream.Collectors.groupingBy(Raised::owners, java.util.stream.Collectors.toList()))
+                .forEach((ownerList, theirs) -> notifications.send(new Notice(
+                        Recipients.users(java.util.Arrays.stream(ownerList.split(",")).map(UUID::fromString).toList()), CareNotices.ALERT_NEW,
+                        Messages.text("care.notice.alerts-new.title", source, theirs.size()),
+                        Messages.text("care.notice.alerts-new.text", theirs.size()), "/care/alerts", theirs.getFirst().region())));
+        raised.stream().collect(java.util.stream.Collectors.groupingBy(Raised::county, java.util.stream.Collectors.counting()))
+                .forEach((county, count) -> audit.record(new AuditEvent("CARE_ALERT_RAISE", "CARE_ALERT", "batch", county,
+                        AuditEvent.Outcome.SUCCESS, null, drafts.getFirst().source().name() + " batch of " + count, "system:care")));
+        return raised.size();
+    }
+
+    /**
      * The alert's time at its level ran out: hand it to the next level (or keep it at the county, the
      * last) with a new deadline and a notice. Idempotent: a redelivered firing for a due time the alert
      * has left changes nothing.

@@ -29,6 +29,14 @@ class CareAlertsService implements CareAlerts {
     }
 
     @Override
+    @Transactional
+    public int raiseAll(java.util.List<NewAlert> batch) {
+        return alerts.raiseAll(batch.stream().map(a -> new Alerts.AlertDraft(a.person(), null, a.regionCode(),
+                Alert.Source.valueOf(a.source().name()), Alert.Severity.valueOf(a.severity().name()), a.summary(), a.dedupKey()))
+                .toList());
+    }
+
+    @Override
     public Map<UUID, String> tiers(Collection<UUID> people) {
         Map<UUID, String> tiers = new HashMap<>();
         if (people.isEmpty()) {

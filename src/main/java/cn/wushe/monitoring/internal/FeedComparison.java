@@ -123,13 +123,16 @@ public class FeedComparison {
             List<PersonId> chunk = ids.subList(from, Math.min(ids.size(), from + PersonDirectory.MAX_PER_CALL));
             List<DirectoryEntry> entries = directory.findAll(caller, countyCode, chunk);
             Map<UUID, String> tiers = alerts.tiers(chunk.stream().map(PersonId::value).toList());
+            List<CareAlerts.NewAlert> found = new ArrayList<>();
             for (DirectoryEntry entry : entries) {
                 for (Row row : matched.get(entry.id())) {
-                    if (apply(kind, rules, entry, tiers.get(entry.id().value()), row, runKey)) {
-                        raised++;
+                    CareAlerts.NewAlert alert = apply(kind, rules, entry, tiers.get(entry.id().value()), row, runKey);
+                    if (alert != null) {
+                        found.add(alert);
                     }
                 }
             }
+            raised += alerts.raiseAll(found);
         }
         int matchedRows = matched.values().stream().mapToInt(List::size).sum();
         jdbc.sql("""
@@ -155,31 +158,33 @@ public class FeedComparison {
         return find(actor, id).orElseThrow();
     }
 
-    private boolean apply(FeedKind kind, ComparisonRules rules, DirectoryEntry entry, @Nullable String tier, Row row,
-            String runKey) {
+    /** The alert the row calls for under the county's rules, or null. */
+    private static CareAlerts.@Nullable NewAlert apply(FeedKind kind, ComparisonRules rules, DirectoryEntry entry,
+            @Nullable String tier, Row row, String runKey) {
+        UUID person = entry.id().value();
+        String region = entry.regionCode();
         String key = runKey + row.line();
         return switch (kind) {
             case HOSPITAL_STAY -> {
                 int days = Integer.parseInt(row.value());
                 yield days > rules.maxStayDays() && ("RED".equals(tier) || "YELLOW".equals(tier))
-                        && alerts.raise(entry.id().value(), entry.regionCode(), CareAlerts.Source.DATA, CareAlerts.Severity.HIGH,
-                                Messages.text("monitoring.alert.hospital", days), key);
+                        ? new CareAlerts.NewAlert(person, region, CareAlerts.Source.DATA, CareAlerts.Severity.HIGH,
+                                Messages.text("monitoring.alert.hospital", days), key) : null;
             }
-            case INCOME -> new BigDecimal(row.value()).compareTo(rules.dibaoLineYuan()) > 0
-                    && entry.categories().contains("DIBAO")
-                    && alerts.raise(entry.id().value(), entry.regionCode(), CareAlerts.Source.DATA, CareAlerts.Severity.MEDIUM,
-                            Messages.text("monitoring.alert.income", rules.dibaoLineYuan().toPlainString()), key);
+            case INCOME -> new BigDecimal(row.value()).compareTo(rules.dibaoLineYuan()) > 0 && entry.categories().contains("DIBAO")
+                    ? new CareAlerts.NewAlert(person, region, CareAlerts.Source.DATA, CareAlerts.Severity.MEDIUM,
+                            Messages.text("monitoring.alert.income", rules.dibaoLineYuan().toPlainString()), key) : null;
             case DEATH -> entry.status() == PersonStatus.ACTIVE
-                    && alerts.raise(entry.id().value(), entry.regionCode(), CareAlerts.Source.DATA, CareAlerts.Severity.HIGH,
-                            Messages.text("monitoring.alert.death"), key);
+                    ? new CareAlerts.NewAlert(person, region, CareAlerts.Source.DATA, CareAlerts.Severity.HIGH,
+                            Messages.text("monitoring.alert.death"), key) : null;
             case HOUSEHOLD_CHANGE -> entry.status() == PersonStatus.ACTIVE
-                    && alerts.raise(entry.id().value(), entry.regionCode(), CareAlerts.Source.DATA, CareAlerts.Severity.LOW,
-                            Messages.text("monitoring.alert.household"), key);
+                    ? new CareAlerts.NewAlert(person, region, CareAlerts.Source.DATA, CareAlerts.Severity.LOW,
+                            Messages.text("monitoring.alert.household"), key) : null;
             case DISABILITY_GRADE -> {
                 int grade = Integer.parseInt(row.value());
                 yield grade <= 2 && !entry.categories().contains("DISABLED") && entry.status() == PersonStatus.ACTIVE
-                        && alerts.raise(entry.id().value(), entry.regionCode(), CareAlerts.Source.POLICY,
-                                CareAlerts.Severity.MEDIUM, Messages.text("monitoring.alert.disability", grade), key);
+                        ? new CareAlerts.NewAlert(person, region, CareAlerts.Source.POLICY, CareAlerts.Severity.MEDIUM,
+                                Messages.text("monitoring.alert.disability", grade), key) : null;
             }
         };
     }

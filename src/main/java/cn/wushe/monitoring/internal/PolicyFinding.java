@@ -177,13 +177,10 @@ public class PolicyFinding {
                         .param("county", countyCode).param("rule", rule.id()).param("now", Timestamp.from(now))
                         .param("people", fresh.stream().map(e -> e.id().toString()).toArray(String[]::new)).update();
                 String summary = Messages.text("monitoring.alert.policy", rule.name());
-                for (DirectoryEntry entry : fresh) {
-                    if (alerts.raise(entry.id().value(), entry.regionCode(), CareAlerts.Source.POLICY, CareAlerts.Severity.MEDIUM,
-                            summary.length() > 200 ? summary.substring(0, 200) : summary,
-                            "policy:" + rule.id() + ":" + entry.id() + ":" + now.toEpochMilli())) {
-                        raised++;
-                    }
-                }
+                String shown = summary.length() > 200 ? summary.substring(0, 200) : summary;
+                raised += alerts.raiseAll(fresh.stream().map(entry -> new CareAlerts.NewAlert(entry.id().value(), entry.regionCode(),
+                        CareAlerts.Source.POLICY, CareAlerts.Severity.MEDIUM, shown,
+                        "policy:" + rule.id() + ":" + entry.id() + ":" + now.toEpochMilli())).toList());
                 jdbc.sql("update monitoring.policy_rules set last_run_at = :now, last_hits = :hits where county_code = :county and id = :id")
                         .param("now", Timestamp.from(now)).param("hits", fresh.size()).param("county", countyCode)
                         .param("id", rule.id()).update();

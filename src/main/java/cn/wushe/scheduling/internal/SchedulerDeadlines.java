@@ -56,6 +56,18 @@ class SchedulerDeadlines implements Deadlines {
 
     @Override
     @Transactional
+    public void scheduleNew(java.util.Map<DeadlineRef, Instant> deadlines) {
+        deadlines.values().forEach(this::refusePast);
+        if (!deadlines.isEmpty()) {
+            scheduler.scheduleBatch(deadlines.entrySet().stream()
+                    .<com.github.kagkarlsson.scheduler.task.SchedulableInstance<?>>map(d -> DeadlineTask.DESCRIPTOR
+                            .instance(d.getKey().instanceId()).data(DeadlineData.due(d.getValue())).scheduledTo(d.getValue()))
+                    .toList());
+        }
+    }
+
+    @Override
+    @Transactional
     public boolean move(DeadlineRef deadline, Instant dueAt) {
         refusePast(dueAt);
         return afterAnyFiring(() -> {
