@@ -16,6 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
  * A station's figures (关爱工作台账) over the actor's view: people by tier, visits in the last 30 days
  * against the people due, open alerts by age, hazards removed, yuan of resources connected, policy
  * applications completed, open cases and crises. Each figure one aggregate query within {@link CareScope}.
+ *
+ * <p>The figures of one view are kept for {@link #FRESH_FOR}: a county's screen and its stations'
+ * desks ask for the same figures many times a minute, and counting a town's year of visits each time
+ * took a core for 0.2 s (docs/benchmarks.md). The page and the API say when the figures were counted.
  */
 @Service
 public class CareDashboard {
@@ -26,7 +30,8 @@ public class CareDashboard {
      */
     public record Figures(Map<String, Long> tiers, long tiered, long onTime, long overdue, long visits30Days,
             long alertsUnder3Days, long alerts3To7Days, long alertsOlder, long hazardsRemoved, long hazardsOpen,
-            BigDecimal yuanConnected, long policyApplied, long openCases, long openCrises, long casesClosedYear) {
+            BigDecimal yuanConnected, long policyApplied, long openCases, long openCrises, long casesClosedYear,
+            Instant asOf) {
 
         /** Share of tiered people visited within their cycle, in whole percent. */
         public long onTimePercent() {
@@ -34,14 +39,33 @@ public class CareDashboard {
         }
     }
 
+    static final java.time.Duration FRESH_FOR = java.time.Duration.ofMinutes(1);
+    /** Views are a few hundred (one per station and community); a full map is simply emptied. */
+    private static final int MAX_VIEWS = 2_000;
+
     private final JdbcClient jdbc;
+    private final java.util.concurrent.ConcurrentHashMap<String, Figures> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     CareDashboard(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** The figures of the actor's view, counted at most {@link #FRESH_FOR} before {@code now}. */
     @Transactional(readOnly = true)
     public Figures figures(Actor actor, Instant now) {
+        SqlPredicate view = CareScope.visible(actor, "s");
+        StringBuilder key = new StringBuilder(view.sql());
+        new java.util.TreeMap<>(view.params()).forEach((name, value) -> key.append('|').append(name).append('=')
+                .append(value instanceof Object[] values ? java.util.Arrays.toString(values) : String.valueOf(value)));
+        if (recent.size() > MAX_VIEWS) {
+            recent.clear();
+        }
+        // one count per view at a time: callers of the same view wait for it instead of counting again
+        return recent.compute(key.toString(), (k, known) -> known != null && !known.asOf().isBefore(now.minus(FRESH_FOR))
+                && !known.asOf().isAfter(now) ? known : count(actor, now));
+    }
+
+    private Figures count(Actor actor, Instant now) {
         SqlPredicate s = CareScope.visible(actor, "s");
         Map<String, Object> p = new HashMap<>(s.params());
         p.put("now", Timestamp.from(now));
@@ -103,6 +127,6 @@ public class CareDashboard {
                     cases[2] = rs.getLong(3);
                 });
         return new Figures(tiers, cycle[0], cycle[1], cycle[2], visits, aged[0], aged[1], aged[2], assists[0], assists[1],
-                yuan[0], assists[2], cases[0], cases[1], cases[2]);
+                yuan[0], assists[2], cases[0], cases[1], cases[2], now);
     }
 }
