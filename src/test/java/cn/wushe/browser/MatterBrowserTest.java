@@ -158,8 +158,12 @@ class MatterBrowserTest extends BrowserTestSupport {
         signIn("dept_staff", DEMO_PASSWORD);
         open("/matters/" + matter);
         browser.findElement(By.id("result")).sendKeys("经核实符合条件，次月起按月发放");
+        Path approval = picture();
+        browser.findElement(By.id("resultFiles")).sendKeys(approval.toString());
         click(By.id("close"));
         waitForText(By.id("matter-status"), "已办结");
+        // the result's document goes with it, named on the timeline
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("附结果文件：" + approval.getFileName());
         // large type at the desk: the handler's pages stay readable and accessible
         open("/matters?box=ALL");
         click(By.xpath("//button[contains(., '大字模式')]"));

@@ -70,7 +70,7 @@ class MatterScopeMatrixIntegrationTest extends RequestsTestBase {
         PAGE_MERGE("FORM", "/matters/{id}/merge", Map.of("into", "x")),
         PAGE_RETURN("FORM", "/matters/{id}/return", Map.of("problem-photo", "模糊")),
         PAGE_RESUBMIT("MULTIPART", "/matters/{id}/resubmit", Map.of()),
-        PAGE_CLOSE("FORM", "/matters/{id}/close", Map.of("result", "已修复")),
+        PAGE_CLOSE("MULTIPART", "/matters/{id}/close", Map.of("result", "已修复")),
         PAGE_REJECT("FORM", "/matters/{id}/reject", Map.of("reason", "材料仍不符合要求")),
         PAGE_RATE("FORM", "/matters/{id}/rate", Map.of("rating", "5")),
         PAGE_REOPEN("FORM", "/matters/{id}/reopen", Map.of("reason", "没修好")),
@@ -163,7 +163,11 @@ class MatterScopeMatrixIntegrationTest extends RequestsTestBase {
         return switch (step.method) {
             case "GET" -> mvc.perform(MockMvcRequestBuilders.get(path).with(auth)).andReturn().getResponse();
             case "POST" -> post(actor, path, step.body);
-            case "MULTIPART" -> mvc.perform(MockMvcRequestBuilders.multipart(path).with(auth).with(csrf())).andReturn().getResponse();
+            case "MULTIPART" -> {
+                var form = MockMvcRequestBuilders.multipart(path).with(auth).with(csrf());
+                step.body.forEach((k, v) -> form.param(k, String.valueOf(v)));
+                yield mvc.perform(form).andReturn().getResponse();
+            }
             default -> {
                 var form = MockMvcRequestBuilders.post(path).with(auth).with(csrf());
                 step.body.forEach((k, v) -> form.param(k, String.valueOf(v)));

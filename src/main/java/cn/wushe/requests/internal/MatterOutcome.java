@@ -169,11 +169,25 @@ public class MatterOutcome {
 
     @Transactional
     public Matter close(Actor actor, UUID id, @Nullable String result) {
+        return close(actor, id, result, List.of());
+    }
+
+    /**
+     * 办结 with the result, and the result's documents (批复, 回执, photos of the work) attached to the
+     * matter in the same transaction, so the resident sees them beside the result or nothing is closed.
+     */
+    @Transactional
+    public Matter close(Actor actor, UUID id, @Nullable String result, List<MatterIntake.Upload> files) {
         Matter m = routing.handled(actor, id);
         Instant now = clock.instant();
+        AttachedTo owner = new AttachedTo(MatterIntake.OBJECT_TYPE, m.id.toString());
+        List<String> attached = files.stream().filter(f -> f.content().length > 0)
+                .map(f -> attachments.store(actor, owner, f.fileName(), f.content()).fileName()).toList();
         m.close(m.unitId, result, now);
         matters.update(m);
-        matters.event(m, now, TimelineKind.CLOSED, actor.id(), actor.displayName(), m.unitId, null, m.result);
+        String shown = attached.isEmpty() ? m.result
+                : Messages.text("requests.close.with-files", m.result == null ? "" : m.result, String.join("、", attached));
+        matters.event(m, now, TimelineKind.CLOSED, actor.id(), actor.displayName(), m.unitId, null, shown);
         matterClock.stopped(m);
         matterClock.notifyApplicant(m, News.CLOSED);
         audit.record(AuditEvent.success("MATTER_CLOSE", "MATTER", m.id.toString(), m.regionCode).withDetail(m.number));

@@ -259,9 +259,12 @@ class MatterPages {
 
     @PostMapping("/matters/{id}/close")
     @PreAuthorize("hasAuthority('MATTER_HANDLE')")
-    String close(@PathVariable String id, @RequestParam(required = false) @Nullable String result,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        return step(id, response, model, redirect, "requests.page.closed", uuid -> outcome.close(CurrentActor.get(), uuid, result));
+    String close(@PathVariable String id, MultipartHttpServletRequest request, HttpServletResponse response, Model model,
+            RedirectAttributes redirect) {
+        List<MatterIntake.Upload> files = request.getFiles("resultFiles").stream().map(MatterPages::upload)
+                .filter(java.util.Objects::nonNull).toList();
+        return step(id, response, model, redirect, "requests.page.closed",
+                uuid -> outcome.close(CurrentActor.get(), uuid, request.getParameter("result"), files));
     }
 
     @PostMapping("/matters/{id}/reject")
