@@ -159,7 +159,12 @@ class CareBenchmark {
         Request communityList = (http, i) -> http.get("/api/v1/people?region=" + COMMUNITY + "&category="
                 + (i % 2 == 0 ? "DISABLED" : "ELDERLY_ALONE") + "&size=20", "X-Bench-Actor", "community");
         // the first request of a view counts its figures; later ones within a minute are served the same figures
-        double countedMs = closedLoop(dashboard, 1)[0];
+        double countedMs;
+        try (LoopbackHttp http = new LoopbackHttp(port)) {
+            long t = System.nanoTime();
+            assertThat(dashboard.send(http, 0).status()).isEqualTo(200);
+            countedMs = (System.nanoTime() - t) / 1e6;
+        }
         for (Request warmUp : List.of(due, dashboard, communityList)) {
             closedLoop(warmUp, 400);
         }
