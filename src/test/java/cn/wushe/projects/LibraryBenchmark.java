@@ -134,7 +134,7 @@ class LibraryBenchmark {
                         (array['为老服务','儿童关爱','残疾人服务','社区治理','社会救助','志愿服务'])[1 + (g / 7) % 6], 'bench',
                         (array['独居老人','留守儿童','残疾人','低保家庭'])[1 + g % 4], 20 + g % 380, 20000 + (g % 80) * 1000,
                         20000 + (g % 80) * 1000, 'ACCEPTED', 60 + (g % 400) / 10.0, case when g % 2 = 0 then 'EXCELLENT' else 'GOOD' end,
-                        true, current_date - (g % 900), current_date - (g % 500), 0, now(), now()
+                        true, current_date - (g % 900)::int, current_date - (g % 500)::int, 0, now(), now()
                     from generate_series(:from + 1, least(:from + 10000, :target)) g
                     """).param("c", COUNTY).param("round", round).param("from", from).param("target", (long) ENTRIES).update();
         }
