@@ -100,6 +100,10 @@ class ProjectFlowBrowserTest extends BrowserTestSupport {
         submitForm(By.xpath("//button[contains(., '评定')]"));
         waitForText(By.tagName("body"), "拟资助");
         open("/projects/" + application);
+        // the decision is under publicity (公示) for seven days: no confirmation before it ends
+        submitForm(By.xpath("//button[contains(., '确认立项')]"));
+        waitForText(By.cssSelector(".alert-danger"), "公示期内不能确认立项");
+        jdbc.sql("update projects.rounds set publicity_until = current_date - 1 where id = :r").param("r", round).update();
         submitForm(By.xpath("//button[contains(., '确认立项')]"));
         waitForText(By.id("status"), "已立项");
         String evaluator = jdbc.sql("select id::text from identity.users where username = 'evaluator'").query(String.class).single();
