@@ -147,4 +147,55 @@ class ProjectFlowBrowserTest extends BrowserTestSupport {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("银发助餐小分队");
         assertThat(violations).isEmpty();
     }
+
+    /**
+     * 终止 with 追回 on a phone: the county terminates one of the organization's running demo projects
+     * (it reported spending less than it was paid), records a first receipt, and the organization
+     * reads what it still owes; axe-core in normal and large type.
+     */
+    @Test
+    void terminateRecoverAndTheOrganizationSeesWhatItOwes() {
+        browser.manage().window().setSize(PHONE);
+        UUID project = jdbc.sql("""
+                select a.id from projects.applications a
+                join identity.unit_memberships m on m.unit_id = a.owner_unit_id
+                join identity.users u on u.id = m.user_id and u.username = 'org_staff'
+                where a.status = 'CONFIRMED' and exists (select 1 from projects.instalments i
+                    where i.application_id = a.id and i.status = 'PAID')
+                order by a.title limit 1""").query(UUID.class).single();
+        // the organization reported spending only 40% of the award, so part of what was paid is owed back
+        jdbc.sql("update projects.reports r set spent = a.awarded * 0.4 from projects.applications a "
+                + "where a.id = r.application_id and r.application_id = :a and r.submitted_at is not null")
+                .param("a", project).update();
+
+        login("county_admin", DEMO_PASSWORD);
+        open("/projects/" + project);
+        click(By.xpath("//summary[contains(., '终止项目')]"));
+        type("terminate-reason", "项目负责人离职，服务已中断两个月");
+        screenshot("projects-terminate-phone");
+        submitForm(By.xpath("//button[contains(., '确认终止')]"));
+        waitForText(By.id("status"), "已终止");
+        String owed = waitFor(By.id("to-recover")).getText();
+        assertThat(owed).contains("元，期限");
+        type("recovery-amount", "1000");
+        type("recovery-reference", "银行回单 20261206");
+        submitForm(By.xpath("//button[contains(., '登记追回到账')]"));
+        waitForText(By.tagName("body"), "第 1 笔");
+        check("terminated project (county)");
+        screenshotBothSizes("projects-terminated");
+
+        login("org_staff", DEMO_PASSWORD);
+        open("/projects/" + project);
+        waitForText(By.id("termination-title"), "项目已终止");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("请在").contains("银行回单 20261206")
+                .doesNotContain("登记追回到账");
+        check("terminated project (organization)");
+        screenshot("projects-terminated-organization-phone");
+        click(By.xpath("//button[contains(., '大字模式')]"));
+        waitFor(By.cssSelector("html.large-type"));
+        check("terminated project (organization, large type)");
+        screenshot("projects-terminated-organization-large-phone");
+        click(By.xpath("//button[contains(., '关闭大字模式')]"));
+        assertThat(violations).isEmpty();
+    }
 }
