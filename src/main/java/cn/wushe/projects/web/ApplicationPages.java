@@ -140,7 +140,10 @@ class ApplicationPages {
         model.addAttribute("today", LocalDate.now(clock.withZone(CHINA)));
         model.addAttribute("form", typed != null ? typed : DraftForm.of(a));
         model.addAttribute("errors", errors);
-        model.addAttribute("problem", problem);
+        if (problem != null || !model.containsAttribute("problem")) {
+            // a button's refusal arrives as a flash attribute: keep it
+            model.addAttribute("problem", problem);
+        }
         return "projects/project";
     }
 

@@ -38,6 +38,14 @@ class ProjectFlowBrowserTest extends BrowserTestSupport {
                         "return window.wusheLeaving === undefined && document.readyState === 'complete';")));
     }
 
+    /** Turns large type off and waits for the page it reloads, so the next navigation is not overtaken by it. */
+    private void largeTypeOff() {
+        click(By.xpath("//button[contains(., '关闭大字模式')]"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(b -> Boolean.FALSE.equals(browser.executeScript(
+                        "return document.readyState !== 'complete' || document.documentElement.classList.contains('large-type');")));
+    }
+
     private void type(String id, String text) {
         WebElement field = waitFor(By.id(id));
         field.clear();
@@ -141,7 +149,7 @@ class ProjectFlowBrowserTest extends BrowserTestSupport {
         open("/organizations");
         check("organizations (large type)");
         screenshot("organizations-large-type-phone");
-        click(By.xpath("//button[contains(., '关闭大字模式')]"));
+        largeTypeOff();
 
         open("/public/projects");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("银发助餐小分队");
@@ -158,11 +166,24 @@ class ProjectFlowBrowserTest extends BrowserTestSupport {
         browser.manage().window().setSize(PHONE);
         UUID project = jdbc.sql("""
                 select a.id from projects.applications a
-                join identity.unit_memberships m on m.unit_id = a.owner_unit_id
-                join identity.users u on u.id = m.user_id and u.username = 'org_staff'
                 where a.status = 'CONFIRMED' and exists (select 1 from projects.instalments i
                     where i.application_id = a.id and i.status = 'PAID')
                 order by a.title limit 1""").query(UUID.class).single();
+        UUID staff = jdbc.sql("select id from identity.users where username = 'org_staff'").query(UUID.class).single();
+        UUID owner = jdbc.sql("select owner_unit_id from projects.applications where id = :a").param("a", project)
+                .query(UUID.class).single();
+        // the demo's org_staff works for this project's organization for the walk-through
+        jdbc.sql("insert into identity.unit_memberships (user_id, unit_id, is_primary, added_at) values (:u, :o, false, now()) "
+                + "on conflict do nothing").param("u", staff).param("o", owner).update();
+        try {
+            terminateAndRecover(project);
+        } finally {
+            jdbc.sql("delete from identity.unit_memberships where user_id = :u and unit_id = :o and not is_primary")
+                    .param("u", staff).param("o", owner).update();
+        }
+    }
+
+    private void terminateAndRecover(UUID project) {
         // the organization reported spending only 40% of the award, so part of what was paid is owed back
         jdbc.sql("update projects.reports r set spent = a.awarded * 0.4 from projects.applications a "
                 + "where a.id = r.application_id and r.application_id = :a and r.submitted_at is not null")
@@ -183,6 +204,7 @@ class ProjectFlowBrowserTest extends BrowserTestSupport {
         waitForText(By.tagName("body"), "第 1 笔");
         check("terminated project (county)");
         screenshotBothSizes("projects-terminated");
+        browser.manage().window().setSize(PHONE);
 
         login("org_staff", DEMO_PASSWORD);
         open("/projects/" + project);
@@ -195,7 +217,7 @@ class ProjectFlowBrowserTest extends BrowserTestSupport {
         waitFor(By.cssSelector("html.large-type"));
         check("terminated project (organization, large type)");
         screenshot("projects-terminated-organization-large-phone");
-        click(By.xpath("//button[contains(., '关闭大字模式')]"));
+        largeTypeOff();
         assertThat(violations).isEmpty();
     }
 }
