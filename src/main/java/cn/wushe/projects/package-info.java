@@ -6,6 +6,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Projects 项目",
         allowedDependencies = { "platform", "platform :: *", "audit", "units", "organizations", "documents",
-                "scheduling", "identity", "region" })
+                "scheduling", "identity", "region", "notifications" })
 @org.jspecify.annotations.NullMarked
 package cn.wushe.projects;

@@ -257,6 +257,17 @@ class ProjectFlowIntegrationTest {
         assertThat(jdbc.sql("select publicity_until from projects.rounds where id = :r").param("r", UUID.fromString(roundId))
                 .query(LocalDate.class).single()).isEqualTo(LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).plusDays(7));
 
+        // no confirmation during the whole publicity, even without objection; the refusal names its end
+        LocalDate publicityEnds = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).plusDays(7);
+        assertThat(ok(call(post("/api/v1/projects/" + a + "/confirm"), manager, null), 409).get("detail").asString())
+                .isEqualTo("公示期至 " + publicityEnds + " 结束，公示期内不能确认立项，请于 " + publicityEnds.plusDays(1) + " 起确认");
+        clock.advance(Duration.ofDays(7));
+        moved = moved.plusDays(7);
+        assertThat(ok(call(post("/api/v1/projects/" + a + "/confirm"), manager, null), 409).get("detail").asString())
+                .startsWith("公示期至 " + publicityEnds);
+        clock.advance(Duration.ofDays(1));
+        moved = moved.plusDays(1);
+
         // confirmation takes the award from the budget; the agreement names the project, no person
         assertThat(call(post("/api/v1/projects/" + a + "/confirm"), otherCounty, null).getStatus()).isEqualTo(404);
         JsonNode confirmed = ok(call(post("/api/v1/projects/" + a + "/confirm"), manager, null), 200);

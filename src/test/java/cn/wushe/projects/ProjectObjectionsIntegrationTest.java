@@ -131,9 +131,14 @@ class ProjectObjectionsIntegrationTest {
         JsonNode other = ok(call(post("/api/v1/projects/" + kept + "/objections"), townStation,
                 Map.of("reason", "服务对象与其他项目重复")), 201);
 
-        // the open objection holds the confirmation
+        // nothing is confirmed while the publicity runs; after it, the open objection still holds the confirmation
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        assertThat(ok(call(post("/api/v1/projects/" + kept + "/confirm"), manager, null), 409).get("detail").asString())
+                .startsWith("公示期至 " + today.plusDays(7) + " 结束");
+        publicityUntil(today.minusDays(1));
         assertThat(ok(call(post("/api/v1/projects/" + stopped + "/confirm"), manager, null), 409).toString())
                 .contains("尚未答复的公示异议");
+        publicityUntil(today.plusDays(7));
 
         // reading and answering are the county's: another county sees nothing and meets 404, a station may not answer
         assertThat(ok(call(get("/api/v1/objections"), manager, null), 200).findValuesAsString("id")).contains(objectionId);
@@ -162,8 +167,19 @@ class ProjectObjectionsIntegrationTest {
         ok(call(post("/api/v1/objections/" + other.get("id").asString() + "/answer"), manager,
                 Map.of("upheld", false, "answer", "服务对象不重复，维持")), 200);
         assertThat(audited("OBJECTION_DISMISS", kept.toString())).isEqualTo(1);
-        assertThat(ok(call(post("/api/v1/projects/" + kept + "/confirm"), manager, null), 200)
-                .get("application").get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(ok(call(post("/api/v1/projects/" + kept + "/confirm"), manager, null), 409).toString()).contains("公示期至");
+        publicityUntil(today.minusDays(1));
+        try {
+            assertThat(ok(call(post("/api/v1/projects/" + kept + "/confirm"), manager, null), 200)
+                    .get("application").get("status").asString()).isEqualTo("CONFIRMED");
+        } finally {
+            publicityUntil(today.plusDays(7));
+        }
+    }
+
+    /** Moves the round's publicity end; the page test needs it running again afterwards. */
+    private void publicityUntil(LocalDate until) {
+        jdbc.sql("update projects.rounds set publicity_until = :u where id = :r").param("u", until).param("r", round).update();
     }
 
     @Test

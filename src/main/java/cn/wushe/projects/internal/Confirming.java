@@ -69,6 +69,7 @@ public class Confirming {
             throw new DomainException(ProblemType.APPLICATION_STATUS, Messages.text("projects.application.transition",
                     a.status().label(), ApplicationStatus.CONFIRMED.label()));
         }
+        objections.requirePublicityOver(a);
         objections.requireNoOpenObjection(a.id());
         Round round = store.round(a.roundId(), ProjectScope.manage(actor, "r")).orElseThrow();
         if (!store.takeFromBudget(round.id(), a.requested())) {

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * for {@value #PUBLICITY_DAYS} days. Anyone signed in may object to a recommendation with a reason
  * while the publicity runs; the bureau (ROUND_MANAGE over the application) answers each one. An
  * upheld objection stops the award (RECOMMENDED → NOT_RECOMMENDED, audited with the answer); while
- * an objection is unanswered the application cannot be confirmed. The filer is kept as an account id
+ * the publicity runs, and while an objection is unanswered, the application cannot be confirmed. The filer is kept as an account id
  * only, never shown to the public or to the organization.
  */
 @Service
@@ -154,6 +154,21 @@ public class Objections {
         audit.record(AuditEvent.success(upheld ? "OBJECTION_UPHOLD" : "OBJECTION_DISMISS", Transitions.OBJECT_TYPE,
                 a.id().toString(), a.regionCode()).withDetail(objectionId.toString()).withReason(text));
         return find(objectionId).orElseThrow();
+    }
+
+    /**
+     * Refuses a confirmation during the whole publicity of the application's round (the last day
+     * included: objections may still come that day), naming the day it ends.
+     */
+    void requirePublicityOver(Application application) {
+        List<LocalDate> running = store.jdbc().sql("select publicity_until from projects.rounds where id = :r "
+                        + "and publicity_until >= :today").param("r", application.roundId()).param("today", today())
+                .query(LocalDate.class).list();
+        if (!running.isEmpty()) {
+            LocalDate until = running.get(0);
+            throw new DomainException(ProblemType.APPLICATION_STATUS,
+                    Messages.text("projects.objection.publicity-blocks-confirmation", until, until.plusDays(1)));
+        }
     }
 
     /** Refuses a confirmation while an objection to the application waits for its answer. */

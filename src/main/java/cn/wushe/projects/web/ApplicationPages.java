@@ -14,9 +14,11 @@ import cn.wushe.projects.internal.Confirming;
 import cn.wushe.projects.internal.Implementing;
 import cn.wushe.projects.internal.ProjectQueries;
 import cn.wushe.projects.internal.Round;
+import cn.wushe.projects.internal.Terminating;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -51,10 +53,12 @@ class ApplicationPages {
     private final Confirming confirming;
     private final Implementing implementing;
     private final Bundles bundles;
+    private final Terminating terminating;
     private final Clock clock;
 
     ApplicationPages(ProjectQueries queries, Applying applying, Confirming confirming, Implementing implementing,
-            Bundles bundles, Clock clock) {
+            Bundles bundles, Terminating terminating, Clock clock) {
+        this.terminating = terminating;
         this.queries = queries;
         this.applying = applying;
         this.confirming = confirming;
@@ -132,9 +136,14 @@ class ApplicationPages {
         model.addAttribute("reports", implementing.reports(id));
         model.addAttribute("instalments", implementing.instalments(id));
         model.addAttribute("sites", bundles.sites(id));
+        model.addAttribute("termination", terminating.termination(id).orElse(null));
+        model.addAttribute("today", LocalDate.now(clock.withZone(CHINA)));
         model.addAttribute("form", typed != null ? typed : DraftForm.of(a));
         model.addAttribute("errors", errors);
-        model.addAttribute("problem", problem);
+        if (problem != null || !model.containsAttribute("problem")) {
+            // a button's refusal arrives as a flash attribute: keep it
+            model.addAttribute("problem", problem);
+        }
         return "projects/project";
     }
 

@@ -4,8 +4,11 @@ import cn.wushe.platform.CurrentActor;
 import cn.wushe.projects.internal.Bundles;
 import cn.wushe.projects.internal.Implementing;
 import cn.wushe.projects.internal.ProjectQueries;
+import cn.wushe.projects.internal.Terminating;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,8 +29,10 @@ class ImplementationPages {
     private final ProjectQueries queries;
     private final Implementing implementing;
     private final Bundles bundles;
+    private final Terminating terminating;
 
-    ImplementationPages(ProjectQueries queries, Implementing implementing, Bundles bundles) {
+    ImplementationPages(ProjectQueries queries, Implementing implementing, Bundles bundles, Terminating terminating) {
+        this.terminating = terminating;
         this.queries = queries;
         this.implementing = implementing;
         this.bundles = bundles;
@@ -80,6 +85,24 @@ class ImplementationPages {
     @PreAuthorize("hasAuthority('ROUND_MANAGE')")
     String accept(@PathVariable String id, RedirectAttributes redirect) {
         return PageActions.stay(redirect, page(id), () -> implementing.accept(CurrentActor.get(), ProjectWeb.uuid(id)));
+    }
+
+    @PostMapping("/projects/{id}/terminate")
+    @PreAuthorize("hasAuthority('ROUND_MANAGE')")
+    String terminate(@PathVariable String id, @RequestParam(required = false) @Nullable String reason,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate recoveryDueOn,
+            RedirectAttributes redirect) {
+        return PageActions.stay(redirect, page(id), () -> terminating.terminate(CurrentActor.get(), ProjectWeb.uuid(id),
+                reason, recoveryDueOn));
+    }
+
+    @PostMapping("/projects/{id}/recovery/receipts")
+    @PreAuthorize("hasAuthority('ROUND_MANAGE')")
+    String receipt(@PathVariable String id, @RequestParam(required = false) @Nullable BigDecimal amount,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate receivedOn,
+            @RequestParam(required = false) @Nullable String reference, RedirectAttributes redirect) {
+        return PageActions.stay(redirect, page(id), () -> terminating.recordReceipt(CurrentActor.get(), ProjectWeb.uuid(id),
+                amount, receivedOn, reference));
     }
 
     @PostMapping("/projects/{id}/sites/{community}/report")

@@ -10,8 +10,10 @@ import cn.wushe.projects.internal.Confirming;
 import cn.wushe.projects.internal.Implementing;
 import cn.wushe.projects.internal.ProjectQueries;
 import cn.wushe.projects.internal.Reviewing;
+import cn.wushe.projects.internal.Terminating;
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -44,9 +46,11 @@ class ProjectApi {
     private final Reviewing reviewing;
     private final Confirming confirming;
     private final Implementing implementing;
+    private final Terminating terminating;
 
     ProjectApi(ProjectQueries queries, Applying applying, Reviewing reviewing, Confirming confirming,
-            Implementing implementing) {
+            Implementing implementing, Terminating terminating) {
+        this.terminating = terminating;
         this.queries = queries;
         this.applying = applying;
         this.reviewing = reviewing;
@@ -55,7 +59,13 @@ class ProjectApi {
     }
 
     record ProjectResponse(Application application, List<Implementing.Report> reports,
-            List<Implementing.Instalment> instalments) {
+            List<Implementing.Instalment> instalments, Terminating.@Nullable Termination termination) {
+    }
+
+    record TerminationRequest(@Nullable String reason, @Nullable LocalDate recoveryDueOn) {
+    }
+
+    record ReceiptRequest(@Nullable BigDecimal amount, @Nullable LocalDate receivedOn, @Nullable String reference) {
     }
 
     record CorrectionRequest(@Nullable String note) {
@@ -82,7 +92,8 @@ class ProjectApi {
     private ResponseEntity<ProjectResponse> respond(UUID id) {
         Application a = queries.application(CurrentActor.get(), id);
         return ResponseEntity.ok().eTag(Versions.etag(a.version()))
-                .body(new ProjectResponse(a, implementing.reports(id), implementing.instalments(id)));
+                .body(new ProjectResponse(a, implementing.reports(id), implementing.instalments(id),
+                        terminating.termination(id).orElse(null)));
     }
 
     /** Runs a step on the application and answers with it as it now stands. */
@@ -207,5 +218,21 @@ class ProjectApi {
     @Operation(summary = "结项验收：须有结项报告、财务审计和评估结论；不合格则项目失败，最后一期不拨付")
     ResponseEntity<ProjectResponse> accept(@PathVariable String id) {
         return after(id, a -> implementing.accept(CurrentActor.get(), a));
+    }
+
+    @PostMapping("/{id}/terminate")
+    @PreAuthorize("hasAuthority('ROUND_MANAGE')")
+    @Operation(summary = "终止实施中的项目（须写明原因）：未拨付的期次取消并退回轮次预算；已拨付但报告未列支的金额"
+            + "须在追回期限（recoveryDueOn，晚于今天、一年内）前追回")
+    ResponseEntity<ProjectResponse> terminate(@PathVariable String id, @RequestBody TerminationRequest r) {
+        return after(id, a -> terminating.terminate(CurrentActor.get(), a, r.reason(), r.recoveryDueOn()));
+    }
+
+    @PostMapping("/{id}/recovery/receipts")
+    @PreAuthorize("hasAuthority('ROUND_MANAGE')")
+    @Operation(summary = "登记一笔追回到账：金额不超过尚欠金额，到账日期不早于终止日、不晚于今天，附收款凭证号；"
+            + "追回的资金退回轮次预算，全部追回后结清")
+    ResponseEntity<ProjectResponse> receipt(@PathVariable String id, @RequestBody ReceiptRequest r) {
+        return after(id, a -> terminating.recordReceipt(CurrentActor.get(), a, r.amount(), r.receivedOn(), r.reference()));
     }
 }

@@ -11,6 +11,7 @@ import cn.wushe.projects.internal.ExternalFunds;
 import cn.wushe.projects.internal.ProjectQueries;
 import cn.wushe.projects.internal.Round;
 import cn.wushe.projects.internal.RoundManagement;
+import cn.wushe.projects.internal.Terminating;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -43,9 +44,12 @@ class RoundPages {
     private final RoundManagement rounds;
     private final Applying applying;
     private final ExternalFunds funds;
+    private final Terminating terminating;
     private final Clock clock;
 
-    RoundPages(ProjectQueries queries, RoundManagement rounds, Applying applying, ExternalFunds funds, Clock clock) {
+    RoundPages(ProjectQueries queries, RoundManagement rounds, Applying applying, ExternalFunds funds, Terminating terminating,
+            Clock clock) {
+        this.terminating = terminating;
         this.queries = queries;
         this.rounds = rounds;
         this.applying = applying;
@@ -116,6 +120,7 @@ class RoundPages {
         Actor actor = CurrentActor.get();
         Round r = queries.round(actor, ProjectWeb.uuid(id));
         model.addAttribute("round", r);
+        model.addAttribute("recovery", terminating.roundRecovery(r.id()));
         model.addAttribute("applications", actor.can(Permission.ROUND_MANAGE) || actor.can(Permission.PROJECT_VIEW)
                 || actor.can(Permission.ORG_OWN) ? queries.applications(actor, r.id()) : List.of());
         model.addAttribute("mayManage", actor.can(Permission.ROUND_MANAGE, r.regionCode()));

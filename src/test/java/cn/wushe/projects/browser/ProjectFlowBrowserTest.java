@@ -38,6 +38,14 @@ class ProjectFlowBrowserTest extends BrowserTestSupport {
                         "return window.wusheLeaving === undefined && document.readyState === 'complete';")));
     }
 
+    /** Turns large type off and waits for the page it reloads, so the next navigation is not overtaken by it. */
+    private void largeTypeOff() {
+        click(By.xpath("//button[contains(., '关闭大字模式')]"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(b -> Boolean.FALSE.equals(browser.executeScript(
+                        "return document.readyState !== 'complete' || document.documentElement.classList.contains('large-type');")));
+    }
+
     private void type(String id, String text) {
         WebElement field = waitFor(By.id(id));
         field.clear();
@@ -100,6 +108,10 @@ class ProjectFlowBrowserTest extends BrowserTestSupport {
         submitForm(By.xpath("//button[contains(., '评定')]"));
         waitForText(By.tagName("body"), "拟资助");
         open("/projects/" + application);
+        // the decision is under publicity (公示) for seven days: no confirmation before it ends
+        submitForm(By.xpath("//button[contains(., '确认立项')]"));
+        waitForText(By.cssSelector(".alert-danger"), "公示期内不能确认立项");
+        jdbc.sql("update projects.rounds set publicity_until = current_date - 1 where id = :r").param("r", round).update();
         submitForm(By.xpath("//button[contains(., '确认立项')]"));
         waitForText(By.id("status"), "已立项");
         String evaluator = jdbc.sql("select id::text from identity.users where username = 'evaluator'").query(String.class).single();
@@ -137,10 +149,75 @@ class ProjectFlowBrowserTest extends BrowserTestSupport {
         open("/organizations");
         check("organizations (large type)");
         screenshot("organizations-large-type-phone");
-        click(By.xpath("//button[contains(., '关闭大字模式')]"));
+        largeTypeOff();
 
         open("/public/projects");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("银发助餐小分队");
+        assertThat(violations).isEmpty();
+    }
+
+    /**
+     * 终止 with 追回 on a phone: the county terminates one of the organization's running demo projects
+     * (it reported spending less than it was paid), records a first receipt, and the organization
+     * reads what it still owes; axe-core in normal and large type.
+     */
+    @Test
+    void terminateRecoverAndTheOrganizationSeesWhatItOwes() {
+        browser.manage().window().setSize(PHONE);
+        UUID project = jdbc.sql("""
+                select a.id from projects.applications a
+                where a.status = 'CONFIRMED' and exists (select 1 from projects.instalments i
+                    where i.application_id = a.id and i.status = 'PAID')
+                order by a.title limit 1""").query(UUID.class).single();
+        UUID staff = jdbc.sql("select id from identity.users where username = 'org_staff'").query(UUID.class).single();
+        UUID owner = jdbc.sql("select owner_unit_id from projects.applications where id = :a").param("a", project)
+                .query(UUID.class).single();
+        // the demo's org_staff works for this project's organization for the walk-through
+        jdbc.sql("insert into identity.unit_memberships (user_id, unit_id, is_primary, added_at) values (:u, :o, false, now()) "
+                + "on conflict do nothing").param("u", staff).param("o", owner).update();
+        try {
+            terminateAndRecover(project);
+        } finally {
+            jdbc.sql("delete from identity.unit_memberships where user_id = :u and unit_id = :o and not is_primary")
+                    .param("u", staff).param("o", owner).update();
+        }
+    }
+
+    private void terminateAndRecover(UUID project) {
+        // the organization reported spending only 40% of the award, so part of what was paid is owed back
+        jdbc.sql("update projects.reports r set spent = a.awarded * 0.4 from projects.applications a "
+                + "where a.id = r.application_id and r.application_id = :a and r.submitted_at is not null")
+                .param("a", project).update();
+
+        login("county_admin", DEMO_PASSWORD);
+        open("/projects/" + project);
+        click(By.xpath("//summary[contains(., '终止项目')]"));
+        type("terminate-reason", "项目负责人离职，服务已中断两个月");
+        screenshot("projects-terminate-phone");
+        submitForm(By.xpath("//button[contains(., '确认终止')]"));
+        waitForText(By.id("status"), "已终止");
+        String owed = waitFor(By.id("to-recover")).getText();
+        assertThat(owed).contains("元，期限");
+        type("recovery-amount", "1000");
+        type("recovery-reference", "银行回单 20261206");
+        submitForm(By.xpath("//button[contains(., '登记追回到账')]"));
+        waitForText(By.tagName("body"), "第 1 笔");
+        check("terminated project (county)");
+        screenshotBothSizes("projects-terminated");
+        browser.manage().window().setSize(PHONE);
+
+        login("org_staff", DEMO_PASSWORD);
+        open("/projects/" + project);
+        waitForText(By.id("termination-title"), "项目已终止");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("请在").contains("银行回单 20261206")
+                .doesNotContain("登记追回到账");
+        check("terminated project (organization)");
+        screenshot("projects-terminated-organization-phone");
+        click(By.xpath("//button[contains(., '大字模式')]"));
+        waitFor(By.cssSelector("html.large-type"));
+        check("terminated project (organization, large type)");
+        screenshot("projects-terminated-organization-large-phone");
+        largeTypeOff();
         assertThat(violations).isEmpty();
     }
 }
