@@ -12,6 +12,7 @@ import cn.wushe.volunteering.internal.Enrolments;
 import cn.wushe.volunteering.internal.Certificates;
 import cn.wushe.volunteering.internal.Consultations;
 import cn.wushe.volunteering.internal.HoursLedger;
+import cn.wushe.volunteering.internal.HoursReports;
 import cn.wushe.volunteering.internal.Occurrences;
 import cn.wushe.volunteering.internal.OutcomeCatalogue;
 import cn.wushe.volunteering.internal.Points;
@@ -58,10 +59,12 @@ class VolunteeringPages {
     private final Consultations consultations;
     private final Enrolments enrolments;
     private final Occurrences occurrences;
+    private final HoursReports hoursReports;
 
     VolunteeringPages(Volunteers volunteers, Activities activities, CheckIns checkIns, HoursLedger ledger, Points points,
             Certificates certificates, OutcomeCatalogue catalogue, Consultations consultations, Enrolments enrolments,
-            Occurrences occurrences) {
+            Occurrences occurrences, HoursReports hoursReports) {
+        this.hoursReports = hoursReports;
         this.occurrences = occurrences;
         this.enrolments = enrolments;
         this.consultations = consultations;
@@ -122,6 +125,7 @@ class VolunteeringPages {
             model.addAttribute("attendances", checkIns.attendances(actor, id));
             model.addAttribute("outcomes", catalogue.active(a.countyCode()));
             model.addAttribute("changeable", occurrences.changeable(a));
+            model.addAttribute("hoursReports", hoursReports.ofActivity(actor, id));
         }
         return "volunteering/activity";
     }
