@@ -73,6 +73,15 @@ public class HoursReports {
         public String label() {
             return Times.CHINA_TIME.format(startsAt) + " " + title;
         }
+
+        /** The day and start the form fills in when the activity is chosen. */
+        public String date() {
+            return LocalDate.ofInstant(startsAt, Times.CHINA).toString();
+        }
+
+        public String time() {
+            return LocalTime.ofInstant(startsAt, Times.CHINA).toString();
+        }
     }
 
     private final JdbcClient jdbc;
