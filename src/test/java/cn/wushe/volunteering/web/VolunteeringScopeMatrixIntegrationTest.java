@@ -181,7 +181,8 @@ class VolunteeringScopeMatrixIntegrationTest {
         PAGE_PARTY(200, true), PAGE_PARTY_CONFIRM(302), PAGE_IMPORT(200, true),
         PAGE_SCHEDULES(200, true), PAGE_CREATE_SCHEDULE(302, Kind.CREATE), PAGE_STOP_SCHEDULE(302),
         PAGE_HONOURS(200, true), PAGE_NOMINATE(302, Kind.CREATE), PAGE_HONOUR_DECISION(302), PAGE_HONOUR_CERTIFICATES(200, Kind.CREATE),
-        API_HOURS_REPORTS(200), API_HOURS_REPORT_DECISION(200), PAGE_HOURS_REPORT_DECISION(302);
+        API_HOURS_REPORTS(200), API_HOURS_REPORT_DECISION(200), PAGE_HOURS_REPORT_DECISION(302),
+        PAGE_NOMINATE_BY_HAND(302, Kind.CREATE);
 
         enum Kind { OBJECT, LIST, CREATE }
 
@@ -319,6 +320,9 @@ class VolunteeringScopeMatrixIntegrationTest {
                     "{\"confirm\":true}");
             case PAGE_HOURS_REPORT_DECISION -> post("/volunteering/hours-reports/" + hoursReport + "/decision")
                     .param("activityId", reportActivity.toString()).param("confirm", "false").param("reason", "未见到本人");
+            case PAGE_NOMINATE_BY_HAND -> post("/volunteering/honours/nominations/by-hand").param("year", String.valueOf(YEAR))
+                    .param("title", "EXCELLENT_VOLUNTEER").param("regionCode", DAOBEI)
+                    .param("subject", VolunteeringFixtures.identityNumber("610527", 803)).param("nominationReason", "抗洪抢险表现突出");
         };
     }
 
