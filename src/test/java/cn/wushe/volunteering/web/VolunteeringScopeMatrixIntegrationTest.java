@@ -80,6 +80,7 @@ class VolunteeringScopeMatrixIntegrationTest {
     static UUID nominated;
     static UUID reportActivity;
     static UUID hoursReport;
+    static UUID deed;
 
     @BeforeAll
     void data(@Autowired Volunteers volunteers, @Autowired Activities activities, @Autowired UnitManagement units) {
@@ -129,6 +130,11 @@ class VolunteeringScopeMatrixIntegrationTest {
                 .param("id", hoursReport).param("volunteer", walkIn).param("activity", reportActivity).param("region", DAOBEI)
                 .param("start", java.sql.Timestamp.from(reportStart)).param("end", java.sql.Timestamp.from(reportStart.plusSeconds(3600)))
                 .update();
+        deed = VolunteeringFixtures.fixed("deed:matrix");
+        jdbc.sql("""
+                insert into volunteering.points_deeds (county_code, id, name, points, created_at)
+                values ('610527', :id, :name, 5, now()) on conflict do nothing""")
+                .param("id", deed).param("name", "矩阵好事" + VolunteeringFixtures.RUN).update();
         nominated = VolunteeringFixtures.fixed("honour:matrix-nominated");
         UUID awarded = VolunteeringFixtures.fixed("honour:matrix-awarded");
         for (Object[] h : new Object[][] {{nominated, "EXCELLENT_VOLUNTEER", target, null, "NOMINATED"},
@@ -182,7 +188,7 @@ class VolunteeringScopeMatrixIntegrationTest {
         PAGE_SCHEDULES(200, true), PAGE_CREATE_SCHEDULE(302, Kind.CREATE), PAGE_STOP_SCHEDULE(302),
         PAGE_HONOURS(200, true), PAGE_NOMINATE(302, Kind.CREATE), PAGE_HONOUR_DECISION(302), PAGE_HONOUR_CERTIFICATES(200, Kind.CREATE),
         API_HOURS_REPORTS(200), API_HOURS_REPORT_DECISION(200), PAGE_HOURS_REPORT_DECISION(302),
-        PAGE_NOMINATE_BY_HAND(302, Kind.CREATE);
+        PAGE_NOMINATE_BY_HAND(302, Kind.CREATE), API_DEED_AWARD(201), PAGE_DEED_AWARD(302);
 
         enum Kind { OBJECT, LIST, CREATE }
 
@@ -320,6 +326,10 @@ class VolunteeringScopeMatrixIntegrationTest {
                     "{\"confirm\":true}");
             case PAGE_HOURS_REPORT_DECISION -> post("/volunteering/hours-reports/" + hoursReport + "/decision")
                     .param("activityId", reportActivity.toString()).param("confirm", "false").param("reason", "未见到本人");
+            case API_DEED_AWARD -> json(post("/api/v1/volunteers/store/deed-awards"),
+                    "{\"card\":\"" + card + "\",\"deedId\":\"" + deed + "\",\"note\":\"帮助邻居分拣垃圾\"}");
+            case PAGE_DEED_AWARD -> post("/volunteering/store/deed-awards").param("card", card).param("deedId", deed.toString())
+                    .param("note", "帮助邻居分拣垃圾");
             case PAGE_NOMINATE_BY_HAND -> post("/volunteering/honours/nominations/by-hand").param("year", String.valueOf(YEAR))
                     .param("title", "EXCELLENT_VOLUNTEER").param("regionCode", DAOBEI)
                     .param("subject", VolunteeringFixtures.identityNumber("610527", 803)).param("nominationReason", "抗洪抢险表现突出");
