@@ -106,6 +106,11 @@ class VolunteeringBrowserTest extends BrowserTestSupport {
         browser.findElement(By.id("goodsId")).sendKeys("毛巾");
         click(By.id("redeem"));
         assertThat(waitFor(By.id("redeemed")).getText()).contains("兑换", "毛巾");
+        browser.findElement(By.id("deedCard")).sendKeys(card);
+        browser.findElement(By.id("deedId")).sendKeys("垃圾分类");
+        browser.findElement(By.id("note")).sendKeys("帮助邻居分拣垃圾");
+        click(By.id("award-deed"));
+        assertThat(waitFor(By.id("deed-awarded")).getText()).contains("记 5 分", "垃圾分类");
         screenshotBothSizes("volunteering-store");
     }
 

@@ -290,6 +290,15 @@ class DemoVolunteering implements ApplicationRunner {
         this.activities.writeMissingSlots(county);
         ledger.recomputeStars(county);
         hoursReports(first, today, now);
+        for (String item : WORDS.getProperty("deeds").split(",")) {
+            String[] d = item.split(":");
+            jdbc.sql("""
+                    insert into volunteering.points_deeds (county_code, id, name, points, created_at)
+                    values (:county, :id, :name, :points, :at) on conflict do nothing""")
+                    .param("county", county)
+                    .param("id", UUID.nameUUIDFromBytes(("volunteering-demo-deed:" + county + ":" + d[0]).getBytes(StandardCharsets.UTF_8)))
+                    .param("name", d[0]).param("points", Integer.parseInt(d[1])).param("at", java.sql.Timestamp.from(now)).update();
+        }
         return ids.size();
     }
 
