@@ -133,6 +133,7 @@ class VolunteeringBrowserTest extends BrowserTestSupport {
                     new String[] {"volunteer", BOARD},
                     new String[] {"community_worker", "/volunteering/outcomes"},
                     new String[] {"volunteer", "/volunteering/me/hours-reports"},
+                    new String[] {"county_admin", "/volunteering/honours"},
                     new String[] {"community_worker", OCCURRENCE})) {
                 login(visit[0], DEMO_PASSWORD);
                 if (large) {
@@ -144,6 +145,8 @@ class VolunteeringBrowserTest extends BrowserTestSupport {
                 if (!visit[1].startsWith("/")) {
                     screenshotBothSizes((visit[1].equals(BOARD) ? "volunteering-proposals" : "volunteering-occurrence")
                             + (large ? "-large" : ""));
+                } else if (visit[1].equals("/volunteering/honours")) {
+                    screenshotBothSizes("volunteering-honours" + (large ? "-large" : ""));
                 } else if (visit[1].equals("/volunteering/outcomes")) {
                     screenshotBothSizes("volunteering-outcomes" + (large ? "-large" : ""));
                 }
