@@ -28,3 +28,21 @@ document.addEventListener('DOMContentLoaded', function () {
     }, send, { enableHighAccuracy: true, timeout: 15000, maximumAge: 30000 });
   });
 });
+
+// 补报时长: choosing the activity fills in its day and start, so a phone user only types the hours
+// and what was done (both stay editable).
+document.addEventListener('DOMContentLoaded', function () {
+  var activity = document.getElementById('activityId');
+  var date = document.getElementById('date');
+  var start = document.getElementById('startsAt');
+  if (!activity || !date || !start) {
+    return;
+  }
+  activity.addEventListener('change', function () {
+    var chosen = activity.options[activity.selectedIndex];
+    if (chosen && chosen.dataset.date) {
+      date.value = chosen.dataset.date;
+      start.value = chosen.dataset.time;
+    }
+  });
+});

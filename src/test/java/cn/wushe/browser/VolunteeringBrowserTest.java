@@ -8,13 +8,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Volunteering at phone size, as the demo's people use it: the organizer (社区工作者) shows today's
  * check-in code; the volunteer opens it and checks in with one tap on 签到 (the location prompt,
  * granted here through the browser's own permission, would be the second); the organizer confirms
  * the list in one step; the volunteer downloads the certificate; the store keeper redeems points with
- * the volunteer's card. Then axe-core over the module's pages, normal and large type.
+ * the volunteer's card; the volunteer reports a tutoring evening served without check-in (补报) and the
+ * organizer confirms it. Then axe-core over the module's pages, normal and large type.
  */
 class VolunteeringBrowserTest extends BrowserTestSupport {
 
@@ -70,12 +73,44 @@ class VolunteeringBrowserTest extends BrowserTestSupport {
                   .then(r => done(r.status + ' ' + r.headers.get('content-type')));""");
         assertThat(String.valueOf(status)).isEqualTo("200 application/pdf");
 
+        // 补报: a tutoring evening the volunteer served without checking in; choosing it fills day and start
+        browser.manage().window().setSize(PHONE);
+        click(By.linkText("补报时长"));
+        Select activity = new Select(waitFor(By.id("activityId")));
+        WebElement evening = activity.getOptions().stream().filter(o -> o.getText().contains("课后辅导")).skip(1).findFirst()
+                .orElseThrow();
+        String reported = evening.getAttribute("value");
+        activity.selectByValue(reported);
+        assertThat(browser.findElement(By.id("startsAt")).getAttribute("value")).isEqualTo("18:30");
+        browser.findElement(By.id("hours")).sendKeys("1.5");
+        browser.findElement(By.id("description")).sendKeys("辅导作业，忘了签到");
+        screenshot("volunteering-hours-report-form-phone");
+        click(By.id("report"));
+        screenshot("volunteering-hours-report-sent-phone");
+        waitForText(By.cssSelector(".alert-success"), "已提交补报");
+        assertAccessible("/volunteering/me/hours-reports");
+        screenshotBothSizes("volunteering-hours-reports");
+
+        login("community_worker", DEMO_PASSWORD);
+        browser.manage().window().setSize(PHONE);
+        open("/volunteering/activities/" + reported);
+        browser.executeScript("arguments[0].scrollIntoView()", waitFor(By.id("hours-reports")));
+        screenshot("volunteering-hours-report-decide-phone");
+        assertAccessible("/volunteering/activities/{id} (补报)");
+        click(By.cssSelector("button[id^=confirm-report-]"));
+        waitForText(By.cssSelector(".alert-success"), "已确认补报");
+
         login("store_keeper", DEMO_PASSWORD);
         open("/volunteering/store");
         browser.findElement(By.id("card")).sendKeys(card);
         browser.findElement(By.id("goodsId")).sendKeys("毛巾");
         click(By.id("redeem"));
         assertThat(waitFor(By.id("redeemed")).getText()).contains("兑换", "毛巾");
+        browser.findElement(By.id("deedCard")).sendKeys(card);
+        browser.findElement(By.id("deedId")).sendKeys("垃圾分类");
+        browser.findElement(By.id("note")).sendKeys("帮助邻居分拣垃圾");
+        click(By.id("award-deed"));
+        assertThat(waitFor(By.id("deed-awarded")).getText()).contains("记 5 分", "垃圾分类");
         screenshotBothSizes("volunteering-store");
     }
 
@@ -97,6 +132,8 @@ class VolunteeringBrowserTest extends BrowserTestSupport {
                     new String[] {"store_keeper", "/volunteering/store"},
                     new String[] {"volunteer", BOARD},
                     new String[] {"community_worker", "/volunteering/outcomes"},
+                    new String[] {"volunteer", "/volunteering/me/hours-reports"},
+                    new String[] {"county_admin", "/volunteering/honours"},
                     new String[] {"community_worker", OCCURRENCE})) {
                 login(visit[0], DEMO_PASSWORD);
                 if (large) {
@@ -108,6 +145,8 @@ class VolunteeringBrowserTest extends BrowserTestSupport {
                 if (!visit[1].startsWith("/")) {
                     screenshotBothSizes((visit[1].equals(BOARD) ? "volunteering-proposals" : "volunteering-occurrence")
                             + (large ? "-large" : ""));
+                } else if (visit[1].equals("/volunteering/honours")) {
+                    screenshotBothSizes("volunteering-honours" + (large ? "-large" : ""));
                 } else if (visit[1].equals("/volunteering/outcomes")) {
                     screenshotBothSizes("volunteering-outcomes" + (large ? "-large" : ""));
                 }

@@ -157,6 +157,10 @@ class OpenApiConfiguration {
         TAGS.put("team-party-api", new ApiTag("Volunteer teams' members and leader (志愿服务队) and party members reporting to "
                 + "their community (双报到): own declaration, the community's list and confirmation, the sending unit's summary.",
                 SCOPED));
+        // e4 (issue 14)
+        TAGS.put("hours-report-api", new ApiTag("Service reported without check-in (补报时长): the volunteer reports a past "
+                + "service of an activity; its organizer confirms it into the hours ledger or declines it with a reason.",
+                SCOPED));
     }
 
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");

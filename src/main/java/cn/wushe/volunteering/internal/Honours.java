@@ -15,6 +15,7 @@ import cn.wushe.platform.ProblemType;
 import cn.wushe.platform.ScopeFilter;
 import cn.wushe.platform.ScopeFilter.SqlPredicate;
 import cn.wushe.platform.Text;
+import cn.wushe.platform.personal.IdentityNumber;
 import cn.wushe.region.Region;
 import cn.wushe.region.Regions;
 import java.time.Clock;
@@ -46,7 +47,7 @@ public class Honours {
             "volunteering.honour.status.AWARDED", "volunteering.honour.status.DECLINED");
 
     public record HonourView(UUID id, int year, String title, String regionCode, String subjectName, long minutes,
-            String status, @Nullable String reason, boolean certified) {
+            String status, @Nullable String reason, boolean certified, @Nullable String nominationReason) {
 
         public String titleLabel() {
             return Messages.text(TITLE_KEYS.get(TITLES.indexOf(title)));
@@ -70,8 +71,10 @@ public class Honours {
     private final Regions regions;
     private final AuditLog audit;
     private final Clock clock;
+    private final Volunteers volunteers;
 
-    Honours(JdbcClient jdbc, Documents documents, Regions regions, AuditLog audit, Clock clock) {
+    Honours(JdbcClient jdbc, Documents documents, Regions regions, AuditLog audit, Clock clock, Volunteers volunteers) {
+        this.volunteers = volunteers;
         this.jdbc = jdbc;
         this.documents = documents;
         this.regions = regions;
@@ -115,13 +118,65 @@ public class Honours {
         return rows;
     }
 
+    /**
+     * Nominates one volunteer (by identity number) or team (by name) of the region by hand, with the
+     * reason and the year's confirmed hours beside it; decided like the others.
+     */
+    @Transactional
+    public UUID nominateByHand(Actor actor, int year, @Nullable String title, @Nullable String regionCode,
+            @Nullable String subject, @Nullable String reason) {
+        String region = decidingRegion(actor, regionCode);
+        if (title == null || !TITLES.contains(title)) {
+            throw DomainException.invalid("title", Messages.text("volunteering.honour.title-required"));
+        }
+        String why = Text.trimToNull(reason);
+        if (why == null || why.length() < 2 || why.length() > 200) {
+            throw DomainException.invalid("nominationReason", Messages.text("volunteering.honour.nomination-reason-required"));
+        }
+        String who = Text.trimToNull(subject);
+        boolean team = title.equals(HonourTitles.TEAM);
+        String county = region.substring(0, 6);
+        UUID subjectId = who == null ? null : (team ? jdbc.sql("""
+                select id from volunteering.teams where county_code = :county and name = :name and region_code like :prefix""")
+                .param("name", who) : jdbc.sql("""
+                select id from volunteering.volunteers where county_code = :county and id_number_bidx = :idx
+                  and community_code like :prefix""")
+                .param("idx", volunteers.identityIndex(IdentityNumber.normalise(who))))
+                .param("county", county).param("prefix", region + "%").query(UUID.class).optional().orElse(null);
+        if (subjectId == null) {
+            throw DomainException.invalid("subject", Messages.text(team ? "volunteering.honour.team-not-found"
+                    : "volunteering.honour.volunteer-not-found"));
+        }
+        Instant from = LocalDate.of(year, 1, 1).atStartOfDay(Times.CHINA).toInstant();
+        Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(Times.CHINA).toInstant();
+        long minutes = jdbc.sql("select coalesce(sum(minutes), 0) from volunteering.hours_ledger where county_code = :county and "
+                        + (team ? "team_id" : "volunteer_id") + " = :subject and period_start >= :from and period_start < :to")
+                .param("county", county).param("subject", subjectId).param("from", Times.ts(from)).param("to", Times.ts(to))
+                .query(Long.class).single();
+        UUID id = UUID.randomUUID();
+        int rows = jdbc.sql("""
+                insert into volunteering.honours (county_code, id, year, title, region_code, volunteer_id, team_id, minutes, status,
+                    nominated_by, nominated_at, nomination_reason)
+                values (:county, :id, :year, :title, :region, :volunteer, :team, :minutes, 'NOMINATED', :by, :at, :why)
+                on conflict do nothing""")
+                .param("county", county).param("id", id).param("year", year).param("title", title).param("region", region)
+                .param("volunteer", team ? null : subjectId).param("team", team ? subjectId : null).param("minutes", minutes)
+                .param("by", actor.id()).param("at", Times.ts(clock.instant())).param("why", why).update();
+        if (rows == 0) {
+            throw DomainException.conflict(ProblemType.HONOUR_DECIDED, "subject", Messages.text("volunteering.honour.already-nominated"));
+        }
+        audit.record(AuditEvent.success("HONOUR_NOMINATE_BY_HAND", "HONOUR", id.toString(), region).withReason(why));
+        return id;
+    }
+
     /** The honours of a year inside the actor's {@code HONOUR_AWARD} scope, the undecided first. */
     @Transactional(readOnly = true)
     public List<HonourView> list(Actor actor, int year) {
         SqlPredicate scope = ScopeFilter.predicate(actor, Permission.HONOUR_AWARD, "o.county_code", "o.region_code");
         return jdbc.sql("""
                 select o.id, o.year, o.title, o.region_code,
-                    coalesce(v.real_name, t.name) as subject, o.minutes, o.status, o.reason, o.certificate_serial is not null
+                    coalesce(v.real_name, t.name) as subject, o.minutes, o.status, o.reason, o.certificate_serial is not null,
+                    o.nomination_reason
                 from volunteering.honours o
                 left join volunteering.volunteers v on v.county_code = o.county_code and v.id = o.volunteer_id
                 left join volunteering.teams t on t.county_code = o.county_code and t.id = o.team_id
@@ -129,7 +184,7 @@ public class Honours {
                  order by o.status <> 'NOMINATED', o.title, o.minutes desc, o.id limit 1000""")
                 .params(scope.params()).param("year", year)
                 .query((rs, i) -> new HonourView(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getBoolean(9))).list();
+                        rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(10))).list();
     }
 
     /** Awards or declines (with a reason) one nomination; a decided one stays as decided. */

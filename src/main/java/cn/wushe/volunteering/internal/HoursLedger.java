@@ -114,23 +114,7 @@ public class HoursLedger {
                 typed = now; // confirmed before the end: a missing check-out counts until now, never into the future
             }
             Span span = HoursArithmetic.counted(window, p.checkedIn(), p.checkedOut(), typed);
-            Volunteer v = lockVolunteer(a.countyCode(), p.volunteerId());
-            int minutes = HoursArithmetic.newMinutes(span, counted(a.countyCode(), p.volunteerId(), span));
-            UUID rowId = UUID.randomUUID();
-            jdbc.sql("""
-                    insert into volunteering.hours_ledger (county_code, id, volunteer_id, activity_id, region_code,
-                        organizer_unit_id, team_id, period_start, period_end, minutes, kind, recorded_by, recorded_at)
-                    values (:county, :id, :volunteer, :activity, :region, :unit, :team, :start, :end, :minutes, 'CONFIRMED',
-                        :by, :at)""")
-                    .param("county", a.countyCode()).param("id", rowId).param("volunteer", p.volunteerId())
-                    .param("activity", a.id()).param("region", a.regionCode()).param("unit", a.organizerUnitId())
-                    .param("team", a.teamId()).param("start", Times.ts(span.start())).param("end", Times.ts(span.end()))
-                    .param("minutes", minutes).param("by", actor.id()).param("at", Times.ts(now)).update();
-            int earned = minutes * pointsPerHour / 60;
-            if (earned > 0) {
-                points.credit(a.countyCode(), v.communityCode(), p.volunteerId(), earned, "HOURS", rowId, actor.id(), now);
-            }
-            restar(a.countyCode(), v, "CONFIRMATION", now);
+            int minutes = book(actor, a, p.volunteerId(), span, now).minutes();
             entries.add(new HoursConfirmed.Entry(p.volunteerId(), minutes));
         }
         for (Map.Entry<String, BigDecimal> o : input.outcomes().entrySet()) {
@@ -145,6 +129,34 @@ public class HoursLedger {
         audit.record(AuditEvent.success("HOURS_CONFIRM", "ACTIVITY", a.id().toString(), a.regionCode())
                 .withDetail(Messages.text("volunteering.audit.confirmed", entries.size())));
         return event;
+    }
+
+    record Booked(UUID rowId, int minutes) {
+    }
+
+    /**
+     * Books one span of a volunteer's service as a confirmed ledger row: only the minutes not already
+     * confirmed at the same time count; points and star level follow. Checked-in and reported service alike.
+     */
+    Booked book(Actor actor, Activities.ActivityView a, UUID volunteerId, Span span, Instant now) {
+        Volunteer v = lockVolunteer(a.countyCode(), volunteerId);
+        int minutes = HoursArithmetic.newMinutes(span, counted(a.countyCode(), volunteerId, span));
+        UUID rowId = UUID.randomUUID();
+        jdbc.sql("""
+                insert into volunteering.hours_ledger (county_code, id, volunteer_id, activity_id, region_code,
+                    organizer_unit_id, team_id, period_start, period_end, minutes, kind, recorded_by, recorded_at)
+                values (:county, :id, :volunteer, :activity, :region, :unit, :team, :start, :end, :minutes, 'CONFIRMED',
+                    :by, :at)""")
+                .param("county", a.countyCode()).param("id", rowId).param("volunteer", volunteerId)
+                .param("activity", a.id()).param("region", a.regionCode()).param("unit", a.organizerUnitId())
+                .param("team", a.teamId()).param("start", Times.ts(span.start())).param("end", Times.ts(span.end()))
+                .param("minutes", minutes).param("by", actor.id()).param("at", Times.ts(now)).update();
+        int earned = minutes * pointsPerHour / 60;
+        if (earned > 0) {
+            points.credit(a.countyCode(), v.communityCode(), volunteerId, earned, "HOURS", rowId, actor.id(), now);
+        }
+        restar(a.countyCode(), v, "CONFIRMATION", now);
+        return new Booked(rowId, minutes);
     }
 
     private record Present(UUID volunteerId, Instant checkedIn, @Nullable Instant checkedOut) {

@@ -56,13 +56,18 @@ public class Points {
 
     void credit(String county, String community, UUID volunteer, int points, String kind, @Nullable UUID reference,
             UUID by, Instant at) {
+        credit(county, community, volunteer, points, kind, reference, null, by, at);
+    }
+
+    void credit(String county, String community, UUID volunteer, int points, String kind, @Nullable UUID reference,
+            @Nullable String reason, UUID by, Instant at) {
         jdbc.sql("""
                 insert into volunteering.points_ledger (county_code, id, community_code, volunteer_id, points, kind,
-                    reference_id, recorded_by, recorded_at)
-                values (:county, :id, :community, :volunteer, :points, :kind, :ref, :by, :at)""")
+                    reference_id, reason, recorded_by, recorded_at)
+                values (:county, :id, :community, :volunteer, :points, :kind, :ref, :reason, :by, :at)""")
                 .param("county", county).param("id", UUID.randomUUID()).param("community", community)
                 .param("volunteer", volunteer).param("points", points).param("kind", kind).param("ref", reference)
-                .param("by", by).param("at", Times.ts(at)).update();
+                .param("reason", reason).param("by", by).param("at", Times.ts(at)).update();
         if (points < 0) {
             // a debit: the caller holds the balance row and took no more than it holds
             jdbc.sql("""

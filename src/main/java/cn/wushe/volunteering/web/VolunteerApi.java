@@ -7,6 +7,7 @@ import cn.wushe.platform.Page;
 import cn.wushe.platform.web.Idempotency;
 import cn.wushe.volunteering.internal.Certificates;
 import cn.wushe.volunteering.internal.HoursExport;
+import cn.wushe.volunteering.internal.Deeds;
 import cn.wushe.volunteering.internal.HoursLedger;
 import cn.wushe.volunteering.internal.Teams;
 import cn.wushe.volunteering.internal.Points;
@@ -45,9 +46,11 @@ class VolunteerApi {
     private final Idempotency idempotency;
     private final Teams teams;
     private final HoursExport export;
+    private final Deeds deeds;
 
     VolunteerApi(Volunteers volunteers, HoursLedger ledger, Points points, Certificates certificates, Idempotency idempotency,
-            Teams teams, HoursExport export) {
+            Teams teams, HoursExport export, Deeds deeds) {
+        this.deeds = deeds;
         this.teams = teams;
         this.export = export;
         this.volunteers = volunteers;
@@ -208,6 +211,35 @@ class VolunteerApi {
         UUID id = points.addGoods(CurrentActor.get(), request.communityCode(), request.name(), request.pricePoints(),
                 request.stock(), request.merchant());
         return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedVolunteer(id));
+    }
+
+    record DeedRequest(@Nullable String countyCode, @Nullable String name, @Nullable Integer points) {
+    }
+
+    record DeedAwardRequest(@Nullable String card, @Nullable UUID deedId, @Nullable String note) {
+    }
+
+    @GetMapping("/store/deeds")
+    @PreAuthorize("hasAuthority('POINTS_REDEEM')")
+    @Operation(summary = "县里设置的好事积分规则（好事名称和积分）")
+    List<Deeds.Deed> deeds() {
+        return deeds.list(CurrentActor.get());
+    }
+
+    @PostMapping("/store/deeds")
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    @Operation(summary = "县级新增一条好事积分规则（如 垃圾分类 5 分）")
+    ResponseEntity<CreatedVolunteer> addDeed(@RequestBody DeedRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new CreatedVolunteer(deeds.add(CurrentActor.get(), request.countyCode(), request.name(), request.points())));
+    }
+
+    @PostMapping("/store/deed-awards")
+    @PreAuthorize("hasAuthority('POINTS_REDEEM')")
+    @Operation(summary = "扫志愿者积分卡按规则记好事积分，须写说明（只增不减，留痕）")
+    ResponseEntity<Deeds.Awarded> awardDeed(@RequestBody DeedAwardRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(deeds.award(CurrentActor.get(), request.card(), request.deedId(), request.note()));
     }
 
     @PostMapping("/store/redemptions")

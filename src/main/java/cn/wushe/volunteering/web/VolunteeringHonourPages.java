@@ -72,6 +72,18 @@ class VolunteeringHonourPages {
         return "redirect:/volunteering/honours?year=" + y;
     }
 
+    @PostMapping("/volunteering/honours/nominations/by-hand")
+    @PreAuthorize("hasAuthority('HONOUR_AWARD')")
+    String nominateByHand(@RequestParam(required = false) @Nullable Integer year, @RequestParam(required = false) @Nullable String title,
+            @RequestParam(required = false) @Nullable String regionCode, @RequestParam(required = false) @Nullable String subject,
+            @RequestParam(required = false) @Nullable String nominationReason, RedirectAttributes redirect) {
+        int y = year(year);
+        return Flash.back(redirect, "/volunteering/honours?year=" + y, () -> {
+            honours.nominateByHand(CurrentActor.get(), y, title, regionCode, subject, nominationReason);
+            return Messages.text("volunteering.honour.nominated-by-hand");
+        });
+    }
+
     @PostMapping("/volunteering/honours/{id}/decision")
     @PreAuthorize("hasAuthority('HONOUR_AWARD')")
     String decide(@PathVariable UUID id, @RequestParam(defaultValue = "true") boolean award,

@@ -12,6 +12,8 @@ import cn.wushe.volunteering.internal.Enrolments;
 import cn.wushe.volunteering.internal.Certificates;
 import cn.wushe.volunteering.internal.Consultations;
 import cn.wushe.volunteering.internal.HoursLedger;
+import cn.wushe.volunteering.internal.HoursReports;
+import cn.wushe.volunteering.internal.Deeds;
 import cn.wushe.volunteering.internal.Occurrences;
 import cn.wushe.volunteering.internal.OutcomeCatalogue;
 import cn.wushe.volunteering.internal.Points;
@@ -58,10 +60,14 @@ class VolunteeringPages {
     private final Consultations consultations;
     private final Enrolments enrolments;
     private final Occurrences occurrences;
+    private final HoursReports hoursReports;
+    private final Deeds deeds;
 
     VolunteeringPages(Volunteers volunteers, Activities activities, CheckIns checkIns, HoursLedger ledger, Points points,
             Certificates certificates, OutcomeCatalogue catalogue, Consultations consultations, Enrolments enrolments,
-            Occurrences occurrences) {
+            Occurrences occurrences, HoursReports hoursReports, Deeds deeds) {
+        this.deeds = deeds;
+        this.hoursReports = hoursReports;
         this.occurrences = occurrences;
         this.enrolments = enrolments;
         this.consultations = consultations;
@@ -122,6 +128,7 @@ class VolunteeringPages {
             model.addAttribute("attendances", checkIns.attendances(actor, id));
             model.addAttribute("outcomes", catalogue.active(a.countyCode()));
             model.addAttribute("changeable", occurrences.changeable(a));
+            model.addAttribute("hoursReports", hoursReports.ofActivity(actor, id));
         }
         return "volunteering/activity";
     }
@@ -337,7 +344,18 @@ class VolunteeringPages {
         Actor actor = CurrentActor.get();
         model.addAttribute("goods", points.goods(actor));
         model.addAttribute("monthly", points.monthly(actor));
+        model.addAttribute("deeds", deeds.list(actor));
         return "volunteering/store";
+    }
+
+    @PostMapping("/volunteering/store/deed-awards")
+    @PreAuthorize("hasAuthority('POINTS_REDEEM')")
+    String awardDeed(@RequestParam(required = false) @Nullable String card, @RequestParam(required = false) @Nullable UUID deedId,
+            @RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
+        return Flash.back(redirect, "/volunteering/store", () -> {
+            Deeds.Awarded a = deeds.award(CurrentActor.get(), card, deedId, note);
+            return Messages.text("volunteering.deed.awarded", a.volunteerName(), a.points(), a.deedName(), a.balanceAfter());
+        });
     }
 
     @PostMapping("/volunteering/store/redemptions")

@@ -78,6 +78,9 @@ class VolunteeringScopeMatrixIntegrationTest {
     static UUID team;
     static UUID schedule;
     static UUID nominated;
+    static UUID reportActivity;
+    static UUID hoursReport;
+    static UUID deed;
 
     @BeforeAll
     void data(@Autowired Volunteers volunteers, @Autowired Activities activities, @Autowired UnitManagement units) {
@@ -114,6 +117,24 @@ class VolunteeringScopeMatrixIntegrationTest {
                     current_date, current_date + 30, :unit, now()) on conflict do nothing""")
                 .param("id", schedule).param("region", DAOBEI).param("unit", organizer)
                 .param("title", "矩阵排期" + VolunteeringFixtures.RUN).update();
+        // 补报: a day of twenty days ago, 08:00–12:00; the walk-in's report waits for the organizer
+        java.time.LocalDate reportDay = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(20);
+        Instant reportStart = reportDay.atTime(8, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        reportActivity = f.activity("matrix-report", DAOBEI, organizer, reportStart, reportStart.plus(4, ChronoUnit.HOURS), 5);
+        hoursReport = VolunteeringFixtures.fixed("report:matrix");
+        jdbc.sql("""
+                insert into volunteering.hours_reports (county_code, id, volunteer_id, activity_id, region_code, period_start,
+                    period_end, minutes, description, status, reported_at)
+                values ('610527', :id, :volunteer, :activity, :region, :start, :end, 60, '维持秩序', 'REPORTED', now())
+                on conflict do nothing""")
+                .param("id", hoursReport).param("volunteer", walkIn).param("activity", reportActivity).param("region", DAOBEI)
+                .param("start", java.sql.Timestamp.from(reportStart)).param("end", java.sql.Timestamp.from(reportStart.plusSeconds(3600)))
+                .update();
+        deed = VolunteeringFixtures.fixed("deed:matrix");
+        jdbc.sql("""
+                insert into volunteering.points_deeds (county_code, id, name, points, created_at)
+                values ('610527', :id, :name, 5, now()) on conflict do nothing""")
+                .param("id", deed).param("name", "矩阵好事" + VolunteeringFixtures.RUN).update();
         nominated = VolunteeringFixtures.fixed("honour:matrix-nominated");
         UUID awarded = VolunteeringFixtures.fixed("honour:matrix-awarded");
         for (Object[] h : new Object[][] {{nominated, "EXCELLENT_VOLUNTEER", target, null, "NOMINATED"},
@@ -125,6 +146,10 @@ class VolunteeringScopeMatrixIntegrationTest {
                     .param("id", h[0]).param("year", YEAR).param("title", h[1]).param("region", DAOBEI).param("volunteer", h[2])
                     .param("team", h[3]).param("status", h[4]).param("by", organizer).update();
         }
+    }
+
+    static java.time.LocalDate reportDay() {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(20);
     }
 
     static final int YEAR = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
@@ -161,7 +186,9 @@ class VolunteeringScopeMatrixIntegrationTest {
         PAGE_TEAMS(200, true), PAGE_TEAM(200), PAGE_CREATE_TEAM(302, Kind.CREATE), PAGE_TEAM_LEADER(302), PAGE_TEAM_END(302),
         PAGE_PARTY(200, true), PAGE_PARTY_CONFIRM(302), PAGE_IMPORT(200, true),
         PAGE_SCHEDULES(200, true), PAGE_CREATE_SCHEDULE(302, Kind.CREATE), PAGE_STOP_SCHEDULE(302),
-        PAGE_HONOURS(200, true), PAGE_NOMINATE(302, Kind.CREATE), PAGE_HONOUR_DECISION(302), PAGE_HONOUR_CERTIFICATES(200, Kind.CREATE);
+        PAGE_HONOURS(200, true), PAGE_NOMINATE(302, Kind.CREATE), PAGE_HONOUR_DECISION(302), PAGE_HONOUR_CERTIFICATES(200, Kind.CREATE),
+        API_HOURS_REPORTS(200), API_HOURS_REPORT_DECISION(200), PAGE_HOURS_REPORT_DECISION(302),
+        PAGE_NOMINATE_BY_HAND(302, Kind.CREATE), API_DEED_AWARD(201), PAGE_DEED_AWARD(302);
 
         enum Kind { OBJECT, LIST, CREATE }
 
@@ -294,6 +321,18 @@ class VolunteeringScopeMatrixIntegrationTest {
             case PAGE_HONOUR_DECISION -> post("/volunteering/honours/" + nominated + "/decision").param("award", "true");
             case PAGE_HONOUR_CERTIFICATES -> post("/volunteering/honours/certificates").param("year", String.valueOf(YEAR))
                     .param("regionCode", DAOBEI);
+            case API_HOURS_REPORTS -> get("/api/v1/activities/" + reportActivity + "/hours-reports");
+            case API_HOURS_REPORT_DECISION -> json(post("/api/v1/volunteers/hours-reports/" + hoursReport + "/decision"),
+                    "{\"confirm\":true}");
+            case PAGE_HOURS_REPORT_DECISION -> post("/volunteering/hours-reports/" + hoursReport + "/decision")
+                    .param("activityId", reportActivity.toString()).param("confirm", "false").param("reason", "未见到本人");
+            case API_DEED_AWARD -> json(post("/api/v1/volunteers/store/deed-awards"),
+                    "{\"card\":\"" + card + "\",\"deedId\":\"" + deed + "\",\"note\":\"帮助邻居分拣垃圾\"}");
+            case PAGE_DEED_AWARD -> post("/volunteering/store/deed-awards").param("card", card).param("deedId", deed.toString())
+                    .param("note", "帮助邻居分拣垃圾");
+            case PAGE_NOMINATE_BY_HAND -> post("/volunteering/honours/nominations/by-hand").param("year", String.valueOf(YEAR))
+                    .param("title", "EXCELLENT_VOLUNTEER").param("regionCode", DAOBEI)
+                    .param("subject", VolunteeringFixtures.identityNumber("610527", 803)).param("nominationReason", "抗洪抢险表现突出");
         };
     }
 
@@ -326,7 +365,8 @@ class VolunteeringScopeMatrixIntegrationTest {
     }
 
     enum SelfAction { API_OPEN, API_ACTIVITY, API_ENROL, API_CANCEL, API_CHECK_IN, API_JOIN, API_LEAVE, API_TEAM, PAGE_ACTIVITY, PAGE_ENROL,
-        PAGE_CHECK_IN, PAGE_CHECK_IN_POST, PAGE_TEAM, PAGE_TEAM_JOIN }
+        PAGE_CHECK_IN, PAGE_CHECK_IN_POST, PAGE_TEAM, PAGE_TEAM_JOIN,
+        API_HOURS_REPORT, PAGE_HOURS_REPORT }
 
     static Stream<Arguments> selfCells() {
         return Arrays.stream(Vol.values()).flatMap(v -> Arrays.stream(SelfAction.values()).map(a -> Arguments.of(v, a)));
@@ -358,6 +398,11 @@ class VolunteeringScopeMatrixIntegrationTest {
                     .param("lat", String.valueOf(LAT)).param("lng", String.valueOf(LNG)).param("accuracy", "10");
             case PAGE_TEAM -> get("/volunteering/teams/" + team);
             case PAGE_TEAM_JOIN -> post("/volunteering/teams/" + team + "/membership").param("action", "join");
+            case API_HOURS_REPORT -> json(post("/api/v1/volunteers/me/hours-reports"), "{\"activityId\":\"" + reportActivity
+                    + "\",\"date\":\"" + reportDay() + "\",\"startsAt\":\"10:00\",\"hours\":1.5,\"description\":\"帮助登记\"}");
+            case PAGE_HOURS_REPORT -> post("/volunteering/me/hours-reports").param("activityId", reportActivity.toString())
+                    .param("date", reportDay().toString()).param("startsAt", "10:00").param("hours", "1.5")
+                    .param("description", "帮助登记");
         };
         MockHttpServletResponse response = mvc.perform(request.with(auth).with(csrf())).andReturn().getResponse();
         String body = response.getContentAsString();
@@ -366,7 +411,8 @@ class VolunteeringScopeMatrixIntegrationTest {
             default -> {
                 int success = switch (action) {
                     case API_CANCEL, API_JOIN, API_LEAVE -> 204;
-                    case PAGE_ENROL, PAGE_TEAM_JOIN -> 302;
+                    case API_HOURS_REPORT -> 201;
+                    case PAGE_ENROL, PAGE_TEAM_JOIN, PAGE_HOURS_REPORT -> 302;
                     default -> 200;
                 };
                 assertThat(response.getStatus()).as(body).isEqualTo(v.reaches ? success : 404);
