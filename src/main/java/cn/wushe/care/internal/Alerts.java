@@ -130,7 +130,7 @@ public class Alerts {
         Instant now = clock.instant();
         String county = draft.regionCode().substring(0, 6);
         Owners owners = owners(draft.regionCode(), AlertLevel.GRID);
-        Instant due = calendar.addWorkingDays(now, settings.of(county).alertWorkingDays(), county).truncatedTo(ChronoUnit.SECONDS);
+        Instant due = dueFrom(now, county);
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("""
                 insert into care.alerts (county_code, id, person_id, subject_text, region_code, source, severity, summary,
@@ -182,8 +182,7 @@ public class Alerts {
             AlertDraft d = drafts.get(i);
             String county = d.regionCode().substring(0, 6);
             Owners o = ownersByRegion.computeIfAbsent(d.regionCode(), r -> owners(r, AlertLevel.GRID));
-            Instant due = dueByCounty.computeIfAbsent(county, c -> calendar.addWorkingDays(now, settings.of(c).alertWorkingDays(), c)
-                    .truncatedTo(ChronoUnit.SECONDS));
+            Instant due = dueByCounty.computeIfAbsent(county, c -> dueFrom(now, c));
             ids[i] = UUID.randomUUID().toString();
             counties[i] = county;
             owners[i] = String.join(",", ids(o.users()));
@@ -253,8 +252,7 @@ public class Alerts {
         }
         Owners owners = owners(alert.regionCode(), next.get());
         Instant now = clock.instant();
-        Instant due = calendar.addWorkingDays(now, settings.of(alert.countyCode()).alertWorkingDays(), alert.countyCode())
-                .truncatedTo(ChronoUnit.SECONDS);
+        Instant due = dueFrom(now, alert.countyCode());
         jdbc.sql("""
                 update care.alerts set level = :level, owner_ids = cast(:owners as uuid[]), due_at = :due, version = version + 1
                 where county_code = :county and id = :id""")
@@ -394,6 +392,11 @@ public class Alerts {
                 return new Owners(level, List.of());
             }
         }
+    }
+
+    /** An alert's time at a level: the county's working days from {@code now}, to the second. */
+    private Instant dueFrom(Instant now, String county) {
+        return calendar.addWorkingDays(now, settings.of(county).alertWorkingDays(), county).truncatedTo(ChronoUnit.SECONDS);
     }
 
     private record Owners(AlertLevel level, List<UUID> users) {
