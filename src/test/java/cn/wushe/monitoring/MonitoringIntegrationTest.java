@@ -95,6 +95,33 @@ class MonitoringIntegrationTest extends CareIntegrationTestBase {
         assertThat(alerts(dibao.id().value(), "DATA", "MEDIUM")).isEqualTo(1);
     }
 
+    @Test
+    void aGzippedFileIsComparedLikeThePlainOneAndAGzipBombIsRefusedWithNothingWritten() throws Exception {
+        RegistryTestPeople.Registered dibao = registeredInGrid1();
+        byte[] gzipped = gzip((dibao.identityNumber() + ",1300\n").getBytes(StandardCharsets.UTF_8));
+
+        mvc.perform(by(COUNTY_ADMIN, multipart("/api/v1/monitoring/feeds").file(new MockMultipartFile("file", "收入.csv.gz",
+                        "application/gzip", gzipped)).param("countyCode", COUNTY).param("kind", "INCOME")))
+                .andExpect(status().isCreated());
+        assertThat(alerts(dibao.id().value(), "DATA", "MEDIUM")).isEqualTo(1);
+
+        long runsBefore = jdbc.sql("select count(*) from monitoring.feed_runs").query(Long.class).single();
+        byte[] bomb = gzip(new byte[97 * 1024 * 1024]);
+        mvc.perform(by(COUNTY_ADMIN, multipart("/api/v1/monitoring/feeds").file(new MockMultipartFile("file", "bomb.csv.gz",
+                        "application/gzip", bomb)).param("countyCode", COUNTY).param("kind", "INCOME")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("解压后超过 96 MB")));
+        assertThat(jdbc.sql("select count(*) from monitoring.feed_runs").query(Long.class).single()).isEqualTo(runsBefore);
+    }
+
+    private static byte[] gzip(byte[] plain) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+            zip.write(plain);
+        }
+        return out.toByteArray();
+    }
+
     private long alerts(UUID person, String source, String severity) {
         return jdbc.sql("select count(*) from care.alerts where person_id = :p and source = :s and severity = :v")
                 .param("p", person).param("s", source).param("v", severity).query(Long.class).single();

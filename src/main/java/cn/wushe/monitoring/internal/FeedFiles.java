@@ -4,7 +4,9 @@ import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Messages;
 import cn.wushe.platform.files.UploadGuard;
 import cn.wushe.platform.files.UploadLimits;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -22,7 +25,8 @@ import org.dhatim.fastexcel.reader.Row;
 import org.springframework.stereotype.Component;
 
 /**
- * A department's file as lines of cells: CSV in UTF-8 (comma, full-width comma or tab), or an
+ * A department's file as lines of cells: CSV in UTF-8 (comma, full-width comma or tab; plain or
+ * gzipped), or an
  * .xlsx (told by its bytes, never its name) whose first sheet is read as a stream after the
  * platform's {@link UploadGuard} passed it (size, ZIP bomb, XXE, central directory, row count).
  */
@@ -32,6 +36,9 @@ public class FeedFiles {
     /** Excel's day 0 for the 1900 date system, as its serial numbers count. */
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     private static final byte[] ZIP = {'P', 'K', 3, 4};
+    private static final byte[] GZIP = {(byte) 0x1f, (byte) 0x8b};
+    /** A gzipped CSV may inflate to this much: 1,000,000 rows of a long line are about 64 MB. */
+    static final int MAX_INFLATED_CSV = 96 * 1024 * 1024;
 
     private final UploadGuard guard = new UploadGuard(new UploadLimits(20L * 1024 * 1024, 200, 512L * 1024 * 1024, 200,
             FeedComparison.MAX_ROWS));
@@ -41,11 +48,30 @@ public class FeedFiles {
     }
 
     List<Line> lines(byte[] content) {
-        return isZip(content) ? sheet(content) : csv(content);
+        if (startsWith(content, ZIP)) {
+            return sheet(content);
+        }
+        return csv(startsWith(content, GZIP) ? gunzip(content) : content);
     }
 
-    private static boolean isZip(byte[] content) {
-        return content.length > ZIP.length && Arrays.equals(Arrays.copyOf(content, ZIP.length), ZIP);
+    private static boolean startsWith(byte[] content, byte[] magic) {
+        return content.length > magic.length && Arrays.equals(Arrays.copyOf(content, magic.length), magic);
+    }
+
+    /**
+     * A million-row CSV is about 22 MB, over the upload limit; gzipped (.csv.gz) it is a quarter of
+     * that. Inflation stops at {@link #MAX_INFLATED_CSV}, so a gzip bomb costs no more memory than that.
+     */
+    private static byte[] gunzip(byte[] content) {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(content))) {
+            byte[] inflated = in.readNBytes(MAX_INFLATED_CSV + 1);
+            if (inflated.length > MAX_INFLATED_CSV) {
+                throw DomainException.invalid("file", Messages.text("monitoring.gzip-too-large", MAX_INFLATED_CSV / (1024 * 1024)));
+            }
+            return inflated;
+        } catch (IOException e) {
+            throw DomainException.invalid("file", Messages.text("monitoring.gzip-unreadable"));
+        }
     }
 
     private static List<Line> csv(byte[] content) {
