@@ -33,6 +33,7 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 
 /**
@@ -88,11 +89,19 @@ public abstract class DocumentsIntegrationTestBase {
         }
     }
 
-    /** The text a scanner reads from the QR code on the page. */
+    /**
+     * The text a scanner reads from the QR code on the page. Like a phone's scanner it tries a second
+     * way of telling dark from light (one threshold for the page) when the local one finds nothing.
+     */
     public static String scan(BufferedImage page) throws NotFoundException {
-        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))),
-                Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE), DecodeHintType.TRY_HARDER, true))
-                .getText();
+        BufferedImageLuminanceSource source = new BufferedImageLuminanceSource(page);
+        Map<DecodeHintType, Object> hints = Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
+                DecodeHintType.TRY_HARDER, true);
+        try {
+            return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints).getText();
+        } catch (NotFoundException e) {
+            return new MultiFormatReader().decode(new BinaryBitmap(new GlobalHistogramBinarizer(source)), hints).getText();
+        }
     }
 
     public static String scan(byte[] pdf) throws IOException, NotFoundException {

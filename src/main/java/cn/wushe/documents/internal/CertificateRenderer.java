@@ -223,12 +223,15 @@ class CertificateRenderer {
                 new Phrase(Messages.text("documents.render.no-seal-needed"), small), textLeft, y, 0);
     }
 
-    /** The QR code as filled squares, one per dark module, in a quiet zone of two modules. */
+    /**
+     * The QR code as filled squares, one per dark module, in the quiet zone of four modules ISO/IEC
+     * 18004 asks for: with two, text printed near the code sometimes kept a scanner from finding it.
+     */
     private static void drawQr(PdfContentByte canvas, String url, float x, float y, float size) {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
         } catch (WriterException e) {
             throw new IllegalStateException(e);
         }
