@@ -84,6 +84,21 @@ class MonitoringIntegrationTest extends CareIntegrationTestBase {
     }
 
     @Test
+    void severalStaysOfOnePersonInOneFileGiveTheirWorkerOneAlertForTheLongest() throws Exception {
+        RegistryTestPeople.Registered red = registeredInGrid1();
+        mvc.perform(json(TOWN_STATION, post("/api/v1/care/people/{id}/tier", red.id().value()),
+                "{\"factors\":[\"LIVING_ALONE\",\"UNSAFE_HOME\"]}")).andExpect(status().isOk());
+        String csv = red.identityNumber() + ",9\n" + red.identityNumber() + ",20\n" + red.identityNumber() + ",3\n";
+
+        mvc.perform(by(COUNTY_ADMIN, multipart("/api/v1/monitoring/feeds").file(new MockMultipartFile("file", "住院.csv",
+                        "text/csv", csv.getBytes(StandardCharsets.UTF_8))).param("countyCode", COUNTY).param("kind", "HOSPITAL_STAY")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.matched").value(3)).andExpect(jsonPath("$.alerts").value(1));
+        assertThat(jdbc.sql("select summary from care.alerts where person_id = :p and source = 'DATA'")
+                .param("p", red.id().value()).query(String.class).list()).containsExactly("住院 20 天（红色、黄色对象）");
+    }
+
+    @Test
     void anIncomeAboveTheDibaoLineRaisesAnAlertForSomeoneHoldingDibao() throws Exception {
         RegistryTestPeople.Registered dibao = registeredInGrid1();
         String csv = dibao.identityNumber() + ",1200.50\n";

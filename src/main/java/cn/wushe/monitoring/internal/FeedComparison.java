@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -75,7 +76,7 @@ public class FeedComparison {
         this.clock = clock;
     }
 
-    private record Row(int line, String identityNumber, String value) {
+    record Row(int line, String identityNumber, String value) {
     }
 
     @Transactional
@@ -125,11 +126,10 @@ public class FeedComparison {
             Map<UUID, String> tiers = alerts.tiers(chunk.stream().map(PersonId::value).toList());
             List<CareAlerts.NewAlert> found = new ArrayList<>();
             for (DirectoryEntry entry : entries) {
-                for (Row row : matched.get(entry.id())) {
-                    CareAlerts.NewAlert alert = apply(kind, rules, entry, tiers.get(entry.id().value()), row, runKey);
-                    if (alert != null) {
-                        found.add(alert);
-                    }
+                CareAlerts.NewAlert alert = apply(kind, rules, entry, tiers.get(entry.id().value()),
+                        decisive(kind, matched.get(entry.id())), runKey);
+                if (alert != null) {
+                    found.add(alert);
                 }
             }
             raised += alerts.raiseAll(found);
@@ -156,6 +156,22 @@ public class FeedComparison {
                 .withDetail(kind.name() + " rows " + rows.size() + ", matched " + matchedRows + ", alerts " + raised
                         + ", rejected " + rejects.size()));
         return find(actor, id).orElseThrow();
+    }
+
+    /**
+     * Of a person's rows in one file, the one the rules judge: the longest stay, the highest income,
+     * the lowest disability grade, the latest date. A file listing five stays of one person gives
+     * their worker one alert, not five.
+     */
+    static Row decisive(FeedKind kind, List<Row> rows) {
+        Comparator<Row> stronger = switch (kind) {
+            case HOSPITAL_STAY -> Comparator.comparingInt(r -> Integer.parseInt(r.value()));
+            case INCOME -> Comparator.comparing(r -> new BigDecimal(r.value()));
+            case DISABILITY_GRADE -> Comparator.comparingInt((Row r) -> Integer.parseInt(r.value())).reversed();
+            case DEATH, HOUSEHOLD_CHANGE -> Comparator.comparing(r -> LocalDate.parse(r.value()));
+        };
+        // ties go to the first such row, so the alert names the line a reader meets first
+        return rows.stream().reduce((a, b) -> stronger.compare(b, a) > 0 ? b : a).orElseThrow();
     }
 
     /** The alert the row calls for under the county's rules, or null. */
