@@ -99,21 +99,18 @@ public class FeedComparison {
         int unreadable = rejects.size();
         ComparisonRules rules = countyRules.of(countyCode);
         DirectoryCaller caller = DirectoryCaller.system("monitoring", Messages.text("monitoring.directory.purpose", kind.label()));
+        Map<String, IdentityMatch> byNumber = matchEach(caller, countyCode, rows);
         Map<PersonId, List<Row>> matched = new HashMap<>();
         int notRegistered = 0;
-        for (int from = 0; from < rows.size(); from += PersonDirectory.MAX_PER_CALL) {
-            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + PersonDirectory.MAX_PER_CALL));
-            List<IdentityMatch> matches = directory.match(caller, countyCode, chunk.stream().map(Row::identityNumber).toList());
-            for (IdentityMatch m : matches) {
-                Row row = chunk.get(m.index());
-                switch (m.outcome()) {
-                    case MATCHED -> matched.computeIfAbsent(m.person(), p -> new ArrayList<>()).add(row);
-                    case NOT_REGISTERED -> notRegistered++;
-                    case INVALID -> rejects.add(new FeedRun.Reject(row.line(),
-                            Messages.text("monitoring.reject.identity", m.problem())));
-                }
+        for (Row row : rows) {
+            IdentityMatch m = byNumber.get(row.identityNumber());
+            switch (m.outcome()) {
+                case MATCHED -> matched.computeIfAbsent(m.person(), p -> new ArrayList<>()).add(row);
+                case NOT_REGISTERED -> notRegistered++;
+                case INVALID -> rejects.add(new FeedRun.Reject(row.line(), Messages.text("monitoring.reject.identity", m.problem())));
             }
         }
+        rejects.sort(Comparator.comparingInt(FeedRun.Reject::line));
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         keepFacts(countyCode, kind, matched, id, now);
@@ -156,6 +153,22 @@ public class FeedComparison {
                 .withDetail(kind.name() + " rows " + rows.size() + ", matched " + matchedRows + ", alerts " + raised
                         + ", rejected " + rejects.size()));
         return find(actor, id).orElseThrow();
+    }
+
+    /**
+     * Each distinct number of the file asked of the directory once: a file listing a person's every
+     * stay asks about them once, not per stay.
+     */
+    private Map<String, IdentityMatch> matchEach(DirectoryCaller caller, String countyCode, List<Row> rows) {
+        List<String> numbers = rows.stream().map(Row::identityNumber).distinct().toList();
+        Map<String, IdentityMatch> byNumber = new HashMap<>(numbers.size() * 2);
+        for (int from = 0; from < numbers.size(); from += PersonDirectory.MAX_PER_CALL) {
+            List<String> chunk = numbers.subList(from, Math.min(numbers.size(), from + PersonDirectory.MAX_PER_CALL));
+            for (IdentityMatch m : directory.match(caller, countyCode, chunk)) {
+                byNumber.put(chunk.get(m.index()), m);
+            }
+        }
+        return byNumber;
     }
 
     /**

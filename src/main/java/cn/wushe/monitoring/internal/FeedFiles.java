@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.dhatim.fastexcel.reader.Cell;
@@ -36,6 +37,8 @@ public class FeedFiles {
     /** Excel's day 0 for the 1900 date system, as its serial numbers count. */
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     private static final byte[] ZIP = {'P', 'K', 3, 4};
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+    private static final Pattern CELL_BREAK = Pattern.compile("[,，\t]");
     private static final byte[] GZIP = {(byte) 0x1f, (byte) 0x8b};
     /** A gzipped CSV may inflate to this much: 1,000,000 rows of a long line are about 64 MB. */
     static final int MAX_INFLATED_CSV = 96 * 1024 * 1024;
@@ -76,10 +79,10 @@ public class FeedFiles {
 
     private static List<Line> csv(byte[] content) {
         String text = new String(content, StandardCharsets.UTF_8);
-        String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\r?\n");
+        String[] lines = LINE_BREAK.split(text.startsWith("\uFEFF") ? text.substring(1) : text);
         List<Line> result = new ArrayList<>(lines.length);
         for (int i = 0; i < lines.length; i++) {
-            result.add(new Line(i + 1, List.of(lines[i].strip().split("[,，\t]", -1))));
+            result.add(new Line(i + 1, List.of(CELL_BREAK.split(lines[i].strip(), -1))));
         }
         return result;
     }

@@ -154,6 +154,10 @@ public class PolicyFinding {
 
     RunResult run(String countyCode, boolean scheduled) {
         return transaction.execute(status -> {
+            // the schedule and an admin's 立即运行 may start together: one run per county at a time, so
+            // the second sees the first's hits and no one is alerted twice within the quiet period
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('monitoring.policy-finding'), hashtext(:county))")
+                    .param("county", countyCode).query().singleRow();
             Instant now = clock.instant();
             ComparisonRules settings = countyRules.of(countyCode);
             Instant quietSince = now.minus(Duration.ofDays(settings.policyQuietDays()));
