@@ -119,12 +119,20 @@ public class FeedComparison {
         String runKey = "feed:" + countyCode + ":" + sha + ":";
         for (int from = 0; from < ids.size(); from += PersonDirectory.MAX_PER_CALL) {
             List<PersonId> chunk = ids.subList(from, Math.min(ids.size(), from + PersonDirectory.MAX_PER_CALL));
-            List<DirectoryEntry> entries = directory.findAll(caller, countyCode, chunk);
             Map<UUID, String> tiers = alerts.tiers(chunk.stream().map(PersonId::value).toList());
+            Map<PersonId, Row> judged = new HashMap<>();
+            for (PersonId person : chunk) {
+                Row row = decisive(kind, matched.get(person));
+                if (mayCallForAlert(kind, rules, tiers.get(person.value()), row)) {
+                    judged.put(person, row);
+                }
+            }
+            if (judged.isEmpty()) {
+                continue;
+            }
             List<CareAlerts.NewAlert> found = new ArrayList<>();
-            for (DirectoryEntry entry : entries) {
-                CareAlerts.NewAlert alert = apply(kind, rules, entry, tiers.get(entry.id().value()),
-                        decisive(kind, matched.get(entry.id())), runKey);
+            for (DirectoryEntry entry : directory.findAll(caller, countyCode, judged.keySet())) {
+                CareAlerts.NewAlert alert = apply(kind, rules, entry, judged.get(entry.id()), runKey);
                 if (alert != null) {
                     found.add(alert);
                 }
@@ -187,34 +195,41 @@ public class FeedComparison {
         return rows.stream().reduce((a, b) -> stronger.compare(b, a) > 0 ? b : a).orElseThrow();
     }
 
-    /** The alert the row calls for under the county's rules, or null. */
-    private static CareAlerts.@Nullable NewAlert apply(FeedKind kind, ComparisonRules rules, DirectoryEntry entry,
-            @Nullable String tier, Row row, String runKey) {
+    /**
+     * Whether the row, by its value and the person's tier alone, may call for an alert: the directory
+     * is asked about the person's categories and status only then (most rows of a file call for none).
+     */
+    static boolean mayCallForAlert(FeedKind kind, ComparisonRules rules, @Nullable String tier, Row row) {
+        return switch (kind) {
+            case HOSPITAL_STAY -> Integer.parseInt(row.value()) > rules.maxStayDays() && ("RED".equals(tier) || "YELLOW".equals(tier));
+            case INCOME -> new BigDecimal(row.value()).compareTo(rules.dibaoLineYuan()) > 0;
+            case DISABILITY_GRADE -> Integer.parseInt(row.value()) <= 2;
+            case DEATH, HOUSEHOLD_CHANGE -> true;
+        };
+    }
+
+    /** The alert a row that {@link #mayCallForAlert may call for one} calls for, given what the directory holds, or null. */
+    private static CareAlerts.@Nullable NewAlert apply(FeedKind kind, ComparisonRules rules, DirectoryEntry entry, Row row,
+            String runKey) {
         UUID person = entry.id().value();
         String region = entry.regionCode();
         String key = runKey + row.line();
+        boolean active = entry.status() == PersonStatus.ACTIVE;
         return switch (kind) {
-            case HOSPITAL_STAY -> {
-                int days = Integer.parseInt(row.value());
-                yield days > rules.maxStayDays() && ("RED".equals(tier) || "YELLOW".equals(tier))
-                        ? new CareAlerts.NewAlert(person, region, CareAlerts.Source.DATA, CareAlerts.Severity.HIGH,
-                                Messages.text("monitoring.alert.hospital", days), key) : null;
-            }
-            case INCOME -> new BigDecimal(row.value()).compareTo(rules.dibaoLineYuan()) > 0 && entry.categories().contains("DIBAO")
+            case HOSPITAL_STAY -> new CareAlerts.NewAlert(person, region, CareAlerts.Source.DATA, CareAlerts.Severity.HIGH,
+                    Messages.text("monitoring.alert.hospital", Integer.parseInt(row.value())), key);
+            case INCOME -> entry.categories().contains("DIBAO")
                     ? new CareAlerts.NewAlert(person, region, CareAlerts.Source.DATA, CareAlerts.Severity.MEDIUM,
                             Messages.text("monitoring.alert.income", rules.dibaoLineYuan().toPlainString()), key) : null;
-            case DEATH -> entry.status() == PersonStatus.ACTIVE
+            case DEATH -> active
                     ? new CareAlerts.NewAlert(person, region, CareAlerts.Source.DATA, CareAlerts.Severity.HIGH,
                             Messages.text("monitoring.alert.death"), key) : null;
-            case HOUSEHOLD_CHANGE -> entry.status() == PersonStatus.ACTIVE
+            case HOUSEHOLD_CHANGE -> active
                     ? new CareAlerts.NewAlert(person, region, CareAlerts.Source.DATA, CareAlerts.Severity.LOW,
                             Messages.text("monitoring.alert.household"), key) : null;
-            case DISABILITY_GRADE -> {
-                int grade = Integer.parseInt(row.value());
-                yield grade <= 2 && !entry.categories().contains("DISABLED") && entry.status() == PersonStatus.ACTIVE
-                        ? new CareAlerts.NewAlert(person, region, CareAlerts.Source.POLICY, CareAlerts.Severity.MEDIUM,
-                                Messages.text("monitoring.alert.disability", grade), key) : null;
-            }
+            case DISABILITY_GRADE -> !entry.categories().contains("DISABLED") && active
+                    ? new CareAlerts.NewAlert(person, region, CareAlerts.Source.POLICY, CareAlerts.Severity.MEDIUM,
+                            Messages.text("monitoring.alert.disability", Integer.parseInt(row.value())), key) : null;
         };
     }
 
