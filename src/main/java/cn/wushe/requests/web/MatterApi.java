@@ -90,7 +90,8 @@ class MatterApi {
         }
     }
 
-    record MatterPageResponse(List<MatterQueries.Row> items, int page, int size, long total) {
+    /** @param moreThanTotal the list holds more than {@code total} matches: it counts up to {@link MatterQueries#COUNT_LIMIT} */
+    record MatterPageResponse(List<MatterQueries.Row> items, int page, int size, long total, boolean moreThanTotal) {
     }
 
     record ReasonRequest(@Nullable String reason, @Nullable String rightUnitId) {
@@ -122,12 +123,15 @@ class MatterApi {
 
     @GetMapping
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "分页列出可见的诉求：box=INBOX 本单位待办，MINE 本人提交或受理的，ALL 全部可见（可按状态、超期筛选）")
+    @Operation(summary = "分页列出可见的诉求：box=INBOX 本单位待办，MINE 本人提交或受理的，ALL 全部可见（可按状态、超期筛选）；"
+            + "total 最多计到 10000，moreThanTotal 为 true 表示超过")
     MatterPageResponse list(@RequestParam(defaultValue = "ALL") String box, @RequestParam(required = false) @Nullable String status,
             @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         Page<MatterQueries.Row> result = queries.list(CurrentActor.get(), filter(box, status, overdue, page, size));
-        return new MatterPageResponse(result.items(), result.page(), result.size(), result.count());
+        boolean more = MatterQueries.moreThanCounted(result);
+        return new MatterPageResponse(result.items(), result.page(), result.size(),
+                more ? MatterQueries.COUNT_LIMIT : result.count(), more);
     }
 
     static MatterQueries.Filter filter(String box, @Nullable String status, boolean overdue, int page, int size) {

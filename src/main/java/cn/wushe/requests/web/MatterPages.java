@@ -75,6 +75,7 @@ class MatterPages {
         model.addAttribute("handles", actor.can(Permission.MATTER_HANDLE));
         model.addAttribute("submits", actor.can(Permission.MATTER_SUBMIT));
         model.addAttribute("result", queries.list(actor, MatterApi.filter(chosen, null, false, page, 20)));
+        model.addAttribute("countLimit", MatterQueries.COUNT_LIMIT);
         model.addAttribute("now", clock.instant());
         return "requests/matters";
     }
