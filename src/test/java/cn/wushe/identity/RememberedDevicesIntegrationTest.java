@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.wushe.audit.AuditFixture;
+import cn.wushe.identity.internal.RememberedDevices;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
@@ -37,6 +39,9 @@ class RememberedDevicesIntegrationTest extends AccountTestBase {
     static final String COOKIE = "wushe_remember";
     static final String WECHAT_ANDROID = "Mozilla/5.0 (Linux; Android 14; V2302A) AppleWebKit/537.36 (KHTML, like Gecko) "
             + "Chrome/116.0.0.0 Mobile Safari/537.36 MicroMessenger/8.0.50";
+
+    @Autowired
+    RememberedDevices devices;
 
     TestAccounts.Account volunteer;
 
@@ -161,6 +166,11 @@ class RememberedDevicesIntegrationTest extends AccountTestBase {
         clock.advance(Duration.ofDays(2));
         mvc.perform(page("/", value)).andExpect(redirectedUrl("/login"));
         assertThat(revokedReasons(volunteer.id())).containsExactly("EXPIRED");
+
+        // the daily clean-up removes what can sign nobody in any more
+        assertThat(devices.deleteExpired()).isPositive();
+        assertThat(jdbc.sql("select count(*) from identity.remembered_devices where user_id = :u")
+                .param("u", volunteer.id()).query(Long.class).single()).isZero();
     }
 
     @Test
