@@ -135,8 +135,8 @@ public class RememberedDevices {
 
     /**
      * A request without a live session brought this cookie: sign its holder in with a new token, or
-     * refuse. Recorded like a password login ({@code LOGIN_REMEMBER_ME}), and it counts as use of the
-     * account (dormant accounts).
+     * refuse. Recorded as a login ({@code LOGIN_SUCCESS}, its detail naming the remembered device), and
+     * it counts as use of the account (dormant accounts).
      */
     @Transactional
     public Resumed resume(String cookieValue, String userAgent) {
@@ -195,9 +195,9 @@ public class RememberedDevices {
         UserAccount signingIn = account.get();
         signingIn.signedIn(now);
         accounts.update(signingIn);
-        audit.record(AuditEvent.success("LOGIN_REMEMBER_ME", "USER", user.id().toString(), user.homeRegionCode())
-                .byActor(user.username())
-                .withDetail(Messages.text("identity.remember.login-detail", row.userAgent())));
+        audit.record(new AuditEvent("LOGIN_SUCCESS", "USER", user.id().toString(), user.homeRegionCode(),
+                AuditEvent.Outcome.SUCCESS, null, Messages.text("identity.remember.login-detail", row.userAgent()),
+                user.username()));
         return new SignedIn(user, row.series(), rotated);
     }
 
