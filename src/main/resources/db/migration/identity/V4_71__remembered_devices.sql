@@ -12,7 +12,7 @@ create table identity.remembered_devices (
     expires_at     timestamptz not null,          -- created_at + 30 days, never extended
     last_used_at   timestamptz not null,
     user_agent     text        not null,          -- short form shown on the device list, e.g. "微信 · Android"
-    session_id     text,                          -- the session it last started, ended with it when the device is signed out
+    session_ids    text[]      not null default '{}', -- the last sessions it started (tabs restored together start several), ended with it
     revoked_at     timestamptz,
     revoked_reason text
 );

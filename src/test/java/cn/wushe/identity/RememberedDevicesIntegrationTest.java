@@ -152,8 +152,18 @@ class RememberedDevicesIntegrationTest extends AccountTestBase {
 
         MvcResult parallelTab = mvc.perform(page("/", old)).andExpect(status().isOk()).andReturn();
         assertThat(cookieOrNull(parallelTab)).as("the browser keeps the fresh one").isNull();
-        mvc.perform(page("/", fresh)).andExpect(status().isOk());
+        MvcResult firstTab = mvc.perform(page("/", fresh)).andExpect(status().isOk()).andReturn();
         assertThat(revokedReasons(volunteer.id())).isEmpty();
+
+        // signed out from elsewhere, the device loses every session it started, one per tab
+        MockHttpSession desk = login.signIn(volunteer.username(), volunteer.password());
+        mvc.perform(post("/account/devices/{id}/sign-out", deviceId(old)).with(LoginSupport.browser(desk)).with(csrf()))
+                .andExpect(redirectedUrl("/account/devices?signed-out"));
+        for (MvcResult tab : List.of(parallelTab, firstTab)) {
+            MockHttpSession session = (MockHttpSession) tab.getRequest().getSession(false);
+            mvc.perform(get("/").with(LoginSupport.browser(session))).andExpect(redirectedUrl("/login?expired"));
+        }
+        mvc.perform(get("/").with(LoginSupport.browser(desk))).andExpect(status().isOk());
     }
 
     @Test

@@ -51,6 +51,7 @@ public class RememberedDevices {
     private static final int SERIES_BYTES = 16;
     private static final int TOKEN_BYTES = 32;
     private static final int USER_AGENT_INPUT = 512;
+    private static final int SESSIONS_KEPT = 5;
 
     /** A cookie value to set: {@code series.token}, and when it stops being honoured. */
     public record Issued(String series, String cookieValue, Instant expiresAt) {
@@ -120,8 +121,8 @@ public class RememberedDevices {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into identity.remembered_devices (id, series, user_id, token_hash, rotated_at, created_at,
-                    expires_at, last_used_at, user_agent, session_id)
-                values (:id, :series, :user, :hash, :now, :now, :expires, :now, :agent, :session)
+                    expires_at, last_used_at, user_agent, session_ids)
+                values (:id, :series, :user, :hash, :now, :now, :expires, :now, :agent, array[:session])
                 """)
                 .param("id", id).param("series", series).param("user", user.id())
                 .param("hash", Secrets.sha256Hex(token)).param("now", UserAccounts.ts(now))
@@ -201,11 +202,17 @@ public class RememberedDevices {
         return new SignedIn(user, row.series(), rotated);
     }
 
-    /** The session a series just started, so that signing the device out ends that session too. */
+    /**
+     * The session a series just started, so that signing the device out ends it too; the last few are
+     * kept (a browser restoring tabs together starts one per tab, and a session may outlive the next one).
+     */
     @Transactional
     public void startedSession(String series, String sessionId) {
-        jdbc.sql("update identity.remembered_devices set session_id = :session where series = :series")
-                .param("session", sessionId).param("series", series).update();
+        jdbc.sql("""
+                update identity.remembered_devices
+                set session_ids = (array_append(session_ids, :session))[greatest(1, cardinality(session_ids) + 2 - :kept):]
+                where series = :series
+                """).param("session", sessionId).param("kept", SESSIONS_KEPT).param("series", series).update();
     }
 
     /** The holder's devices still remembered, most recently used first. */
@@ -226,13 +233,13 @@ public class RememberedDevices {
     public void signOut(SignedInUser holder, UUID deviceId) {
         Optional<String> session = jdbc.sql("""
                 update identity.remembered_devices set revoked_at = :now, revoked_reason = 'HOLDER'
-                where id = :id and user_id = :user and revoked_at is null returning coalesce(session_id, '')
+                where id = :id and user_id = :user and revoked_at is null returning array_to_string(session_ids, ',')
                 """).param("now", UserAccounts.ts(clock.instant())).param("id", deviceId).param("user", holder.id())
                 .query(String.class).optional();
         if (session.isEmpty()) {
             throw DomainException.notFound(Messages.text("identity.subject.remembered-device"));
         }
-        endSession(session.get());
+        endSessions(session.get());
         audit.record(AuditEvent.success("REMEMBER_ME_REVOKE", "REMEMBERED_DEVICE", deviceId.toString(),
                 holder.homeRegionCode()).withDetail(Messages.text("identity.remember.signed-out-detail")));
     }
@@ -242,10 +249,10 @@ public class RememberedDevices {
     public int signOutAll(SignedInUser holder) {
         List<String> ended = jdbc.sql("""
                 update identity.remembered_devices set revoked_at = :now, revoked_reason = 'HOLDER'
-                where user_id = :user and revoked_at is null returning coalesce(session_id, '')
+                where user_id = :user and revoked_at is null returning array_to_string(session_ids, ',')
                 """).param("now", UserAccounts.ts(clock.instant())).param("user", holder.id())
                 .query(String.class).list();
-        ended.forEach(this::endSession);
+        ended.forEach(this::endSessions);
         if (!ended.isEmpty()) {
             audit.record(AuditEvent.success("REMEMBER_ME_REVOKE_ALL", "USER", holder.id().toString(),
                     holder.homeRegionCode()).withDetail(Messages.text("identity.remember.all-signed-out-detail", ended.size())));
@@ -301,13 +308,13 @@ public class RememberedDevices {
                 .param("now", UserAccounts.ts(now)).param("reason", reason).param("id", id).update();
     }
 
-    private void endSession(String sessionId) {
-        if (sessionId.isEmpty()) {
-            return;
-        }
-        SessionInformation session = sessions.getSessionInformation(sessionId);
-        if (session != null) {
-            session.expireNow();
+    /** @param sessionIds comma-separated; sessions already gone are skipped */
+    private void endSessions(String sessionIds) {
+        for (String sessionId : sessionIds.split(",")) {
+            SessionInformation session = sessionId.isEmpty() ? null : sessions.getSessionInformation(sessionId);
+            if (session != null) {
+                session.expireNow();
+            }
         }
     }
 
