@@ -66,13 +66,17 @@ class SessionsAcrossNodesIntegrationTest {
 
     /** Signs in through the form as a browser behind the TLS proxy would; answers the whole login response. */
     private HttpResponse<String> signIn(TestAccounts.Account account) throws Exception {
+        return signIn(account, "");
+    }
+
+    private HttpResponse<String> signIn(TestAccounts.Account account, String moreFields) throws Exception {
         HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
         Matcher csrf = CSRF.matcher(form.body());
         assertThat(csrf.find()).isTrue();
         String cookie = cookie(form);
         String body = "username=" + account.username() + "&password=" + URLEncoder.encode(account.password(), StandardCharsets.UTF_8)
-                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) + moreFields;
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .header("X-Forwarded-Proto", "https").header("Cookie", "JSESSIONID=" + cookie)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -122,5 +126,41 @@ class SessionsAcrossNodesIntegrationTest {
         HttpResponse<String> plain = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    }
+
+    @Test
+    void aRememberedVolunteerPhoneStartsAJdbcSessionWhichSigningTheDeviceOutEnds() throws Exception {
+        TestAccounts.Account volunteer = accounts.create("610527001001", "VOLUNTEER@610527");
+        HttpResponse<String> login = signIn(volunteer, "&remember-me=on");
+        String remembered = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("wushe_remember="))
+                .findFirst().orElseThrow();
+        assertThat(remembered).contains("Secure", "HttpOnly", "SameSite=Lax", "Path=/");
+        String value = remembered.substring("wushe_remember=".length(), remembered.indexOf(';'));
+
+        // the phone's browser was closed: only the remembered cookie comes, on the second node
+        secondNode = startSecondNode();
+        HttpResponse<String> resumed = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + portOf(secondNode)
+                        + "/account/devices")).header("X-Forwarded-Proto", "https").header("Accept", "text/html")
+                .header("Cookie", "wushe_remember=" + value).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(resumed.statusCode()).isEqualTo(200);
+        assertThat(resumed.body()).contains("本机");
+        String phoneSession = cookie(resumed);
+        assertThat(workbenchStatus(port, phoneSession)).isEqualTo(200);
+
+        // from a desk, the volunteer signs every device out: the phone's session ends on every node
+        String desk = cookie(signIn(volunteer));
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/account/devices"))
+                .header("X-Forwarded-Proto", "https").header("Cookie", "JSESSIONID=" + desk).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = CSRF.matcher(page.body());
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> all = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/account/devices/sign-out-all")).header("X-Forwarded-Proto", "https")
+                .header("Cookie", "JSESSIONID=" + desk).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(all.statusCode()).isEqualTo(302);
+        assertThat(workbenchStatus(portOf(secondNode), phoneSession)).isEqualTo(302);
+        assertThat(workbenchStatus(port, desk)).isEqualTo(200);
     }
 }

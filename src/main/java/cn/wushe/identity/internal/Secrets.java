@@ -51,6 +51,13 @@ final class Secrets {
         return out.toString();
     }
 
+    /** {@code bytes} random bytes, base64url without padding (cookie-safe). */
+    static String urlSafe(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
     static boolean looksLikeToken(String candidate) {
         if (candidate.length() != TOKEN_PREFIX.length() + TOKEN_RANDOM_CHARS || !candidate.startsWith(TOKEN_PREFIX)) {
             return false;

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends a user's live sessions when their credentials or rights change (password changed or reset,
- * account disabled, role granted or revoked); each ended session is refused at its next request.
+ * account disabled, role granted or revoked); each ended session is refused at its next request, and
+ * no remembered device (保持登录) signs in again by its old cookie.
  */
 @Component
 public class SessionEnding {
@@ -17,8 +18,11 @@ public class SessionEnding {
     private final SessionRegistry registry;
     private final UserAccounts accounts;
     private final SignedInUsers signedInUsers;
+    private final RememberedDevices rememberedDevices;
 
-    SessionEnding(SessionRegistry registry, UserAccounts accounts, SignedInUsers signedInUsers) {
+    SessionEnding(SessionRegistry registry, UserAccounts accounts, SignedInUsers signedInUsers,
+            RememberedDevices rememberedDevices) {
+        this.rememberedDevices = rememberedDevices;
         this.registry = registry;
         this.accounts = accounts;
         this.signedInUsers = signedInUsers;
@@ -26,6 +30,8 @@ public class SessionEnding {
 
     /** @param keep the session to leave alone (the one changing its own password), or {@code null} */
     public int endSessionsOf(UUID userId, @Nullable String keep) {
+        // a remembered phone would otherwise sign in again at its next request, with the old rights
+        rememberedDevices.revokeAll(userId);
         // the registry finds sessions by principal: an equal one (same id, same name) finds them on any node
         SignedInUser principal = accounts.find(userId).map(signedInUsers::of).orElse(null);
         if (principal == null) {

@@ -14,8 +14,8 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 /**
- * After the login form: on success start the session clock and go to the page asked for (or the
- * password change first); on failure back to the form with the one message to show, kept in the
+ * After the login form: on success start the session clock, remember the device if asked and allowed
+ * ({@link RememberMe}), and go to the page asked for (or the password change first); on failure back to the form with the one message to show, kept in the
  * session rather than the URL.
  */
 public final class LoginResponses implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
@@ -25,11 +25,13 @@ public final class LoginResponses implements AuthenticationSuccessHandler, Authe
     public static final String TYPED_USERNAME = "wushe.login.username";
 
     private final Clock clock;
+    private final RememberMe rememberMe;
     private final SavedRequestAwareAuthenticationSuccessHandler toRequestedPage =
             new SavedRequestAwareAuthenticationSuccessHandler();
 
-    LoginResponses(Clock clock) {
+    LoginResponses(Clock clock, RememberMe rememberMe) {
         this.clock = clock;
+        this.rememberMe = rememberMe;
     }
 
     @Override
@@ -37,8 +39,12 @@ public final class LoginResponses implements AuthenticationSuccessHandler, Authe
             Authentication authentication) throws IOException, jakarta.servlet.ServletException {
         SessionTimeouts.start(request.getSession(), clock.instant());
         if (authentication instanceof SecondFactorPending) {
+            // an account with a second factor is never remembered, whatever the box said
             response.sendRedirect(request.getContextPath() + SecondFactorGate.PAGE);
             return;
+        }
+        if (authentication.getPrincipal() instanceof SignedInUser user) {
+            rememberMe.afterLogin(request, response, user);
         }
         if (authentication.getPrincipal() instanceof SignedInUser user && user.passwordChangeRequired()) {
             response.sendRedirect(request.getContextPath() + PasswordChangeGate.CHANGE_PAGE);

@@ -7,6 +7,7 @@ import cn.wushe.platform.ProblemType;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.identity.internal.PersonalAccessTokens;
 import cn.wushe.identity.internal.RefusalAlerts;
+import cn.wushe.identity.internal.RememberedDevices;
 import cn.wushe.identity.internal.Role;
 import cn.wushe.identity.internal.SigningUp;
 import cn.wushe.identity.internal.SecuritySettings;
@@ -40,7 +41,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *
  * <p>Sessions: a new id at login (fixation), registered so that a password change, reset or
  * disabling ends the user's other sessions; idle and absolute timeouts by the application clock;
- * an ended session leads to the login page with "登录已超时" (API: 401).
+ * an ended session leads to the login page with "登录已超时" (API: 401), unless a remembered volunteer
+ * phone (保持登录, {@link RememberMe}) starts a new one from its cookie.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -79,7 +81,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, PersonalAccessTokens tokens, SessionRegistry sessions,
-            SecuritySettings settings, AuditLog audit, Clock clock, SigningUp signingUp, RefusalAlerts refusals) throws Exception {
+            SecuritySettings settings, AuditLog audit, Clock clock, SigningUp signingUp, RefusalAlerts refusals,
+            RememberedDevices rememberedDevices) throws Exception {
         RequestMatcher apiDocs = matcher("/swagger-ui/**");
         RequestMatcher apiDocsPage = matcher("/api-docs.html");
         RequestMatcher api = matcher("/api/**");
@@ -91,7 +94,8 @@ class SecurityConfiguration {
                 matcher("/api/v1/users"));
         AuditingAccessDenied accessDenied = new AuditingAccessDenied(api, administration, audit);
         SessionExpiry expiry = new SessionExpiry(api);
-        LoginResponses loginResponses = new LoginResponses(clock);
+        RememberMe rememberMe = new RememberMe(rememberedDevices, sessions, clock);
+        LoginResponses loginResponses = new LoginResponses(clock, rememberMe);
         RequestMatcher openDuringPasswordChange = new OrRequestMatcher(matcher(PasswordChangeGate.CHANGE_PAGE),
                 matcher("/logout"), matcher("/login"), matcher("/error"), matcher("/css/**"), matcher("/js/**"),
                 matcher("/img/**"), matcher("/webjars/**"), matcher("/favicon.ico"), matcher("/prefs/large-type"));
@@ -111,6 +115,7 @@ class SecurityConfiguration {
                 .permitAll())
             .logout(logout -> logout.logoutUrl("/logout")
                 .addLogoutHandler(new AuditingLogout(audit))
+                .addLogoutHandler(rememberMe)
                 .logoutSuccessUrl("/login?logout")
                 .deleteCookies("JSESSIONID"))
             .sessionManagement(session -> session
@@ -122,7 +127,9 @@ class SecurityConfiguration {
                     .sessionRegistry(sessions)
                     .expiredSessionStrategy(expiry)))
             // before CSRF: a form posted from an ended session is an expiry, not a forgery
-            .addFilterBefore(new SessionTimeouts(settings.session(), clock, expiry, tokenRequests, BACKGROUND), CsrfFilter.class)
+            .addFilterBefore(new SessionTimeouts(settings.session(), clock, expiry, tokenRequests, BACKGROUND,
+                    new OrRequestMatcher(matcher("/css/**"), matcher("/js/**"), matcher("/img/**"), matcher("/webjars/**"),
+                            matcher("/favicon.ico"), matcher("/error")), rememberMe), CsrfFilter.class)
             .addFilterBefore(new BearerTokenFilter(tokenRequests, tokenManagement, tokens), BasicAuthenticationFilter.class)
             .addFilterAfter(new PasswordChangeGate(openDuringPasswordChange, api), AuthorizationFilter.class)
             .addFilterAfter(new SecondFactorGate(new OrRequestMatcher(matcher(SecondFactorGate.PAGE),

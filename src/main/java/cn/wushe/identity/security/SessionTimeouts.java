@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -30,13 +32,20 @@ final class SessionTimeouts extends OncePerRequestFilter {
     private final SessionExpiry expiry;
     private final RequestMatcher tokenRequests;
     private final RequestMatcher background;
+    private final RequestMatcher noResume;
+    private final RememberMe rememberMe;
 
     /**
      * @param tokenRequests requests authenticated by an access token, which a session cookie beside it must not disturb
-     * @param background    requests a page makes by itself: checked, but not counted as the user's activity
+     * @param background    requests a page makes by itself: checked, but not counted as the user's activity,
+     *                      and never signed in again from a remembered device (an open tab would keep its
+     *                      account signed in forever)
+     * @param noResume      requests that are not signed in from a remembered device either (static files)
      */
     SessionTimeouts(SecuritySettings.Session settings, Clock clock, SessionExpiry expiry, RequestMatcher tokenRequests,
-            RequestMatcher background) {
+            RequestMatcher background, RequestMatcher noResume, RememberMe rememberMe) {
+        this.noResume = noResume;
+        this.rememberMe = rememberMe;
         this.settings = settings;
         this.clock = clock;
         this.expiry = expiry;
@@ -60,7 +69,7 @@ final class SessionTimeouts extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()) {
             // the cookie names a session the container no longer has: idle timeout, logout, restart
-            expiry.respond(request, response);
+            endedSession(request, response, chain);
             return;
         }
         HttpSession session = request.getSession(false);
@@ -71,13 +80,40 @@ final class SessionTimeouts extends OncePerRequestFilter {
                     || !now.isBefore(signedInAt.plus(settings.absoluteTimeout()))) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();
-                expiry.respond(request, response);
+                endedSession(request, response, chain);
                 return;
             }
             if (!background.matches(request)) {
                 session.setAttribute(LAST_SEEN_AT, now);
             }
+        } else if (resumable(request) && !signedIn()) {
+            rememberMe.resume(request, response);
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * A remembered device starts a new session and the request goes on; otherwise "登录已超时". Only
+     * reading requests resume: a form posted from the ended session carries a CSRF token of that session,
+     * so it would be refused anyway; it meets the expiry, and the login page then resumes.
+     */
+    private void endedSession(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (resumable(request) && rememberMe.resume(request, response)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        expiry.respond(request, response);
+    }
+
+    private boolean resumable(HttpServletRequest request) {
+        return RememberMe.present(request) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                && !background.matches(request) && !noResume.matches(request);
+    }
+
+    /** Signed in or half-way (second factor due): either way not a case for the remembered device. */
+    private static boolean signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && !(authentication instanceof AnonymousAuthenticationToken);
     }
 }

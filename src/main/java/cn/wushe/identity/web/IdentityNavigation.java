@@ -16,6 +16,8 @@ class IdentityNavigation implements NavigationContributor {
                 NavigationEntry.page(800, "/admin/users", "identity.nav.users.title", "identity.nav.users.summary", Permission.USER_MANAGE),
                 NavigationEntry.page(810, "/admin/roles", "identity.nav.roles.title", "identity.nav.roles.summary", Permission.ROLE_MANAGE),
                 NavigationEntry.tile(820, "/admin/security-policy", "identity.nav.security-policy.title",
-                        "identity.nav.security-policy.summary", Permission.ROLE_MANAGE));
+                        "identity.nav.security-policy.summary", Permission.ROLE_MANAGE),
+                NavigationEntry.tile(830, "/account/devices", "identity.nav.devices.title", "identity.nav.devices.summary",
+                        Permission.VOLUNTEER_SELF));
     }
 }

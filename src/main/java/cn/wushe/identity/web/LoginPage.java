@@ -2,6 +2,7 @@ package cn.wushe.identity.web;
 
 import cn.wushe.identity.internal.SecuritySettings;
 import cn.wushe.identity.security.LoginResponses;
+import cn.wushe.identity.security.RememberMe;
 import cn.wushe.platform.Messages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -24,6 +25,10 @@ class LoginPage {
     @GetMapping("/login")
     @PreAuthorize("permitAll()")
     String login(HttpServletRequest request, Model model) {
+        if (request.getAttribute(RememberMe.RESUMED) != null) {
+            // a remembered phone reached the login page (after a form met an ended session): it is signed in again
+            return "redirect:/";
+        }
         HttpSession session = request.getSession(false);
         String refusal = take(session, LoginResponses.MESSAGE);
         String typed = take(session, LoginResponses.TYPED_USERNAME);
