@@ -185,7 +185,7 @@ class DeedsIntegrationTest {
             assertThat(jdbc.sql("select count(*) from audit.entries where action = 'POINTS_RATE_SET' and actor_id = :a")
                     .param("a", county.id()).query(Integer.class).single()).isEqualTo(1);
         } finally {
-            restoreRate(county, rate);
+            restoreRate(county);
         }
     }
 
@@ -201,7 +201,6 @@ class DeedsIntegrationTest {
         TestActor community = VolunteeringFixtures.worker("vol_deedapi_community", DAOBEI, organizer);
         TestActor otherCounty = VolunteeringFixtures.worker("vol_deedapi_other", "610526", organizer);
         UUID deed = as(county, () -> deeds.add(county, "610527", "扶残助残" + VolunteeringFixtures.RUN, 4));
-        int rate = points.hourRate("610527").pointsPerHour();
         String api = "/api/v1/volunteers/store/deeds/" + deed;
         String page = "/volunteering/store/deeds/" + deed;
         try {
@@ -238,13 +237,16 @@ class DeedsIntegrationTest {
             assertThat(jdbc.sql("select points from volunteering.points_deeds where id = :id").param("id", deed).query(Integer.class).single())
                     .isEqualTo(7);
         } finally {
-            restoreRate(county, rate);
+            restoreRate(county);
         }
     }
 
+    @org.springframework.beans.factory.annotation.Value("${wushe.volunteering.points-per-hour:10}")
+    int configuredRate;
+
     /** Other tests of the county count on the configured rate; the history keeps this test's settings. */
-    private void restoreRate(TestActor county, int rate) {
-        as(county, () -> points.setHourRate(county, "610527", rate));
+    private void restoreRate(TestActor county) {
+        as(county, () -> points.setHourRate(county, "610527", configuredRate));
     }
 
     private int status(TestActor actor, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
