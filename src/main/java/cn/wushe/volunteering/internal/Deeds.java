@@ -6,7 +6,6 @@ import cn.wushe.platform.Actor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Messages;
 import cn.wushe.platform.Permission;
-import cn.wushe.platform.RegionScope;
 import cn.wushe.platform.ScopeFilter;
 import cn.wushe.platform.ScopeFilter.SqlPredicate;
 import cn.wushe.platform.Text;
@@ -84,8 +83,7 @@ public class Deeds {
     /** The active deeds of the counties the actor keeps a store in ({@code POINTS_REDEEM}). */
     @Transactional(readOnly = true)
     public List<Deed> list(Actor actor) {
-        List<String> counties = actor.scopesFor(Permission.POINTS_REDEEM).stream().map(RegionScope::code)
-                .filter(c -> c.length() >= 6).map(c -> c.substring(0, 6)).distinct().toList();
+        List<String> counties = Points.storeCounties(actor);
         if (counties.isEmpty()) {
             return List.of();
         }
@@ -266,6 +264,7 @@ public class Deeds {
             throw DomainException.invalid("deedId", Messages.text("volunteering.deed.not-found"));
         }
         Instant now = clock.instant();
+        points.holdOpen(v);
         points.credit(v.countyCode(), v.communityCode(), v.id(), deed.points(), "DEED", deed.id(), why, actor.id(), now);
         audit.record(AuditEvent.success("POINTS_DEED_AWARD", v.objectType(), v.id().toString(), v.communityCode())
                 .withReason(why).withDetail(deed.name() + " " + deed.points()));

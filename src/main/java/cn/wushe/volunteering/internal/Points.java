@@ -198,8 +198,17 @@ public class Points {
         if (code != null && code.length() <= 20 && !code.contains(".")) {
             return holderByPhone(actor, code);
         }
-        return volunteerOfCard(code).flatMap(this::holder)
+        UUID id = volunteerOfCard(code)
                 .orElseThrow(() -> DomainException.invalid("card", Messages.text("volunteering.points.card-invalid")));
+        // a genuine card of someone outside the keeper's counties: not found, as anything out of scope
+        return holder(storeCounties(actor), id)
+                .orElseThrow(() -> DomainException.notFound(Messages.text("volunteering.deed.volunteer-not-found")));
+    }
+
+    /** The counties the actor keeps a store in ({@code POINTS_REDEEM}). */
+    static List<String> storeCounties(Actor actor) {
+        return actor.scopesFor(Permission.POINTS_REDEEM).stream().map(cn.wushe.platform.RegionScope::code)
+                .filter(c -> c.length() >= 6).map(c -> c.substring(0, 6)).distinct().toList();
     }
 
     private Holder holderByPhone(Actor actor, String typed) {
@@ -227,20 +236,38 @@ public class Points {
     private static final org.springframework.jdbc.core.RowMapper<Holder> HOLDER = (rs, n) -> new Holder(
             rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5));
 
-    /** The volunteer or open account of the id; an attached account answers as its volunteer. */
-    Optional<Holder> holder(UUID id) {
+    /** The volunteer or open account of the id in one of the counties; an attached account answers as its volunteer. */
+    Optional<Holder> holder(List<String> counties, UUID id) {
+        if (counties.isEmpty()) {
+            return Optional.empty();
+        }
         Optional<Holder> volunteer = jdbc.sql("""
-                select id, county_code, community_code, real_name, false from volunteering.volunteers where id = :id""")
-                .param("id", id).query(HOLDER).optional();
+                select id, county_code, community_code, real_name, false from volunteering.volunteers
+                where county_code in (:counties) and id = :id""")
+                .param("counties", counties).param("id", id).query(HOLDER).optional();
         if (volunteer.isPresent()) {
             return volunteer;
         }
         record Account(Holder holder, @Nullable UUID attachedTo) {
         }
         return jdbc.sql("""
-                select id, county_code, community_code, real_name, true, volunteer_id from volunteering.points_accounts where id = :id""")
-                .param("id", id).query((rs, n) -> new Account(HOLDER.mapRow(rs, n), rs.getObject(6, UUID.class))).optional()
-                .flatMap(a -> a.attachedTo() == null ? Optional.of(a.holder()) : holder(a.attachedTo()));
+                select id, county_code, community_code, real_name, true, volunteer_id from volunteering.points_accounts
+                where county_code in (:counties) and id = :id""")
+                .param("counties", counties).param("id", id)
+                .query((rs, n) -> new Account(HOLDER.mapRow(rs, n), rs.getObject(6, UUID.class))).optional()
+                .flatMap(a -> a.attachedTo() == null ? Optional.of(a.holder()) : holder(List.of(a.holder().countyCode()), a.attachedTo()));
+    }
+
+    /**
+     * Holds a resident account open until the caller's transaction ends: an attachment running at the
+     * same moment finishes first and the credit is refused, so no point lands on a closed account.
+     */
+    void holdOpen(Holder holder) {
+        if (holder.account() && jdbc.sql("""
+                select id from volunteering.points_accounts where county_code = :county and id = :id and volunteer_id is null
+                for share""").param("county", holder.countyCode()).param("id", holder.id()).query(UUID.class).optional().isEmpty()) {
+            throw DomainException.invalid("card", Messages.text("volunteering.account.closed"));
+        }
     }
 
     public int balance(String county, String community, UUID volunteer) {

@@ -138,7 +138,7 @@ public class PointsAccounts {
     @Transactional
     public Attached attach(Actor actor, UUID accountId, @Nullable String volunteerCard) {
         Points.Holder account = accountOrRefuse(actor, accountId, true);
-        Points.Holder volunteer = points.volunteerOfCard(volunteerCard).flatMap(points::holder)
+        Points.Holder volunteer = points.volunteerOfCard(volunteerCard).flatMap(id -> points.holder(List.of(account.countyCode()), id))
                 .filter(h -> !h.account() && h.countyCode().equals(account.countyCode()))
                 .orElseThrow(() -> DomainException.invalid("card", Messages.text("volunteering.account.volunteer-card")));
         record Held(String community, int balance) {

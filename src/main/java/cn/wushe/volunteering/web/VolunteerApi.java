@@ -75,7 +75,7 @@ class VolunteerApi {
     record RevealRequest(@Nullable String reason) {
     }
 
-    record Me(Volunteers.VolunteerView profile, int points, String cardCode, List<HoursLedger.LedgerRow> ledger) {
+    record Me(Volunteers.VolunteerView profile, int points, int pointsPerHour, String cardCode, List<HoursLedger.LedgerRow> ledger) {
     }
 
     record GoodsRequest(@Nullable String communityCode, @Nullable String name, @Nullable Integer pricePoints,
@@ -179,13 +179,14 @@ class VolunteerApi {
 
     @GetMapping("/me")
     @PreAuthorize("hasAuthority('VOLUNTEER_SELF')")
-    @Operation(summary = "我的志愿者档案、时长台账、积分和积分卡码")
+    @Operation(summary = "我的志愿者档案、时长台账、积分、本县每小时积分和积分卡码")
     Me me() {
         var actor = CurrentActor.get();
         Volunteers.VolunteerView profile = volunteers.own(actor)
                 .orElseThrow(() -> DomainException.notFound(Messages.text("volunteering.volunteer.no-profile")));
-        return new Me(profile, points.balance(profile.communityCode().substring(0, 6), profile.communityCode(), profile.id()),
-                points.cardCode(profile.id()), ledger.own(actor));
+        String county = profile.communityCode().substring(0, 6);
+        return new Me(profile, points.balance(county, profile.communityCode(), profile.id()),
+                points.hourRate(county).pointsPerHour(), points.cardCode(profile.id()), ledger.own(actor));
     }
 
     @PostMapping("/me/certificate")
