@@ -110,6 +110,38 @@ class PointsAccountsIntegrationTest {
                 .param("id", account.toString()).query(Integer.class).single()).isEqualTo(2);
     }
 
+    /**
+     * Attaching while a keeper credits a deed to the same account: whichever runs first, nothing stays on
+     * the closed account and its ledger sums to zero; the deed is either merged over or refused.
+     */
+    @Test
+    void aDeedAtTheMomentOfAttachingNeverStaysOnTheClosedAccount(@Autowired Volunteers volunteers,
+            @Autowired Activities activities, @Autowired UnitManagement units) throws Exception {
+        VolunteeringFixtures f = new VolunteeringFixtures(volunteers, activities, units, jdbc);
+        UUID organizer = f.committee(DAOBEI).value();
+        TestActor county = VolunteeringFixtures.worker("vol_acctrace_county", "610527", organizer);
+        TestActor keeper = VolunteeringFixtures.worker("vol_acctrace_keeper", DAOBEI, organizer);
+        UUID deed = as(county, () -> deeds.add(county, "610527", "清扫楼道" + VolunteeringFixtures.RUN, 7));
+        String phone = "135" + String.format("%08d", Math.floorMod((VolunteeringFixtures.RUN + "race").hashCode(), 100_000_000));
+        UUID account = as(keeper, () -> accounts.open(keeper, DAOBEI, "孙玉兰", phone));
+        as(keeper, () -> deeds.award(keeper, phone, deed, "清扫楼道"));
+        UUID volunteer = f.volunteer("acctrace" + VolunteeringFixtures.RUN, DAOBEI, null, "孙玉兰", 983);
+        String card = points.cardCode(volunteer);
+        String accountCard = as(keeper, () -> accounts.cardCode(keeper, account));
+        java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+
+        List<String> outcomes = race(2, () -> turn.getAndIncrement() == 0
+                ? "attached " + as(keeper, () -> accounts.attach(keeper, account, card)).merged()
+                : "awarded " + as(keeper, () -> deeds.award(keeper, accountCard, deed, "又清扫楼道")).points());
+
+        assertThat(outcomes).anyMatch(o -> o.startsWith("attached"));
+        assertThat(points.balance("610527", DAOBEI, account)).isZero();
+        assertThat(jdbc.sql("select coalesce(sum(points), 0) from volunteering.points_ledger where county_code = '610527' and volunteer_id = :a")
+                .param("a", account).query(Integer.class).single()).isZero();
+        int credited = outcomes.contains("awarded 7") ? 14 : 7;
+        assertThat(points.balance("610527", DAOBEI, volunteer)).isEqualTo(credited);
+    }
+
     /** The accounts' endpoints: the community's keeper 2xx; a keeper of a sibling community or another county 404/403. */
     @Test
     void theAccountEndpointsAnswerByScope(@Autowired Volunteers volunteers, @Autowired Activities activities,
