@@ -299,7 +299,40 @@ class DemoVolunteering implements ApplicationRunner {
                     .param("id", UUID.nameUUIDFromBytes(("volunteering-demo-deed:" + county + ":" + d[0]).getBytes(StandardCharsets.UTF_8)))
                     .param("name", d[0]).param("points", Integer.parseInt(d[1])).param("at", java.sql.Timestamp.from(now)).update();
         }
+        residentAccounts(county, daobei, now);
         return ids.size();
+    }
+
+    /** 居民积分户: residents of 道北社区 without a volunteer profile who earned 垃圾分类 points (V15_41). */
+    private void residentAccounts(String county, String daobei, Instant now) {
+        String deedName = WORDS.getProperty("deeds").split(",")[0].split(":")[0];
+        int worth = Integer.parseInt(WORDS.getProperty("deeds").split(",")[0].split(":")[1]);
+        UUID deed = UUID.nameUUIDFromBytes(("volunteering-demo-deed:" + county + ":" + deedName).getBytes(StandardCharsets.UTF_8));
+        for (String item : WORDS.getProperty("resident-accounts").split(",")) {
+            String[] a = item.split(":");
+            UUID id = UUID.nameUUIDFromBytes(("volunteering-demo-account:" + a[1]).getBytes(StandardCharsets.UTF_8));
+            int times = Integer.parseInt(a[2]);
+            jdbc.sql("""
+                    insert into volunteering.points_accounts (county_code, id, community_code, real_name, phone_enc, phone_bidx,
+                        created_by, created_at)
+                    values (:county, :id, :community, :name, :phoneEnc, :phone, :by, :at) on conflict do nothing""")
+                    .param("county", county).param("id", id).param("community", daobei).param("name", a[0])
+                    .param("phoneEnc", cipher.encrypt(a[1])).param("phone", index.of(PhoneNumber.BLIND_INDEX_PURPOSE, a[1]))
+                    .param("by", DEMO_ACTOR).param("at", java.sql.Timestamp.from(now)).update();
+            for (int i = 0; i < times; i++) {
+                jdbc.sql("""
+                        insert into volunteering.points_ledger (county_code, id, community_code, volunteer_id, points, kind,
+                            reference_id, reason, recorded_by, recorded_at)
+                        values (:county, :lid, :community, :id, :points, 'DEED', :deed, :reason, :by, :at) on conflict do nothing""")
+                        .param("county", county).param("lid", UUID.nameUUIDFromBytes((id + ":" + i).getBytes(StandardCharsets.UTF_8)))
+                        .param("community", daobei).param("id", id).param("points", worth).param("deed", deed)
+                        .param("reason", deedName).param("by", DEMO_ACTOR).param("at", java.sql.Timestamp.from(now.minusSeconds(86_400L * (times - i)))).update();
+            }
+            jdbc.sql("""
+                    insert into volunteering.points_balances (county_code, community_code, volunteer_id, balance)
+                    values (:county, :community, :id, :balance) on conflict do nothing""")
+                    .param("county", county).param("community", daobei).param("id", id).param("balance", worth * times).update();
+        }
     }
 
     /** 补报: two members of the first team forgot to check in at a tutoring evening; the organizer has yet to decide. */

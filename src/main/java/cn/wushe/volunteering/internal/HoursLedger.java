@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -65,12 +64,10 @@ public class HoursLedger {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final int pointsPerHour;
     private final OutcomeCatalogue catalogue;
 
     HoursLedger(JdbcClient jdbc, Activities activities, StarLevels stars, Points points, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock,
-            @Value("${wushe.volunteering.points-per-hour:10}") int pointsPerHour, OutcomeCatalogue catalogue) {
+            ApplicationEventPublisher events, Clock clock, OutcomeCatalogue catalogue) {
         this.catalogue = catalogue;
         this.jdbc = jdbc;
         this.activities = activities;
@@ -79,7 +76,6 @@ public class HoursLedger {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
-        this.pointsPerHour = pointsPerHour;
     }
 
     /** Confirms the activity's whole list (one step); only its organizer may. */
@@ -151,7 +147,7 @@ public class HoursLedger {
                 .param("activity", a.id()).param("region", a.regionCode()).param("unit", a.organizerUnitId())
                 .param("team", a.teamId()).param("start", Times.ts(span.start())).param("end", Times.ts(span.end()))
                 .param("minutes", minutes).param("by", actor.id()).param("at", Times.ts(now)).update();
-        int earned = minutes * pointsPerHour / 60;
+        int earned = minutes * points.hourRate(a.countyCode()).pointsPerHour() / 60;
         if (earned > 0) {
             points.credit(a.countyCode(), v.communityCode(), volunteerId, earned, "HOURS", rowId, actor.id(), now);
         }

@@ -3,6 +3,7 @@ package cn.wushe.volunteering.internal;
 import cn.wushe.audit.AuditEvent;
 import cn.wushe.audit.AuditLog;
 import cn.wushe.platform.Actor;
+import cn.wushe.platform.BlindIndex;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Messages;
 import cn.wushe.platform.Permission;
@@ -11,6 +12,7 @@ import cn.wushe.platform.ScopeFilter;
 import cn.wushe.platform.ScopeFilter.SqlPredicate;
 import cn.wushe.platform.Signatures;
 import cn.wushe.platform.Text;
+import cn.wushe.platform.personal.PhoneNumber;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,16 +45,75 @@ public class Points {
     public record MonthLine(String month, String goodsName, long quantity, long points) {
     }
 
+    /**
+     * Who holds points: a volunteer, or a resident's 积分户 without a volunteer profile. The ledger and
+     * the balances name either by its id (their {@code volunteer_id} column), so one set of statements keeps both.
+     */
+    public record Holder(UUID id, String countyCode, String communityCode, String name, boolean account) {
+
+        /** The audit object type of the holder. */
+        String objectType() {
+            return account ? "POINTS_ACCOUNT" : "VOLUNTEER";
+        }
+    }
+
+    /** 每小时积分 of a county: its own setting, or the configured default when it set none. */
+    public record HourRate(String countyCode, int pointsPerHour, @Nullable Instant setAt) {
+
+        public boolean countySet() {
+            return setAt != null;
+        }
+    }
+
     private final JdbcClient jdbc;
     private final Signatures signatures;
     private final AuditLog audit;
     private final Clock clock;
+    private final BlindIndex index;
+    private final int defaultPerHour;
 
-    Points(JdbcClient jdbc, Signatures signatures, AuditLog audit, Clock clock) {
+    Points(JdbcClient jdbc, Signatures signatures, AuditLog audit, Clock clock, BlindIndex index,
+            @Value("${wushe.volunteering.points-per-hour:10}") int defaultPerHour) {
         this.jdbc = jdbc;
+        this.index = index;
         this.signatures = signatures;
         this.audit = audit;
         this.clock = clock;
+        this.defaultPerHour = defaultPerHour;
+    }
+
+    /** The rate hours confirmed now earn in the county. */
+    public HourRate hourRate(String county) {
+        return jdbc.sql("""
+                select points_per_hour, set_at from volunteering.points_hour_rates where county_code = :county
+                order by set_at desc limit 1""")
+                .param("county", county).query((rs, n) -> new HourRate(county, rs.getInt(1), Times.instant(rs, "set_at")))
+                .optional().orElseGet(() -> new HourRate(county, defaultPerHour, null));
+    }
+
+    /**
+     * Sets the county's 每小时积分 for hours confirmed from now on; rows already in the ledger keep what
+     * they earned. Each setting is kept (history), audited. Only {@code ACTIVITY_MANAGE} over the whole county.
+     */
+    @Transactional
+    public HourRate setHourRate(Actor actor, @Nullable String countyCode, @Nullable Integer perHour) {
+        String county = Text.trimToNull(countyCode);
+        if (county == null || !county.matches("[0-9]{6}")) {
+            throw DomainException.invalid("countyCode", Messages.text("volunteering.deed.county-required"));
+        }
+        Deeds.keeperOrRefuse(actor, county);
+        if (perHour == null || perHour < 0 || perHour > 1000) {
+            throw DomainException.invalid("pointsPerHour", Messages.text("volunteering.points.rate-range"));
+        }
+        HourRate before = hourRate(county);
+        Instant now = clock.instant();
+        jdbc.sql("""
+                insert into volunteering.points_hour_rates (county_code, set_at, points_per_hour, set_by)
+                values (:county, :at, :rate, :by)""")
+                .param("county", county).param("at", Times.ts(now)).param("rate", perHour).param("by", actor.id()).update();
+        audit.record(AuditEvent.success("POINTS_RATE_SET", "POINTS_RATE", county, county)
+                .withDetail(before.pointsPerHour() + " → " + perHour));
+        return new HourRate(county, perHour, now);
     }
 
     void credit(String county, String community, UUID volunteer, int points, String kind, @Nullable UUID reference,
@@ -126,6 +188,88 @@ public class Points {
         }
     }
 
+    /**
+     * The holder the keeper named: a scanned card (a volunteer's, or a resident account's printed one; the
+     * card of an account since attached names its volunteer), or a typed mobile number, found among the
+     * accounts and volunteers of the communities the keeper serves ({@code POINTS_REDEEM}).
+     */
+    Holder holderOrRefuse(Actor actor, @Nullable String cardOrPhone) {
+        String code = Text.trimToNull(cardOrPhone);
+        if (code != null && code.length() <= 20 && !code.contains(".")) {
+            return holderByPhone(actor, code);
+        }
+        UUID id = volunteerOfCard(code)
+                .orElseThrow(() -> DomainException.invalid("card", Messages.text("volunteering.points.card-invalid")));
+        // a genuine card of someone outside the keeper's counties: not found, as anything out of scope
+        return holder(storeCounties(actor), id)
+                .orElseThrow(() -> DomainException.notFound(Messages.text("volunteering.deed.volunteer-not-found")));
+    }
+
+    /** The counties the actor keeps a store in ({@code POINTS_REDEEM}). */
+    static List<String> storeCounties(Actor actor) {
+        return actor.scopesFor(Permission.POINTS_REDEEM).stream().map(cn.wushe.platform.RegionScope::code)
+                .filter(c -> c.length() >= 6).map(c -> c.substring(0, 6)).distinct().toList();
+    }
+
+    private Holder holderByPhone(Actor actor, String typed) {
+        String digits = PhoneNumber.normalise(typed);
+        if (!digits.matches("1[3-9][0-9]{9}")) {
+            throw DomainException.invalid("card", Messages.text("volunteering.points.card-or-phone"));
+        }
+        SqlPredicate accounts = ScopeFilter.predicate(actor, Permission.POINTS_REDEEM, "a.county_code", "a.community_code");
+        SqlPredicate volunteers = ScopeFilter.predicate(actor, Permission.POINTS_REDEEM, "v.county_code", "v.community_code");
+        List<Holder> found = jdbc.sql("(select a.id, a.county_code, a.community_code, a.real_name, true"
+                        + " from volunteering.points_accounts a where a.phone_bidx = :phone and a.volunteer_id is null and "
+                        + accounts.sql() + ") union all (select v.id, v.county_code, v.community_code, v.real_name, false"
+                        + " from volunteering.volunteers v where v.phone_bidx = :phone and " + volunteers.sql() + ") limit 2")
+                .param("phone", index.of(PhoneNumber.BLIND_INDEX_PURPOSE, digits)).params(accounts.params())
+                .params(volunteers.params()).query(HOLDER).list();
+        if (found.isEmpty()) {
+            throw DomainException.invalid("card", Messages.text("volunteering.points.phone-unknown"));
+        }
+        if (found.size() > 1) {
+            throw DomainException.invalid("card", Messages.text("volunteering.points.phone-ambiguous"));
+        }
+        return found.get(0);
+    }
+
+    private static final org.springframework.jdbc.core.RowMapper<Holder> HOLDER = (rs, n) -> new Holder(
+            rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5));
+
+    /** The volunteer or open account of the id in one of the counties; an attached account answers as its volunteer. */
+    Optional<Holder> holder(List<String> counties, UUID id) {
+        if (counties.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Holder> volunteer = jdbc.sql("""
+                select id, county_code, community_code, real_name, false from volunteering.volunteers
+                where county_code in (:counties) and id = :id""")
+                .param("counties", counties).param("id", id).query(HOLDER).optional();
+        if (volunteer.isPresent()) {
+            return volunteer;
+        }
+        record Account(Holder holder, @Nullable UUID attachedTo) {
+        }
+        return jdbc.sql("""
+                select id, county_code, community_code, real_name, true, volunteer_id from volunteering.points_accounts
+                where county_code in (:counties) and id = :id""")
+                .param("counties", counties).param("id", id)
+                .query((rs, n) -> new Account(HOLDER.mapRow(rs, n), rs.getObject(6, UUID.class))).optional()
+                .flatMap(a -> a.attachedTo() == null ? Optional.of(a.holder()) : holder(List.of(a.holder().countyCode()), a.attachedTo()));
+    }
+
+    /**
+     * Holds a resident account open until the caller's transaction ends: an attachment running at the
+     * same moment finishes first and the credit is refused, so no point lands on a closed account.
+     */
+    void holdOpen(Holder holder) {
+        if (holder.account() && jdbc.sql("""
+                select id from volunteering.points_accounts where county_code = :county and id = :id and volunteer_id is null
+                for share""").param("county", holder.countyCode()).param("id", holder.id()).query(UUID.class).optional().isEmpty()) {
+            throw DomainException.invalid("card", Messages.text("volunteering.account.closed"));
+        }
+    }
+
     public int balance(String county, String community, UUID volunteer) {
         return jdbc.sql("""
                 select balance from volunteering.points_balances where county_code = :county and community_code = :community
@@ -182,8 +326,8 @@ public class Points {
     /** Redeems {@code quantity} of the goods for the volunteer whose card was scanned; all or nothing. */
     @Transactional
     public Redeemed redeem(Actor actor, @Nullable String cardCode, UUID goodsId, int quantity) {
-        UUID volunteer = volunteerOfCard(cardCode)
-                .orElseThrow(() -> DomainException.invalid("card", Messages.text("volunteering.points.card-invalid")));
+        Holder holder = holderOrRefuse(actor, cardCode);
+        UUID volunteer = holder.id();
         if (quantity < 1 || quantity > 100) {
             throw DomainException.invalid("quantity", Messages.text("volunteering.points.quantity-range"));
         }
@@ -194,9 +338,10 @@ public class Points {
                         rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getString(6))).optional()
                 .orElseThrow(() -> DomainException.notFound(Messages.text("volunteering.goods.not-found")));
         String county = goods.communityCode().substring(0, 6);
-        String name = jdbc.sql("select real_name from volunteering.volunteers where county_code = :county and id = :id")
-                .param("county", county).param("id", volunteer).query(String.class).optional()
-                .orElseThrow(() -> DomainException.invalid("card", Messages.text("volunteering.points.card-invalid")));
+        if (!holder.countyCode().equals(county)) {
+            throw DomainException.invalid("card", Messages.text("volunteering.points.card-invalid"));
+        }
+        String name = holder.name();
         int cost = goods.pricePoints() * quantity;
         int stockRows = jdbc.sql("""
                 update volunteering.goods set stock = stock - :q where county_code = :county and id = :id and stock >= :q""")

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Optional expiry of store points (积分有效期): with {@code wushe.volunteering.points-expiry-months}
  * above 0, points earned (hours, good deeds) longer ago than that expire as far as they were not
- * spent, first in first out: what expires is the earned-before-the-cutoff total minus every debit so
+ * spent, first in first out (points moved in from a resident's account count as earned when moved): what expires is the earned-before-the-cutoff total minus every debit so
  * far (redemptions, reversals, earlier expiries), never more than the balance. Each expiry is an
  * {@code EXPIRY} ledger row, the balance goes down in the same statement, so the ledger and the
  * balance stay equal and a repeated run expires nothing twice. A db-scheduler recurring task, daily.
@@ -74,7 +74,7 @@ public class PointsExpiry {
                     with due as (
                         select b.community_code, b.volunteer_id,
                             least(b.balance, greatest(0,
-                                coalesce(sum(l.points) filter (where l.points > 0 and l.kind in ('HOURS', 'DEED')
+                                coalesce(sum(l.points) filter (where l.points > 0 and l.kind in ('HOURS', 'DEED', 'MERGE')
                                                                 and l.recorded_at < :cutoff), 0)
                               + coalesce(sum(l.points) filter (where l.points < 0), 0))) as amount
                         from volunteering.points_balances b

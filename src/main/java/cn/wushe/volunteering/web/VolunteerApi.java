@@ -8,6 +8,7 @@ import cn.wushe.platform.web.Idempotency;
 import cn.wushe.volunteering.internal.Certificates;
 import cn.wushe.volunteering.internal.HoursExport;
 import cn.wushe.volunteering.internal.Deeds;
+import cn.wushe.volunteering.internal.PointsAccounts;
 import cn.wushe.volunteering.internal.HoursLedger;
 import cn.wushe.volunteering.internal.Teams;
 import cn.wushe.volunteering.internal.Points;
@@ -22,9 +23,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,10 +51,12 @@ class VolunteerApi {
     private final Teams teams;
     private final HoursExport export;
     private final Deeds deeds;
+    private final PointsAccounts accounts;
 
     VolunteerApi(Volunteers volunteers, HoursLedger ledger, Points points, Certificates certificates, Idempotency idempotency,
-            Teams teams, HoursExport export, Deeds deeds) {
+            Teams teams, HoursExport export, Deeds deeds, PointsAccounts accounts) {
         this.deeds = deeds;
+        this.accounts = accounts;
         this.teams = teams;
         this.export = export;
         this.volunteers = volunteers;
@@ -69,7 +75,7 @@ class VolunteerApi {
     record RevealRequest(@Nullable String reason) {
     }
 
-    record Me(Volunteers.VolunteerView profile, int points, String cardCode, List<HoursLedger.LedgerRow> ledger) {
+    record Me(Volunteers.VolunteerView profile, int points, int pointsPerHour, String cardCode, List<HoursLedger.LedgerRow> ledger) {
     }
 
     record GoodsRequest(@Nullable String communityCode, @Nullable String name, @Nullable Integer pricePoints,
@@ -173,13 +179,14 @@ class VolunteerApi {
 
     @GetMapping("/me")
     @PreAuthorize("hasAuthority('VOLUNTEER_SELF')")
-    @Operation(summary = "我的志愿者档案、时长台账、积分和积分卡码")
+    @Operation(summary = "我的志愿者档案、时长台账、积分、本县每小时积分和积分卡码")
     Me me() {
         var actor = CurrentActor.get();
         Volunteers.VolunteerView profile = volunteers.own(actor)
                 .orElseThrow(() -> DomainException.notFound(Messages.text("volunteering.volunteer.no-profile")));
-        return new Me(profile, points.balance(profile.communityCode().substring(0, 6), profile.communityCode(), profile.id()),
-                points.cardCode(profile.id()), ledger.own(actor));
+        String county = profile.communityCode().substring(0, 6);
+        return new Me(profile, points.balance(county, profile.communityCode(), profile.id()),
+                points.hourRate(county).pointsPerHour(), points.cardCode(profile.id()), ledger.own(actor));
     }
 
     @PostMapping("/me/certificate")
@@ -216,6 +223,15 @@ class VolunteerApi {
     record DeedRequest(@Nullable String countyCode, @Nullable String name, @Nullable Integer points) {
     }
 
+    record DeedPointsRequest(@Nullable Integer points) {
+    }
+
+    record RetirementRequest(@Nullable String reason) {
+    }
+
+    record HourRateRequest(@Nullable String countyCode, @Nullable Integer pointsPerHour) {
+    }
+
     record DeedAwardRequest(@Nullable String card, @Nullable UUID deedId, @Nullable String note) {
     }
 
@@ -234,9 +250,68 @@ class VolunteerApi {
                 .body(new CreatedVolunteer(deeds.add(CurrentActor.get(), request.countyCode(), request.name(), request.points())));
     }
 
+    @PatchMapping("/store/deeds/{id}")
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    @Operation(summary = "县级修改好事的积分：只对以后记的分生效，已记的分不变（留痕）")
+    ResponseEntity<Void> changeDeedPoints(@PathVariable UUID id, @RequestBody DeedPointsRequest request) {
+        deeds.changePoints(CurrentActor.get(), id, request.points());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/store/deeds/{id}/retirement")
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    @Operation(summary = "县级停用一项好事（须填写理由）：不能再记分，已有积分记录保留")
+    ResponseEntity<Void> retireDeed(@PathVariable UUID id, @RequestBody RetirementRequest request) {
+        deeds.retire(CurrentActor.get(), id, request.reason());
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/store/deeds/{id}/retirement")
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    @Operation(summary = "县级恢复停用的好事（已有同名的在用好事时拒绝）")
+    ResponseEntity<Void> reinstateDeed(@PathVariable UUID id) {
+        deeds.reinstate(CurrentActor.get(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/store/hour-rate")
+    @PreAuthorize("hasAuthority('ACTIVITY_MANAGE')")
+    @Operation(summary = "县级设置每服务 1 小时得多少积分：只对以后确认的时长生效（留痕）")
+    Points.HourRate setHourRate(@RequestBody HourRateRequest request) {
+        return points.setHourRate(CurrentActor.get(), request.countyCode(), request.pointsPerHour());
+    }
+
+    record AccountRequest(@Nullable String communityCode, @Nullable String name, @Nullable String phone) {
+    }
+
+    record AttachRequest(@Nullable String card) {
+    }
+
+    @GetMapping("/store/accounts")
+    @PreAuthorize("hasAuthority('POINTS_REDEEM')")
+    @Operation(summary = "本社区居民积分户（没有志愿者档案的居民）及余额，手机号打码（查看留痕）")
+    List<PointsAccounts.Account> accounts() {
+        return accounts.list(CurrentActor.get());
+    }
+
+    @PostMapping("/store/accounts")
+    @PreAuthorize("hasAuthority('POINTS_REDEEM')")
+    @Operation(summary = "为没有志愿者档案的居民开积分户（姓名和手机号；同一社区一个手机号一户）")
+    ResponseEntity<CreatedVolunteer> openAccount(@RequestBody AccountRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new CreatedVolunteer(accounts.open(CurrentActor.get(), request.communityCode(), request.name(), request.phone())));
+    }
+
+    @PostMapping("/store/accounts/{id}/attachment")
+    @PreAuthorize("hasAuthority('POINTS_REDEEM')")
+    @Operation(summary = "居民注册成志愿者后，扫其志愿者积分卡把积分户并入志愿者（余额转入，留痕）")
+    PointsAccounts.Attached attachAccount(@PathVariable UUID id, @RequestBody AttachRequest request) {
+        return accounts.attach(CurrentActor.get(), id, request.card());
+    }
+
     @PostMapping("/store/deed-awards")
     @PreAuthorize("hasAuthority('POINTS_REDEEM')")
-    @Operation(summary = "扫志愿者积分卡按规则记好事积分，须写说明（只增不减，留痕）")
+    @Operation(summary = "扫积分卡或输入居民积分户的手机号，按规则记好事积分，须写说明（只增不减，留痕）")
     ResponseEntity<Deeds.Awarded> awardDeed(@RequestBody DeedAwardRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(deeds.award(CurrentActor.get(), request.card(), request.deedId(), request.note()));
@@ -244,7 +319,7 @@ class VolunteerApi {
 
     @PostMapping("/store/redemptions")
     @PreAuthorize("hasAuthority('POINTS_REDEEM')")
-    @Operation(summary = "扫志愿者积分卡兑换商品（积分和库存都不会变成负数）")
+    @Operation(summary = "扫积分卡或输入手机号兑换商品（积分和库存都不会变成负数）")
     ResponseEntity<Points.Redeemed> redeem(@RequestBody RedemptionRequest request) {
         if (request.goodsId() == null) {
             throw DomainException.invalid(Map.of("goodsId", Messages.text("volunteering.goods.not-found")));

@@ -24,6 +24,8 @@ class VolunteeringNavigation implements NavigationContributor, NoticeKindContrib
                         "volunteering.nav.volunteers.summary", Permission.VOLUNTEER_VIEW),
                 NavigationEntry.page(1430, "/volunteering/store", "volunteering.nav.store.title",
                         "volunteering.nav.store.summary", Permission.POINTS_REDEEM),
+                NavigationEntry.page(1435, "/volunteering/store/deeds", "volunteering.nav.deeds.title",
+                        "volunteering.nav.deeds.summary", Permission.ACTIVITY_MANAGE),
                 NavigationEntry.page(1440, "/volunteering/teams", "volunteering.nav.teams.title",
                         "volunteering.nav.teams.summary", Permission.VOLUNTEER_VIEW),
                 NavigationEntry.page(1450, "/volunteering/party", "volunteering.nav.party.title",

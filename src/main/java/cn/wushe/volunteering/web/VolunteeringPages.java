@@ -17,6 +17,7 @@ import cn.wushe.volunteering.internal.Deeds;
 import cn.wushe.volunteering.internal.Occurrences;
 import cn.wushe.volunteering.internal.OutcomeCatalogue;
 import cn.wushe.volunteering.internal.Points;
+import cn.wushe.volunteering.internal.PointsAccounts;
 import cn.wushe.volunteering.internal.Volunteers;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
@@ -62,11 +63,13 @@ class VolunteeringPages {
     private final Occurrences occurrences;
     private final HoursReports hoursReports;
     private final Deeds deeds;
+    private final PointsAccounts accounts;
 
     VolunteeringPages(Volunteers volunteers, Activities activities, CheckIns checkIns, HoursLedger ledger, Points points,
             Certificates certificates, OutcomeCatalogue catalogue, Consultations consultations, Enrolments enrolments,
-            Occurrences occurrences, HoursReports hoursReports, Deeds deeds) {
+            Occurrences occurrences, HoursReports hoursReports, Deeds deeds, PointsAccounts accounts) {
         this.deeds = deeds;
+        this.accounts = accounts;
         this.hoursReports = hoursReports;
         this.occurrences = occurrences;
         this.enrolments = enrolments;
@@ -89,6 +92,7 @@ class VolunteeringPages {
         if (me.isPresent()) {
             Volunteers.VolunteerView v = me.get();
             model.addAttribute("points", points.balance(v.communityCode().substring(0, 6), v.communityCode(), v.id()));
+            model.addAttribute("rate", points.hourRate(v.communityCode().substring(0, 6)));
             model.addAttribute("ledger", ledger.own(actor));
             model.addAttribute("open", activities.openTo(actor, 0, 20).items());
         }
@@ -345,7 +349,35 @@ class VolunteeringPages {
         model.addAttribute("goods", points.goods(actor));
         model.addAttribute("monthly", points.monthly(actor));
         model.addAttribute("deeds", deeds.list(actor));
+        model.addAttribute("accounts", accounts.list(actor));
+        model.addAttribute("communities", actor.scopesFor(Permission.POINTS_REDEEM).stream().map(s -> s.code())
+                .filter(c -> c.length() == 12).toList());
         return "volunteering/store";
+    }
+
+    @PostMapping("/volunteering/store/accounts")
+    @PreAuthorize("hasAuthority('POINTS_REDEEM')")
+    String openAccount(@RequestParam(required = false) @Nullable String communityCode, @RequestParam(required = false) @Nullable String name,
+            @RequestParam(required = false) @Nullable String phone, RedirectAttributes redirect) {
+        return Flash.back(redirect, "/volunteering/store", () -> {
+            accounts.open(CurrentActor.get(), communityCode, name, phone);
+            return Messages.text("volunteering.account.opened", name);
+        });
+    }
+
+    @PostMapping("/volunteering/store/accounts/{id}/attach")
+    @PreAuthorize("hasAuthority('POINTS_REDEEM')")
+    String attachAccount(@PathVariable UUID id, @RequestParam(required = false) @Nullable String card, RedirectAttributes redirect) {
+        return Flash.back(redirect, "/volunteering/store", () -> {
+            PointsAccounts.Attached a = accounts.attach(CurrentActor.get(), id, card);
+            return Messages.text("volunteering.account.attached", a.volunteerName(), a.merged());
+        });
+    }
+
+    @GetMapping("/volunteering/store/accounts/{id}/card.png")
+    @PreAuthorize("hasAuthority('POINTS_REDEEM')")
+    ResponseEntity<byte[]> accountCard(@PathVariable UUID id) {
+        return Downloads.qr(accounts.cardCode(CurrentActor.get(), id));
     }
 
     @PostMapping("/volunteering/store/deed-awards")
