@@ -66,6 +66,7 @@ public class CalendarYears {
     }
 
     void insert(CalendarYear year) {
+        StoredWorkingCalendar.forgetYearsRead();
         long id = jdbc.sql("""
                 insert into calendar.years (county_code, year, source, version, changed_by, changed_at)
                 values (cast(:county as text), :year, :source, :version, :by, :at) returning id""")
@@ -77,6 +78,7 @@ public class CalendarYears {
 
     /** @return false when the stored version is no longer {@code expectedVersion} (nothing written) */
     boolean replace(CalendarYear year, long expectedVersion) {
+        StoredWorkingCalendar.forgetYearsRead();
         Optional<Long> id = jdbc.sql("""
                 update calendar.years set source = :source, version = :version, changed_by = :by, changed_at = :at
                 where county_code is not distinct from cast(:county as text) and year = :year and version = :expected

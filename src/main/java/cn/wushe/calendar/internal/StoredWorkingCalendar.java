@@ -16,16 +16,21 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * {@link WorkingCalendar} over the stored calendar years. Each call reads the years it reaches once
- * (a deadline of 30 working days reads one or two), so a year an admin has just corrected counts at
- * once on every node.
+ * {@link WorkingCalendar} over the stored calendar years. Each transaction reads the years it reaches
+ * once (a deadline of 30 working days reads one or two), so a year an admin has just corrected counts
+ * at once on every node.
  */
 @Service
 // a missing year is a refusal the caller may handle: it must not doom the caller's transaction
 @Transactional(readOnly = true, noRollbackFor = DomainException.class)
 class StoredWorkingCalendar implements WorkingCalendar {
+
+    /** The key of the years read in the current transaction. */
+    private static final Object YEARS_READ = new Object();
 
     /** Ten years of days: a deadline further away is a mistake, not a deadline. */
     static final int MAX_DAYS = 3660;
@@ -148,9 +153,52 @@ class StoredWorkingCalendar implements WorkingCalendar {
         }
 
         private Map<LocalDate, ListedDay> load(int year) {
-            return years.effective(countyCode, year).map(CalendarYear::listedDays)
-                    .orElseThrow(() -> new DomainException(ProblemType.CALENDAR_YEAR_MISSING,
-                            Messages.text("calendar.year.missing", year)));
+            Map<String, Map<LocalDate, ListedDay>> shared = readInThisTransaction();
+            String key = countyCode + ":" + year;
+            Map<LocalDate, ListedDay> days = shared == null ? null : shared.get(key);
+            if (days == null) {
+                days = years.effective(countyCode, year).map(CalendarYear::listedDays)
+                        .orElseThrow(() -> new DomainException(ProblemType.CALENDAR_YEAR_MISSING,
+                                Messages.text("calendar.year.missing", year)));
+                if (shared != null) {
+                    shared.put(key, days);
+                }
+            }
+            return days;
+        }
+    }
+
+    /**
+     * The years read so far in the caller's transaction, shared by its computations: an intake's three
+     * limits (sign-for, level, overall) read each year once, not three times (a fifth of an intake's
+     * CPU went to reading the calendar, docs/benchmarks.md). Forgotten when the transaction ends, so
+     * a corrected year still counts at once in the next one; {@link #forgetYearsRead} when one is
+     * written inside it.
+     */
+    @SuppressWarnings("unchecked")
+    private static @Nullable Map<String, Map<LocalDate, ListedDay>> readInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Object bound = TransactionSynchronizationManager.getResource(YEARS_READ);
+        if (bound != null) {
+            return (Map<String, Map<LocalDate, ListedDay>>) bound;
+        }
+        Map<String, Map<LocalDate, ListedDay>> read = new HashMap<>();
+        TransactionSynchronizationManager.bindResource(YEARS_READ, read);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(YEARS_READ);
+            }
+        });
+        return read;
+    }
+
+    /** A year was written in this transaction: computations after it read the calendar again. */
+    static void forgetYearsRead() {
+        if (TransactionSynchronizationManager.getResource(YEARS_READ) instanceof Map<?, ?> read) {
+            read.clear();
         }
     }
 }
