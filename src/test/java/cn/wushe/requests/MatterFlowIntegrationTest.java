@@ -4,6 +4,8 @@ import static cn.wushe.requests.RequestsFixtures.CIVIL_AFFAIRS;
 import static cn.wushe.requests.RequestsFixtures.COUNTY;
 import static cn.wushe.requests.RequestsFixtures.DAOBEI;
 import static cn.wushe.requests.RequestsFixtures.DAOBEI_COMMITTEE;
+import static cn.wushe.requests.RequestsFixtures.GONGNONG;
+import static cn.wushe.requests.RequestsFixtures.GONGNONG_COMMITTEE;
 import static cn.wushe.requests.RequestsFixtures.STREET_OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -194,5 +196,29 @@ class MatterFlowIntegrationTest extends RequestsTestBase {
         String first = mvc.perform(request).andReturn().getResponse().getContentAsString();
         String second = mvc.perform(request).andReturn().getResponse().getContentAsString();
         assertThat(json.readTree(second).get("id")).isEqualTo(json.readTree(first).get("id"));
+    }
+
+    @Test
+    void aMatterIsFoundByItsNumberWithinWhatTheReaderMaySee() throws Exception {
+        UUID id = submit(worker, deskStreetlight(DAOBEI));
+        String number = jdbc.sql("select number from requests.matters where id = :id").param("id", id).query(String.class).single();
+
+        JsonNode found = body(get(worker, "/api/v1/matters?box=ALL&number=" + number));
+        assertThat(found.get("total").asLong()).isEqualTo(1);
+        assertThat(found.get("moreThanTotal").asBoolean()).isFalse();
+        assertThat(found.get("items").get(0).get("id").asString()).isEqualTo(id.toString());
+        // a worker of the neighbouring community does not see it, by number or otherwise
+        TestActor sibling = RequestsFixtures.communityWorker("flow_sibling", GONGNONG, GONGNONG_COMMITTEE);
+        assertThat(body(get(sibling, "/api/v1/matters?box=ALL&number=" + number)).get("total").asLong()).isZero();
+
+        MockHttpServletResponse mistyped = get(worker, "/api/v1/matters?box=ALL&number=2026-12");
+        assertThat(mistyped.getStatus()).isEqualTo(400);
+        assertThat(body(mistyped).get("errors").toString()).contains("受理编号格式");
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/matters")
+                        .param("box", "ALL").param("number", "2026-12")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .authentication(worker.authentication())))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("受理编号格式", "共 0 件");
     }
 }

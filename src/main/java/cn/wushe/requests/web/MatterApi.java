@@ -43,6 +43,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/matters")
 class MatterApi {
 
+    /** A matter's number as printed on its receipt: county, year, sequence (受理编号). */
+    static final java.util.regex.Pattern MATTER_NUMBER = java.util.regex.Pattern.compile("[0-9]{6}-[0-9]{4}-[0-9]{6,}");
+
     private final MatterIntake intake;
     private final MatterRouting routing;
     private final MatterOutcome outcome;
@@ -124,17 +127,26 @@ class MatterApi {
     @GetMapping
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "分页列出可见的诉求：box=INBOX 本单位待办，MINE 本人提交或受理的，ALL 全部可见（可按状态、超期筛选）；"
-            + "total 最多计到 10000，moreThanTotal 为 true 表示超过")
+            + "total 最多计到 1000，moreThanTotal 为 true 表示超过")
     MatterPageResponse list(@RequestParam(defaultValue = "ALL") String box, @RequestParam(required = false) @Nullable String status,
             @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        Page<MatterQueries.Row> result = queries.list(CurrentActor.get(), filter(box, status, overdue, page, size));
+            @RequestParam(defaultValue = "20") int size, @RequestParam(required = false) @Nullable String number) {
+        Page<MatterQueries.Row> result = queries.list(CurrentActor.get(), filter(box, status, overdue, page, size, number));
         boolean more = MatterQueries.moreThanCounted(result);
         return new MatterPageResponse(result.items(), result.page(), result.size(),
                 more ? MatterQueries.COUNT_LIMIT : result.count(), more);
     }
 
     static MatterQueries.Filter filter(String box, @Nullable String status, boolean overdue, int page, int size) {
+        return filter(box, status, overdue, page, size, null);
+    }
+
+    static MatterQueries.Filter filter(String box, @Nullable String status, boolean overdue, int page, int size,
+            @Nullable String number) {
+        String wanted = number == null || number.isBlank() ? null : number.strip();
+        if (wanted != null && !MATTER_NUMBER.matcher(wanted).matches()) {
+            throw DomainException.invalid("number", Messages.text("requests.api.number-invalid"));
+        }
         MatterQueries.Box parsedBox;
         try {
             parsedBox = MatterQueries.Box.valueOf(box);
@@ -155,7 +167,7 @@ class MatterApi {
         if (size < 1 || size > MatterQueries.MAX_PAGE_SIZE) {
             throw DomainException.invalid("size", Messages.text("platform.page.size-range", MatterQueries.MAX_PAGE_SIZE));
         }
-        return new MatterQueries.Filter(parsedBox, parsedStatus, overdue, page, size);
+        return new MatterQueries.Filter(parsedBox, parsedStatus, overdue, page, size, wanted);
     }
 
     @GetMapping("/{id}")

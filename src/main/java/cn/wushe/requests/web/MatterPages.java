@@ -4,6 +4,7 @@ import cn.wushe.platform.Actor;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
 import cn.wushe.platform.Messages;
+import cn.wushe.platform.Page;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.RegionScope;
 import cn.wushe.platform.web.FormRefusal;
@@ -68,13 +69,22 @@ class MatterPages {
 
     @GetMapping("/matters")
     @PreAuthorize("isAuthenticated()")
-    String list(@RequestParam(required = false) @Nullable String box, @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(@RequestParam(required = false) @Nullable String box, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) @Nullable String number, Model model) {
         Actor actor = CurrentActor.get();
         String chosen = box != null ? box : actor.can(Permission.MATTER_HANDLE) ? "INBOX" : "MINE";
         model.addAttribute("box", chosen);
         model.addAttribute("handles", actor.can(Permission.MATTER_HANDLE));
         model.addAttribute("submits", actor.can(Permission.MATTER_SUBMIT));
-        model.addAttribute("result", queries.list(actor, MatterApi.filter(chosen, null, false, page, 20)));
+        String wanted = number == null ? "" : number.strip();
+        model.addAttribute("number", wanted);
+        if (!wanted.isEmpty() && !MatterApi.MATTER_NUMBER.matcher(wanted).matches()) {
+            // a mistyped number: the form says so beside the field, and the list shows nothing rather than everything
+            model.addAttribute("numberError", Messages.text("requests.api.number-invalid"));
+            model.addAttribute("result", Page.counted(java.util.List.<MatterQueries.Row>of(), 0, 0, 20));
+        } else {
+            model.addAttribute("result", queries.list(actor, MatterApi.filter(chosen, null, false, page, 20, wanted)));
+        }
         model.addAttribute("countLimit", MatterQueries.COUNT_LIMIT);
         model.addAttribute("now", clock.instant());
         return "requests/matters";
