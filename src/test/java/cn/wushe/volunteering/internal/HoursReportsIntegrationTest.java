@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,8 @@ class HoursReportsIntegrationTest {
     Points points;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ConfirmationsDue confirmations;
 
     VolunteeringFixtures f;
     UUID organizer;
@@ -93,7 +96,17 @@ class HoursReportsIntegrationTest {
                 .satisfies(r -> assertThat(r.status()).isEqualTo("REPORTED"));
         assertThat(ledger.totalMinutes("610527", me)).isZero();
 
+        // the organizer's 待办 counts it until decided; a neighbouring community's worker never sees it
+        long waiting = confirmations.of(worker, Instant.now()).reports();
+        assertThat(waiting).isPositive();
+        String neighbour = "610527001002";
+        TestActor other = VolunteeringFixtures.worker("vol_reports_other", neighbour, f.committee(neighbour).value());
+        long othersWaiting = confirmations.of(other, Instant.now()).reports();
+
         int minutes = as(worker, () -> reports.decide(worker, id, true, null));
+
+        assertThat(confirmations.of(worker, Instant.now()).reports()).isEqualTo(waiting - 1);
+        assertThat(confirmations.of(other, Instant.now()).reports()).isEqualTo(othersWaiting);
 
         assertThat(minutes).isEqualTo(150);
         assertThat(ledger.totalMinutes("610527", me)).isEqualTo(150);
@@ -106,6 +119,29 @@ class HoursReportsIntegrationTest {
         // a second report of the same activity, and one overlapping the confirmed time, are refused
         assertThat(refusal(() -> report(actor, activity, day, "14:00", "1"))).contains("409", "已经补报过");
         assertThat(refusal(() -> report(actor, dayActivity("confirm-2"), day, "11:00", "1"))).contains("400", "重叠");
+    }
+
+    @Test
+    void anEndedActivityWithPeopleCheckedInWaitsInTheOrganizersPendingWorkUntilConfirmed() {
+        volunteer("pending", 954);
+        UUID me = VolunteeringFixtures.fixed("volunteer:reports-pending");
+        long before = confirmations.of(worker, Instant.now()).activities();
+        UUID activity = dayActivity("pending");
+        // checked in two days ago, as a scan would have recorded it
+        jdbc.sql("""
+                insert into volunteering.attendances (county_code, activity_id, volunteer_id, checked_in_at,
+                    check_in_distance_m, check_in_accuracy_m, recorded_by) values ('610527', :a, :v, :at, 12, 20, :v)""")
+                .param("a", activity).param("v", me).param("at", java.sql.Timestamp.from(at(9))).update();
+
+        ConfirmationsDue.Due due = confirmations.of(worker, Instant.now());
+        assertThat(due.activities()).isEqualTo(before + 1);
+        assertThat(confirmations.of(worker, at(20).plus(ConfirmationsDue.CONFIRM_WITHIN).plusSeconds(1)).activitiesOverdue())
+                .as("a week after it ended it is late").isGreaterThanOrEqualTo(1);
+
+        as(worker, () -> ledger.confirm(worker, activity, new HoursLedger.Confirmation(Map.of(), Map.of(), null)));
+
+        assertThat(confirmations.of(worker, Instant.now()).activities()).isEqualTo(before);
+        assertThat(ledger.totalMinutes("610527", me)).isEqualTo(11 * 60);
     }
 
     @Test
