@@ -161,6 +161,8 @@ class OpenApiConfiguration {
         TAGS.put("hours-report-api", new ApiTag("Service reported without check-in (补报时长): the volunteer reports a past "
                 + "service of an activity; its organizer confirms it into the hours ledger or declines it with a reason.",
                 SCOPED));
+        TAGS.put("honour-api", new ApiTag("Yearly honours (优秀志愿者, 优秀志愿服务队): nominated from the year's confirmed hours "
+                + "or by hand with a reason, awarded or declined, certificates issued in one batch (a ZIP of PDFs).", SCOPED));
     }
 
     private static final Pattern AUTHORITIES = Pattern.compile("'([A-Z_]+)'");

@@ -240,6 +240,11 @@ public class Honours {
         return new Batch(issued);
     }
 
+    /** The year asked for, kept within 2000–2100, or this year when none was. */
+    public int yearOrThis(@Nullable Integer year) {
+        return year == null ? thisYear() : Math.max(2000, Math.min(2100, year));
+    }
+
     /** This year in China. */
     public int thisYear() {
         return LocalDate.now(clock.withZone(Times.CHINA)).getYear();

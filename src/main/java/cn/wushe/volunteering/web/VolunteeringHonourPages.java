@@ -1,6 +1,5 @@
 package cn.wushe.volunteering.web;
 
-import cn.wushe.documents.IssuedDocument;
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.CurrentActor;
 import cn.wushe.platform.DomainException;
@@ -8,17 +7,8 @@ import cn.wushe.platform.Messages;
 import cn.wushe.platform.Permission;
 import cn.wushe.platform.RegionScope;
 import cn.wushe.volunteering.internal.Honours;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,7 +41,7 @@ class VolunteeringHonourPages {
     }
 
     private int year(@Nullable Integer year) {
-        return year == null ? honours.thisYear() : Math.max(2000, Math.min(2100, year));
+        return honours.yearOrThis(year);
     }
 
     @PostMapping("/volunteering/honours/nominations")
@@ -104,7 +94,7 @@ class VolunteeringHonourPages {
     @PostMapping("/volunteering/honours/certificates")
     @PreAuthorize("hasAuthority('HONOUR_AWARD')")
     Object certificates(@RequestParam(required = false) @Nullable Integer year,
-            @RequestParam(required = false) @Nullable String regionCode, RedirectAttributes redirect) throws IOException {
+            @RequestParam(required = false) @Nullable String regionCode, RedirectAttributes redirect) {
         int y = year(year);
         Honours.Batch batch;
         try {
@@ -116,17 +106,6 @@ class VolunteeringHonourPages {
             redirect.addFlashAttribute("problem", e.getMessage());
             return "redirect:/volunteering/honours?year=" + y;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-            for (IssuedDocument document : batch.documents()) {
-                zip.putNextEntry(new ZipEntry(document.fileName(Honours.HONOUR)));
-                zip.write(document.pdf());
-                zip.closeEntry();
-            }
-        }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(Messages.text("volunteering.honour.zip-name", String.valueOf(y)), StandardCharsets.UTF_8).build().toString())
-                .body(out.toByteArray());
+        return Downloads.honourCertificates(batch, y);
     }
 }
