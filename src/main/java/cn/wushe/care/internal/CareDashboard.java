@@ -2,6 +2,7 @@ package cn.wushe.care.internal;
 
 import cn.wushe.platform.Actor;
 import cn.wushe.platform.ScopeFilter.SqlPredicate;
+import cn.wushe.platform.db.RecentCounts;
 import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -9,16 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A station's figures (关爱工作台账) over the actor's view: people by tier, visits in the last 30 days
@@ -28,9 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The figures of one view are kept for {@link #FRESH_FOR}: a county's screen and its stations'
  * desks ask for the same figures many times a minute, and counting a town's year of visits each time
  * took a core for 0.2 s (docs/benchmarks.md). After that they are recounted behind the screen while
- * it keeps showing them, so no caller but the first of a quiet spell waits for a count (at 10,000,000
- * visits a count took 1.3 s, and every request arriving meanwhile waited for it). The page and the
- * API say when the figures were counted.
+ * it keeps showing them ({@link RecentCounts}), so no caller but the first of a quiet spell waits for
+ * a count (at 10,000,000 visits a count took 1.3 s, and every request arriving meanwhile waited for
+ * it). The page and the API say when the figures were counted.
  */
 @Service
 public class CareDashboard {
@@ -57,76 +51,32 @@ public class CareDashboard {
      * show last night's figures).
      */
     static final Duration SHOWN_WHILE_RECOUNTING = Duration.ofMinutes(10);
-    /** Views are a few hundred (one per station and community); a full map is simply emptied. */
+    /** Views are a few hundred (one per station and community). */
     private static final int MAX_VIEWS = 2_000;
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate readOnly;
-    private final Map<String, Figures> recent = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<Figures>> counting = new ConcurrentHashMap<>();
-    /** One recount at a time: dashboards never take more than one connection and one core from the work. */
-    private final ExecutorService recounts = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
-            .name("care-dashboard-recount").factory());
+    private final RecentCounts<Figures> recent;
 
     CareDashboard(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+        this.recent = new RecentCounts<>("care-dashboard-recount", FRESH_FOR, SHOWN_WHILE_RECOUNTING, MAX_VIEWS, transactions);
     }
 
     /**
      * The figures of the actor's view as of at most {@link #FRESH_FOR} before {@code now}, or, while
-     * they are being recounted, as of at most {@link #SHOWN_WHILE_RECOUNTING}. Callers of the same
-     * view share one count: the first request after a quiet spell counts, the rest wait for it.
+     * they are being recounted, as of at most {@link #SHOWN_WHILE_RECOUNTING} ({@link RecentCounts}).
      */
     public Figures figures(Actor actor, Instant now) {
         SqlPredicate view = CareScope.visible(actor, "s");
         StringBuilder key = new StringBuilder(view.sql());
         new java.util.TreeMap<>(view.params()).forEach((name, value) -> key.append('|').append(name).append('=')
                 .append(value instanceof Object[] values ? java.util.Arrays.toString(values) : String.valueOf(value)));
-        String viewKey = key.toString();
-        Figures known = recent.get(viewKey);
-        if (known != null && !known.asOf().isAfter(now) && !known.asOf().isBefore(now.minus(FRESH_FOR))) {
-            return known;
-        }
-        CompletableFuture<Figures> count = recount(viewKey, actor, now);
-        if (known != null && !known.asOf().isAfter(now) && !known.asOf().isBefore(now.minus(SHOWN_WHILE_RECOUNTING))) {
-            return known;
-        }
-        try {
-            return count.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
-
-    /** The view's count under way, or a new one: one per view at a time. */
-    private CompletableFuture<Figures> recount(String viewKey, Actor actor, Instant now) {
-        CompletableFuture<Figures> mine = new CompletableFuture<>();
-        CompletableFuture<Figures> running = counting.putIfAbsent(viewKey, mine);
-        if (running != null) {
-            return running;
-        }
-        recounts.execute(() -> {
-            try {
-                Figures figures = Objects.requireNonNull(readOnly.execute(tx -> count(actor, now)));
-                if (recent.size() > MAX_VIEWS) {
-                    recent.clear();
-                }
-                recent.put(viewKey, figures);
-                mine.complete(figures);
-            } catch (RuntimeException | Error e) {
-                mine.completeExceptionally(e);
-            } finally {
-                counting.remove(viewKey, mine);
-            }
-        });
-        return mine;
+        return recent.get(key.toString(), now, at -> count(actor, at)).value();
     }
 
     @PreDestroy
     void stop() {
-        recounts.shutdownNow();
+        recent.close();
     }
 
     private Figures count(Actor actor, Instant now) {
