@@ -119,8 +119,9 @@ public class DatabaseWatch implements SmartLifecycle {
     private void serverDied() {
         Instant diedAt = clock.instant();
         up = false;
-        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        // said the moment writes are refused (up is false): the readiness listeners may take a while
         log.error(Messages.text("platform.db.server-died", pgDir()));
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
         if (onFailure == OnFailure.EXIT || restartsInLastHour(diedAt) >= maxRestartsPerHour) {
             exit();
             return;
