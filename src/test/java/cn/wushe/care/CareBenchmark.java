@@ -196,7 +196,7 @@ class CareBenchmark {
         section.append(String.format("%nDue list p99 %.1f× and dashboard p99 %.1f× the community list page's (goal ≤ 2×).%n",
                 results.get("Due list (GET /api/v1/care/due, overdue or this week, pages 1–3 of 20), community worker")[1] / reference,
                 results.get("Dashboard (GET /api/v1/care/dashboard), town station")[1] / reference));
-        section.append(String.format("The dashboard counts a view's figures at most once a minute (`CareDashboard.FRESH_FOR`); the first "
+        section.append(String.format("The dashboard counts a view's figures at most once a minute (`RecentCounts.FRESH_FOR`); the first "
                 + "request of the town's view, which counted them over %,d visits, took %.0f ms.%n", visits, countedMs));
         System.out.println(section);
         BenchmarkReport.writeSection("care-benchmark", section.toString());

@@ -19,7 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * against the people due, open alerts by age, hazards removed, yuan of resources connected, policy
  * applications completed, open cases and crises. Each figure one aggregate query within {@link CareScope}.
  *
- * <p>The figures of one view are kept for {@link #FRESH_FOR}: a county's screen and its stations'
+ * <p>The figures of one view are kept for {@link RecentCounts#FRESH_FOR}: a county's screen and its stations'
  * desks ask for the same figures many times a minute, and counting a town's year of visits each time
  * took a core for 0.2 s (docs/benchmarks.md). After that they are recounted behind the screen while
  * it keeps showing them ({@link RecentCounts}), so no caller but the first of a quiet spell waits for
@@ -44,13 +44,6 @@ public class CareDashboard {
         }
     }
 
-    static final Duration FRESH_FOR = Duration.ofMinutes(1);
-    /**
-     * Figures older than {@link #FRESH_FOR} but not than this are shown while a recount runs behind
-     * them; older ones are counted while the caller waits (a screen opened in the morning must not
-     * show last night's figures).
-     */
-    static final Duration SHOWN_WHILE_RECOUNTING = Duration.ofMinutes(10);
     /** Views are a few hundred (one per station and community). */
     private static final int MAX_VIEWS = 2_000;
 
@@ -59,12 +52,12 @@ public class CareDashboard {
 
     CareDashboard(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.recent = new RecentCounts<>("care-dashboard-recount", FRESH_FOR, SHOWN_WHILE_RECOUNTING, MAX_VIEWS, transactions);
+        this.recent = new RecentCounts<>("care-dashboard-recount", MAX_VIEWS, transactions);
     }
 
     /**
-     * The figures of the actor's view as of at most {@link #FRESH_FOR} before {@code now}, or, while
-     * they are being recounted, as of at most {@link #SHOWN_WHILE_RECOUNTING} ({@link RecentCounts}).
+     * The figures of the actor's view as of at most {@link RecentCounts#FRESH_FOR} before {@code now}, or, while
+     * they are being recounted, as of at most {@link RecentCounts#SHOWN_WHILE_RECOUNTING} ({@link RecentCounts}).
      */
     public Figures figures(Actor actor, Instant now) {
         SqlPredicate view = CareScope.visible(actor, "s");

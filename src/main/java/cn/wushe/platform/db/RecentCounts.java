@@ -15,8 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Figures that take seconds to count and are read by many at once (a station's dashboard, a county's
- * live monthly figures on a big screen), kept per key: for {@code freshFor} as counted; after that
- * shown while one recount runs behind them, up to {@code shownWhileRecounting} old; older ones counted
+ * live monthly figures on a big screen), kept per key: for {@link #FRESH_FOR} as counted; after that
+ * shown while one recount runs behind them, up to {@link #SHOWN_WHILE_RECOUNTING} old; older ones counted
  * while the caller waits (a screen opened in the morning must not show last night's figures). Callers
  * of one key share one count. Counts run one at a time per instance, on its own thread, each in a
  * read-only transaction, so figures never take more than one connection and one core from the work.
@@ -25,12 +25,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class RecentCounts<V> implements AutoCloseable {
 
+    /** How long figures are served as counted. */
+    public static final Duration FRESH_FOR = Duration.ofMinutes(1);
+    /**
+     * How old figures may be and still be shown while a recount runs behind them; older ones are
+     * counted while the caller waits.
+     */
+    public static final Duration SHOWN_WHILE_RECOUNTING = Duration.ofMinutes(10);
+
     /** Figures and the moment they were counted for. */
     public record Counted<V>(V value, Instant asOf) {
     }
 
-    private final Duration freshFor;
-    private final Duration shownWhileRecounting;
     private final int maxKeys;
     private final TransactionTemplate readOnly;
     private final Map<String, Counted<V>> recent = new ConcurrentHashMap<>();
@@ -38,14 +44,13 @@ public final class RecentCounts<V> implements AutoCloseable {
     private final ExecutorService recounts;
 
     /**
+     * Figures fresh for {@link #FRESH_FOR}, shown while recounted up to {@link #SHOWN_WHILE_RECOUNTING}.
+     *
      * @param name    the counting thread's name
      * @param maxKeys beyond this many keys the kept figures are simply dropped (keys are views or
      *                county-months: a few hundred)
      */
-    public RecentCounts(String name, Duration freshFor, Duration shownWhileRecounting, int maxKeys,
-            PlatformTransactionManager transactions) {
-        this.freshFor = freshFor;
-        this.shownWhileRecounting = shownWhileRecounting;
+    public RecentCounts(String name, int maxKeys, PlatformTransactionManager transactions) {
         this.maxKeys = maxKeys;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -55,11 +60,11 @@ public final class RecentCounts<V> implements AutoCloseable {
     /** The figures of {@code key} as of {@code now} by the rules above; {@code count} counts them for a moment. */
     public Counted<V> get(String key, Instant now, Function<Instant, V> count) {
         Counted<V> known = recent.get(key);
-        if (known != null && within(known, now, freshFor)) {
+        if (known != null && within(known, now, FRESH_FOR)) {
             return known;
         }
         CompletableFuture<Counted<V>> recount = recount(key, now, count);
-        if (known != null && within(known, now, shownWhileRecounting)) {
+        if (known != null && within(known, now, SHOWN_WHILE_RECOUNTING)) {
             return known;
         }
         try {

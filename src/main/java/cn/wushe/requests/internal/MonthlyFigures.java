@@ -27,7 +27,6 @@ import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
@@ -111,8 +110,7 @@ public class MonthlyFigures implements ApplicationRunner, DeadlineHandler {
 
     MonthlyFigures(JdbcClient jdbc, Units units, Regions regions, WorkingCalendar calendar, Deadlines deadlines, AuditLog audit,
             Clock clock, @Value("${wushe.home-county:610527}") String homeCounty, PlatformTransactionManager transactions) {
-        this.live = new RecentCounts<>("requests-figures-recount", Duration.ofMinutes(1), Duration.ofMinutes(10), 1_000,
-                transactions);
+        this.live = new RecentCounts<>("requests-figures-recount", 1_000, transactions);
         this.jdbc = jdbc;
         this.units = units;
         this.regions = regions;

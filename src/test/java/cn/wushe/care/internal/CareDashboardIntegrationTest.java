@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.wushe.care.CareIntegrationTestBase;
+import cn.wushe.platform.db.RecentCounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -32,14 +33,14 @@ class CareDashboardIntegrationTest extends CareIntegrationTestBase {
         assertThat(withinAMinute).isSameAs(first);
 
         // stale: the kept figures are shown at once, and a recount brings the new person in
-        Instant t1 = t0.plus(CareDashboard.FRESH_FOR).plusSeconds(1);
+        Instant t1 = t0.plus(RecentCounts.FRESH_FOR).plusSeconds(1);
         assertThat(dashboard.figures(TOWN_STATION, t1).asOf()).isEqualTo(t0);
         CareDashboard.Figures recounted = awaitCountedAt(t1);
         assertThat(recounted.tiered()).isEqualTo(first.tiered() + 1);
 
         // after a quiet spell the caller waits for a count of its own
         tier(personInGrid1());
-        Instant t2 = t1.plus(CareDashboard.SHOWN_WHILE_RECOUNTING).plusSeconds(1);
+        Instant t2 = t1.plus(RecentCounts.SHOWN_WHILE_RECOUNTING).plusSeconds(1);
         CareDashboard.Figures afterQuiet = dashboard.figures(TOWN_STATION, t2);
         assertThat(afterQuiet.asOf()).isEqualTo(t2);
         assertThat(afterQuiet.tiered()).isEqualTo(first.tiered() + 2);
