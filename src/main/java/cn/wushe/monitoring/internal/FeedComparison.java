@@ -119,7 +119,9 @@ public class FeedComparison {
         String runKey = "feed:" + countyCode + ":" + sha + ":";
         for (int from = 0; from < ids.size(); from += PersonDirectory.MAX_PER_CALL) {
             List<PersonId> chunk = ids.subList(from, Math.min(ids.size(), from + PersonDirectory.MAX_PER_CALL));
-            Map<UUID, String> tiers = alerts.tiers(chunk.stream().map(PersonId::value).toList());
+            // only the hospital rule looks at the tier: other files do not ask care about 100,000 people
+            Map<UUID, String> tiers = kind == FeedKind.HOSPITAL_STAY ? alerts.tiers(chunk.stream().map(PersonId::value).toList())
+                    : Map.of();
             Map<PersonId, Row> judged = new HashMap<>();
             for (PersonId person : chunk) {
                 Row row = decisive(kind, matched.get(person));
