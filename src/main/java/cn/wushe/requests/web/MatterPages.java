@@ -76,15 +76,21 @@ class MatterPages {
         model.addAttribute("box", chosen);
         model.addAttribute("handles", actor.can(Permission.MATTER_HANDLE));
         model.addAttribute("submits", actor.can(Permission.MATTER_SUBMIT));
-        String wanted = number == null ? "" : number.strip();
-        model.addAttribute("number", wanted);
-        if (!wanted.isEmpty() && !MatterApi.MATTER_NUMBER.matcher(wanted).matches()) {
+        model.addAttribute("number", number == null ? "" : number.strip());
+        Page<MatterQueries.Row> result;
+        try {
+            result = queries.list(actor, MatterApi.filter(chosen, null, false, page, 20, number));
+        } catch (DomainException e) {
+            String numberError = e.fieldErrors().get("number");
+            if (numberError == null) {
+                throw e;
+            }
             // a mistyped number: the form says so beside the field, and the list shows nothing rather than everything
-            model.addAttribute("numberError", Messages.text("requests.api.number-invalid"));
-            model.addAttribute("result", Page.counted(java.util.List.<MatterQueries.Row>of(), 0, 0, 20));
-        } else {
-            model.addAttribute("result", queries.list(actor, MatterApi.filter(chosen, null, false, page, 20, wanted)));
+            model.addAttribute("numberError", numberError);
+            result = Page.counted(java.util.List.of(), 0, 0, 20);
         }
+        model.addAttribute("result", result);
+        model.addAttribute("moreThanCounted", MatterQueries.moreThanCounted(result));
         model.addAttribute("countLimit", MatterQueries.COUNT_LIMIT);
         model.addAttribute("now", clock.instant());
         return "requests/matters";
