@@ -66,8 +66,12 @@ class ModularityTests {
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
         try (Stream<Path> files = Files.list(DOCS)) {
-            for (Path diagram : files.filter(f -> f.toString().endsWith(".puml")).toList()) {
-                sortRelations(diagram);
+            for (Path file : files.toList()) {
+                if (file.toString().endsWith(".puml")) {
+                    sortRelations(file);
+                } else if (file.getFileName().toString().matches("module-.*\\.adoc")) {
+                    sortListItems(file);
+                }
             }
         }
 
@@ -108,25 +112,46 @@ class ModularityTests {
     }
 
     /**
-     * The Documenter writes a diagram's relations in hash order, which differs between runs; sorted,
-     * the committed diagrams change only when the modules' dependencies do.
+     * The Documenter writes a diagram's relations, and a canvas's lists (events listened to, beans), in
+     * an order that differs between runs; sorted, the committed files change only when the modules do.
      */
     private static void sortRelations(Path diagram) throws IOException {
-        List<String> lines = Files.readAllLines(diagram, StandardCharsets.UTF_8);
+        sortRuns(diagram, line -> line.startsWith("Rel("));
+    }
+
+    /** A canvas's table cell lists its items as {@code |* first} and then {@code * next} lines. */
+    private static void sortListItems(Path canvas) throws IOException {
+        sortRuns(canvas, line -> line.startsWith("|* ") || line.startsWith("* "));
+    }
+
+    /** Sorts each run of consecutive lines {@code inRun} accepts; a run's leading cell mark {@code |} stays first. */
+    private static void sortRuns(Path file, java.util.function.Predicate<String> inRun) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<String> sorted = new ArrayList<>(lines.size());
         List<String> run = new ArrayList<>();
         for (String line : lines) {
-            if (line.startsWith("Rel(")) {
+            if (inRun.test(line) && !(line.startsWith("|") && !run.isEmpty())) {
                 run.add(line);
                 continue;
             }
-            run.sort(null);
-            sorted.addAll(run);
-            run.clear();
-            sorted.add(line);
+            flush(run, sorted);
+            if (inRun.test(line)) {
+                run.add(line);
+            } else {
+                sorted.add(line);
+            }
         }
-        run.sort(null);
-        sorted.addAll(run);
-        Files.write(diagram, sorted, StandardCharsets.UTF_8);
+        flush(run, sorted);
+        Files.write(file, sorted, StandardCharsets.UTF_8);
+    }
+
+    private static void flush(List<String> run, List<String> into) {
+        boolean cell = !run.isEmpty() && run.get(0).startsWith("|") && !run.get(0).startsWith("|=");
+        List<String> items = new ArrayList<>(run.stream().map(line -> cell && line.startsWith("|") ? line.substring(1) : line).toList());
+        items.sort(null);
+        for (int i = 0; i < items.size(); i++) {
+            into.add(cell && i == 0 ? "|" + items.get(i) : items.get(i));
+        }
+        run.clear();
     }
 }
