@@ -13,11 +13,9 @@ import cn.wushe.volunteering.internal.Certificates;
 import cn.wushe.volunteering.internal.Consultations;
 import cn.wushe.volunteering.internal.HoursLedger;
 import cn.wushe.volunteering.internal.HoursReports;
-import cn.wushe.volunteering.internal.Deeds;
 import cn.wushe.volunteering.internal.Occurrences;
 import cn.wushe.volunteering.internal.OutcomeCatalogue;
 import cn.wushe.volunteering.internal.Points;
-import cn.wushe.volunteering.internal.PointsAccounts;
 import cn.wushe.volunteering.internal.Volunteers;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
@@ -44,7 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The volunteering pages: the volunteer's own page (phone first: hours, stars, points card, open
  * activities, certificate), an activity (enrol; for its organizer the check-in code, the list and
  * the one-step confirmation), the check-in page the QR code opens, the organizer's list and form,
- * the workers' masked list of volunteers and the points store's counter.
+ * and the workers' masked list of volunteers. The points store's counter is {@link VolunteeringStorePages}.
  */
 @Controller
 class VolunteeringPages {
@@ -62,14 +60,10 @@ class VolunteeringPages {
     private final Enrolments enrolments;
     private final Occurrences occurrences;
     private final HoursReports hoursReports;
-    private final Deeds deeds;
-    private final PointsAccounts accounts;
 
     VolunteeringPages(Volunteers volunteers, Activities activities, CheckIns checkIns, HoursLedger ledger, Points points,
             Certificates certificates, OutcomeCatalogue catalogue, Consultations consultations, Enrolments enrolments,
-            Occurrences occurrences, HoursReports hoursReports, Deeds deeds, PointsAccounts accounts) {
-        this.deeds = deeds;
-        this.accounts = accounts;
+            Occurrences occurrences, HoursReports hoursReports) {
         this.hoursReports = hoursReports;
         this.occurrences = occurrences;
         this.enrolments = enrolments;
@@ -340,68 +334,5 @@ class VolunteeringPages {
         model.addAttribute("result", volunteers.page(CurrentActor.get(), null, q, Math.max(0, page), 20));
         model.addAttribute("q", q);
         return "volunteering/volunteers";
-    }
-
-    @GetMapping("/volunteering/store")
-    @PreAuthorize("hasAuthority('POINTS_REDEEM')")
-    String store(Model model) {
-        Actor actor = CurrentActor.get();
-        model.addAttribute("goods", points.goods(actor));
-        model.addAttribute("monthly", points.monthly(actor));
-        model.addAttribute("deeds", deeds.list(actor));
-        model.addAttribute("accounts", accounts.list(actor));
-        model.addAttribute("communities", actor.scopesFor(Permission.POINTS_REDEEM).stream().map(s -> s.code())
-                .filter(c -> c.length() == 12).toList());
-        return "volunteering/store";
-    }
-
-    @PostMapping("/volunteering/store/accounts")
-    @PreAuthorize("hasAuthority('POINTS_REDEEM')")
-    String openAccount(@RequestParam(required = false) @Nullable String communityCode, @RequestParam(required = false) @Nullable String name,
-            @RequestParam(required = false) @Nullable String phone, RedirectAttributes redirect) {
-        return Flash.back(redirect, "/volunteering/store", () -> {
-            accounts.open(CurrentActor.get(), communityCode, name, phone);
-            return Messages.text("volunteering.account.opened", name);
-        });
-    }
-
-    @PostMapping("/volunteering/store/accounts/{id}/attach")
-    @PreAuthorize("hasAuthority('POINTS_REDEEM')")
-    String attachAccount(@PathVariable UUID id, @RequestParam(required = false) @Nullable String card, RedirectAttributes redirect) {
-        return Flash.back(redirect, "/volunteering/store", () -> {
-            PointsAccounts.Attached a = accounts.attach(CurrentActor.get(), id, card);
-            return Messages.text("volunteering.account.attached", a.volunteerName(), a.merged());
-        });
-    }
-
-    @GetMapping("/volunteering/store/accounts/{id}/card.png")
-    @PreAuthorize("hasAuthority('POINTS_REDEEM')")
-    ResponseEntity<byte[]> accountCard(@PathVariable UUID id) {
-        return Downloads.qr(accounts.cardCode(CurrentActor.get(), id));
-    }
-
-    @PostMapping("/volunteering/store/deed-awards")
-    @PreAuthorize("hasAuthority('POINTS_REDEEM')")
-    String awardDeed(@RequestParam(required = false) @Nullable String card, @RequestParam(required = false) @Nullable UUID deedId,
-            @RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
-        return Flash.back(redirect, "/volunteering/store", () -> {
-            Deeds.Awarded a = deeds.award(CurrentActor.get(), card, deedId, note);
-            return Messages.text("volunteering.deed.awarded", a.volunteerName(), a.points(), a.deedName(), a.balanceAfter());
-        });
-    }
-
-    @PostMapping("/volunteering/store/redemptions")
-    @PreAuthorize("hasAuthority('POINTS_REDEEM')")
-    String redeem(@RequestParam(required = false) @Nullable String card, @RequestParam(required = false) @Nullable UUID goodsId,
-            @RequestParam(defaultValue = "1") int quantity, Model model, HttpServletResponse response) {
-        try {
-            if (goodsId == null) {
-                throw DomainException.invalid("goodsId", Messages.text("volunteering.goods.not-found"));
-            }
-            model.addAttribute("redeemed", points.redeem(CurrentActor.get(), card, goodsId, quantity));
-        } catch (DomainException e) {
-            model.addAttribute("problem", FormRefusal.unlessNotFound(e).statusOn(response).message());
-        }
-        return store(model);
     }
 }
